@@ -1,0 +1,3 @@
+from mockint.cli import main
+
+raise SystemExit(main())

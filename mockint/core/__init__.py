@@ -1,0 +1,1 @@
+"""The pure core: banks, rubrics, text, matching, scoring, reports. Never imports Textual."""

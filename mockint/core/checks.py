@@ -1,0 +1,321 @@
+"""The check kinds: one small class per kind. A check reads the analysed answer and returns a
+value from 0 to 1, a count, and the evidence it found (spans of the answer)."""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from mockint.core.bank import Question
+from mockint.core.matching import Hit, Lexicon, PhraseSet
+from mockint.core.rubric import CheckSpec, Rubric
+from mockint.core.text import Analysed, phrase_tokens, stem_words
+
+
+@dataclass
+class Span:
+    start: int        # folded offsets
+    end: int
+    first: int        # token indexes
+    last: int
+    rule: str
+    note: str = ""    # e.g. the keyword a typo was matched to
+
+
+@dataclass
+class Outcome:
+    value: float
+    count: int = 0
+    spans: list[Span] = field(default_factory=list)
+    vars: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Ctx:
+    a: Analysed
+    question: Question
+    elapsed: float | None
+    run: Any                        # callable(rule id) -> Outcome, for checks that read others
+
+
+def _saturate(count: float, target: float) -> float:
+    return min(1.0, count / target) if target > 0 else 1.0
+
+
+def _token_index(a: Analysed, fpos: int) -> int:
+    starts = a.cache.get("tok-starts")
+    if starts is None:
+        starts = a.cache["tok-starts"] = [t.start for t in a.tokens]
+    return max(0, bisect.bisect_right(starts, fpos) - 1)
+
+
+def _spans_from_hits(hits: list[Hit], rule: str) -> list[Span]:
+    return [Span(h.start, h.end, h.first, h.last, rule, h.typo) for h in hits]
+
+
+class Check:
+    def __init__(self, spec: CheckSpec, rule: str, rubric: Rubric, lexicon: Lexicon):
+        self.spec, self.rule, self.rubric, self.lexicon = spec, rule, rubric, lexicon
+        self.opts = spec.options
+
+    def run(self, ctx: Ctx) -> Outcome:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def _count(self, spans: list[Span], texts: list[str]) -> int:
+        if self.opts.get("distinct"):
+            return len(set(texts))
+        return len(spans)
+
+
+class PhrasesCheck(Check):
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.set = PhraseSet(self.opts.get("phrases", []) + self.opts.get("lists", []),
+                             self.rubric.lang, self.opts.get("match", "stem"),
+                             self.opts.get("window", self.rubric.window), self.opts.get("fuzzy"), self.lexicon)
+
+    def run(self, ctx: Ctx) -> Outcome:
+        hits = self.set.find(ctx.a)
+        spans = _spans_from_hits(hits, self.rule)
+        n = self._count(spans, [h.phrase for h in hits])
+        return Outcome(_saturate(n, self.spec.target), n, spans)
+
+
+class PatternCheck(Check):
+    def run(self, ctx: Ctx) -> Outcome:
+        a = ctx.a
+        found: list[tuple[int, int]] = []
+        for rx in self.opts["patterns"]:
+            for m in rx.finditer(a.folded):
+                s, e = m.span(1) if rx.groups and m.group(1) is not None else m.span()
+                if e > s:
+                    found.append((s, e))
+        found.sort()
+        spans: list[Span] = []
+        for s, e in found:
+            if spans and s < spans[-1].end:
+                continue
+            spans.append(Span(s, e, _token_index(a, s), _token_index(a, max(s, e - 1)), self.rule))
+        n = self._count(spans, [a.folded[s.start:s.end] for s in spans])
+        return Outcome(_saturate(n, self.spec.target), n, spans)
+
+
+def _bounds(ctx: Ctx, key: str, opts: dict) -> float | None:
+    v = opts.get(key)
+    if v == "question":
+        return float(ctx.question.min_words if key == "min" else ctx.question.max_words)
+    return v
+
+
+class CountCheck(Check):
+    def run(self, ctx: Ctx) -> Outcome:
+        a = ctx.a
+        of = self.opts["of"]
+        if of == "words":
+            n = len(a.tokens)
+        else:
+            per = Counter(a.sentence_of_token)
+            n = len(per) if of == "sentences" else sum(1 for c in per.values() if c >= 5)
+        lo, hi = _bounds(ctx, "min", self.opts), _bounds(ctx, "max", self.opts)
+        value = 1.0
+        if lo and n < lo:
+            value = n / lo
+        elif hi and n > hi:
+            value = max(0.0, 1.0 - (n - hi) / hi)
+        return Outcome(value, n, [], {"min": int(lo or 0), "max": int(hi or 0)})
+
+
+class RatioCheck(Check):
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.words = {w for p in self.opts["lists"] for w in phrase_tokens(p)}
+
+    def run(self, ctx: Ctx) -> Outcome:
+        toks = ctx.a.tokens
+        n = sum(1 for t in toks if t.text in self.words)
+        share = n / len(toks) if toks else 0.0
+        lo, hi = self.opts.get("min"), self.opts.get("max")
+        value = 1.0
+        if lo and share < lo:
+            value = share / lo
+        elif hi is not None and share > hi:
+            value = hi / share if share else 1.0
+        return Outcome(value, n, [], {"share": f"{share:.0%}"})
+
+
+class QuestionCheck(Check):
+    def __init__(self, *args):
+        super().__init__(*args)
+        lang, fz = self.rubric.lang, self.rubric.fuzzy
+        mk = lambda key: PhraseSet(self.opts[key], lang, "stem", self.rubric.window, fz, self.lexicon) if self.opts.get(key) else None
+        self.about, self.addressed, self.exclude = mk("about"), mk("addressed"), mk("exclude")
+        self.starts = [tuple(phrase_tokens(p)) for p in self.opts["starts"]]
+
+    def run(self, ctx: Ctx) -> Outcome:
+        a = ctx.a
+        by_sent: dict[int, list[int]] = {}
+        for i, si in enumerate(a.sentence_of_token):
+            by_sent.setdefault(si, []).append(i)
+        sets = {}
+        for name in ("about", "addressed", "exclude"):
+            ps = getattr(self, name)
+            if ps is None:
+                sets[name] = None
+                continue
+            sets[name] = set()
+            for h in ps.find(a):
+                sets[name].update(range(h.first, h.last + 1))
+        spans: list[Span] = []
+        for si, idx in sorted(by_sent.items()):
+            s, e = a.sentences[si]
+            words = tuple(a.tokens[i].text for i in idx)
+            is_q = a.folded[e - 1] == "?" or any(words[:len(st)] == st for st in self.starts)
+            if not is_q:
+                continue
+            inside = set(idx)
+            if sets["about"] is not None and not (sets["about"] & inside):
+                continue
+            if sets["addressed"] is not None and not (sets["addressed"] & inside):
+                continue
+            if sets["exclude"] is not None and (sets["exclude"] & inside):
+                continue
+            spans.append(Span(s, e, idx[0], idx[-1], self.rule))
+        return Outcome(_saturate(len(spans), self.spec.target), len(spans), spans)
+
+
+class ClaimsCheck(Check):
+    """Claims of a quality with no evidence (hits of the 'unless' checks) within a window."""
+
+    def __init__(self, *args, criterion_id: str = ""):
+        super().__init__(*args)
+        self.set = PhraseSet(self.opts.get("phrases", []) + self.opts.get("lists", []), self.rubric.lang,
+                             "stem", self.rubric.window, self.rubric.fuzzy, self.lexicon)
+        cid = self.rule.split(".")[0]
+        self.unless = [r if "." in r else f"{cid}.{r}" for r in self.opts["unless"]]
+        self.window = self.opts.get("window_words", 25)
+
+    def run(self, ctx: Ctx) -> Outcome:
+        claims = self.set.find(ctx.a)
+        if not claims:
+            return Outcome(1.0, 0, [])
+        support = [s for ref in self.unless for s in ctx.run(ref).spans]
+        spans = []
+        for h in claims:
+            near = any(sp.last >= h.first - self.window and sp.first <= h.last + self.window for sp in support)
+            if not near:
+                spans.append(Span(h.start, h.end, h.first, h.last, self.rule, h.typo))
+        return Outcome(0.0 if spans else 1.0, len(spans), spans)
+
+
+class TalkingPointsCheck(Check):
+    def __init__(self, *args):
+        super().__init__(*args)
+        self._sets: dict[tuple[str, str], list[PhraseSet]] = {}
+
+    def _compiled(self, q: Question) -> list[PhraseSet]:
+        key = (q.lang, q.id)
+        if key not in self._sets:
+            self._sets[key] = [PhraseSet(tp.phrases, self.rubric.lang, "stem", self.rubric.window,
+                                         self.rubric.fuzzy, self.lexicon) for tp in q.talking_points]
+        return self._sets[key]
+
+    def run(self, ctx: Ctx) -> Outcome:
+        q = ctx.question
+        if not q.talking_points:
+            return Outcome(1.0, 0, [])
+        cid = self.rule.split(".")[0]
+        spans, covered, missing = [], [], []
+        for tp, ps in zip(q.talking_points, self._compiled(q)):
+            hits = ps.find(ctx.a)
+            if hits:
+                covered.append(tp)
+                spans += [Span(h.start, h.end, h.first, h.last, f"{cid}.{tp.id}", h.typo) for h in hits]
+            else:
+                missing.append(tp)
+        need = max(1.0, len(q.talking_points) * self.opts.get("share", self.spec.target))
+        value = min(1.0, len(covered) / need)
+        return Outcome(value, len(covered), spans, {
+            "covered": "; ".join(tp.summary for tp in covered),
+            "missing": "; ".join(tp.summary for tp in missing),
+            "missing_points": missing, "target": len(q.talking_points)})
+
+
+class OnTopicCheck(Check):
+    """How many distinct words of the question's vocabulary (its text, terms and talking points,
+    plus the rubric's domain lists) the answer uses."""
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        self._vocab: dict[tuple[str, str, str], set[str]] = {}
+        self._domain = self._stems(self.opts.get("lists", []))
+        self._stop = set(stem_words(sorted({w for p in self.rubric.lists.get("function_words", [])
+                                            for w in phrase_tokens(p)}), self.rubric.lang)) if self.rubric.lists.get("function_words") else set()
+
+    def _stems(self, phrases: list[str]) -> set[str]:
+        words = sorted({w for p in phrases for w in phrase_tokens(p) if len(w) >= 3})
+        return set(stem_words(words, self.rubric.lang)) if words else set()
+
+    def vocab(self, q: Question) -> set[str]:
+        key = (q.lang, q.id, q.text)
+        if key not in self._vocab:
+            phrases = [q.text] + q.terms + [p for tp in q.talking_points for p in tp.phrases]
+            self._vocab[key] = (self._stems(phrases) | self._domain) - self._stop
+        return self._vocab[key]
+
+    def run(self, ctx: Ctx) -> Outcome:
+        vocab = self.vocab(ctx.question)
+        seen: set[str] = set()
+        spans = []
+        for i, t in enumerate(ctx.a.tokens):
+            if t.stem in vocab and t.stem not in seen and len(t.text) >= 3:
+                seen.add(t.stem)
+                spans.append(Span(t.start, t.end, i, i, self.rule))
+        return Outcome(_saturate(len(seen), self.spec.target), len(seen), spans)
+
+
+class RepetitionCheck(Check):
+    def run(self, ctx: Ctx) -> Outcome:
+        n = int(self.opts.get("ngram", 3))
+        stems = [t.stem for t in ctx.a.tokens]
+        grams = [tuple(stems[i:i + n]) for i in range(len(stems) - n + 1)]
+        if not grams:
+            return Outcome(1.0, 0, [])
+        seen: set[tuple] = set()
+        spans: list[Span] = []
+        repeats = 0
+        for i, g in enumerate(grams):
+            if g in seen:
+                repeats += 1
+                a = ctx.a
+                if spans and spans[-1].last >= i:
+                    spans[-1].last, spans[-1].end = i + n - 1, a.tokens[i + n - 1].end
+                else:
+                    spans.append(Span(a.tokens[i].start, a.tokens[i + n - 1].end, i, i + n - 1, self.rule))
+            seen.add(g)
+        share = repeats / len(grams)
+        limit = self.opts.get("max_share", 0.15)
+        value = 1.0 if share <= limit else max(0.0, 1.0 - (share - limit) / max(1e-9, 1 - limit) * 2)
+        return Outcome(value, repeats, spans, {"share": f"{share:.0%}"})
+
+
+class TimingCheck(Check):
+    def run(self, ctx: Ctx) -> Outcome:
+        budget = float(ctx.question.seconds)
+        elapsed = float(ctx.elapsed or 0.0)
+        limit = budget * (1 + self.opts.get("grace", 0.2))
+        value = 1.0 if elapsed <= limit else max(0.0, limit / elapsed)
+        return Outcome(value, 0, [], {"elapsed": _mmss(elapsed), "budget": _mmss(budget)})
+
+
+def _mmss(seconds: float) -> str:
+    s = int(round(seconds))
+    return f"{s // 60}:{s % 60:02d}"
+
+
+KIND_CLASSES = {
+    "phrases": PhrasesCheck, "pattern": PatternCheck, "count": CountCheck, "ratio": RatioCheck,
+    "question": QuestionCheck, "claims": ClaimsCheck, "talking_points": TalkingPointsCheck,
+    "on_topic": OnTopicCheck, "repetition": RepetitionCheck, "timing": TimingCheck,
+}

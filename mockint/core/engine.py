@@ -1,0 +1,289 @@
+"""The scorer: runs a rubric's checks on an answer and explains every point.
+
+Every point given or taken records its reason: the rule id (``criterion.check``), the evidence
+span in the answer as typed, and the guide facts. Nothing is scored that cannot be shown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from mockint.core.bank import Bank, Question
+from mockint.core.checks import KIND_CLASSES, Check, ClaimsCheck, Ctx, Outcome
+from mockint.core.matching import Lexicon
+from mockint.core.rubric import CheckSpec, Criterion, Rubric, TEMPLATE_FIELDS
+from mockint.core.text import Analysed, analyse, phrase_tokens
+
+MAX_ANSWER_CHARS = 200_000
+
+
+@dataclass
+class Evidence:
+    start: int
+    end: int
+    text: str
+    rule: str
+    effect: str = "reward"   # reward | bonus | penalty | gate: what the span did
+    note: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text, "rule": self.rule}
+
+
+@dataclass
+class CheckResult:
+    id: str
+    rule: str
+    kind: str
+    effect: str
+    label: str
+    value: float
+    count: int
+    points: float            # reward/bonus: share of the criterion added; penalty: taken; gate: factor
+    passed: bool
+    message: str
+    evidence: list[Evidence]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "kind": self.kind, "effect": self.effect, "label": self.label,
+                "value": round(self.value, 3), "count": self.count, "points": round(self.points, 3),
+                "passed": self.passed, "message": self.message}
+
+
+@dataclass
+class CriterionResult:
+    id: str
+    name: str
+    score: float
+    passed: bool
+    weight: float
+    mode: str
+    guide: list[str]
+    evidence: list[Evidence]
+    feedback: str
+    follow_up: str | None
+    checks: list[CheckResult]
+    threshold: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "score": round(self.score, 3), "passed": self.passed,
+                "weight": self.weight, "guide": self.guide,
+                "evidence": [e.to_dict() for e in self.evidence], "feedback": self.feedback,
+                "name": self.name, "mode": self.mode, "threshold": self.threshold,
+                "follow_up": self.follow_up, "checks": [c.to_dict() for c in self.checks]}
+
+
+@dataclass
+class CapResult:
+    rule: str
+    max: int
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"rule": self.rule, "max": self.max, "reason": self.reason}
+
+
+@dataclass
+class Result:
+    question: Question
+    lang: str
+    answer: str
+    score: int
+    criteria: list[CriterionResult]
+    caps: list[CapResult] = field(default_factory=list)
+    elapsed: float | None = None
+    rubric_version: int = 1
+    words: int = 0
+
+    def criterion(self, cid: str) -> CriterionResult | None:
+        return next((c for c in self.criteria if c.id == cid), None)
+
+    def evidence(self) -> list[Evidence]:
+        out = [e for c in self.criteria for e in c.evidence]
+        return sorted(out, key=lambda e: (e.start, e.end, e.rule))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"question_id": self.question.id or None, "lang": self.lang, "score": self.score,
+                "criteria": [c.to_dict() for c in self.criteria],
+                "question_text": self.question.text, "words": self.words,
+                "elapsed": self.elapsed, "caps": [c.to_dict() for c in self.caps],
+                "rubric_version": self.rubric_version}
+
+
+def _quote(texts: list[str], limit: int = 4) -> str:
+    uniq: list[str] = []
+    for t in texts:
+        t = " ".join(t.split())
+        if len(t) > 60:
+            t = t[:57] + "..."
+        if t.lower() not in [u.lower() for u in uniq]:
+            uniq.append(t)
+    shown = ", ".join(f'"{t}"' for t in uniq[:limit])
+    return shown + (f" (+{len(uniq) - limit} more)" if len(uniq) > limit else "")
+
+
+class _Vars(dict):
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
+def _fmt(template: str, values: dict[str, Any]) -> str:
+    return template.format_map(_Vars(values)).strip() if template else ""
+
+
+class Scorer:
+    """Scores answers for one language: a rubric, optionally a bank (for talking points)."""
+
+    def __init__(self, rubric: Rubric, bank: Bank | None = None):
+        self.rubric, self.bank = rubric, bank
+        self.lang = rubric.lang
+        self.lexicon = _build_lexicon(rubric, bank)
+        self.checks: dict[str, Check] = {}
+        for crit in rubric.criteria:
+            for spec in crit.checks:
+                rule = f"{crit.id}.{spec.id}"
+                self.checks[rule] = KIND_CLASSES[spec.kind](spec, rule, rubric, self.lexicon)
+
+    def criteria_for(self, question: Question, elapsed: float | None) -> list[Criterion]:
+        out = []
+        for c in self.rubric.criteria:
+            if c.only_when == "timed" and elapsed is None:
+                continue
+            if c.only_when == "bank_question" and not (question.in_bank and question.talking_points):
+                continue
+            if c.weight_for(question.kind) <= 0:
+                continue
+            out.append(c)
+        return out
+
+    def score(self, answer: str, question: Question, elapsed: float | None = None) -> Result:
+        if len(answer) > MAX_ANSWER_CHARS:
+            from mockint.core.errors import MockintError
+            raise MockintError(f"the answer is {len(answer):,} characters; the most mockint scores is "
+                               f"{MAX_ANSWER_CHARS:,} (about 30,000 words)")
+        a = analyse(answer, self.lang)
+        memo: dict[str, Outcome] = {}
+
+        def run(rule: str) -> Outcome:
+            if rule not in memo:
+                memo[rule] = self.checks[rule].run(ctx)
+            return memo[rule]
+
+        ctx = Ctx(a, question, elapsed, run)
+        crits = self.criteria_for(question, elapsed)
+        results, caps = [], []
+        for crit in crits:
+            cres, ccaps = self._criterion(crit, a, question, run)
+            results.append(cres)
+            caps += ccaps
+        core = [(c, r) for c, r in zip(crits, results) if c.mode_for(question.kind) == "core"]
+        wsum = sum(c.weight_for(question.kind) for c, _ in core)
+        base = sum(c.weight_for(question.kind) * r.score for c, r in core) / wsum if wsum else 0.0
+        bonus = sum(c.bonus_points * r.score for c, r in zip(crits, results)
+                    if c.mode_for(question.kind) == "bonus")
+        total = min(100.0, base * 100.0 + bonus)
+        for cap in caps:
+            total = min(total, float(cap.max))
+        return Result(question, self.lang, answer, int(total + 0.5), results, caps, elapsed,
+                      self.rubric.version, len(a.tokens))
+
+    def _criterion(self, crit: Criterion, a: Analysed, q: Question, run) -> tuple[CriterionResult, list[CapResult]]:
+        outcomes = [(spec, f"{crit.id}.{spec.id}", run(f"{crit.id}.{spec.id}")) for spec in crit.checks]
+        rewards = [(s, o) for s, _, o in outcomes if s.effect == "reward"]
+        rw = sum(s.weight for s, _ in rewards)
+        base = sum(s.weight * o.value for s, o in rewards) / rw if rw else 1.0
+        bonus = sum(s.weight * o.value for s, _, o in outcomes if s.effect == "bonus")
+        penalty = sum(min(s.max, s.per_hit * o.count) for s, _, o in outcomes if s.effect == "penalty")
+        gate = 1.0
+        for s, _, o in outcomes:
+            if s.effect == "gate":
+                gate *= max(0.0, min(1.0, o.value))
+        score = max(0.0, min(1.0, base + bonus - penalty)) * gate
+        passed = score >= crit.threshold - 1e-9
+        words = len(a.tokens)
+        checks: list[CheckResult] = []
+        evidence: list[Evidence] = []
+        caps: list[CapResult] = []
+        found_msgs: list[tuple[float, str]] = []
+        missing_msgs: list[tuple[float, str]] = []
+        follow_up: str | None = None
+        for spec, rule, o in outcomes:
+            ev = [Evidence(*a.span(sp.start, sp.end), a.orig_text(sp.start, sp.end), sp.rule, spec.effect, sp.note)
+                  for sp in o.spans]
+            values = {"hits": _quote([e.text for e in ev]), "count": o.count, "target": _num(spec.target),
+                      "words": words, "min": q.min_words, "max": q.max_words}
+            values.update({k: v for k, v in o.vars.items() if k in TEMPLATE_FIELDS})
+            if spec.effect == "reward":
+                points, ok = (spec.weight * o.value / rw if rw else 0.0), o.value >= 0.999
+            elif spec.effect == "bonus":
+                points, ok = spec.weight * o.value, o.value >= 0.999
+            elif spec.effect == "penalty":
+                points, ok = -min(spec.max, spec.per_hit * o.count), o.count == 0
+            else:
+                points, ok = o.value, o.value >= 0.999
+            message = ""
+            if spec.effect == "penalty" and o.count:
+                message = _fmt(spec.found, values)
+                found_msgs.append((points, message))
+            elif spec.effect != "penalty" and not ok:
+                message = _fmt(spec.missing, values)
+                lost = (spec.weight / rw if rw else 0) * (1 - o.value) if spec.effect == "reward" else (1 - o.value)
+                if spec.effect != "bonus":
+                    missing_msgs.append((-lost, message))
+            elif ok:
+                message = _fmt(spec.found, values)
+            if spec.effect == "gate" and spec.cap and o.value < spec.cap.below:
+                caps.append(CapResult(rule, spec.cap.score, _fmt(spec.missing, values) or spec.label))
+            if spec.kind == "talking_points" and o.vars.get("missing_points"):
+                follow_up = o.vars["missing_points"][0].follow_up
+            checks.append(CheckResult(spec.id, rule, spec.kind, spec.effect, spec.label, o.value, o.count,
+                                      points, ok, message, ev))
+            evidence += ev
+        vals = {"words": words, "min": q.min_words, "max": q.max_words}
+        parts = [_fmt(crit.feedback_pass if passed else crit.feedback_fail, vals)]
+        parts += [m for _, m in sorted(found_msgs, key=lambda x: x[0]) if m]
+        if not passed:
+            parts += [m for _, m in sorted(missing_msgs, key=lambda x: x[0]) if m][:3]
+        if not passed and follow_up is None:
+            follow_up = crit.follow_up or None
+        if passed:
+            follow_up = None
+        evidence.sort(key=lambda e: (e.start, e.end, e.rule))
+        return CriterionResult(crit.id, crit.name, score, passed, crit.weight_for(q.kind),
+                               crit.mode_for(q.kind), list(crit.guide), evidence,
+                               " ".join(p for p in parts if p), follow_up, checks, crit.threshold), caps
+
+
+def _num(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else f"{x:g}"
+
+
+def _build_lexicon(rubric: Rubric, bank: Bank | None) -> Lexicon:
+    fz = rubric.fuzzy
+    targets: set[str] = set()
+    known: set[str] = set()
+
+    def add(texts, as_target: bool):
+        for t in texts:
+            for w in phrase_tokens(t):
+                known.add(w)
+                if as_target and len(w) >= fz.min_length and w.isalpha():
+                    targets.add(w)
+
+    add(rubric.known_words, False)
+    for words in rubric.lists.values():
+        add(words, False)
+    for crit in rubric.criteria:
+        for spec in crit.checks:
+            if spec.kind in ("phrases", "claims"):
+                add(spec.options.get("phrases", []) + spec.options.get("lists", []), True)
+    if bank is not None:
+        for q in bank.questions:
+            add([q.text] + q.terms, False)
+            for tp in q.talking_points:
+                add(tp.phrases, True)
+                add([tp.summary, tp.follow_up], False)
+        for r in bank.replies:
+            add(r.phrases + [r.text], False)
+    return Lexicon(rubric.lang, known, targets)

@@ -1,0 +1,25 @@
+"""Errors the user can act on: one line, no traceback (the CLI prints them and exits 2)."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+
+class MockintError(Exception):
+    """An error caused by input: a file, an option, a YAML document."""
+
+
+class DataError(MockintError):
+    """A YAML bank or rubric that does not validate; the message names file, line and key."""
+
+    def __init__(self, file: str, line: int | None, key: str, message: str):
+        self.file, self.line, self.key, self.detail = file, line, key, message
+        where = f"{file}:{line}" if line else file
+        super().__init__(f"{where}: {key}: {message}" if key else f"{where}: {message}")
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """' (did you mean 'x'?)' when a close choice exists, else ''."""
+    close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""

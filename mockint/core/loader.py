@@ -1,0 +1,32 @@
+"""Loading the built-in (or given) bank and rubric for a language, validated against the guide."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from mockint.core import resources
+from mockint.core.bank import Bank, load_bank
+from mockint.core.engine import Scorer
+from mockint.core.guide import fact_ids
+from mockint.core.rubric import Rubric, load_rubric
+
+
+@lru_cache(maxsize=8)
+def bank(lang: str, path: str | None = None) -> Bank:
+    p = Path(path) if path else resources.bank_dir() / f"{lang}.yaml"
+    b = load_bank(p, fact_ids(), display=resources.display(p))
+    if b.lang != lang and not path:
+        raise AssertionError(f"{p} says lang {b.lang}")  # pragma: no cover - packaging error
+    return b
+
+
+@lru_cache(maxsize=8)
+def rubric(lang: str, path: str | None = None) -> Rubric:
+    p = Path(path) if path else resources.rubrics_dir() / f"{lang}.yaml"
+    return load_rubric(p, fact_ids(), display=resources.display(p))
+
+
+@lru_cache(maxsize=8)
+def scorer(lang: str) -> Scorer:
+    return Scorer(rubric(lang), bank(lang))

@@ -1,0 +1,363 @@
+"""Rubrics: criteria made of checks, read from YAML and validated at load.
+
+Rules are data, mechanisms are code: a rubric file names, for each criterion, a list of checks
+of a closed set of kinds (``checks.KINDS``), with weights, targets, thresholds and short message
+templates. No word list lives in Python code.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from mockint.core.matching import MATCH_MODES, SCORERS, Fuzzy
+from mockint.core.text import LANGS
+from mockint.core.validate import Doc
+from mockint.core.yamlfile import load_yaml, read_text
+
+EFFECTS = ("reward", "bonus", "penalty", "gate")
+MODES = ("core", "bonus")
+QUESTION_KINDS = ("behavioural", "situational", "knowledge", "closing")
+TEMPLATE_FIELDS = ("hits", "count", "target", "words", "min", "max", "missing", "covered",
+                   "elapsed", "budget", "share")
+ONLY_WHEN = ("always", "timed", "bank_question")
+
+
+@dataclass
+class Cap:
+    below: float     # when the check's value is below this ...
+    score: int       # ... the answer's score is at most this
+
+
+@dataclass
+class CheckSpec:
+    id: str
+    kind: str
+    effect: str
+    label: str
+    weight: float = 1.0
+    target: float = 1.0
+    per_hit: float = 0.1
+    max: float = 1.0
+    cap: Cap | None = None
+    found: str = ""
+    missing: str = ""
+    guide: list[str] = field(default_factory=list)
+    options: dict[str, Any] = field(default_factory=dict)   # kind-specific keys, validated
+    line: int | None = None
+
+
+@dataclass
+class Criterion:
+    id: str
+    name: str
+    guide: list[str]
+    weight: float
+    threshold: float
+    mode: str
+    feedback_pass: str
+    feedback_fail: str
+    follow_up: str
+    checks: list[CheckSpec]
+    by_kind: dict[str, dict[str, Any]] = field(default_factory=dict)
+    only_when: str = "always"
+    bonus_points: float = 10.0
+
+    def weight_for(self, kind: str | None) -> float:
+        return float(self.by_kind.get(kind or "", {}).get("weight", self.weight))
+
+    def mode_for(self, kind: str | None) -> str:
+        return self.by_kind.get(kind or "", {}).get("mode", self.mode)
+
+
+@dataclass
+class Rubric:
+    lang: str
+    version: int
+    name: str
+    fuzzy: Fuzzy
+    window: int
+    known_words: list[str]
+    lists: dict[str, list[str]]
+    criteria: list[Criterion]
+    source: str = ""
+
+    def criterion(self, cid: str) -> Criterion:
+        for c in self.criteria:
+            if c.id == cid:
+                return c
+        raise KeyError(cid)
+
+    def check(self, rule: str) -> tuple[Criterion, CheckSpec | None]:
+        cid, _, kid = rule.partition(".")
+        c = self.criterion(cid)
+        if not kid:
+            return c, None
+        for k in c.checks:
+            if k.id == kid:
+                return c, k
+        return c, None
+
+
+# Kind-specific keys: name -> (required?, validator name). Validators live in _kind_option.
+KIND_KEYS: dict[str, dict[str, bool]] = {
+    "phrases": {"phrases": False, "lists": False, "match": False, "window": False, "fuzzy": False,
+                "distinct": False},
+    "pattern": {"patterns": True, "distinct": False},
+    "count": {"of": True, "min": False, "max": False},
+    "ratio": {"lists": True, "min": False, "max": False},
+    "question": {"about": False, "addressed": False, "starts": True, "exclude": False},
+    "claims": {"phrases": False, "lists": False, "unless": True, "window_words": False},
+    "talking_points": {"share": False},
+    "on_topic": {"lists": False},
+    "repetition": {"ngram": False, "max_share": False},
+    "timing": {"grace": False},
+}
+KIND_EFFECTS = {
+    "phrases": EFFECTS, "pattern": EFFECTS, "claims": ("penalty",),
+    "count": ("reward", "bonus", "gate"), "ratio": ("reward", "bonus", "gate"),
+    "question": ("reward", "bonus", "gate"), "talking_points": ("reward", "gate"),
+    "on_topic": ("reward", "gate"), "repetition": ("reward", "gate"), "timing": ("reward", "gate"),
+}
+COUNT_OF = ("words", "sentences", "long_sentences")
+KINDS = tuple(KIND_KEYS)
+
+
+def _templ(doc: Doc, value: Any, path) -> str:
+    text = doc.text_(value, path)
+    try:
+        names = [f for _, f, _, _ in string.Formatter().parse(text) if f is not None]
+    except ValueError as exc:
+        doc.fail(path, f"bad message template: {exc}")
+    for name in names:
+        if name not in TEMPLATE_FIELDS:
+            from mockint.core.errors import did_you_mean
+            doc.fail(path, f"unknown placeholder '{{{name}}}'; allowed: "
+                     f"{', '.join('{' + f + '}' for f in TEMPLATE_FIELDS)}{did_you_mean(name, TEMPLATE_FIELDS)}")
+    return text
+
+
+def _guide(doc: Doc, value: Any, path, facts: set[str] | None) -> list[str]:
+    ids = doc.strings(value, path, 0)
+    for i, g in enumerate(ids):
+        if facts is not None and g not in facts:
+            from mockint.core.errors import did_you_mean
+            doc.fail(path + (i,), f"'{g}' is not a guide fact{did_you_mean(g, sorted(facts))}")
+    return ids
+
+
+def _fuzzy(doc: Doc, value: Any, path, default: Fuzzy | None) -> Fuzzy | None:
+    if value is False:
+        return None
+    if value is None or value is True:
+        return default or Fuzzy()
+    m = doc.mapping(value, path, optional=("scorer", "min_length", "cutoff", "cutoffs"))
+    base = default or Fuzzy()
+    scorer = doc.choice(m.get("scorer", base.scorer), path + ("scorer",), SCORERS)
+    min_length = int(doc.number(m.get("min_length", base.min_length), path + ("min_length",), 3, 30, whole=True))
+    cutoffs = base.cutoffs
+    if "cutoff" in m and "cutoffs" in m:
+        doc.fail(path, "give either 'cutoff' (one value) or 'cutoffs' (by word length), not both")
+    if "cutoff" in m:
+        cutoffs = ((0, float(doc.number(m["cutoff"], path + ("cutoff",), 50, 100))),)
+    if "cutoffs" in m:
+        cm = doc.mapping(m["cutoffs"], path + ("cutoffs",), optional=[k for k in m["cutoffs"]] if isinstance(m["cutoffs"], dict) else ())
+        pairs = []
+        for k, v in cm.items():
+            if not isinstance(k, int) or k < 1:
+                doc.fail(path + ("cutoffs", k), "keys are word lengths (whole numbers from 1)")
+            pairs.append((k, float(doc.number(v, path + ("cutoffs", k), 50, 100))))
+        cutoffs = tuple(sorted(pairs))
+    return Fuzzy(scorer, min_length, cutoffs)
+
+
+def _check(doc: Doc, raw: Any, path, lists: dict, facts, fuzzy: Fuzzy, ids_so_far: set[str]) -> CheckSpec:
+    common = ("id", "kind", "effect", "label", "weight", "target", "per_hit", "max_penalty", "cap",
+              "found", "missing", "guide")
+    if not isinstance(raw, dict):
+        doc.mapping(raw, path)
+    kind = doc.choice(raw.get("kind"), path + ("kind",), KINDS) if "kind" in raw else doc.fail(
+        path, f"missing the required key 'kind'; allowed kinds: {', '.join(KINDS)}")
+    specific = KIND_KEYS[kind]
+    m = doc.mapping(raw, path, required=("id", "kind", "effect", "label"),
+                    optional=[k for k in common if k not in ("id", "kind", "effect", "label")] + list(specific))
+    cid = doc.ident(m["id"], path + ("id",), r"[a-z0-9]+(?:_[a-z0-9]+)*")
+    if cid in ids_so_far:
+        doc.fail(path + ("id",), f"duplicate check id '{cid}'")
+    effect = doc.choice(m["effect"], path + ("effect",), KIND_EFFECTS[kind])
+    spec = CheckSpec(id=cid, kind=kind, effect=effect, label=doc.text_(m["label"], path + ("label",)))
+    spec.weight = float(doc.number(m.get("weight", 1.0), path + ("weight",), 0, 100))
+    spec.per_hit = float(doc.number(m.get("per_hit", 0.1), path + ("per_hit",), 0, 1))
+    spec.max = float(doc.number(m.get("max_penalty", 1.0), path + ("max_penalty",), 0, 1))
+    default_target = 0.75 if kind == "talking_points" else 1
+    spec.target = float(doc.number(m.get("target", default_target), path + ("target",), 0.01, 1000))
+    if "cap" in m:
+        cm = doc.mapping(m["cap"], path + ("cap",), required=("below", "score"))
+        spec.cap = Cap(float(doc.number(cm["below"], path + ("cap", "below"), 0, 1)),
+                       int(doc.number(cm["score"], path + ("cap", "score"), 0, 100, whole=True)))
+        if effect != "gate":
+            doc.fail(path + ("cap",), "only a check with effect 'gate' can cap the score")
+    spec.found = _templ(doc, m["found"], path + ("found",)) if "found" in m else ""
+    spec.missing = _templ(doc, m["missing"], path + ("missing",)) if "missing" in m else ""
+    spec.guide = _guide(doc, m.get("guide", []), path + ("guide",), facts)
+    spec.line = None
+    opts: dict[str, Any] = {}
+    for key, required in specific.items():
+        if required and key not in m:
+            doc.fail(path, f"a '{kind}' check needs the key '{key}'")
+        if key in m:
+            opts[key] = _kind_option(doc, kind, key, m[key], path + (key,), lists, fuzzy)
+    if kind in ("phrases", "claims") and not (opts.get("phrases") or opts.get("lists")):
+        doc.fail(path, f"a '{kind}' check needs 'phrases' or 'lists'")
+    if kind == "phrases":
+        opts.setdefault("fuzzy", fuzzy)
+    spec.options = opts
+    return spec
+
+
+def _kind_option(doc: Doc, kind: str, key: str, value: Any, path, lists: dict, fuzzy: Fuzzy) -> Any:
+    if key in ("phrases", "about", "addressed", "starts", "exclude"):
+        if isinstance(value, dict):
+            m = doc.mapping(value, path, optional=("phrases", "lists"))
+            out = doc.strings(m.get("phrases", []), path + ("phrases",), 0)
+            for i, name in enumerate(doc.strings(m.get("lists", []), path + ("lists",), 0)):
+                out += _list(doc, name, path + ("lists", i), lists)
+            return out
+        return doc.strings(value, path)
+    if key == "lists":
+        names = doc.strings(value, path)
+        return [w for i, n in enumerate(names) for w in _list(doc, n, path + (i,), lists)]
+    if key == "patterns":
+        pats = doc.strings(value, path)
+        out = []
+        for i, p in enumerate(pats):
+            expanded = _expand(doc, p, path + (i,), lists)
+            try:
+                out.append(re.compile(expanded))
+            except re.error as exc:
+                doc.fail(path + (i,), f"bad regular expression: {exc}")
+            if out[-1].search(""):
+                doc.fail(path + (i,), "this pattern matches empty text; it would fire on every answer")
+        return out
+    if key == "match":
+        return doc.choice(value, path, MATCH_MODES)
+    if key == "fuzzy":
+        return _fuzzy(doc, value, path, fuzzy)
+    if key in ("window", "window_words", "ngram"):
+        return int(doc.number(value, path, 0, 200, whole=True))
+    if key == "distinct":
+        return doc.typed(value, path, bool)
+    if key == "of":
+        return doc.choice(value, path, COUNT_OF)
+    if key in ("min", "max"):
+        if kind == "count" and value == "question":
+            return "question"
+        hi = 1 if kind == "ratio" else 100000
+        return float(doc.number(value, path, 0, hi))
+    if key in ("share", "max_share", "grace"):
+        return float(doc.number(value, path, 0, 5))
+    if key == "unless":
+        return doc.strings(value, path)
+    raise AssertionError(key)  # pragma: no cover - KIND_KEYS and this function agree
+
+
+def _list(doc: Doc, name: str, path, lists: dict) -> list[str]:
+    if name not in lists:
+        from mockint.core.errors import did_you_mean
+        doc.fail(path, f"no list named '{name}' in 'lists'{did_you_mean(name, lists)}")
+    return lists[name]
+
+
+_LIST_REF = re.compile(r"\{([a-z][a-z0-9_]*)\}")
+
+
+def _expand(doc: Doc, pattern: str, path, lists: dict) -> str:
+    """Replace {list_name} by an alternation of that list's (folded, escaped) words."""
+    from mockint.core.text import fold
+
+    def sub(m: re.Match) -> str:
+        words = _list(doc, m.group(1), path, lists)
+        alts = sorted({re.escape(fold(w)).replace("\\ ", r"\s+") for w in words}, key=lambda w: (-len(w), w))
+        return "(?:" + "|".join(alts) + ")"
+    return _LIST_REF.sub(sub, pattern)
+
+
+def parse_rubric(text: str, name: str, facts: set[str] | None = None) -> Rubric:
+    doc = Doc(name, text)
+    data = load_yaml(text, name)
+    top = doc.mapping(data, (), required=("lang", "version", "criteria"),
+                      optional=("name", "matching", "lists"))
+    lang = doc.choice(top["lang"], ("lang",), LANGS)
+    version = int(doc.number(top["version"], ("version",), 1, whole=True))
+    matching = doc.mapping(top.get("matching", {}) or {}, ("matching",),
+                           optional=("fuzzy", "window", "known_words"))
+    fuzzy = _fuzzy(doc, matching.get("fuzzy"), ("matching", "fuzzy"), Fuzzy()) or Fuzzy(cutoffs=((0, 101.0),))
+    window = int(doc.number(matching.get("window", 2), ("matching", "window"), 0, 20, whole=True))
+    known = doc.strings(matching.get("known_words", []), ("matching", "known_words"), 0)
+    lists_raw = doc.mapping(top.get("lists", {}) or {}, ("lists",),
+                            optional=list((top.get("lists") or {}).keys()) if isinstance(top.get("lists"), dict) else ())
+    lists: dict[str, list[str]] = {}
+    for lname, words in lists_raw.items():
+        doc.ident(lname, ("lists", lname), r"[a-z][a-z0-9_]*")
+        lists[lname] = doc.strings(words, ("lists", lname))
+    criteria: list[Criterion] = []
+    seen: set[str] = set()
+    for ci, raw in enumerate(doc.seq(top["criteria"], ("criteria",), 1)):
+        p = ("criteria", ci)
+        c = doc.mapping(raw, p, required=("id", "name", "weight", "threshold", "feedback", "checks"),
+                        optional=("guide", "mode", "follow_up", "by_kind", "only_when", "bonus_points"))
+        cid = doc.ident(c["id"], p + ("id",), r"[a-z0-9]+(?:_[a-z0-9]+)*")
+        if cid in seen:
+            doc.fail(p + ("id",), f"duplicate criterion id '{cid}'")
+        seen.add(cid)
+        fb = doc.mapping(c["feedback"], p + ("feedback",), required=("pass", "fail"))
+        by_kind: dict[str, dict[str, Any]] = {}
+        for kname, over in doc.mapping(c.get("by_kind", {}) or {}, p + ("by_kind",),
+                                       optional=QUESTION_KINDS).items():
+            o = doc.mapping(over, p + ("by_kind", kname), optional=("weight", "mode"))
+            by_kind[kname] = {}
+            if "weight" in o:
+                by_kind[kname]["weight"] = float(doc.number(o["weight"], p + ("by_kind", kname, "weight"), 0, 100))
+            if "mode" in o:
+                by_kind[kname]["mode"] = doc.choice(o["mode"], p + ("by_kind", kname, "mode"), MODES)
+        checks: list[CheckSpec] = []
+        ids: set[str] = set()
+        for ki, kraw in enumerate(doc.seq(c["checks"], p + ("checks",), 1)):
+            spec = _check(doc, kraw, p + ("checks", ki), lists, facts, fuzzy, ids)
+            ids.add(spec.id)
+            checks.append(spec)
+        criteria.append(Criterion(
+            id=cid, name=doc.text_(c["name"], p + ("name",)),
+            guide=_guide(doc, c.get("guide", []), p + ("guide",), facts),
+            weight=float(doc.number(c["weight"], p + ("weight",), 0, 100)),
+            threshold=float(doc.number(c["threshold"], p + ("threshold",), 0, 1)),
+            mode=doc.choice(c.get("mode", "core"), p + ("mode",), MODES),
+            feedback_pass=_templ(doc, fb["pass"], p + ("feedback", "pass")),
+            feedback_fail=_templ(doc, fb["fail"], p + ("feedback", "fail")),
+            follow_up=doc.text_(c.get("follow_up", ""), p + ("follow_up",), empty_ok=True),
+            checks=checks, by_kind=by_kind,
+            only_when=doc.choice(c.get("only_when", "always"), p + ("only_when",), ONLY_WHEN),
+            bonus_points=float(doc.number(c.get("bonus_points", 10), p + ("bonus_points",), 0, 100)),
+        ))
+    # cross-references: claims' 'unless' must name existing checks
+    for ci, crit in enumerate(criteria):
+        for ki, chk in enumerate(crit.checks):
+            for ui, ref in enumerate(chk.options.get("unless", [])):
+                full = ref if "." in ref else f"{crit.id}.{ref}"
+                cid, _, kid = full.partition(".")
+                target = next((c for c in criteria if c.id == cid), None)
+                names = [f"{c.id}.{k.id}" for c in criteria for k in c.checks]
+                if target is None or not any(k.id == kid for k in target.checks) or full == f"{crit.id}.{chk.id}":
+                    from mockint.core.errors import did_you_mean
+                    doc.fail(("criteria", ci, "checks", ki, "unless", ui),
+                             f"'{ref}' names no other check{did_you_mean(full, names)}")
+    return Rubric(lang=lang, version=version, name=str(top.get("name", name)), fuzzy=fuzzy,
+                  window=window, known_words=known, lists=lists, criteria=criteria, source=name)
+
+
+def load_rubric(path: Path | str, facts: set[str] | None = None, display: str | None = None) -> Rubric:
+    path = Path(path)
+    return parse_rubric(read_text(path), display or str(path), facts)

@@ -1,0 +1,174 @@
+"""Text normalisation, done once per answer.
+
+``analyse(text, lang)`` gives a folded copy of the text (lowercase, NFKC, Romanian cedilla and
+comma-below forms unified, diacritics removed, typographic quotes made plain) together with a map
+from every folded character back to the span of the original text it came from, the word tokens
+with their Snowball stems, and the sentences. Evidence offsets are always into the original text,
+as the user typed it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import Stemmer
+
+LANGS = ("en", "ro")
+_STEMMER_NAMES = {"en": "english", "ro": "romanian"}
+
+# Characters folded 1:1 (so offsets are kept on the fast path).
+_FOLD_SPECIAL = {
+    "ş": "s", "ș": "s", "ţ": "t", "ț": "t", "Ş": "s", "Ș": "s", "Ţ": "t", "Ț": "t",
+    "’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"',
+    "–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-", "\u00a0": " ", "\u2009": " ", "\u202f": " ",
+    "\t": " ", "ß": "s", "ø": "o", "æ": "a", "œ": "o", "ł": "l", "đ": "d", "ı": "i",
+}
+
+
+def _build_fold_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for cp in range(0x00C0, 0x0250):
+        ch = chr(cp)
+        low = ch.lower()
+        if len(low) != 1:
+            continue
+        base = "".join(c for c in unicodedata.normalize("NFD", low) if not unicodedata.combining(c))
+        if len(base) == 1 and base != ch:
+            table[cp] = base
+    for src, dst in _FOLD_SPECIAL.items():
+        table[ord(src)] = dst
+    return table
+
+
+_FOLD = _build_fold_table()
+# Characters that force the slow path: combining marks, format characters (zero-width, soft
+# hyphen, bidi controls), and anything whose lowercase is not a single character.
+_NEEDS_SLOW = re.compile(r"[\u0300-\u036f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\u0130]")
+_TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
+
+
+def fold(text: str) -> str:
+    """The folded form of a short string (phrases, keywords): same rules as answers."""
+    return _fold_with_map(text)[0]
+
+
+def _fold_fast_ok(text: str) -> bool:
+    return (not _NEEDS_SLOW.search(text)) and unicodedata.is_normalized("NFKC", text)
+
+
+def _fold_with_map(text: str) -> tuple[str, list[int] | None]:
+    """(folded, starts): starts[i] is the original index of folded char i; None means identity."""
+    if _fold_fast_ok(text):
+        low = text.lower()
+        if len(low) == len(text):
+            return low.translate(_FOLD), None
+    out: list[str] = []
+    starts: list[int] = []
+    i, n = 0, len(text)
+    while i < n:
+        j = i + 1
+        while j < n and unicodedata.combining(text[j]):
+            j += 1
+        seg = unicodedata.normalize("NFKC", text[i:j])
+        if unicodedata.category(seg[0]) == "Cf" if seg else True:
+            i = j
+            continue
+        low = seg.lower()
+        for ch in low:
+            if unicodedata.combining(ch):
+                continue
+            ch = _FOLD.get(ord(ch), ch)
+            if len(ch) == 1 and ord(ch) > 0x7F:
+                base = unicodedata.normalize("NFD", ch)[0]
+                ch = _FOLD.get(ord(base), base)
+            out.append(ch)
+            starts.append(i)
+        i = j
+    return "".join(out), starts
+
+
+@lru_cache(maxsize=4)
+def stemmer(lang: str) -> Stemmer.Stemmer:
+    st = Stemmer.Stemmer(_STEMMER_NAMES[lang])
+    st.maxCacheSize = 20000
+    return st
+
+
+def stem_words(words: list[str], lang: str) -> list[str]:
+    return stemmer(lang).stemWords(words)
+
+
+@dataclass(slots=True)
+class Token:
+    text: str    # folded surface form
+    stem: str
+    start: int   # offsets into the folded text
+    end: int
+
+
+@dataclass
+class Analysed:
+    original: str
+    lang: str
+    folded: str
+    starts: list[int] | None
+    tokens: list[Token]
+    sentences: list[tuple[int, int]]          # folded offsets, stripped
+    sentence_of_token: list[int]
+    cache: dict = field(default_factory=dict)  # per-answer memo for checks (e.g. typo stems)
+
+    def span(self, fstart: int, fend: int) -> tuple[int, int]:
+        """Original-text span of the folded span [fstart, fend)."""
+        if self.starts is None:
+            return fstart, fend
+        if fend <= fstart:
+            s = self.starts[fstart] if fstart < len(self.starts) else len(self.original)
+            return s, s
+        s = self.starts[fstart]
+        last = self.starts[fend - 1]
+        e = last + 1
+        n = len(self.original)
+        while e < n and unicodedata.combining(self.original[e]):
+            e += 1
+        return s, e
+
+    def orig_text(self, fstart: int, fend: int) -> str:
+        s, e = self.span(fstart, fend)
+        return self.original[s:e]
+
+    @property
+    def word_count(self) -> int:
+        return len(self.tokens)
+
+
+def analyse(text: str, lang: str) -> Analysed:
+    folded, starts = _fold_with_map(text)
+    matches = list(_TOKEN.finditer(folded))
+    words = [m.group() for m in matches]
+    stems = stem_words(words, lang) if words else []
+    tokens = [Token(w, s, m.start(), m.end()) for w, s, m in zip(words, stems, matches)]
+    sentences: list[tuple[int, int]] = []
+    for m in _SENTENCE.finditer(folded):
+        s, e = m.start(), m.end()
+        while s < e and folded[s].isspace():
+            s += 1
+        while e > s and folded[e - 1].isspace():
+            e -= 1
+        if e > s and any(ch.isalnum() for ch in folded[s:e]):
+            sentences.append((s, e))
+    sent_of: list[int] = []
+    si = 0
+    for tok in tokens:
+        while si + 1 < len(sentences) and tok.start >= sentences[si][1]:
+            si += 1
+        sent_of.append(si)
+    return Analysed(text, lang, folded, starts, tokens, sentences, sent_of)
+
+
+def phrase_tokens(phrase: str) -> list[str]:
+    """Folded word tokens of a phrase, as the answer would be tokenised."""
+    return _TOKEN.findall(fold(phrase))

@@ -1,0 +1,102 @@
+"""Small helpers to validate YAML documents with precise errors (file:line: key: problem)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any, NoReturn
+
+from mockint.core.errors import DataError, did_you_mean
+from mockint.core.yamlfile import Key, dotted, line_of
+
+_TYPE_NAMES = {str: "a string", int: "a whole number", float: "a number", bool: "true or false",
+               list: "a list", dict: "a mapping"}
+
+
+class Doc:
+    """One YAML document being validated: knows its file name and text, for line numbers."""
+
+    def __init__(self, name: str, text: str):
+        self.name, self.text = name, text
+
+    def fail(self, path: tuple[Key, ...], message: str) -> NoReturn:
+        raise DataError(self.name, line_of(self.text, path), dotted(path), message)
+
+    # -- shapes ---------------------------------------------------------------------------
+    def mapping(self, value: Any, path: tuple[Key, ...], required: Iterable[str] = (),
+                optional: Iterable[str] = ()) -> dict:
+        if not isinstance(value, dict):
+            self.fail(path, f"must be a mapping (key: value), not {_kind(value)}")
+        required, optional = list(required), list(optional)
+        allowed = required + optional
+        for key in value:
+            if key not in allowed:
+                self.fail(path + (key,), f"unknown key; allowed: {', '.join(allowed)}"
+                          f"{did_you_mean(key, allowed)}")
+        for key in required:
+            if key not in value:
+                self.fail(path, f"missing the required key '{key}'")
+        return value
+
+    def seq(self, value: Any, path: tuple[Key, ...], min_len: int = 0) -> list:
+        if not isinstance(value, list):
+            self.fail(path, f"must be a list, not {_kind(value)}")
+        if len(value) < min_len:
+            self.fail(path, f"needs at least {min_len} item{'s' if min_len != 1 else ''}")
+        return value
+
+    def typed(self, value: Any, path: tuple[Key, ...], kind: type | tuple[type, ...]) -> Any:
+        kinds = kind if isinstance(kind, tuple) else (kind,)
+        if isinstance(value, bool) and bool not in kinds:
+            ok = False
+        else:
+            ok = isinstance(value, kinds)
+        if not ok:
+            want = " or ".join(_TYPE_NAMES.get(k, k.__name__) for k in kinds)
+            hint = " (YAML reads yes, no, on, off as true/false: put them in quotes)" \
+                if isinstance(value, bool) and str in kinds else ""
+            self.fail(path, f"must be {want}, not {_kind(value)}{hint}")
+        return value
+
+    def text_(self, value: Any, path: tuple[Key, ...], empty_ok: bool = False) -> str:
+        self.typed(value, path, str)
+        if not empty_ok and not value.strip():
+            self.fail(path, "must not be empty")
+        return value
+
+    def number(self, value: Any, path: tuple[Key, ...], lo: float | None = None,
+               hi: float | None = None, whole: bool = False) -> float:
+        self.typed(value, path, int if whole else (int, float))
+        if (lo is not None and value < lo) or (hi is not None and value > hi):
+            rng = f"from {lo} to {hi}" if hi is not None else f"at least {lo}"
+            self.fail(path, f"must be {rng}, not {value}")
+        return value
+
+    def choice(self, value: Any, path: tuple[Key, ...], allowed: Iterable[str]) -> str:
+        allowed = list(allowed)
+        if not isinstance(value, str) or value not in allowed:
+            self.fail(path, f"'{value}' is not allowed; allowed: {', '.join(allowed)}"
+                      f"{did_you_mean(value, allowed)}")
+        return value
+
+    def strings(self, value: Any, path: tuple[Key, ...], min_len: int = 1) -> list[str]:
+        self.seq(value, path, min_len)
+        for i, item in enumerate(value):
+            self.text_(item if not isinstance(item, (int, float)) or isinstance(item, bool)
+                       else str(item), path + (i,))
+        return [str(v) for v in value]
+
+    def ident(self, value: Any, path: tuple[Key, ...], pattern: str = r"[a-z0-9]+(?:[-_][a-z0-9]+)*") -> str:
+        self.text_(value, path)
+        if not re.fullmatch(pattern, value):
+            self.fail(path, f"'{value}' is not a valid id (lowercase letters, digits, '-' or '_')")
+        return value
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "empty"
+    for t, name in _TYPE_NAMES.items():
+        if type(value) is t:
+            return name
+    return type(value).__name__
