@@ -124,7 +124,8 @@ class CountCheck(Check):
             value = n / lo
         elif hi and n > hi:
             value = max(0.0, 1.0 - (n - hi) / hi)
-        return Outcome(value, n, [], {"min": int(lo or 0), "max": int(hi or 0)})
+        bounds = {k: int(v) for k, v in (("min", lo), ("max", hi)) if v}
+        return Outcome(value, n, [], bounds)
 
 
 class RatioCheck(Check):

@@ -1,0 +1,183 @@
+"""The command line: a thin shell over the core. Textual is imported only by the TUI commands."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import NoReturn, Sequence
+
+from mockint import __version__
+
+FORMATS_SCORE = ("text", "json", "markdown")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:  # one line, exit 2
+        self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+
+
+def default_lang(environ: dict[str, str] | None = None) -> str:
+    """``ro`` when the locale says Romanian (LC_ALL, LC_MESSAGES, LANG: ``ro_RO.UTF-8``), else ``en``."""
+    env = os.environ if environ is None else environ
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(var, "")
+        if value:
+            return "ro" if value.lower().startswith("ro") else "en"
+    return "en"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="mockint", description="Offline mock-interview coach for sales and Account "
+                "Executive interviews, in English and Romanian. Without a command, opens the interview.")
+    p.add_argument("--version", action="version", version=f"mockint {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    q = sub.add_parser("questions", help="list the built-in questions",
+                       description="List the built-in questions, optionally filtered by a tag.")
+    q.add_argument("--lang", choices=("en", "ro"), help="language (default: from the locale, else en)")
+    q.add_argument("--tag", metavar="T", help="a topic, kind or difficulty, e.g. skills, behavioural, hard")
+    q.add_argument("--format", choices=("text", "json"), default="text")
+
+    s = sub.add_parser("score", help="score one answer from a file or stdin",
+                       description="Score one answer, read from FILE or standard input.")
+    which = s.add_mutually_exclusive_group(required=True)
+    which.add_argument("--question", metavar="ID", help="a question id from 'mockint questions'")
+    which.add_argument("--question-text", metavar="TEXT",
+                       help="a question that is not in the bank (global criteria only)")
+    s.add_argument("--lang", choices=("en", "ro"), help="language (default: from the locale, else en)")
+    s.add_argument("--elapsed", type=_seconds, metavar="SECONDS",
+                   help="how long the answer took; adds the on-time criterion")
+    s.add_argument("--format", choices=FORMATS_SCORE, default="text")
+    s.add_argument("file", nargs="?", default="-", metavar="FILE", help="the answer (default: stdin, or -)")
+
+    g = sub.add_parser("grade", help="grade a whole interview transcript (YAML)",
+                       description="Grade a transcript: lang, and answers: [{question: ID | "
+                       "question_text: TEXT, answer: TEXT, elapsed: SECONDS}].")
+    g.add_argument("transcript", metavar="TRANSCRIPT.yaml")
+    g.add_argument("--format", choices=FORMATS_SCORE, default="text")
+    return p
+
+
+def _seconds(value: str) -> float:
+    try:
+        v = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a number of seconds") from None
+    if not (0 <= v <= 86400) or v != v:
+        raise argparse.ArgumentTypeError(f"'{value}' must be between 0 and 86400 seconds")
+    return v
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from mockint.core.errors import MockintError
+
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            parser.print_help()
+            return 0
+        handler = {"questions": cmd_questions, "score": cmd_score, "grade": cmd_grade}[args.command]
+        out = handler(args)
+        _write(out)
+        return 0
+    except MockintError as exc:
+        print(f"mockint: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("mockint: interrupted", file=sys.stderr)
+        return 130
+
+
+def _write(text: str) -> None:
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:  # e.g. `mockint questions | head`
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
+def cmd_questions(args) -> str:
+    from mockint.core import loader
+    from mockint.core.report import to_json
+
+    lang = args.lang or default_lang()
+    qs = loader.bank(lang).filter(args.tag)
+    if args.tag and not qs:
+        from mockint.core.bank import DIFFICULTIES, KINDS, TOPICS
+        from mockint.core.errors import MockintError, did_you_mean
+        tags = sorted(set(TOPICS) | set(KINDS) | set(DIFFICULTIES))
+        raise MockintError(f"no question has the tag '{args.tag}'{did_you_mean(args.tag, tags)}; "
+                           f"tags: {', '.join(tags)}")
+    if args.format == "json":
+        return to_json({"lang": lang, "questions": [q.to_dict() for q in qs]})
+    width = max(len(q.id) for q in qs)
+    lines = [f"{q.id:<{width}}  {q.kind[:5]:<5} {q.difficulty:<6} {q.text}" for q in qs]
+    return "\n".join(lines) + "\n"
+
+
+def _read_answer(path: str) -> str:
+    from mockint.core.errors import MockintError
+    from mockint.core.yamlfile import read_text
+
+    if path == "-":
+        if sys.stdin is None or sys.stdin.isatty():
+            raise MockintError("no answer given: name a FILE or pipe the answer on standard input")
+        data = sys.stdin.buffer.read()
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise MockintError(f"standard input is not UTF-8 text (byte {exc.start})") from None
+    else:
+        text = read_text(Path(path))
+        text = text.removeprefix("\ufeff")
+    if "\x00" in text:
+        raise MockintError(f"{'standard input' if path == '-' else path}: binary data, not text")
+    if not text.strip():
+        raise MockintError(f"{'standard input' if path == '-' else path}: the answer is empty")
+    return text
+
+
+def cmd_score(args) -> str:
+    from mockint.core import loader
+    from mockint.core.bank import adhoc_question
+    from mockint.core.errors import MockintError
+    from mockint.core.report import score_markdown, score_text, to_json
+
+    lang = args.lang or default_lang()
+    if args.question_text is not None:
+        if not args.question_text.strip():
+            raise MockintError("--question-text is empty")
+        question = adhoc_question(args.question_text.strip(), lang)
+    else:
+        question = loader.bank(lang).get(args.question)
+    answer = _read_answer(args.file)
+    result = loader.scorer(lang).score(answer, question, args.elapsed)
+    if args.format == "json":
+        return to_json(result.to_dict())
+    if args.format == "markdown":
+        return score_markdown(result, lang)
+    return score_text(result, lang)
+
+
+def cmd_grade(args) -> str:
+    from mockint.core import loader
+    from mockint.core.report import grade_dict, grade_markdown, grade_text, session_summary, to_json
+    from mockint.core.transcript import load_transcript
+
+    tr = load_transcript(args.transcript)
+    scorer = loader.scorer(tr.lang)
+    results = [scorer.score(item.answer, item.question, item.elapsed) for item in tr.items]
+    s = session_summary(tr.lang, results)
+    if args.format == "json":
+        return to_json(grade_dict(s))
+    if args.format == "markdown":
+        return grade_markdown(s)
+    return grade_text(s)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

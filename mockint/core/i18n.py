@@ -1,0 +1,26 @@
+"""Interface strings in English and Romanian (the rubric and bank carry their own wording)."""
+
+from __future__ import annotations
+
+STRINGS: dict[str, dict[str, str]] = {
+    "en": {
+        "score": "Score", "words": "words", "capped": "score capped at {max}", "bonus": "bonus",
+        "guide": "guide", "follow_up": "follow-up", "more_evidence": "{n} more",
+        "adhoc_question": "Question", "criterion": "Criterion", "answer": "Answer",
+        "session": "Session", "asked_back": "Asked questions back", "yes": "yes", "no": "no",
+        "practise_next": "Practise next",
+    },
+    "ro": {
+        "score": "Scor", "words": "cuvinte", "capped": "scor limitat la {max}", "bonus": "bonus",
+        "guide": "ghid", "follow_up": "întrebare suplimentară", "more_evidence": "încă {n}",
+        "adhoc_question": "Întrebare", "criterion": "Criteriu", "answer": "Răspuns",
+        "session": "Sesiune", "asked_back": "A pus întrebări la rândul său", "yes": "da", "no": "nu",
+        "practise_next": "De exersat în continuare",
+    },
+}
+
+
+def t(lang: str, key: str, **kw) -> str:
+    table = STRINGS.get(lang, STRINGS["en"])
+    text = table.get(key) or STRINGS["en"][key]
+    return text.format(**kw) if kw else text

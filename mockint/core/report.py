@@ -1,0 +1,171 @@
+"""Rendering score and grade results as text (for people), Markdown and JSON (a contract)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from mockint.core.engine import CriterionResult, Result
+from mockint.core.i18n import t
+
+
+def to_json(data: Any) -> str:
+    """Deterministic JSON: same input, byte-identical output."""
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def bar(score: float, width: int = 20) -> str:
+    full = int(round(score / 100 * width))
+    return "█" * full + "░" * (width - full)
+
+
+def mark(c: CriterionResult) -> str:
+    if c.passed:
+        return "✓"
+    return "·" if c.mode == "bonus" else "✗"
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.split())
+
+
+def score_text(r: Result, lang: str) -> str:
+    lines = []
+    title = r.question.id or t(lang, "adhoc_question")
+    lines.append(f"{title}: {r.question.text}")
+    lines.append(f"{t(lang, 'score')}: {r.score:>3}/100  {bar(r.score)}  ({r.words} {t(lang, 'words')})")
+    for cap in r.caps:
+        lines.append(f"  ! {t(lang, 'capped', max=cap.max)}: {cap.reason} [{cap.rule}]")
+    lines.append("")
+    for c in r.criteria:
+        bonus = f" ({t(lang, 'bonus')})" if c.mode == "bonus" else ""
+        guide = f"  [{t(lang, 'guide')}: {', '.join(c.guide)}]" if c.guide else ""
+        lines.append(f"{mark(c)} {c.name}{bonus}  {round(c.score * 100):>3}%{guide}")
+        lines.append(f"    {c.feedback}")
+        for e in c.evidence[:12]:
+            sign = "-" if e.effect == "penalty" else "+"
+            lines.append(f"    {sign} \"{_clean(e.text)}\"  {e.rule}  @{e.start}-{e.end}")
+        if len(c.evidence) > 12:
+            lines.append(f"    … {t(lang, 'more_evidence', n=len(c.evidence) - 12)}")
+        if c.follow_up:
+            lines.append(f"    → {t(lang, 'follow_up')}: {c.follow_up}")
+    return "\n".join(lines) + "\n"
+
+
+def score_markdown(r: Result, lang: str, level: int = 2) -> str:
+    h = "#" * level
+    title = r.question.id or t(lang, "adhoc_question")
+    out = [f"{h} {title}: {_md(r.question.text)}", "",
+           f"**{t(lang, 'score')}: {r.score}/100** ({r.words} {t(lang, 'words')})", ""]
+    for cap in r.caps:
+        out.append(f"> {t(lang, 'capped', max=cap.max)}: {_md(cap.reason)} (`{cap.rule}`)")
+    if r.caps:
+        out.append("")
+    out += [f"| | {t(lang, 'criterion')} | {t(lang, 'score')} | {t(lang, 'guide')} |", "|---|---|---|---|"]
+    for c in r.criteria:
+        out.append(f"| {mark(c)} | {c.name} | {round(c.score * 100)}% | {', '.join(c.guide)} |")
+    out.append("")
+    for c in r.criteria:
+        out.append(f"- **{mark(c)} {c.name}**: {_md(c.feedback)}")
+        for e in c.evidence[:12]:
+            sign = "−" if e.effect == "penalty" else "+"
+            out.append(f"  - {sign} “{_md(_clean(e.text))}” `{e.rule}`")
+        if c.follow_up:
+            out.append(f"  - → *{_md(c.follow_up)}*")
+    return "\n".join(out) + "\n"
+
+
+def _md(text: str) -> str:
+    for ch in "\\`*_[]<>|":
+        text = text.replace(ch, "\\" + ch)
+    return text
+
+
+@dataclass
+class Session:
+    lang: str
+    results: list[Result]
+    score: int = 0
+    criteria: list[dict[str, Any]] = field(default_factory=list)
+    asked_questions: bool = False
+    weakest: list[dict[str, Any]] = field(default_factory=list)
+
+
+def session_summary(lang: str, results: list[Result]) -> Session:
+    """Averages by criterion, whether questions were asked back, the weakest points."""
+    s = Session(lang, results)
+    if not results:
+        return s
+    s.score = int(sum(r.score for r in results) / len(results) + 0.5)
+    order: list[str] = []
+    acc: dict[str, list[CriterionResult]] = {}
+    for r in results:
+        for c in r.criteria:
+            if c.id not in acc:
+                order.append(c.id)
+            acc.setdefault(c.id, []).append(c)
+    for cid in order:
+        cs = acc[cid]
+        avg = sum(c.score for c in cs) / len(cs)
+        s.criteria.append({"id": cid, "name": cs[0].name, "score": round(avg, 3),
+                           "passed": sum(c.passed for c in cs) * 2 >= len(cs),
+                           "answers": len(cs), "guide": cs[0].guide})
+    s.asked_questions = any(c.id == "questions_back" and any(k.count for k in c.checks)
+                            for r in results for c in r.criteria)
+    weak: list[tuple[float, int, dict[str, Any]]] = []
+    for i, r in enumerate(results):
+        for c in r.criteria:
+            if c.passed or c.mode == "bonus":
+                continue
+            weak.append((c.score, i, {"answer": i + 1, "question_id": r.question.id or None,
+                                      "criterion": c.id, "name": c.name, "score": round(c.score, 3),
+                                      "advice": c.feedback, "guide": c.guide}))
+    weak.sort(key=lambda x: (x[0], x[1], x[2]["criterion"]))
+    s.weakest = [w for _, _, w in weak[:3]]
+    return s
+
+
+def grade_dict(s: Session) -> dict[str, Any]:
+    return {"lang": s.lang,
+            "session": {"score": s.score, "criteria": s.criteria, "asked_questions": s.asked_questions,
+                        "weakest": s.weakest},
+            "answers": [r.to_dict() for r in s.results]}
+
+
+def grade_text(s: Session) -> str:
+    lang = s.lang
+    out = []
+    for i, r in enumerate(s.results, 1):
+        out.append(f"── {t(lang, 'answer')} {i}/{len(s.results)} " + "─" * 40)
+        out.append(score_text(r, lang))
+    out.append("═" * 60)
+    out.append(f"{t(lang, 'session')}: {s.score}/100  {bar(s.score)}")
+    for c in s.criteria:
+        out.append(f"  {'✓' if c['passed'] else '✗'} {c['name']:<28} {round(c['score'] * 100):>3}%  {bar(c['score'] * 100, 10)}")
+    out.append(f"{t(lang, 'asked_back')}: {t(lang, 'yes') if s.asked_questions else t(lang, 'no')}")
+    if s.weakest:
+        out.append(f"{t(lang, 'practise_next')}:")
+        for w in s.weakest:
+            q = w["question_id"] or f"{t(lang, 'answer')} {w['answer']}"
+            out.append(f"  {w['answer']}. {q} — {w['name']}: {w['advice']}")
+    return "\n".join(out) + "\n"
+
+
+def grade_markdown(s: Session) -> str:
+    lang = s.lang
+    out = [f"# {t(lang, 'session')}: {s.score}/100", ""]
+    out += [f"| {t(lang, 'criterion')} | {t(lang, 'score')} | |", "|---|---|---|"]
+    for c in s.criteria:
+        out.append(f"| {c['name']} | {round(c['score'] * 100)}% | {'✓' if c['passed'] else '✗'} |")
+    out += ["", f"**{t(lang, 'asked_back')}:** {t(lang, 'yes') if s.asked_questions else t(lang, 'no')}", ""]
+    if s.weakest:
+        out.append(f"**{t(lang, 'practise_next')}:**")
+        out.append("")
+        for w in s.weakest:
+            q = w["question_id"] or f"{t(lang, 'answer')} {w['answer']}"
+            out.append(f"1. `{q}` — {w['name']}: {_md(w['advice'])}")
+        out.append("")
+    for r in s.results:
+        out.append(score_markdown(r, lang, level=2))
+    return "\n".join(out)

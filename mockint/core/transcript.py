@@ -1,0 +1,63 @@
+"""Interview transcripts for ``mockint grade``: lang, and a list of answers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from mockint.core import loader
+from mockint.core.bank import Question, adhoc_question
+from mockint.core.engine import MAX_ANSWER_CHARS
+from mockint.core.errors import MockintError
+from mockint.core.text import LANGS
+from mockint.core.validate import Doc
+from mockint.core.yamlfile import load_yaml, read_text
+
+
+@dataclass
+class Item:
+    question: Question
+    answer: str
+    elapsed: float | None
+
+
+@dataclass
+class Transcript:
+    lang: str
+    items: list[Item]
+
+
+def load_transcript(path: str | Path) -> Transcript:
+    name = str(path)
+    text = read_text(Path(path))
+    doc = Doc(name, text)
+    data = load_yaml(text, name)
+    top = doc.mapping(data, (), required=("lang", "answers"), optional=("title", "date", "candidate"))
+    lang = doc.choice(top["lang"], ("lang",), LANGS)
+    bank = loader.bank(lang)
+    items = []
+    for i, raw in enumerate(doc.seq(top["answers"], ("answers",), 1)):
+        p = ("answers", i)
+        m = doc.mapping(raw, p, required=("answer",), optional=("question", "question_text", "elapsed"))
+        if ("question" in m) == ("question_text" in m):
+            doc.fail(p, "give exactly one of 'question' (an id) or 'question_text'")
+        if "question" in m:
+            qid = doc.text_(m["question"], p + ("question",))
+            try:
+                q = bank.get(qid)
+            except MockintError as exc:
+                doc.fail(p + ("question",), str(exc))
+        else:
+            q = adhoc_question(doc.text_(m["question_text"], p + ("question_text",)).strip(), lang)
+        answer = m["answer"]
+        if answer is None or (isinstance(answer, str) and not answer.strip()):
+            doc.fail(p + ("answer",), "the answer is empty")
+        answer = str(answer) if isinstance(answer, (int, float)) and not isinstance(answer, bool) else answer
+        doc.text_(answer, p + ("answer",))
+        if len(answer) > MAX_ANSWER_CHARS:
+            doc.fail(p + ("answer",), f"the answer is {len(answer):,} characters; at most {MAX_ANSWER_CHARS:,}")
+        elapsed = None
+        if "elapsed" in m:
+            elapsed = float(doc.number(m["elapsed"], p + ("elapsed",), 0, 86400))
+        items.append(Item(q, answer, elapsed))
+    return Transcript(lang, items)
