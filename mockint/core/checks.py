@@ -295,7 +295,7 @@ class RepetitionCheck(Check):
                 else:
                     spans.append(Span(a.tokens[i].start, a.tokens[i + n - 1].end, i, i + n - 1, self.rule))
             seen.add(g)
-        share = repeats / len(grams)
+        share = max(0, repeats - int(self.opts.get("allow", 0))) / len(grams)
         limit = self.opts.get("max_share", 0.15)
         value = 1.0 if share <= limit else max(0.0, 1.0 - (share - limit) / max(1e-9, 1 - limit) * 2)
         return Outcome(value, repeats, spans, {"share": f"{share:.0%}"})

@@ -28,6 +28,8 @@ SCORERS = {
     "token_sort_ratio": fuzz.token_sort_ratio,
 }
 MATCH_MODES = ("stem", "exact")
+NUMBER = "{number}"        # a phrase that matches any number in the answer (30, 18%, 240,000)
+_NUM_UNIT = "\x00num"
 
 
 @dataclass(frozen=True)
@@ -111,13 +113,14 @@ class PhraseSet:
                  fuzzy: Fuzzy | None = Fuzzy(), lexicon: Lexicon | None = None):
         self.lang, self.mode, self.window, self.fuzzy, self.lexicon = lang, mode, window, fuzzy, lexicon
         self.phrases = list(phrases)
-        toks = [phrase_tokens(p) for p in self.phrases]
+        toks = [[] if p.strip() == NUMBER else phrase_tokens(p) for p in self.phrases]
         if mode == "stem":
             flat = [w for t in toks for w in t]
             stems = iter(stem_words(flat, lang)) if flat else iter(())
             units = [tuple(next(stems) for _ in t) for t in toks]
         else:
             units = [tuple(t) for t in toks]
+        units = [(_NUM_UNIT,) if p.strip() == NUMBER else u for p, u in zip(self.phrases, units)]
         self.entries = [_Entry(p, u) for p, u in zip(self.phrases, units) if u]
         self.index: dict[str, list[_Entry]] = defaultdict(list)
         for e in self.entries:
@@ -142,6 +145,10 @@ class PhraseSet:
         n = len(toks)
         units = [self._unit(a, i) for i in range(n)]
         alt = {i: typos[i][0] for i in typos}
+        if _NUM_UNIT in self.index:
+            for i, tok in enumerate(toks):
+                if tok.text[:1].isdigit():
+                    alt[i] = _NUM_UNIT
         hits: list[Hit] = []
         taken_until = -1
         sent = a.sentence_of_token

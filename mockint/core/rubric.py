@@ -113,7 +113,7 @@ KIND_KEYS: dict[str, dict[str, bool]] = {
     "claims": {"phrases": False, "lists": False, "unless": True, "window_words": False},
     "talking_points": {"share": False},
     "on_topic": {"lists": False},
-    "repetition": {"ngram": False, "max_share": False},
+    "repetition": {"ngram": False, "max_share": False, "allow": False},
     "timing": {"grace": False},
 }
 KIND_EFFECTS = {
@@ -246,7 +246,7 @@ def _kind_option(doc: Doc, kind: str, key: str, value: Any, path, lists: dict, f
         return doc.choice(value, path, MATCH_MODES)
     if key == "fuzzy":
         return _fuzzy(doc, value, path, fuzzy)
-    if key in ("window", "window_words", "ngram"):
+    if key in ("window", "window_words", "ngram", "allow"):
         return int(doc.number(value, path, 0, 200, whole=True))
     if key == "distinct":
         return doc.typed(value, path, bool)
