@@ -128,67 +128,103 @@ class PhraseSet:
                 self.index[u].append(e)
         self.words = {w for t in toks for w in t}
 
-    def _unit(self, a: Analysed, i: int) -> str:
-        tok = a.tokens[i]
-        return tok.stem if self.mode == "stem" else tok.text
+    def _positions(self, a: Analysed) -> dict[str, list[int]]:
+        key = ("positions", self.mode)
+        pos = a.cache.get(key)
+        if pos is None:
+            pos = {}
+            if self.mode == "stem":
+                for i, tok in enumerate(a.tokens):
+                    pos.setdefault(tok.stem, []).append(i)
+            else:
+                for i, tok in enumerate(a.tokens):
+                    pos.setdefault(tok.text, []).append(i)
+            a.cache[key] = pos
+        return pos
 
     def find(self, a: Analysed) -> list[Hit]:
         typos: dict[int, tuple[str, str]] = {}
         if self.fuzzy is not None and self.lexicon is not None and self.mode == "stem":
             if self.fuzzy.scorer == "partial_ratio":
-                return self._find_exact(a, {}) + self._find_partial(a)
+                exact = self._find_exact(a, {})
+                done = {h.phrase for h in exact}
+                return exact + [h for h in self._find_partial(a) if h.phrase not in done]
             typos = self.lexicon.typo_stems(a, self.fuzzy)
         return self._find_exact(a, typos)
 
     def _find_exact(self, a: Analysed, typos: dict[int, tuple[str, str]]) -> list[Hit]:
-        toks = a.tokens
-        n = len(toks)
-        units = [self._unit(a, i) for i in range(n)]
-        alt = {i: typos[i][0] for i in typos}
-        if _NUM_UNIT in self.index:
-            for i, tok in enumerate(toks):
-                if tok.text[:1].isdigit():
-                    alt[i] = _NUM_UNIT
+        pos = self._positions(a)
+        if typos or _NUM_UNIT in self.index:
+            key = ("positions+", self.mode, self.fuzzy if typos else None)
+            merged = a.cache.get(key)
+            if merged is None:       # once per answer and typo setting, shared by all phrase sets
+                merged = {u: list(p) for u, p in pos.items()}
+                for i, (stem, _) in typos.items():
+                    merged.setdefault(stem, []).append(i)
+                nums = [i for i, tok in enumerate(a.tokens) if tok.text[:1].isdigit()]
+                if nums:
+                    merged[_NUM_UNIT] = nums
+                for p in merged.values():
+                    p.sort()
+                a.cache[key] = merged
+            pos = merged
+        index = self.index
+        if len(pos) < len(index):
+            cands = {id(e): e for u in pos for e in index.get(u, ())}
+        else:
+            cands = {id(e): e for u, es in index.items() if u in pos for e in es}
+        found: list[tuple[int, int, _Entry]] = []
+        sent = a.sentence_of_token
+        for e in cands.values():
+            units = e.units
+            if len(units) == 1:
+                found += [(p, p, e) for p in pos[units[0]]]
+                continue
+            if any(u not in pos for u in units):
+                continue
+            starts = sorted({p for u in set(units) for p in pos[u]})
+            span = len(units) + self.window
+            last_end = -1
+            for p in starts:
+                if p <= last_end:
+                    continue
+                end = self._bag_end(a, units, p, span, sent, typos)
+                if end >= 0:
+                    found.append((p, end, e))
+                    last_end = end
+        found.sort(key=lambda x: (x[0], -(x[1] - x[0]), x[2].phrase))
         hits: list[Hit] = []
         taken_until = -1
-        sent = a.sentence_of_token
-        for i in range(n):
-            if i <= taken_until:
+        toks = a.tokens
+        for first, last, e in found:
+            if first <= taken_until:
                 continue
-            cands = self.index.get(units[i], [])
-            if i in alt:
-                cands = cands + self.index.get(alt[i], [])
-            best: Hit | None = None
-            for e in cands:
-                hit = self._match_at(a, units, alt, i, e, sent, typos)
-                if hit and (best is None or (hit.last - hit.first) > (best.last - best.first)):
-                    best = hit
-            if best:
-                hits.append(best)
-                taken_until = best.last
+            typo = next((typos[k][1] for k in range(first, last + 1) if k in typos), "")
+            hits.append(Hit(toks[first].start, toks[last].end, e.phrase, first, last, typo))
+            taken_until = last
         return hits
 
-    def _match_at(self, a, units, alt, i, e: _Entry, sent, typos) -> Hit | None:
-        need = list(e.units)
-        def take(j: int) -> bool:
-            for u in (units[j], alt.get(j)):
-                if u is not None and u in need:
-                    need.remove(u)
-                    return True
-            return False
-        if not take(i):
-            return None
-        last = i
-        limit = min(len(units), i + len(e.units) + self.window)
-        j = i + 1
-        while need and j < limit and sent[j] == sent[i]:
-            if take(j):
-                last = j
-            j += 1
-        if need:
-            return None
-        typo = next((typos[k][1] for k in range(i, last + 1) if k in typos), "")
-        return Hit(a.tokens[i].start, a.tokens[last].end, e.phrase, i, last, typo)
+    def _bag_end(self, a: Analysed, units: tuple[str, ...], p: int, span: int, sent, typos) -> int:
+        """Last token index of a window starting at p holding all units (any order), or -1."""
+        need = list(units)
+        toks = a.tokens
+        limit = min(len(toks), p + span)
+        for j in range(p, limit):
+            if sent[j] != sent[p]:
+                break
+            u = toks[j].stem if self.mode == "stem" else toks[j].text
+            alt = typos[j][0] if j in typos else None
+            if u in need:
+                need.remove(u)
+            elif alt is not None and alt in need:
+                need.remove(alt)
+            elif j == p:
+                return -1          # the window starts on one of the phrase's words
+            else:
+                continue
+            if not need:
+                return j
+        return -1
 
     def _find_partial(self, a: Analysed) -> list[Hit]:
         """Opt-in fallback for long phrases: rapidfuzz partial_ratio alignment over the text."""

@@ -52,7 +52,8 @@ class Doc:
         else:
             ok = isinstance(value, kinds)
         if not ok:
-            want = " or ".join(_TYPE_NAMES.get(k, k.__name__) for k in kinds)
+            want = "a number" if set(kinds) == {int, float} else \
+                " or ".join(_TYPE_NAMES.get(k, k.__name__) for k in kinds)
             hint = " (YAML reads yes, no, on, off as true/false: put them in quotes)" \
                 if isinstance(value, bool) and str in kinds else ""
             self.fail(path, f"must be {want}, not {_kind(value)}{hint}")

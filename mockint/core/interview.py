@@ -1,0 +1,361 @@
+"""The interview flow: which questions, in what order, one follow-up at most, replies to the
+candidate's own questions, and the session summary. Pure: no terminal, no Textual.
+
+The TUI drives an :class:`Interview`; tests drive it directly. Scoring is the scorer's job
+(``engine.Scorer``); matching the candidate's questions uses ``matching.PhraseSet``.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+
+from mockint.core.bank import Bank, Question
+from mockint.core.engine import Result, Scorer
+from mockint.core.errors import MockintError
+from mockint.core.matching import PhraseSet
+from mockint.core.report import Session, session_summary
+from mockint.core.text import analyse
+
+QUESTION_SETS = ("common", "skills", "responsibilities", "role", "full")
+FEEDBACK_MODES = ("each", "end")
+SET_TOPICS = {"common": ("common",), "skills": ("skills",), "responsibilities": ("responsibilities",),
+              "role": ("role", "pay")}
+# A full interview: opens with the candidate's experience, mixes the topics, ends with their questions.
+FULL_OPENER, FULL_CLOSER = "sales-experience", "questions-for-us"
+FULL_POOLS = (("responsibilities",), ("skills",), ("role", "pay"), ("common",), ("tips",))
+FULL_DEFAULT_COUNT = 8
+# Criteria whose failure earns one follow-up question; questions_back only on the closing question.
+FOLLOW_UP_CRITERIA = ("real_examples", "key_points")
+CLOSING_FOLLOW_UP = "questions_back"
+RETRY_BELOW = 70
+# The readiness checklist, each item with the guide facts it comes from.
+READINESS: dict[str, tuple[str, ...]] = {
+    "researched_company": ("tip-3",),
+    "read_job_spec": ("tip-2",),
+    "three_stories": ("dont-1",),
+    "questions_ready": ("dont-1",),
+    "on_time_setup": ("dont-2",),
+}
+
+LINES: dict[str, dict[str, str]] = {
+    "en": {
+        "opening": "Hello, and thanks for coming in. I'm Alex, the sales director. I have {n} "
+                   "questions for you today; answer as you would in a real interview.",
+        "opening_one": "Hello, and thanks for coming in. I'm Alex, the sales director. I have one "
+                       "question for you today; answer as you would in a real interview.",
+        "skip": "All right, let's move on.",
+        "closing": "That's all from my side. Thank you for your time, we'll be in touch.",
+        "no_questions": "No questions? That's fine.",
+    },
+    "ro": {
+        "opening": "Bună ziua și vă mulțumesc că ați venit. Sunt Alex, directorul de vânzări. "
+                   "Am {n} întrebări pentru dumneavoastră; răspundeți ca într-un interviu real.",
+        "opening_one": "Bună ziua și vă mulțumesc că ați venit. Sunt Alex, directorul de vânzări. "
+                       "Am o singură întrebare pentru dumneavoastră; răspundeți ca într-un interviu real.",
+        "skip": "Bine, să trecem mai departe.",
+        "closing": "Cam atât din partea mea. Vă mulțumesc pentru timpul acordat; vă vom contacta.",
+        "no_questions": "Nicio întrebare? Nu-i nimic.",
+    },
+}
+
+
+def line(lang: str, key: str, **kw) -> str:
+    text = LINES.get(lang, LINES["en"])[key]
+    return text.format(**kw) if kw else text
+
+
+@dataclass
+class Settings:
+    lang: str = "en"
+    question_set: str = "full"
+    count: int | None = None
+    feedback: str = "each"
+    timer: bool = True
+    seed: int = 0
+
+    def __post_init__(self) -> None:
+        if self.lang not in LINES:
+            raise MockintError(f"unknown language '{self.lang}'; choose one of: {', '.join(LINES)}")
+        if self.question_set not in QUESTION_SETS:
+            raise MockintError(f"unknown question set '{self.question_set}'; "
+                               f"choose one of: {', '.join(QUESTION_SETS)}")
+        if self.feedback not in FEEDBACK_MODES:
+            raise MockintError(f"feedback must be 'each' or 'end', not '{self.feedback}'")
+        if self.count is not None and self.count < 1:
+            raise MockintError(f"the number of questions must be at least 1, not {self.count}")
+
+
+def _rng(settings: Settings) -> random.Random:
+    return random.Random(f"{settings.question_set}:{settings.count}:{settings.seed}")
+
+
+def pick_questions(bank: Bank, settings: Settings) -> list[Question]:
+    """The questions of an interview, in the order they are asked; same settings, same list."""
+    rng = _rng(settings)
+    if settings.question_set == "full":
+        return _full(bank, settings.count or FULL_DEFAULT_COUNT, rng)
+    topics = SET_TOPICS[settings.question_set]
+    pool = [q for q in bank.questions if q.topic in topics]
+    if settings.count is None or settings.count >= len(pool):
+        return pool
+    chosen = {q.id for q in rng.sample(pool, settings.count)}
+    return [q for q in pool if q.id in chosen]          # asked in bank order
+
+
+def _full(bank: Bank, n: int, rng: random.Random) -> list[Question]:
+    closer = bank.get(FULL_CLOSER)
+    if n == 1:
+        return [closer]
+    opener = bank.get(FULL_OPENER)
+    used = {opener.id, closer.id}
+    pools = []
+    for topics in FULL_POOLS:
+        pool = [q for q in bank.questions if q.topic in topics and q.id not in used]
+        rng.shuffle(pool)
+        pools.append(pool)
+    middle: list[Question] = []
+    while len(middle) < n - 2 and any(pools):
+        for pool in pools:
+            if pool and len(middle) < n - 2:
+                middle.append(pool.pop())
+    return [opener, *middle, closer]
+
+
+def questions_for(bank: Bank, settings: Settings, question_ids: list[str] | None = None) -> list[Question]:
+    """The given question ids (in that order, count-limited) or the settings' pick."""
+    if not question_ids:
+        return pick_questions(bank, settings)
+    qs = [bank.get(qid) for qid in question_ids]
+    return qs[:settings.count] if settings.count else qs
+
+
+@dataclass
+class ReplyMatch:
+    question: str        # the candidate's question, as typed
+    reply_id: str
+    text: str
+
+
+@dataclass
+class Turn:
+    number: int                     # 1-based position of the question
+    question: Question
+    answer: str                     # the text that was scored
+    result: Result
+    final: bool                     # False: a follow-up was asked and the turn goes on
+    follow_up: str | None = None    # the follow-up question, when not final
+    follow_up_for: str | None = None  # the criterion it is about
+    replies: list[ReplyMatch] = field(default_factory=list)
+
+
+@dataclass
+class Coach:
+    """What the live coach shows for a draft answer."""
+    words: int = 0
+    min_words: int = 0
+    max_words: int = 0
+    example: bool = False
+    number: bool = False
+    result: bool = False
+    hedges: list[str] = field(default_factory=list)
+    fillers: list[str] = field(default_factory=list)
+    question_back: bool = False
+    error: str | None = None
+
+    @property
+    def length(self) -> str:
+        if self.words < self.min_words:
+            return "short"
+        return "long" if self.words > self.max_words else "ok"
+
+
+def coach_from_result(result: Result) -> Coach:
+    checks = {k.rule: k for c in result.criteria for k in c.checks}
+
+    def found(rule: str) -> bool:
+        return rule in checks and checks[rule].count > 0
+
+    def texts(rule: str) -> list[str]:
+        return [" ".join(e.text.split()) for e in checks[rule].evidence] if rule in checks else []
+
+    q = result.question
+    return Coach(words=result.words, min_words=q.min_words, max_words=q.max_words,
+                 example=found("real_examples.situation"), number=found("real_examples.numbers"),
+                 result=found("real_examples.result"), hedges=texts("confidence.hedges"),
+                 fillers=texts("confidence.fillers"), question_back=found("questions_back.role_questions"))
+
+
+@dataclass
+class Summary:
+    session: Session
+    readiness: dict[str, bool]
+    skipped: list[str]
+    retry: list[str]               # question ids worth practising again, in the order asked
+
+
+@dataclass
+class _Pending:
+    answer: str
+    elapsed: float | None
+    result: Result
+    replies: list[ReplyMatch]
+
+
+class Interview:
+    """One mock interview: the questions, where we are, and the final result of each answer."""
+
+    def __init__(self, questions: list[Question], scorer: Scorer, bank: Bank, lang: str | None = None):
+        if not questions:
+            raise MockintError("an interview needs at least one question")
+        self.questions = list(questions)
+        self.scorer, self.bank = scorer, bank
+        self.lang = lang or bank.lang
+        self.index = 0
+        self.turns: list[Turn] = []
+        self.skipped: list[str] = []
+        self.ended = False
+        self.readiness: dict[str, bool] = {k: False for k in READINESS}
+        self._pending: _Pending | None = None
+        self._reply_sets: list[tuple[object, PhraseSet]] | None = None
+
+    # -- where we are
+    @property
+    def total(self) -> int:
+        return len(self.questions)
+
+    @property
+    def number(self) -> int:
+        """1-based number of the current question."""
+        return min(self.index, self.total - 1) + 1
+
+    @property
+    def is_over(self) -> bool:
+        return self.ended or self.index >= self.total
+
+    @property
+    def awaiting_follow_up(self) -> bool:
+        return self._pending is not None
+
+    @property
+    def results(self) -> list[Result]:
+        return [t.result for t in self.turns]
+
+    def current_question(self) -> Question | None:
+        return None if self.is_over else self.questions[self.index]
+
+    def opening(self) -> str:
+        return line(self.lang, "opening_one") if self.total == 1 else line(self.lang, "opening", n=self.total)
+
+    def closing(self) -> str:
+        return line(self.lang, "closing")
+
+    def set_readiness(self, **items: bool) -> None:
+        for key, value in items.items():
+            if key not in READINESS:
+                raise MockintError(f"unknown readiness item '{key}'")
+            self.readiness[key] = bool(value)
+
+    # -- answering
+    def submit(self, answer: str, elapsed: float | None = None) -> Turn:
+        """Score an answer (or a follow-up answer together with the first); may ask one follow-up."""
+        q = self.current_question()
+        if q is None:
+            raise MockintError("the interview is over")
+        replies = self.reply_to(answer) if q.kind == "closing" else []
+        pending = self._pending
+        if pending is not None:
+            text = pending.answer + "\n\n" + answer
+            total = None if pending.elapsed is None or elapsed is None else pending.elapsed + elapsed
+            result = self.scorer.score(text, q, total)
+            return self._finish(q, text, result, pending.replies + replies)
+        result = self.scorer.score(answer, q, elapsed)
+        crit = self._follow_up_criterion(q, result)
+        if crit is None:
+            return self._finish(q, answer, result, replies)
+        self._pending = _Pending(answer, elapsed, result, replies)
+        return Turn(self.number, q, answer, result, False, crit.follow_up, crit.id, replies)
+
+    def _follow_up_criterion(self, q: Question, result: Result):
+        ids = FOLLOW_UP_CRITERIA + ((CLOSING_FOLLOW_UP,) if q.kind == "closing" else ())
+        failed = [c for c in result.criteria
+                  if c.id in ids and c.mode == "core" and not c.passed and c.follow_up]
+        return min(failed, key=lambda c: (c.score, ids.index(c.id))) if failed else None
+
+    def _finish(self, q: Question, answer: str, result: Result, replies: list[ReplyMatch]) -> Turn:
+        turn = Turn(self.number, q, answer, result, True, replies=replies)
+        self.turns.append(turn)
+        self._pending = None
+        self.index += 1
+        return turn
+
+    def skip(self) -> Turn | None:
+        """Move on. During a follow-up, the first answer stands (and is returned as the turn)."""
+        q = self.current_question()
+        if q is None:
+            return None
+        if self._pending is not None:
+            p = self._pending
+            return self._finish(q, p.answer, p.result, p.replies)
+        self.skipped.append(q.id)
+        self.index += 1
+        return None
+
+    def end_now(self) -> None:
+        """Stop here; a first answer waiting for its follow-up still counts."""
+        if self._pending is not None:
+            self.skip()
+        self.ended = True
+
+    # -- the candidate's questions
+    def reply_to(self, candidate_text: str) -> list[ReplyMatch]:
+        """The interviewer's short reply to each question the candidate asked (fallback if unknown)."""
+        out: list[ReplyMatch] = []
+        for question in _questions_in(candidate_text, self.lang):
+            a = analyse(question, self.lang)
+            best, best_hits = None, 0
+            for reply, phrases in self._replies():
+                hits = len(phrases.find(a))
+                if hits > best_hits:
+                    best, best_hits = reply, hits
+            best = best or self._fallback()
+            if best is not None and all(m.reply_id != best.id for m in out):
+                out.append(ReplyMatch(question, best.id, best.text))
+        return out
+
+    def _replies(self):
+        if self._reply_sets is None:
+            rub = self.scorer.rubric
+            self._reply_sets = [(r, PhraseSet(r.phrases, self.lang, window=rub.window, fuzzy=rub.fuzzy,
+                                              lexicon=self.scorer.lexicon))
+                                for r in self.bank.replies if r.phrases]
+        return self._reply_sets
+
+    def _fallback(self):
+        return next((r for r in self.bank.replies if r.id == "fallback"), None)
+
+    # -- live coach and summary
+    def coach(self, draft: str) -> Coach:
+        q = self.current_question() or self.questions[-1]
+        try:
+            return coach_from_result(self.scorer.score(draft, q))
+        except MockintError as exc:
+            return Coach(words=len(draft.split()), min_words=q.min_words, max_words=q.max_words, error=str(exc))
+
+    def summary(self) -> Summary:
+        session = session_summary(self.lang, self.results)
+        weak = {w["question_id"] for w in session.weakest}
+        retry = [t.question.id for t in self.turns if t.result.score < RETRY_BELOW or t.question.id in weak]
+        retry += self.skipped
+        ordered = [q.id for q in self.questions if q.id in set(retry)]
+        return Summary(session, dict(self.readiness), list(self.skipped), list(dict.fromkeys(ordered)))
+
+
+def _questions_in(text: str, lang: str) -> list[str]:
+    """The sentences of ``text`` that end with a question mark, as typed."""
+    a = analyse(text, lang)
+    out = []
+    for s, e in a.sentences:
+        if a.folded[e - 1] == "?":
+            out.append(" ".join(a.orig_text(s, e).split()))
+    return out

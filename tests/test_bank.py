@@ -1,0 +1,65 @@
+"""The built-in banks: both languages, same ids, the whole guide covered."""
+
+from __future__ import annotations
+
+import pytest
+
+from mockint.core import loader
+from mockint.core.guide import facts
+
+REQUIRED = {"sales-experience": "do-2", "why-sales": "do-2", "mistake-learned": "do-2",
+            "handle-objection": "resp-9", "upsell-cross-sell": "resp-6", "build-relationships": "resp-3",
+            "handle-rejection": "skill-6", "ae-vs-am": "am-2", "salary-expectations": "pay-1",
+            "questions-for-us": "do-4"}
+COVERED = ([f"resp-{i}" for i in range(1, 11)] + [f"skill-{i}" for i in range(1, 7)] +
+           [f"am-{i}" for i in range(1, 5)] + ["pay-1", "pay-2", "tip-1", "tip-2", "tip-3", "do-1",
+                                               "do-2", "do-3", "do-4", "dont-1", "dont-2", "dont-3"])
+
+
+@pytest.mark.parametrize("lang", ["en", "ro"])
+def test_bank_size_and_required_ids(lang):
+    bank = loader.bank(lang)
+    assert len(bank.questions) >= 30
+    for qid, fact in REQUIRED.items():
+        assert fact in bank.get(qid).guide, (qid, fact)
+
+
+def test_same_ids_in_both_languages():
+    assert loader.bank("en").ids() == loader.bank("ro").ids()
+
+
+@pytest.mark.parametrize("lang", ["en", "ro"])
+def test_the_whole_guide_is_covered(lang):
+    cited = {g for q in loader.bank(lang).questions for g in q.guide}
+    assert not set(COVERED) - cited
+    assert cited <= set(facts())
+
+
+@pytest.mark.parametrize("lang", ["en", "ro"])
+def test_every_question_is_complete(lang):
+    for q in loader.bank(lang).questions:
+        assert q.kind in ("behavioural", "situational", "knowledge", "closing")
+        assert q.min_words < q.max_words and q.seconds > 0
+        assert len(q.talking_points) >= 3, q.id
+        for tp in q.talking_points:
+            assert tp.phrases and tp.follow_up.strip().endswith("?"), (q.id, tp.id)
+
+
+def test_closing_question_text():
+    assert loader.bank("en").get("questions-for-us").text == "Do you have any questions for us?"
+    assert loader.bank("en").get("questions-for-us").kind == "closing"
+
+
+@pytest.mark.parametrize("lang", ["en", "ro"])
+def test_replies_have_one_fallback(lang):
+    replies = loader.bank(lang).replies
+    assert [r.id for r in replies].count("fallback") == 1
+    assert len(replies) >= 10
+
+
+def test_guide_facts_in_both_languages():
+    f = facts()
+    assert len(f) == 39
+    for fact in f.values():
+        assert fact.en.strip() and fact.ro.strip()
+        assert "ş" not in fact.ro and "ţ" not in fact.ro

@@ -1,0 +1,178 @@
+"""Scoring: not inflated, strong answers rewarded, explainable, deterministic, in both languages."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from mockint.core import loader
+from mockint.core.bank import adhoc_question
+from mockint.core.errors import MockintError
+from mockint.core.report import to_json
+
+LOREM = ("Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt "
+         "ut labore et dolore magna aliqua. Ut enim ad minim veniam, quis nostrud exercitation ullamco "
+         "laboris nisi ut aliquip ex ea commodo consequat.")
+WEAK = {
+    "en": ["fine", "I am a hard worker and a team player.", LOREM,
+           "Last weekend I went hiking in the mountains with my family. The weather was lovely and we "
+           "cooked pasta by the lake, then we watched the sunset and drove back home late in the evening. "
+           "My kids loved the trip and we plan to go again next month because it was so relaxing.",
+           "example quota client negotiation result customer closed"],
+    "ro": ["bine", "Sunt un om muncitor și un bun coleg de echipă.", LOREM,
+           "Weekendul trecut am fost la munte cu familia. Vremea a fost frumoasă, am gătit paste lângă lac, "
+           "apoi ne-am uitat la apus și ne-am întors acasă seara târziu. Copiii s-au bucurat mult de "
+           "excursie și vrem să mergem din nou luna viitoare pentru că a fost foarte relaxant.",
+           "exemplu target client negociere rezultat client închis"],
+}
+STRONG = {
+    "en": ("sales-experience",
+           "At my last company I sold logistics software to mid-sized retailers. In the third quarter of "
+           "2022 one of our biggest prospects, a chain of 40 stores, was about to sign with a competitor, "
+           "and my goal was to keep the deal and hit my target. First I asked their operations director "
+           "what was really driving the decision, and I found out that late deliveries in peak season "
+           "hurt them more than price. Then I set up a call with our solutions engineer and we ran a "
+           "two-week pilot in three of their stores. As a result their late deliveries dropped by 18 "
+           "percent, they signed a two-year contract worth $240,000, and I finished the quarter at 112% "
+           "of quota. I learned to understand the customer's real problem before I talk about discounts."),
+    "ro": ("sales-experience",
+           "În ultimii trei ani am lucrat ca reprezentant de vânzări B2B la o firmă de software pentru "
+           "logistică, unde am vândut soluții către lanțuri de magazine. În trimestrul trei din 2022, un "
+           "client important, un lanț cu 40 de magazine, era pe punctul de a semna cu un concurent, iar "
+           "obiectivul meu era să păstrez contractul și să îmi ating targetul. Mai întâi l-am sunat pe "
+           "directorul de operațiuni și l-am întrebat ce contează cu adevărat pentru ei; am aflat că "
+           "problema lor principală erau livrările întârziate, nu prețul. Apoi am organizat un pilot de "
+           "două săptămâni în trei dintre magazinele lor, împreună cu un inginer de soluții. Ca rezultat, "
+           "întârzierile au scăzut cu 18%, clientul a semnat un contract pe doi ani de 240.000 de euro, iar "
+           "eu am încheiat trimestrul la 112% din target. Am învățat să înțeleg problema reală a clientului "
+           "înainte să vorbesc despre reduceri."),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "ro"])
+@pytest.mark.parametrize("i", range(5))
+def test_weak_answers_are_not_inflated(lang, i):
+    q = loader.bank(lang).get("why-sales")
+    res = loader.scorer(lang).score(WEAK[lang][i], q)
+    assert res.score < 20, (WEAK[lang][i], res.score, [(c.id, round(c.score, 2)) for c in res.criteria])
+
+
+@pytest.mark.parametrize("lang", ["en", "ro"])
+def test_a_strong_star_answer_scores_over_70(lang):
+    qid, text = STRONG[lang]
+    res = loader.scorer(lang).score(text, loader.bank(lang).get(qid))
+    assert res.score > 70, [(c.id, round(c.score, 2), c.feedback) for c in res.criteria]
+
+
+def test_romanian_diacritics_forms_score_identically():
+    _, text = STRONG["ro"]
+    plain = text
+    for a, b in zip("ăâîșțĂÂÎȘȚ", "aaistAAIST"):
+        plain = plain.replace(a, b)
+    cedilla = text.replace("ș", "ş").replace("ț", "ţ")
+    q = loader.bank("ro").get("sales-experience")
+    s = loader.scorer("ro")
+    outs = []
+    for variant in (text, plain, cedilla):
+        d = s.score(variant, q).to_dict()
+        for c in d["criteria"]:
+            for e in c["evidence"]:
+                e.pop("text")
+        outs.append(json.dumps(d["criteria"], sort_keys=True))
+    assert outs[0] == outs[1] == outs[2]
+
+
+@pytest.mark.parametrize("lang", ["en", "ro"])
+def test_every_evidence_span_is_the_text_the_user_typed(lang):
+    qid, text = STRONG[lang]
+    text = "  " + text.replace(" ", "  ", 3) + " [bold]x[/]"
+    res = loader.scorer(lang).score(text, loader.bank(lang).get(qid))
+    assert res.evidence()
+    for e in res.evidence():
+        assert text[e.start:e.end] == e.text
+        assert e.rule.split(".")[0] in {c.id for c in res.criteria}
+
+
+def test_output_is_deterministic_byte_for_byte():
+    qid, text = STRONG["en"]
+    q = loader.bank("en").get(qid)
+    a = to_json(loader.scorer("en").score(text, q, 100).to_dict())
+    loader.scorer.cache_clear()
+    b = to_json(loader.scorer("en").score(text, q, 100).to_dict())
+    assert a == b
+
+
+def test_json_contract():
+    qid, text = STRONG["en"]
+    d = loader.scorer("en").score(text, loader.bank("en").get(qid), 100).to_dict()
+    assert {"question_id", "lang", "score", "criteria"} <= set(d)
+    assert isinstance(d["score"], int) and 0 <= d["score"] <= 100
+    ids = [c["id"] for c in d["criteria"]]
+    assert ids == ["real_examples", "confidence", "questions_back", "two_way", "preparation",
+                   "key_points", "on_time"]
+    for c in d["criteria"]:
+        assert {"id", "score", "passed", "weight", "guide", "evidence", "feedback"} <= set(c)
+        assert 0 <= c["score"] <= 1 and isinstance(c["passed"], bool)
+        for e in c["evidence"]:
+            assert {"start", "end", "text", "rule"} <= set(e)
+
+
+def test_on_time_only_when_timing_is_known():
+    qid, text = STRONG["en"]
+    q = loader.bank("en").get(qid)
+    s = loader.scorer("en")
+    assert s.score(text, q).criterion("on_time") is None
+    late = s.score(text, q, q.seconds * 3).criterion("on_time")
+    assert late is not None and not late.passed and "rehearse a shorter version" in late.feedback
+
+
+def test_adhoc_question_uses_global_criteria_only():
+    q = adhoc_question("Tell me about a time you lost a deal.", "en")
+    res = loader.scorer("en").score(STRONG["en"][1], q)
+    assert res.question.id == "" and res.to_dict()["question_id"] is None
+    assert res.criterion("key_points") is None
+    assert res.score > 60
+
+
+def test_questions_back_is_a_bonus_never_a_penalty():
+    qid, text = STRONG["en"]
+    q = loader.bank("en").get(qid)
+    s = loader.scorer("en")
+    base = s.score(text, q).score
+    with_q = s.score(text + " What are the biggest challenges your team faces this year?", q).score
+    assert with_q >= base
+
+
+def test_questions_back_decides_the_closing_question():
+    q = loader.bank("en").get("questions-for-us")
+    s = loader.scorer("en")
+    none = s.score("No, I think you covered everything, thank you very much for your time today.", q)
+    good = s.score("Yes, thank you. What does career progression look like for your account executives? "
+                   "What training will I get in the first three months? And what is the biggest "
+                   "challenge the team is facing this year?", q)
+    assert none.score < 30 < 70 < good.score
+
+
+def test_unsupported_claim_is_named_in_the_feedback():
+    q = loader.bank("en").get("why-sales")
+    res = loader.scorer("en").score("I chose sales because I am a great communicator and a people person, "
+                                    "and I enjoy meeting new clients every day in my job.", q)
+    fb = res.criterion("real_examples").feedback
+    assert "great communicator" in fb
+
+
+def test_huge_answer_is_refused_with_a_clear_error():
+    q = loader.bank("en").get("why-sales")
+    with pytest.raises(MockintError, match="characters; the most mockint scores"):
+        loader.scorer("en").score("word " * 50_000, q)
+
+
+@pytest.mark.parametrize("text", ["\u200b\u200b", "🙂🙂🙂 👍", "\x00\x01", "ＡＢＣ　ｆｕｌｌｗｉｄｔｈ", "e\u0301" * 50,
+                                  "İstanbul ǅ ß ﬃ", "\ud7ff\ue000", "‮reversed‬"])
+def test_odd_unicode_scores_without_crashing(text):
+    q = loader.bank("en").get("why-sales")
+    res = loader.scorer("en").score(text, q)
+    assert 0 <= res.score <= 100
+    for e in res.evidence():
+        assert text[e.start:e.end] == e.text

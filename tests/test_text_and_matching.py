@@ -1,0 +1,102 @@
+"""Normalisation, tokenising and matching: pure unit tests of the core."""
+
+from __future__ import annotations
+
+import pytest
+
+from mockint.core.matching import Fuzzy, Lexicon, PhraseSet
+from mockint.core.text import analyse, fold
+
+
+@pytest.mark.parametrize("a,b", [
+    ("negociere și vânzări", "negociere si vanzari"),
+    ("negociere și vânzări", "negociere şi vânzări"),      # cedilla ş
+    ("Țintă atinsă", "ţintă atinsă"),                      # cedilla ţ, case
+    ("Țintă", "TINTA"),
+    ("I don’t know", "i don't know"),                     # typographic apostrophe
+    ("ﬁnance", "finance"),                                # NFKC ligature
+])
+def test_fold_equivalences(a, b):
+    assert fold(a) == fold(b)
+
+
+def test_offsets_point_into_the_original_text_even_with_combining_marks():
+    text = "Am vândut 30% clienților, s\u0326i am negociat."   # s + combining comma below
+    a = analyse(text, "ro")
+    words = [a.orig_text(t.start, t.end) for t in a.tokens]
+    assert "s\u0326i" in words and "clienților" in words
+    for t in a.tokens:
+        s, e = a.span(t.start, t.end)
+        assert fold(text[s:e]) == t.text
+
+
+def test_zero_width_and_soft_hyphen_do_not_split_words():
+    a = analyse("nego\u00adtiation\u200b went well", "en")
+    assert [t.text for t in a.tokens] == ["negotiation", "went", "well"]
+    assert a.orig_text(a.tokens[0].start, a.tokens[0].end) == "nego\u00adtiation"
+
+
+def test_tokens_keep_apostrophes_and_split_hyphens():
+    a = analyse("I don't cross-sell demo-uri", "en")
+    assert [t.text for t in a.tokens] == ["i", "don't", "cross", "sell", "demo", "uri"]
+
+
+def test_sentences():
+    a = analyse("First sentence. Second one? Third!\nFourth", "en")
+    assert len(a.sentences) == 4
+
+
+def _lex(words, lang="en"):
+    return Lexicon(lang, set(), set(words))
+
+
+@pytest.mark.parametrize("phrase,answer,hit", [
+    ("negotiation", "My negociation skills are strong.", True),       # typo fallback
+    ("roi", "It was a heroic effort.", False),                        # short keyword: whole token only
+    ("contract", "I made contact with the buyer.", False),            # contact is a real word
+    ("deal", "It was an ideal outcome.", False),
+    ("sale", "We sell wholesale.", False),
+    ("quota", "I quoted a price.", False),
+    ("negotiate", "We negotiated hard.", True),                      # stemming
+    ("decision maker", "I met the maker of the decision", True),      # bag of words, any order
+    ("decision maker", "the decision was made later by another maker", False),  # too far apart
+])
+def test_phrase_matching(phrase, answer, hit):
+    known = {"contact", "heroic", "ideal", "wholesale", "quoted"}
+    lex = Lexicon("en", known, {w for w in phrase.split() if len(w) >= 6})
+    ps = PhraseSet([phrase], "en", "stem", 2, Fuzzy(), lex)
+    assert bool(ps.find(analyse(answer, "en"))) is hit
+
+
+def test_typo_hit_records_the_keyword_it_matched():
+    lex = _lex(["negotiation"])
+    ps = PhraseSet(["negotiation"], "en", "stem", 2, Fuzzy(), lex)
+    (hit,) = ps.find(analyse("Strong negociation skills", "en"))
+    assert hit.typo == "negotiation"
+
+
+def test_fuzzy_off_means_exact_only():
+    ps = PhraseSet(["negotiation"], "en", "stem", 2, None, _lex(["negotiation"]))
+    assert ps.find(analyse("negociation", "en")) == []
+
+
+def test_exact_mode_does_not_stem():
+    ps = PhraseSet(["closed"], "en", "exact", 2, None, None)
+    assert ps.find(analyse("closing", "en")) == []
+    assert len(ps.find(analyse("I closed it", "en"))) == 1
+
+
+def test_number_phrase_matches_digits():
+    ps = PhraseSet(["{number}"], "en", "stem", 2, None, None)
+    hits = ps.find(analyse("We grew 30% and signed 2 deals", "en"))
+    assert [h.start for h in hits] == [8, 23]
+
+
+def test_romanian_without_diacritics_matches_the_same():
+    ps = PhraseSet(["clienții", "am negociat"], "ro", "stem", 2, Fuzzy(), _lex(["clientii", "negociat"], "ro"))
+    with_d = ps.find(analyse("Am negociat cu clienții.", "ro"))
+    without = ps.find(analyse("Am negociat cu clientii.", "ro"))
+    cedilla = ps.find(analyse("Am negociat cu clienţii.", "ro"))
+    assert [(h.start, h.end) for h in with_d] == [(h.start, h.end) for h in without] == \
+        [(h.start, h.end) for h in cedilla]
+    assert len(with_d) == 2

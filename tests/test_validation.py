@@ -1,0 +1,112 @@
+"""Every YAML error names the file, the line, the key and what is allowed."""
+
+from __future__ import annotations
+
+import pytest
+
+from mockint.core import resources
+from mockint.core.bank import parse_bank
+from mockint.core.errors import DataError
+from mockint.core.guide import fact_ids
+from mockint.core.rubric import parse_rubric
+
+EN_RUBRIC = (resources.rubrics_dir() / "en.yaml").read_text(encoding="utf-8")
+EN_BANK = (resources.bank_dir() / "en.yaml").read_text(encoding="utf-8")
+
+MINI = """lang: en
+version: 1
+criteria:
+  - id: confidence
+    name: Confidence
+    weight: 2
+    threshold: 0.6
+    feedback: {pass: "ok", fail: "not ok"}
+    checks:
+      - id: hedges
+        kind: pattern
+        effect: penalty
+        label: a hedge
+        patterns: ['\\bmaybe\\b']
+"""
+
+
+def err(text: str, kind: str = "rubric") -> str:
+    with pytest.raises(DataError) as exc:
+        if kind == "rubric":
+            parse_rubric(text, "r.yaml", fact_ids())
+        else:
+            parse_bank(text, "b.yaml", fact_ids())
+    return str(exc.value)
+
+
+def test_the_minimal_rubric_is_valid():
+    r = parse_rubric(MINI, "r.yaml", fact_ids())
+    assert r.criteria[0].checks[0].kind == "pattern"
+
+
+@pytest.mark.parametrize("old,new,expected", [
+    ("kind: pattern", "kind: paterns", "r.yaml:11: criteria[0].checks[0].kind: 'paterns' is not allowed; allowed: phrases, pattern"),
+    ("kind: pattern", "kind: paterns", "(did you mean 'pattern'?)"),
+    ("effect: penalty", "effect: punish", "r.yaml:12: criteria[0].checks[0].effect: 'punish' is not allowed; allowed: reward, bonus, penalty, gate"),
+    ("    threshold: 0.6", "    treshold: 0.6", "r.yaml:7: criteria[0].treshold: unknown key; allowed:"),
+    ("    threshold: 0.6", "    treshold: 0.6", "(did you mean 'threshold'?)"),
+    ("weight: 2", "weight: heavy", "r.yaml:6: criteria[0].weight: must be a number, not a string"),
+    ("threshold: 0.6", "threshold: 1.5", "r.yaml:7: criteria[0].threshold: must be from 0 to 1, not 1.5"),
+    ("['\\bmaybe\\b']", "['(maybe']", "r.yaml:14: criteria[0].checks[0].patterns[0]: bad regular expression: missing )"),
+    ("['\\bmaybe\\b']", "['x*']", "this pattern matches empty text"),
+    ("['\\bmaybe\\b']", "['{hedge_words}']", "no list named 'hedge_words' in 'lists'"),
+    ("label: a hedge", "label: a hedge\n        found: 'Hedges: {hitz}'", "unknown placeholder '{hitz}'"),
+    ("label: a hedge", "label: a hedge\n        found: 'Hedges: {hitz}'", "(did you mean 'hits'?)"),
+    ("    name: Confidence", "    name: Confidence\n    guide: [do-33]", "'do-33' is not a guide fact (did you mean 'do-3'?)"),
+    ("effect: penalty", "effect: penalty\n        cap: {below: 0.5, score: 10}", "only a check with effect 'gate' can cap the score"),
+    ("lang: en", "lang: fr", "r.yaml:1: lang: 'fr' is not allowed; allowed: en, ro"),
+    ("version: 1\n", "", "r.yaml:1: missing the required key 'version'"),
+    ("patterns: ['\\bmaybe\\b']", "patterns: [yes]", "must be a string, not true or false (YAML reads yes, no, on, off as true/false: put them in quotes)"),
+    ("      - id: hedges", "      - id: Hedges!", "'Hedges!' is not a valid id"),
+    ("        kind: pattern\n", "", "missing the required key 'kind'; allowed kinds: phrases, pattern, count"),
+    ("        patterns: ['\\bmaybe\\b']", "        phrases: [maybe]", "unknown key; allowed:"),
+])
+def test_rubric_errors(old, new, expected):
+    assert old in MINI
+    assert expected in err(MINI.replace(old, new))
+
+
+def test_malformed_yaml_names_the_line():
+    msg = err(MINI.replace("feedback: {pass: \"ok\", fail: \"not ok\"}", "feedback: {pass: \"ok\", fail: [}"))
+    assert msg.startswith("r.yaml:8: malformed YAML")
+
+
+def test_claims_must_name_an_existing_check():
+    text = MINI + """      - id: claims
+        kind: claims
+        effect: penalty
+        label: a claim
+        phrases: [team player]
+        unless: [hedgez]
+"""
+    assert "'hedgez' names no other check (did you mean 'confidence.hedges'?)" in err(text)
+
+
+def test_builtin_rubrics_and_banks_load():
+    for lang in ("en", "ro"):
+        assert parse_rubric(EN_RUBRIC.replace("lang: en", f"lang: {lang}"), "x", fact_ids())
+    assert parse_bank(EN_BANK, "b.yaml", fact_ids()).questions
+
+
+@pytest.mark.parametrize("old,new,expected", [
+    ("id: why-sales", "id: sales-experience", "duplicate question id 'sales-experience'"),
+    ("kind: behavioural", "kind: behavioral", "(did you mean 'behavioural'?)"),
+    ("difficulty: easy", "difficulty: trivial", "allowed: easy, medium, hard"),
+    ("min_words: ", "min_word: ", "unknown key; allowed: min_words, max_words, seconds (did you mean 'min_words'?)"),
+])
+def test_bank_errors(old, new, expected):
+    assert old in EN_BANK
+    msg = err(EN_BANK.replace(old, new, 1), "bank")
+    assert expected in msg and msg.startswith("b.yaml:")
+
+
+def test_bank_error_line_is_the_offending_line():
+    text = EN_BANK.replace("difficulty: easy", "difficulty: trivial", 1)
+    msg = err(text, "bank")
+    line = int(msg.split(":")[1])
+    assert "trivial" in text.splitlines()[line - 1]
