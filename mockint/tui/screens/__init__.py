@@ -1,0 +1,1 @@
+"""Screens of the interview TUI: start, readiness, interview, feedback, summary, help, confirm."""

@@ -1,0 +1,34 @@
+"""The chat: interviewer and candidate messages in a scroll that stays at the bottom."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+MAX_SHOWN = 4000   # characters of a message shown in the chat; the full text is still scored
+
+
+class ChatMessage(Static):
+    """One message. ``text`` is shown literally: brackets in an answer are not markup."""
+
+    def __init__(self, speaker: str, text: str, role: str) -> None:
+        self.text = text
+        shown = text if len(text) <= MAX_SHOWN else text[:MAX_SHOWN] + f" … (+{len(text) - MAX_SHOWN:,})"
+        super().__init__(Text(shown), classes=f"message {role}")
+        self.border_title = Text(speaker)
+
+
+class ChatLog(VerticalScroll, can_focus=False):
+    """The conversation so far, anchored to its last message."""
+
+    def on_mount(self) -> None:
+        self.anchor()
+
+    def say(self, speaker: str, text: str, role: str) -> ChatMessage:
+        message = ChatMessage(speaker, text, role)
+        self.mount(message)
+        return message
+
+    def note(self, text: str) -> None:
+        self.mount(Static(Text(text), classes="message note"))

@@ -1,0 +1,179 @@
+"""The command line: every command, option, format and error message."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import ROOT, run_cli
+from mockint import __version__
+from mockint.cli import default_lang
+
+STRONG = ("At my last company I sold logistics software to retailers. In 2022 a chain of 40 stores was "
+          "about to sign with a competitor, and my goal was to keep the deal. First I asked their director "
+          "what mattered, and I found out that late deliveries hurt them more than price. Then I ran a "
+          "two-week pilot in three stores. As a result their late deliveries dropped by 18 percent and "
+          "they signed a two-year contract worth $240,000. I finished the year at 112% of quota.")
+
+
+def test_version_and_help():
+    p = run_cli("--version")
+    assert p.returncode == 0 and p.stdout.strip() == f"mockint {__version__}"
+    p = run_cli("--help")
+    assert p.returncode == 0
+    for cmd in ("questions", "score", "grade"):
+        assert cmd in p.stdout
+
+
+def test_questions_text_and_tag_filter():
+    p = run_cli("questions", "--lang", "en")
+    assert p.returncode == 0 and "why-sales" in p.stdout and len(p.stdout.splitlines()) >= 30
+    p = run_cli("questions", "--lang", "en", "--tag", "closing")
+    assert p.stdout.split()[0] == "questions-for-us" and len(p.stdout.splitlines()) == 1
+
+
+def test_questions_json():
+    p = run_cli("questions", "--lang", "ro", "--format", "json")
+    data = json.loads(p.stdout)
+    assert data["lang"] == "ro" and len(data["questions"]) >= 30
+    q = data["questions"][0]
+    assert {"id", "text", "tags", "guide", "answer", "talking_points"} <= set(q)
+
+
+def test_unknown_tag_is_an_error_with_a_suggestion():
+    p = run_cli("questions", "--tag", "skils")
+    assert p.returncode == 2 and "did you mean 'skills'?" in p.stderr and p.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "markdown"])
+def test_score_from_stdin_in_every_format(fmt):
+    p = run_cli("score", "--question", "sales-experience", "--lang", "en", "--format", fmt, input=STRONG)
+    assert p.returncode == 0, p.stderr
+    if fmt == "json":
+        d = json.loads(p.stdout)
+        assert d["question_id"] == "sales-experience" and d["score"] > 70
+    elif fmt == "markdown":
+        assert p.stdout.startswith("## sales-experience") and "| ✓ | Real examples |" in p.stdout
+    else:
+        assert "Score:" in p.stdout and "✓ Real examples" in p.stdout and "real_examples.numbers" in p.stdout
+
+
+def test_score_from_file_and_dash(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text(STRONG, encoding="utf-8")
+    a = run_cli("score", "--question", "sales-experience", "--format", "json", str(f))
+    b = run_cli("score", "--question", "sales-experience", "--format", "json", "-", input=STRONG)
+    assert a.returncode == b.returncode == 0 and a.stdout == b.stdout
+
+
+def test_score_question_text_and_elapsed():
+    p = run_cli("score", "--question-text", "Tell me about a deal you won.", "--elapsed", "500",
+                "--format", "json", input=STRONG)
+    d = json.loads(p.stdout)
+    ids = [c["id"] for c in d["criteria"]]
+    assert d["question_id"] is None and "key_points" not in ids and "on_time" in ids
+
+
+def test_lang_defaults_from_locale():
+    assert default_lang({"LANG": "ro_RO.UTF-8"}) == "ro"
+    assert default_lang({"LC_ALL": "en_GB.UTF-8", "LANG": "ro_RO.UTF-8"}) == "en"
+    assert default_lang({}) == "en"
+    p = run_cli("questions", "--format", "json", env={"LANG": "ro_RO.UTF-8"})
+    assert json.loads(p.stdout)["lang"] == "ro"
+
+
+@pytest.mark.parametrize("args,input,message", [
+    (["score", "--question", "why-sale"], "text", "unknown question id 'why-sale' (did you mean 'why-sales'?)"),
+    (["score", "--question", "why-sales", "/nonexistent/answer.txt"], None, "/nonexistent/answer.txt: no such file"),
+    (["score", "--question", "why-sales"], "   \n", "standard input: the answer is empty"),
+    (["score", "--question", "why-sales"], b"\xff\xfe\x00bad", "standard input is not UTF-8 text"),
+    (["score", "--question", "why-sales", "--elapsed", "soon"], "x", "'soon' is not a number of seconds"),
+    (["score"], "x", "one of the arguments --question --question-text is required"),
+    (["score", "--question", "why-sales", "--format", "xml"], "x", "invalid choice: 'xml'"),
+    (["score", "--question-text", "  ", ], "x", "--question-text is empty"),
+    (["grade", "/nonexistent.yaml"], None, "/nonexistent.yaml: no such file"),
+    (["nonsense"], None, "invalid choice: 'nonsense'"),
+])
+def test_errors_are_one_line_exit_2_no_traceback(args, input, message):
+    p = run_cli(*args, input=input)
+    assert p.returncode == 2
+    assert message in p.stderr
+    assert p.stderr.count("\n") == 1 and "Traceback" not in p.stderr
+    assert p.stdout == ""
+
+
+def test_huge_answer_is_an_error():
+    p = run_cli("score", "--question", "why-sales", input="word " * 60_000)
+    assert p.returncode == 2 and "characters; the most mockint scores is 200,000" in p.stderr
+
+
+def test_binary_file_is_an_error(tmp_path):
+    f = tmp_path / "bin.txt"
+    f.write_bytes(b"abc\x00def")
+    p = run_cli("score", "--question", "why-sales", str(f))
+    assert p.returncode == 2 and "binary data, not text" in p.stderr
+
+
+TRANSCRIPT = """lang: en
+answers:
+  - question: sales-experience
+    answer: |
+{strong}
+    elapsed: 100
+  - question_text: Tell me about your biggest weakness.
+    answer: I think maybe I am sort of a perfectionist, sorry.
+  - question: questions-for-us
+    answer: What does career progression look like here? What training would I get in my first months?
+"""
+
+
+def _transcript(tmp_path, text=None):
+    f = tmp_path / "t.yaml"
+    body = "\n".join("      " + line for line in [STRONG])
+    f.write_text(text or TRANSCRIPT.format(strong=body), encoding="utf-8")
+    return f
+
+
+def test_grade_json(tmp_path):
+    p = run_cli("grade", str(_transcript(tmp_path)), "--format", "json")
+    assert p.returncode == 0, p.stderr
+    d = json.loads(p.stdout)
+    assert d["lang"] == "en" and len(d["answers"]) == 3
+    assert d["answers"][0]["question_id"] == "sales-experience"
+    assert d["answers"][1]["question_id"] is None
+    assert d["session"]["asked_questions"] is True
+    assert {c["id"] for c in d["session"]["criteria"]} >= {"real_examples", "confidence", "preparation"}
+    assert 1 <= len(d["session"]["weakest"]) <= 3
+    assert d["session"]["weakest"][0]["answer"] == 2
+
+
+@pytest.mark.parametrize("fmt,needle", [("text", "Practise next:"), ("markdown", "# Session:")])
+def test_grade_text_and_markdown(tmp_path, fmt, needle):
+    p = run_cli("grade", str(_transcript(tmp_path)), "--format", fmt)
+    assert p.returncode == 0 and needle in p.stdout
+
+
+@pytest.mark.parametrize("body,message", [
+    ("lang: en\nanswers:\n  - question: why-sale\n    answer: hi\n", "t.yaml:3: answers[0].question: unknown question id 'why-sale' (did you mean 'why-sales'?)"),
+    ("lang: en\nanswers: [\n", "t.yaml:3: malformed YAML"),
+    ("lang: en\nanswers:\n  - question: why-sales\n    answer: ''\n", "t.yaml:4: answers[0].answer: the answer is empty"),
+    ("lang: de\nanswers: []\n", "t.yaml:1: lang: 'de' is not allowed; allowed: en, ro"),
+    ("lang: en\nanswers:\n  - answer: hello\n", "give exactly one of 'question' (an id) or 'question_text'"),
+    ("lang: en\nanswers:\n  - question: why-sales\n    answer: hi\n    elapsed: -3\n", "t.yaml:5: answers[0].elapsed: must be from 0 to 86400, not -3"),
+])
+def test_grade_errors(tmp_path, body, message):
+    p = run_cli("grade", str(_transcript(tmp_path, body)))
+    assert p.returncode == 2 and message in p.stderr and p.stderr.count("\n") == 1
+
+
+def test_module_and_script_entry_points_agree():
+    import shutil
+    import subprocess
+    import sys
+    exe = shutil.which("mockint")
+    p = subprocess.run([sys.executable, "-m", "mockint", "--version"], capture_output=True, text=True, cwd=ROOT)
+    assert p.stdout.strip() == f"mockint {__version__}"
+    if exe:
+        q = subprocess.run([exe, "--version"], capture_output=True, text=True)
+        assert q.stdout == p.stdout

@@ -1,0 +1,49 @@
+"""A built wheel carries the YAML and works away from the source tree (non-editable install)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import zipfile
+
+import pytest
+
+from conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory):
+    out = tmp_path_factory.mktemp("wheel")
+    build = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(out), str(ROOT)],
+                           capture_output=True, text=True)
+    if build.returncode != 0:
+        pytest.fail(f"wheel build failed: {build.stderr[-2000:]}")
+    wheel = next(out.glob("mockint-*.whl"))
+    target = tmp_path_factory.mktemp("site")
+    inst = subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target),
+                           str(wheel)], capture_output=True, text=True)
+    assert inst.returncode == 0, inst.stderr
+    return wheel, target
+
+
+def test_wheel_contains_the_yaml(installed):
+    wheel, _ = installed
+    names = zipfile.ZipFile(wheel).namelist()
+    for name in ("mockint/question_bank/en.yaml", "mockint/question_bank/ro.yaml", "mockint/rubrics/en.yaml",
+                 "mockint/rubrics/ro.yaml", "mockint/rubrics/guide.yaml"):
+        assert name in names
+
+
+def test_installed_copy_runs_away_from_the_source_tree(installed, tmp_path):
+    _, target = installed
+    env = dict(os.environ, PYTHONPATH=str(target))
+    code = "import mockint, sys; print(mockint.__file__)"
+    where = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, env=env)
+    assert where.stdout.startswith(str(target))
+    p = subprocess.run([sys.executable, "-m", "mockint", "score", "--question", "why-sales", "--lang", "ro",
+                        "--format", "json"], input="Am ales vânzările pentru că îmi plac oamenii.",
+                       capture_output=True, text=True, cwd=tmp_path, env=env)
+    assert p.returncode == 0, p.stderr
+    assert json.loads(p.stdout)["lang"] == "ro"
