@@ -262,19 +262,22 @@ class Interview:
         q = self.current_question()
         if q is None:
             raise MockintError("the interview is over")
-        replies = self.reply_to(answer) if q.kind == "closing" else []
         pending = self._pending
         if pending is not None:
             text = pending.answer + "\n\n" + answer
             total = None if pending.elapsed is None or elapsed is None else pending.elapsed + elapsed
             result = self.scorer.score(text, q, total)
-            return self._finish(q, text, result, pending.replies + replies)
-        result = self.scorer.score(answer, q, elapsed)
+            return self._finish(q, text, result, pending.replies + self._replies_for(q, answer))
+        result = self.scorer.score(answer, q, elapsed)     # raises MockintError on a huge answer
+        replies = self._replies_for(q, answer)
         crit = self._follow_up_criterion(q, result)
         if crit is None:
             return self._finish(q, answer, result, replies)
         self._pending = _Pending(answer, elapsed, result, replies)
         return Turn(self.number, q, answer, result, False, crit.follow_up, crit.id, replies)
+
+    def _replies_for(self, q: Question, answer: str) -> list[ReplyMatch]:
+        return self.reply_to(answer) if q.kind == "closing" else []
 
     def _follow_up_criterion(self, q: Question, result: Result):
         ids = FOLLOW_UP_CRITERIA + ((CLOSING_FOLLOW_UP,) if q.kind == "closing" else ())
@@ -335,8 +338,9 @@ class Interview:
         return next((r for r in self.bank.replies if r.id == "fallback"), None)
 
     # -- live coach and summary
-    def coach(self, draft: str) -> Coach:
-        q = self.current_question() or self.questions[-1]
+    def coach(self, draft: str, question: Question | None = None) -> Coach:
+        """The live coach's view of a draft answer to ``question`` (default: the current one)."""
+        q = question or self.current_question() or self.questions[-1]
         try:
             return coach_from_result(self.scorer.score(draft, q))
         except MockintError as exc:
