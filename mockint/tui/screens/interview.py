@@ -1,0 +1,207 @@
+"""The interview: a chat with the interviewer, the answer box, the countdown and the live coach.
+
+Scoring runs in thread workers (a submitted answer, and the draft for the live coach, debounced),
+so typing and scrolling never wait for the scorer, even on a 100 KB answer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.timer import Timer
+from textual.widgets import Button, Footer, Static, TextArea
+from textual.worker import get_current_worker
+
+from mockint.core.bank import Question
+from mockint.core.errors import MockintError
+from mockint.core.interview import Coach, Interview, Turn, line
+from mockint.tui.screens.base import BaseScreen
+from mockint.tui.screens.feedback import FeedbackScreen
+from mockint.tui.widgets.answer_box import AnswerBox
+from mockint.tui.widgets.chat import ChatLog
+from mockint.tui.widgets.countdown import Countdown
+from mockint.tui.widgets.live_coach import LiveCoach
+
+COACH_DELAY = 0.3   # seconds of no typing before the live coach re-scores the draft
+
+
+class InterviewScreen(BaseScreen):
+    BINDINGS = [
+        Binding("ctrl+s", "submit", "Submit", id="submit"),
+        Binding("ctrl+n", "skip", "Skip", id="skip"),
+    ]
+
+    def __init__(self, interview: Interview, *, feedback: str, timer: bool,
+                 clock: Callable[[], float], blink: bool = True) -> None:
+        super().__init__(interview.lang)
+        self.interview, self.feedback, self.timer = interview, feedback, timer
+        self.clock, self.blink = clock, blink
+        self.busy = False
+        self._part_started = clock()
+        self._debounce: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="main"):
+            with Vertical(id="left"):
+                with Horizontal(id="status"):
+                    yield Static(id="progress")
+                    yield Countdown(self.clock, self.t("iv.time_left"), self.t("iv.time_up"), id="countdown")
+                yield ChatLog(id="chat")
+                yield AnswerBox(self.t("iv.placeholder"), blink=self.blink, id="answer")
+                with Horizontal(id="actions"):
+                    yield Static(Text(self.t("iv.hint")), id="hint")
+                    yield Button(self.t("iv.submit"), id="submit", variant="primary", compact=True)
+            yield LiveCoach(self.lang, id="coach")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(Countdown).display = self.timer
+        self.say_interviewer(self.interview.opening())
+        self.ask_current()
+        self.query_one(AnswerBox).focus()
+
+    # -- the conversation
+    @property
+    def chat(self) -> ChatLog:
+        return self.query_one(ChatLog)
+
+    def say_interviewer(self, text: str) -> None:
+        self.chat.say(self.t("iv.interviewer"), text, "interviewer")
+
+    def ask_current(self) -> None:
+        q = self.interview.current_question()
+        if q is None:
+            return
+        self.say_interviewer(q.text)
+        self.show_progress()
+        self.query_one(Countdown).start(q.seconds)
+        self._part_started = self.clock()
+        self.query_one(LiveCoach).show(None)
+
+    def show_progress(self) -> None:
+        iv = self.interview
+        text = self.t("iv.progress", n=iv.number, total=iv.total)
+        if iv.awaiting_follow_up:
+            text += f" · {self.t('iv.follow_up')}"
+        self.query_one("#progress", Static).update(Text(text, style="bold"))
+
+    @on(Countdown.TimeUp)
+    def time_up(self) -> None:
+        self.chat.note(self.t("iv.time_up_note"))
+
+    # -- submitting
+    @on(Button.Pressed, "#submit")
+    def submit_pressed(self) -> None:
+        self.action_submit()
+
+    def action_submit(self) -> None:
+        if self.busy or self.interview.is_over:
+            return
+        box = self.query_one(AnswerBox)
+        text = box.text
+        if not text.strip():
+            self.notify(self.t("iv.empty"), severity="warning")
+            return
+        elapsed = self.clock() - self._part_started if self.timer else None
+        self.set_busy(True)
+        self.score_answer(text, elapsed)
+
+    def set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self.query_one(AnswerBox).lock(busy)
+        self.query_one("#submit", Button).disabled = busy
+        self.query_one("#hint", Static).update(Text(self.t("iv.scoring" if busy else "iv.hint")))
+
+    @work(thread=True, exclusive=True, group="score")
+    def score_answer(self, text: str, elapsed: float | None) -> None:
+        try:
+            turn = self.interview.submit(text, elapsed)
+        except MockintError as exc:
+            self.app.call_from_thread(self.scoring_failed, str(exc))
+            return
+        self.app.call_from_thread(self.turn_scored, text, turn)
+
+    def scoring_failed(self, message: str) -> None:
+        self.set_busy(False)                      # the answer stays in the box
+        self.notify(message, title=self.t("error"), severity="error", timeout=8)
+
+    def turn_scored(self, text: str, turn: Turn) -> None:
+        self.set_busy(False)
+        box = self.query_one(AnswerBox)
+        box.clear_answer()
+        self.chat.say(self.t("iv.you"), text, "candidate")
+        for reply in turn.replies:
+            self.say_interviewer(reply.text)
+        if turn.question.kind == "closing" and not turn.replies and turn.final:
+            self.say_interviewer(line(self.lang, "no_questions"))
+        if not turn.final:
+            self.say_interviewer(turn.follow_up or "")
+            self.show_progress()
+            self._part_started = self.clock()
+            box.focus()
+            return
+        if self.feedback == "each":
+            self.app.push_screen(FeedbackScreen(self.lang, turn, self.interview.total),
+                                 lambda _: self.next_question())
+        else:
+            self.next_question()
+
+    def next_question(self) -> None:
+        if self.interview.is_over:
+            self.say_interviewer(self.interview.closing())
+            self.app.show_summary()
+            return
+        self.ask_current()
+        self.query_one(AnswerBox).focus()
+
+    # -- skip, end, restart (bindings and the command palette)
+    def action_skip(self) -> None:
+        if self.busy or self.interview.is_over:
+            return
+        self.interview.skip()
+        self.query_one(AnswerBox).clear_answer()
+        self.notify(self.t("iv.skipped"))
+        self.say_interviewer(line(self.lang, "skip"))
+        self.next_question()
+
+    def action_end_now(self) -> None:
+        if self.busy:
+            return
+        self.interview.end_now()
+        self.app.show_summary()
+
+    def action_restart(self) -> None:
+        if self.busy:
+            return
+        self.notify(self.t("iv.restarted"))
+        self.app.restart_interview()
+
+    # -- live coach
+    @on(TextArea.Changed, "#answer")
+    def draft_changed(self) -> None:
+        if self._debounce is not None:
+            self._debounce.stop()
+        self._debounce = self.set_timer(COACH_DELAY, self.refresh_coach)
+
+    def refresh_coach(self) -> None:
+        text = self.query_one(AnswerBox).text
+        q = self.interview.current_question()
+        if not text.strip() or q is None:
+            self.query_one(LiveCoach).show(None)
+            return
+        self.coach_draft(text, q)
+
+    @work(thread=True, exclusive=True, group="coach")
+    def coach_draft(self, text: str, question: Question) -> None:
+        coach = self.interview.coach(text, question)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self.show_coach, question, coach)
+
+    def show_coach(self, question: Question, coach: Coach) -> None:
+        if question is self.interview.current_question() and self.query_one(AnswerBox).text.strip():
+            self.query_one(LiveCoach).show(coach)
