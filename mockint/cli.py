@@ -34,6 +34,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"mockint {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
+    pr = sub.add_parser("practice", help="open the interview (the default command)",
+                        description="Open the interview TUI. With --question, skip the start screen.")
+    pr.add_argument("--lang", choices=("en", "ro"), help="language (default: from the locale, else en)")
+    pr.add_argument("--question", metavar="ID", nargs="+", action="extend", dest="questions",
+                    help="ask these questions (ids from 'mockint questions'), in this order")
+    pr.add_argument("--count", type=_count, metavar="N", help="how many questions (default 5)")
+    pr.add_argument("--feedback", choices=("each", "end"), default="each",
+                    help="feedback after each answer (default) or only at the end")
+    pr.add_argument("--no-timer", action="store_true", help="no countdown of the time budget")
+
     q = sub.add_parser("questions", help="list the built-in questions",
                        description="List the built-in questions, optionally filtered by a tag.")
     q.add_argument("--lang", choices=("en", "ro"), help="language (default: from the locale, else en)")
@@ -60,6 +70,16 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _count(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a whole number") from None
+    if not 1 <= n <= 50:
+        raise argparse.ArgumentTypeError(f"'{value}' must be from 1 to 50")
+    return n
+
+
 def _seconds(value: str) -> float:
     try:
         v = float(value)
@@ -77,8 +97,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command is None:
-            parser.print_help()
-            return 0
+            args = parser.parse_args(["practice"])
+        if args.command == "practice":
+            return cmd_practice(args)
         handler = {"questions": cmd_questions, "score": cmd_score, "grade": cmd_grade}[args.command]
         out = handler(args)
         _write(out)
@@ -98,6 +119,23 @@ def _write(text: str) -> None:
     except BrokenPipeError:  # e.g. `mockint questions | head`
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
+
+
+def cmd_practice(args) -> int:
+    from mockint.core import loader
+
+    lang = args.lang or default_lang()
+    if args.questions:
+        bank = loader.bank(lang)
+        for qid in args.questions:
+            bank.get(qid)                  # unknown ids fail here, before the screen opens
+    if not sys.stdout.isatty() or not sys.stdin.isatty():
+        from mockint.core.errors import MockintError
+        raise MockintError("the interview needs a terminal; for scripts use 'mockint score' or 'mockint grade'")
+    from mockint.tui import run            # Textual is imported only here
+
+    return run(lang=lang, question_ids=args.questions, count=args.count, feedback=args.feedback,
+               timer=not args.no_timer)
 
 
 def cmd_questions(args) -> str:

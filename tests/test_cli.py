@@ -177,3 +177,15 @@ def test_module_and_script_entry_points_agree():
     if exe:
         q = subprocess.run([exe, "--version"], capture_output=True, text=True)
         assert q.stdout == p.stdout
+
+
+@pytest.mark.parametrize("args,message", [
+    (["practice", "--question", "why-sale"], "unknown question id 'why-sale' (did you mean 'why-sales'?)"),
+    (["practice", "--count", "0"], "argument --count: '0' must be from 1 to 50"),
+    (["practice", "--feedback", "never"], "invalid choice: 'never'"),
+    (["practice"], "the interview needs a terminal; for scripts use 'mockint score' or 'mockint grade'"),
+    ([], "the interview needs a terminal"),
+])
+def test_practice_errors_without_a_terminal(args, message):
+    p = run_cli(*args)
+    assert p.returncode == 2 and message in p.stderr and p.stderr.count("\n") == 1

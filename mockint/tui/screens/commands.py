@@ -1,0 +1,32 @@
+"""Command-palette commands of the interview: skip question, end now, restart."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from mockint.tui.screens.interview import InterviewScreen
+from mockint.tui.strings import tr
+
+
+class InterviewCommands(Provider):
+    def commands(self) -> list[tuple[str, Callable[[], None], str]]:
+        screen = self.screen
+        if not isinstance(screen, InterviewScreen):
+            return []
+        lang = screen.lang
+        return [(tr(lang, "cmd.skip"), screen.action_skip, tr(lang, "cmd.skip_help")),
+                (tr(lang, "cmd.end"), screen.action_end_now, tr(lang, "cmd.end_help")),
+                (tr(lang, "cmd.restart"), screen.action_restart, tr(lang, "cmd.restart_help"))]
+
+    async def discover(self) -> Hits:
+        for name, callback, help in self.commands():
+            yield DiscoveryHit(name, callback, help=help)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, callback, help in self.commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), callback, text=name, help=help)

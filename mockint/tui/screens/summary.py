@@ -1,0 +1,114 @@
+"""The end of the interview: overall score, a bar per criterion, readiness, weakest points, retries."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Button, Footer, Static
+
+from mockint.core.bank import Question
+from mockint.core.interview import Interview, Summary
+from mockint.tui.screens.base import BaseScreen
+from mockint.tui.screens.feedback import score_line
+from mockint.tui.widgets.criterion_bar import CriterionBar
+
+
+class SummaryScreen(BaseScreen):
+    BINDINGS = [
+        Binding("ctrl+r", "retry", "Practise again", id="retry"),
+        Binding("ctrl+n", "new", "New interview", id="new"),
+    ]
+
+    def __init__(self, lang: str, interview: Interview) -> None:
+        super().__init__(lang)
+        self.interview = interview
+        self.summary: Summary = interview.summary()
+
+    def compose(self) -> ComposeResult:
+        s, session = self.summary, self.summary.session
+        with VerticalScroll(id="summary-scroll"):
+            yield Static(Text(self.t("sum.title"), style="bold"), classes="title")
+            if not session.results:
+                yield Static(Text(self.t("sum.no_answers"), style="yellow"))
+            else:
+                yield Static(score_line(self.t("sum.score"), session.score), id="summary-score")
+                yield Static(Text(self.t("sum.criteria"), style="bold"), classes="section")
+                for c in session.criteria:
+                    yield CriterionBar(c["name"], c["score"], c["passed"])
+                yes_no = self.t("yes" if session.asked_questions else "no")
+                yield Static(Text(self.t("sum.asked_back", yes_no=yes_no)))
+            yield Static(Text(self.t("sum.readiness"), style="bold"), classes="section")
+            yield Static(self.readiness_text(), id="summary-readiness")
+            if session.weakest:
+                yield Static(Text(self.t("sum.weakest"), style="bold"), classes="section")
+                yield Static(self.weakest_text(), id="summary-weakest")
+            yield Static(Text(self.t("sum.answers"), style="bold"), classes="section")
+            yield Static(self.answers_text(), id="summary-answers")
+            yield Static(Text(self.t("sum.retry"), style="bold"), classes="section")
+            yield Static(self.retry_text(), id="summary-retry")
+        with Horizontal(classes="buttons bottom"):
+            yield Button(self.t("sum.retry_button"), id="retry", variant="primary", disabled=not s.retry)
+            yield Button(self.t("sum.new"), id="new")
+            yield Button(self.t("sum.quit"), id="quit", variant="error")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#summary-scroll").focus()
+
+    def readiness_text(self) -> Text:
+        out = Text()
+        for key, done in self.summary.readiness.items():
+            out.append("✓ " if done else "✗ ", style="bold green" if done else "bold red")
+            out.append(self.t(f"ready.{key}") + "\n")
+        return out
+
+    def weakest_text(self) -> Text:
+        out = Text()
+        for w in self.summary.session.weakest:
+            out.append(f"{w['answer']}. {w['question_id'] or ''} · {w['name']}: ", style="bold")
+            out.append(f"{w['advice']}\n")
+        return out
+
+    def answers_text(self) -> Text:
+        out = Text()
+        for t in self.interview.turns:
+            out.append(f"{t.result.score:>3}  ", style="bold")
+            out.append(f"{t.question.text}\n")
+        for qid in self.summary.skipped:
+            out.append("  –  ", style="dim")
+            out.append(f"{self.question(qid).text} ({self.t('sum.skipped')})\n", style="dim")
+        return out
+
+    def retry_text(self) -> Text:
+        if not self.summary.retry:
+            return Text(self.t("sum.none"), style="green")
+        out = Text()
+        for qid in self.summary.retry:
+            out.append(f"• {qid}: ", style="bold")
+            out.append(f"{self.question(qid).text}\n")
+        return out
+
+    def question(self, qid: str) -> Question:
+        return next(q for q in self.interview.questions if q.id == qid)
+
+    def action_retry(self) -> None:
+        if self.summary.retry:
+            self.app.start_interview([self.question(qid) for qid in self.summary.retry])
+
+    def action_new(self) -> None:
+        self.app.new_interview()
+
+    @on(Button.Pressed, "#retry")
+    def retry_pressed(self) -> None:
+        self.action_retry()
+
+    @on(Button.Pressed, "#new")
+    def new_pressed(self) -> None:
+        self.action_new()
+
+    @on(Button.Pressed, "#quit")
+    def quit_pressed(self) -> None:
+        self.app.exit(0)
