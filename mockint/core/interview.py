@@ -280,7 +280,7 @@ class Interview:
         return self.reply_to(answer) if q.kind == "closing" else []
 
     def _follow_up_criterion(self, q: Question, result: Result):
-        ids = FOLLOW_UP_CRITERIA + ((CLOSING_FOLLOW_UP,) if q.kind == "closing" else ())
+        ids = ((CLOSING_FOLLOW_UP,) if q.kind == "closing" else ()) + FOLLOW_UP_CRITERIA
         failed = [c for c in result.criteria
                   if c.id in ids and c.mode == "core" and not c.passed and c.follow_up]
         return min(failed, key=lambda c: (c.score, ids.index(c.id))) if failed else None

@@ -14,6 +14,7 @@ Rules measured in ``shared/notes/matching.md`` and kept here:
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -182,8 +183,11 @@ class PhraseSet:
                 continue
             if any(u not in pos for u in units):
                 continue
-            starts = sorted({p for u in set(units) for p in pos[u]})
             span = len(units) + self.window
+            if len(set(units)) == len(units):
+                found += self._bags_around_rarest(units, pos, span, sent, e)
+                continue
+            starts = sorted({p for u in set(units) for p in pos[u]})
             last_end = -1
             for p in starts:
                 if p <= last_end:
@@ -203,6 +207,34 @@ class PhraseSet:
             hits.append(Hit(toks[first].start, toks[last].end, e.phrase, first, last, typo))
             taken_until = last
         return hits
+
+    @staticmethod
+    def _bags_around_rarest(units, pos, span, sent, e) -> list[tuple[int, int, "_Entry"]]:
+        """Windows of at most ``span`` tokens, in one sentence, holding every unit (any order),
+        found from the occurrences of the phrase's rarest word: a few bisects per occurrence."""
+        rare = min(units, key=lambda u: len(pos[u]))
+        others = [pos[u] for u in units if u != rare]
+        out = []
+        last_end = -1
+        for r in pos[rare]:
+            lo, hi = r, r
+            ok = True
+            for plist in others:
+                k = bisect.bisect_left(plist, r)
+                best = None
+                for c in (plist[k - 1] if k > 0 else None, plist[k] if k < len(plist) else None):
+                    if c is None or abs(c - r) >= span or sent[c] != sent[r]:
+                        continue
+                    if best is None or abs(c - r) < abs(best - r):
+                        best = c
+                if best is None:
+                    ok = False
+                    break
+                lo, hi = min(lo, best), max(hi, best)
+            if ok and hi - lo < span and lo > last_end:
+                out.append((lo, hi, e))
+                last_end = hi
+        return out
 
     def _bag_end(self, a: Analysed, units: tuple[str, ...], p: int, span: int, sent, typos) -> int:
         """Last token index of a window starting at p holding all units (any order), or -1."""

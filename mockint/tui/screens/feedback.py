@@ -51,7 +51,7 @@ class FeedbackScreen(BaseScreen):
             yield Static(marks_text(answer.marks, self.t("fb.more", n="{n}")), id="marks")
         with Horizontal(classes="buttons bottom"):
             yield Button(self.t("fb.continue"), id="continue", variant="primary")
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#continue", Button).focus()

@@ -57,7 +57,7 @@ class InterviewScreen(BaseScreen):
                     yield Static(Text(self.t("iv.hint")), id="hint")
                     yield Button(self.t("iv.submit"), id="submit", variant="primary", compact=True)
             yield LiveCoach(self.lang, id="coach")
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one(Countdown).display = self.timer
@@ -113,7 +113,7 @@ class InterviewScreen(BaseScreen):
 
     def set_busy(self, busy: bool) -> None:
         self.busy = busy
-        self.query_one(AnswerBox).lock(busy)
+        self.query_one(AnswerBox).set_locked(busy)
         self.query_one("#submit", Button).disabled = busy
         self.query_one("#hint", Static).update(Text(self.t("iv.scoring" if busy else "iv.hint")))
 

@@ -28,7 +28,7 @@ class ReadinessScreen(BaseScreen):
                 yield Checkbox(self.t(f"ready.{key}"), value=self.ticked.get(key, False), id=key)
             with Horizontal(classes="row buttons"):
                 yield Button(self.t("ready.go"), id="go", variant="primary")
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one(Checkbox).focus()

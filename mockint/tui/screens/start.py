@@ -51,7 +51,7 @@ class StartScreen(BaseScreen):
                 yield Switch(value=s.timer, id="timer")
             with Horizontal(classes="row buttons"):
                 yield Button(self.t("start.go"), id="go", variant="primary")
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#go", Button).focus()

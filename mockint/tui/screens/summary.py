@@ -53,7 +53,7 @@ class SummaryScreen(BaseScreen):
             yield Button(self.t("sum.retry_button"), id="retry", variant="primary", disabled=not s.retry)
             yield Button(self.t("sum.new"), id="new")
             yield Button(self.t("sum.quit"), id="quit", variant="error")
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#summary-scroll").focus()

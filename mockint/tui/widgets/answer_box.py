@@ -11,7 +11,7 @@ class AnswerBox(TextArea):
                          highlight_cursor_line=False, placeholder=placeholder, id=id)
         self.cursor_blink = blink
 
-    def lock(self, locked: bool) -> None:
+    def set_locked(self, locked: bool) -> None:
         """Read-only while the answer is being scored (the text stays)."""
         self.read_only = locked
         self.set_class(locked, "-locked")
