@@ -9,7 +9,7 @@ from typing import Any
 from mockint.core.errors import MockintError, did_you_mean
 from mockint.core.text import LANGS
 from mockint.core.validate import Doc
-from mockint.core.yamlfile import load_yaml, read_text
+from mockint.core.yamlfile import load_yaml_cached, read_text
 
 TOPICS = ("common", "responsibilities", "skills", "role", "pay", "tips", "closing")
 KINDS = ("behavioural", "situational", "knowledge", "closing")
@@ -94,7 +94,7 @@ def adhoc_question(text: str, lang: str) -> Question:
 
 def parse_bank(text: str, name: str, facts: set[str] | None = None) -> Bank:
     doc = Doc(name, text)
-    data = load_yaml(text, name)
+    data = load_yaml_cached(text, name)
     top = doc.mapping(data, (), required=("lang", "version", "questions"), optional=("replies",))
     lang = doc.choice(top["lang"], ("lang",), LANGS)
     version = int(doc.number(top["version"], ("version",), 1, whole=True))

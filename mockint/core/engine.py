@@ -11,7 +11,7 @@ from typing import Any
 
 from mockint.core.bank import Bank, Question
 from mockint.core.checks import KIND_CLASSES, Check, ClaimsCheck, Ctx, Outcome
-from mockint.core.matching import Lexicon
+from mockint.core.matching import Lexicon, group_phrase_sets
 from mockint.core.rubric import CheckSpec, Criterion, Rubric, TEMPLATE_FIELDS
 from mockint.core.text import Analysed, analyse, phrase_tokens
 
@@ -144,6 +144,8 @@ class Scorer:
             for spec in crit.checks:
                 rule = f"{crit.id}.{spec.id}"
                 self.checks[rule] = KIND_CLASSES[spec.kind](spec, rule, rubric, self.lexicon)
+        sets = [ps for chk in self.checks.values() for ps in chk.phrase_sets()]
+        group_phrase_sets(sets)       # one pass over the answer for all phrase checks
 
     def criteria_for(self, question: Question, elapsed: float | None) -> list[Criterion]:
         out = []
@@ -208,36 +210,47 @@ class Scorer:
         found_msgs: list[tuple[float, str]] = []
         missing_msgs: list[tuple[float, str]] = []
         follow_up: str | None = None
+        span, original = a.span, a.original
         for spec, rule, o in outcomes:
-            ev = [Evidence(*a.span(sp.start, sp.end), a.orig_text(sp.start, sp.end), sp.rule, spec.effect, sp.note)
-                  for sp in o.spans]
-            values = {"hits": _quote([e.text for e in ev]), "count": o.count, "target": _num(spec.target),
-                      "words": words, "min": q.min_words, "max": q.max_words}
-            values.update({k: v for k, v in o.vars.items() if k in TEMPLATE_FIELDS})
-            if spec.effect == "reward":
+            ev = []
+            for sp in o.spans:
+                start, end = span(sp.start, sp.end)
+                ev.append(Evidence(start, end, original[start:end], sp.rule, spec.effect, sp.note))
+            effect = spec.effect
+            if effect == "reward":
                 points, ok = (spec.weight * o.value / rw if rw else 0.0), o.value >= 0.999
-            elif spec.effect == "bonus":
+            elif effect == "bonus":
                 points, ok = spec.weight * o.value, o.value >= 0.999
-            elif spec.effect == "penalty":
+            elif effect == "penalty":
                 points, ok = -min(spec.max, spec.per_hit * o.count), o.count == 0
             else:
                 points, ok = o.value, o.value >= 0.999
+            # Which message applies: formatted only when there is one to show.
+            template = ""
+            if effect == "penalty":
+                template = spec.found if o.count else ""
+            elif not ok:
+                template = spec.missing
+            elif ev:
+                template = spec.found
+            capped = effect == "gate" and spec.cap is not None and o.value < spec.cap.below
             message = ""
-            if spec.effect == "penalty" and o.count:
-                message = _fmt(spec.found, values)
+            if template or capped:
+                values = {"hits": _quote([e.text for e in ev]) if "{hits}" in template else "",
+                          "count": o.count, "target": _num(spec.target), "words": words,
+                          "min": q.min_words, "max": q.max_words}
+                values.update({k: v for k, v in o.vars.items() if k in TEMPLATE_FIELDS})
+                message = _fmt(template, values)
+                if capped:
+                    caps.append(CapResult(rule, spec.cap.score, _fmt(spec.missing, values) or spec.label))
+            if effect == "penalty" and o.count:
                 found_msgs.append((points, message))
-            elif spec.effect != "penalty" and not ok:
-                message = _fmt(spec.missing, values)
-                lost = (spec.weight / rw if rw else 0) * (1 - o.value) if spec.effect == "reward" else (1 - o.value)
-                if spec.effect != "bonus":
-                    missing_msgs.append((-lost, message))
-            elif ok and spec.effect != "penalty" and ev:
-                message = _fmt(spec.found, values)
-            if spec.effect == "gate" and spec.cap and o.value < spec.cap.below:
-                caps.append(CapResult(rule, spec.cap.score, _fmt(spec.missing, values) or spec.label))
+            elif effect not in ("penalty", "bonus") and not ok:
+                lost = (spec.weight / rw if rw else 0) * (1 - o.value) if effect == "reward" else (1 - o.value)
+                missing_msgs.append((-lost, message))
             if spec.kind == "talking_points" and o.vars.get("missing_points"):
                 follow_up = o.vars["missing_points"][0].follow_up
-            checks.append(CheckResult(spec.id, rule, spec.kind, spec.effect, spec.label, o.value, o.count,
+            checks.append(CheckResult(spec.id, rule, spec.kind, effect, spec.label, o.value, o.count,
                                       points, ok, message, ev))
             evidence += ev
         vals = {"words": words, "min": q.min_words, "max": q.max_words}

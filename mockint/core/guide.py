@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from mockint.core import resources
 from mockint.core.validate import Doc
-from mockint.core.yamlfile import load_yaml, read_text
+from mockint.core.yamlfile import load_yaml_cached, read_text
 
 SECTIONS = ("role", "resp", "am", "skill", "pay", "tip", "do", "dont")
 
@@ -28,7 +28,7 @@ def facts() -> dict[str, Fact]:
     path = resources.rubrics_dir() / "guide.yaml"
     text = read_text(path)
     doc = Doc(resources.display(path), text)
-    top = doc.mapping(load_yaml(text, doc.name), (), required=("facts",), optional=("source",))
+    top = doc.mapping(load_yaml_cached(text, doc.name), (), required=("facts",), optional=("source",))
     out: dict[str, Fact] = {}
     for fid, raw in doc.mapping(top["facts"], ("facts",), optional=list(top["facts"] or {})).items():
         p = ("facts", fid)

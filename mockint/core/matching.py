@@ -101,6 +101,7 @@ class Hit:
 class _Entry:
     phrase: str
     units: tuple[str, ...]
+    owner: int = 0
 
 
 class PhraseSet:
@@ -128,6 +129,9 @@ class PhraseSet:
             for u in set(e.units):
                 self.index[u].append(e)
         self.words = {w for t in toks for w in t}
+        self.group: PhraseGroup | None = None
+        for e in self.entries:
+            e.owner = id(self)
 
     def _positions(self, a: Analysed) -> dict[str, list[int]]:
         key = ("positions", self.mode)
@@ -155,7 +159,7 @@ class PhraseSet:
 
     def _find_exact(self, a: Analysed, typos: dict[int, tuple[str, str]]) -> list[Hit]:
         pos = self._positions(a)
-        if typos or _NUM_UNIT in self.index:
+        if typos or _NUM_UNIT in (self.group.index if self.group is not None else self.index):
             key = ("positions+", self.mode, self.fuzzy if typos else None)
             merged = a.cache.get(key)
             if merged is None:       # once per answer and typo setting, shared by all phrase sets
@@ -169,34 +173,11 @@ class PhraseSet:
                     p.sort()
                 a.cache[key] = merged
             pos = merged
-        index = self.index
-        if len(pos) < len(index):
-            cands = {id(e): e for u in pos for e in index.get(u, ())}
+        if self.group is not None:
+            found = self.group.raw(a, pos, typos).get(id(self), [])
         else:
-            cands = {id(e): e for u, es in index.items() if u in pos for e in es}
-        found: list[tuple[int, int, _Entry]] = []
-        sent = a.sentence_of_token
-        for e in cands.values():
-            units = e.units
-            if len(units) == 1:
-                found += [(p, p, e) for p in pos[units[0]]]
-                continue
-            if any(u not in pos for u in units):
-                continue
-            span = len(units) + self.window
-            if len(set(units)) == len(units):
-                found += self._bags_around_rarest(units, pos, span, sent, e)
-                continue
-            starts = sorted({p for u in set(units) for p in pos[u]})
-            last_end = -1
-            for p in starts:
-                if p <= last_end:
-                    continue
-                end = self._bag_end(a, units, p, span, sent, typos)
-                if end >= 0:
-                    found.append((p, end, e))
-                    last_end = end
-        found.sort(key=lambda x: (x[0], -(x[1] - x[0]), x[2].phrase))
+            found = _windows(_candidates(self.index, pos), pos, a, self.window, typos, self.mode)
+        found = sorted(found, key=lambda x: (x[0], -(x[1] - x[0]), x[2].phrase))
         hits: list[Hit] = []
         taken_until = -1
         toks = a.tokens
@@ -207,56 +188,6 @@ class PhraseSet:
             hits.append(Hit(toks[first].start, toks[last].end, e.phrase, first, last, typo))
             taken_until = last
         return hits
-
-    @staticmethod
-    def _bags_around_rarest(units, pos, span, sent, e) -> list[tuple[int, int, "_Entry"]]:
-        """Windows of at most ``span`` tokens, in one sentence, holding every unit (any order),
-        found from the occurrences of the phrase's rarest word: a few bisects per occurrence."""
-        rare = min(units, key=lambda u: len(pos[u]))
-        others = [pos[u] for u in units if u != rare]
-        out = []
-        last_end = -1
-        for r in pos[rare]:
-            lo, hi = r, r
-            ok = True
-            for plist in others:
-                k = bisect.bisect_left(plist, r)
-                best = None
-                for c in (plist[k - 1] if k > 0 else None, plist[k] if k < len(plist) else None):
-                    if c is None or abs(c - r) >= span or sent[c] != sent[r]:
-                        continue
-                    if best is None or abs(c - r) < abs(best - r):
-                        best = c
-                if best is None:
-                    ok = False
-                    break
-                lo, hi = min(lo, best), max(hi, best)
-            if ok and hi - lo < span and lo > last_end:
-                out.append((lo, hi, e))
-                last_end = hi
-        return out
-
-    def _bag_end(self, a: Analysed, units: tuple[str, ...], p: int, span: int, sent, typos) -> int:
-        """Last token index of a window starting at p holding all units (any order), or -1."""
-        need = list(units)
-        toks = a.tokens
-        limit = min(len(toks), p + span)
-        for j in range(p, limit):
-            if sent[j] != sent[p]:
-                break
-            u = toks[j].stem if self.mode == "stem" else toks[j].text
-            alt = typos[j][0] if j in typos else None
-            if u in need:
-                need.remove(u)
-            elif alt is not None and alt in need:
-                need.remove(alt)
-            elif j == p:
-                return -1          # the window starts on one of the phrase's words
-            else:
-                continue
-            if not need:
-                return j
-        return -1
 
     def _find_partial(self, a: Analysed) -> list[Hit]:
         """Opt-in fallback for long phrases: rapidfuzz partial_ratio alignment over the text."""
@@ -274,3 +205,128 @@ class PhraseSet:
                 hits.append(Hit(a.tokens[idx[0]].start, a.tokens[idx[-1]].end, e.phrase,
                                 idx[0], idx[-1], e.phrase))
         return hits
+
+
+def _candidates(index: dict[str, list[_Entry]], pos: dict[str, list[int]]) -> list[_Entry]:
+    if len(pos) < len(index):
+        cands = {id(e): e for u in pos for e in index.get(u, ())}
+    else:
+        cands = {id(e): e for u, es in index.items() if u in pos for e in es}
+    return list(cands.values())
+
+
+def _windows(entries, pos, a: Analysed, window: int, typos, mode: str) -> list[tuple[int, int, _Entry]]:
+    """Every occurrence of every entry: (first token, last token, entry), overlaps included."""
+    found: list[tuple[int, int, _Entry]] = []
+    sent = a.sentence_of_token
+    for e in entries:
+        units = e.units
+        if len(units) == 1:
+            found += [(p, p, e) for p in pos[units[0]]]
+            continue
+        if any(u not in pos for u in units):
+            continue
+        span = len(units) + window
+        if len(set(units)) == len(units):
+            found += _bags_around_rarest(units, pos, span, sent, e)
+            continue
+        starts = sorted({p for u in set(units) for p in pos[u]})
+        last_end = -1
+        for p in starts:
+            if p <= last_end:
+                continue
+            end = _bag_end(a, units, p, span, sent, typos, mode)
+            if end >= 0:
+                found.append((p, end, e))
+                last_end = end
+    return found
+
+
+def _bags_around_rarest(units, pos, span, sent, e) -> list[tuple[int, int, _Entry]]:
+    """Windows of at most ``span`` tokens, in one sentence, holding every unit (any order),
+    found from the occurrences of the phrase's rarest word: a few bisects per occurrence."""
+    rare = min(units, key=lambda u: len(pos[u]))
+    others = [pos[u] for u in units if u != rare]
+    out = []
+    last_end = -1
+    for r in pos[rare]:
+        lo, hi = r, r
+        ok = True
+        for plist in others:
+            k = bisect.bisect_left(plist, r)
+            best = None
+            for c in (plist[k - 1] if k > 0 else None, plist[k] if k < len(plist) else None):
+                if c is None or abs(c - r) >= span or sent[c] != sent[r]:
+                    continue
+                if best is None or abs(c - r) < abs(best - r):
+                    best = c
+            if best is None:
+                ok = False
+                break
+            lo, hi = min(lo, best), max(hi, best)
+        if ok and hi - lo < span and lo > last_end:
+            out.append((lo, hi, e))
+            last_end = hi
+    return out
+
+
+def _bag_end(a: Analysed, units, p: int, span: int, sent, typos, mode: str) -> int:
+    """Last token index of a window starting at p holding all units (any order), or -1."""
+    need = list(units)
+    toks = a.tokens
+    limit = min(len(toks), p + span)
+    for j in range(p, limit):
+        if sent[j] != sent[p]:
+            break
+        u = toks[j].stem if mode == "stem" else toks[j].text
+        alt = typos[j][0] if j in typos else None
+        if u in need:
+            need.remove(u)
+        elif alt is not None and alt in need:
+            need.remove(alt)
+        elif j == p:
+            return -1          # the window starts on one of the phrase's words
+        else:
+            continue
+        if not need:
+            return j
+    return -1
+
+
+class PhraseGroup:
+    """Phrase sets that share a matching setting, found in one pass over the answer.
+
+    Each set would otherwise look up every distinct word of the answer in its own index; the
+    group does it once for all of them (the scorer groups its ~15 phrase checks this way)."""
+
+    def __init__(self, sets: list[PhraseSet]):
+        self.sets = sets
+        self.index: dict[str, list[_Entry]] = defaultdict(list)
+        for ps in sets:
+            ps.group = self
+            for u, es in ps.index.items():
+                self.index[u].extend(es)
+        self.windows = {id(ps): ps.window for ps in sets}
+
+    def raw(self, a: Analysed, pos, typos) -> dict[int, list[tuple[int, int, _Entry]]]:
+        key = ("group", id(self), id(pos))
+        got = a.cache.get(key)
+        if got is None:
+            got = {}
+            mode = self.sets[0].mode
+            by_window: dict[int, list[_Entry]] = defaultdict(list)
+            for e in _candidates(self.index, pos):
+                by_window[self.windows[e.owner]].append(e)
+            for window, entries in by_window.items():
+                for hit in _windows(entries, pos, a, window, typos, mode):
+                    got.setdefault(hit[2].owner, []).append(hit)
+            a.cache[key] = got
+        return got
+
+
+def group_phrase_sets(sets: list[PhraseSet]) -> list[PhraseGroup]:
+    """Group phrase sets by matching mode and typo setting (the window may differ)."""
+    by_key: dict[tuple, list[PhraseSet]] = defaultdict(list)
+    for ps in sets:
+        by_key[(ps.mode, ps.fuzzy if ps.lexicon is not None else None, id(ps.lexicon))].append(ps)
+    return [PhraseGroup(group) for group in by_key.values() if len(group) > 1]

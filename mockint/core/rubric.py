@@ -16,7 +16,7 @@ from typing import Any
 from mockint.core.matching import MATCH_MODES, SCORERS, Fuzzy
 from mockint.core.text import LANGS
 from mockint.core.validate import Doc
-from mockint.core.yamlfile import load_yaml, read_text
+from mockint.core.yamlfile import load_yaml_cached, read_text
 
 EFFECTS = ("reward", "bonus", "penalty", "gate")
 MODES = ("core", "bonus")
@@ -287,7 +287,7 @@ def _expand(doc: Doc, pattern: str, path, lists: dict) -> str:
 
 def parse_rubric(text: str, name: str, facts: set[str] | None = None) -> Rubric:
     doc = Doc(name, text)
-    data = load_yaml(text, name)
+    data = load_yaml_cached(text, name)
     top = doc.mapping(data, (), required=("lang", "version", "criteria"),
                       optional=("name", "matching", "lists"))
     lang = doc.choice(top["lang"], ("lang",), LANGS)
