@@ -65,6 +65,7 @@ class CriterionResult:
     follow_up: str | None
     checks: list[CheckResult]
     threshold: float
+    advice: list[str] = field(default_factory=list)   # the feedback, sentence group by group
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "score": round(self.score, 3), "passed": self.passed,
@@ -263,9 +264,10 @@ class Scorer:
         if passed:
             follow_up = None
         evidence.sort(key=lambda e: (e.start, e.end, e.rule))
+        advice = [p for p in parts if p]
         return CriterionResult(crit.id, crit.name, score, passed, crit.weight_for(q.kind),
                                crit.mode_for(q.kind), list(crit.guide), evidence,
-                               " ".join(p for p in parts if p), follow_up, checks, crit.threshold), caps
+                               " ".join(advice), follow_up, checks, crit.threshold, advice), caps
 
 
 def _num(x: float) -> str:

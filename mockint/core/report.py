@@ -30,6 +30,23 @@ def _clean(text: str) -> str:
     return " ".join(text.split())
 
 
+def _evidence_lines(c: CriterionResult, quote) -> list[tuple[str, str, str, str]]:
+    """(sign, label, rule, quoted hits) per check that found something, in check order."""
+    out = []
+    for k in c.checks:
+        if not k.evidence:
+            continue
+        by_rule: dict[str, list[str]] = {}
+        for e in k.evidence:
+            by_rule.setdefault(e.rule, []).append(_clean(e.text))
+        for rule, texts in by_rule.items():
+            sign = "-" if k.effect == "penalty" else "+"
+            label = k.label if rule == k.rule else rule.split(".", 1)[1]
+            shown = ", ".join(quote(t) for t in texts[:6]) + (f" (+{len(texts) - 6})" if len(texts) > 6 else "")
+            out.append((sign, label, rule, shown))
+    return out
+
+
 def score_text(r: Result, lang: str) -> str:
     lines = []
     title = r.question.id or t(lang, "adhoc_question")
@@ -42,12 +59,11 @@ def score_text(r: Result, lang: str) -> str:
         bonus = f" ({t(lang, 'bonus')})" if c.mode == "bonus" else ""
         guide = f"  [{t(lang, 'guide')}: {', '.join(c.guide)}]" if c.guide else ""
         lines.append(f"{mark(c)} {c.name}{bonus}  {round(c.score * 100):>3}%{guide}")
-        lines.append(f"    {c.feedback}")
-        for e in c.evidence[:12]:
-            sign = "-" if e.effect == "penalty" else "+"
-            lines.append(f"    {sign} \"{_clean(e.text)}\"  {e.rule}  @{e.start}-{e.end}")
-        if len(c.evidence) > 12:
-            lines.append(f"    … {t(lang, 'more_evidence', n=len(c.evidence) - 12)}")
+        advice = c.advice or [c.feedback]
+        lines.append(f"    {advice[0]}")
+        lines += [f"      • {a}" for a in advice[1:]]
+        for sign, label, rule, shown in _evidence_lines(c, lambda x: f'"{x}"'):
+            lines.append(f"    {sign} {label}: {shown}  [{rule}]")
         if c.follow_up:
             lines.append(f"    → {t(lang, 'follow_up')}: {c.follow_up}")
     return "\n".join(lines) + "\n"
@@ -68,9 +84,8 @@ def score_markdown(r: Result, lang: str, level: int = 2) -> str:
     out.append("")
     for c in r.criteria:
         out.append(f"- **{mark(c)} {c.name}**: {_md(c.feedback)}")
-        for e in c.evidence[:12]:
-            sign = "−" if e.effect == "penalty" else "+"
-            out.append(f"  - {sign} “{_md(_clean(e.text))}” `{e.rule}`")
+        for sign, label, rule, shown in _evidence_lines(c, lambda x: f"“{_md(x)}”"):
+            out.append(f"  - {'−' if sign == '-' else '+'} {_md(label)}: {shown} `{rule}`")
         if c.follow_up:
             out.append(f"  - → *{_md(c.follow_up)}*")
     return "\n".join(out) + "\n"
