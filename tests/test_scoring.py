@@ -174,3 +174,32 @@ def test_odd_unicode_scores_without_crashing(text):
     assert 0 <= res.score <= 100
     for e in res.evidence():
         assert text[e.start:e.end] == e.text
+
+
+OFF_TOPIC = {
+    "en": ["I started playing football when I was six years old. At first I was not very good, but I "
+           "trained three times a week with my dad and my team. In my last season we won the regional cup "
+           "after a very difficult final, and I scored the winning goal in the last minute. That "
+           "experience taught me a lot about hard work and never giving up.",
+           "To make a good risotto you first warm the stock and chop an onion very finely. Then you fry "
+           "the rice in butter for two minutes, add a glass of white wine and let it evaporate. After "
+           "that you add the stock one ladle at a time and stir for about eighteen minutes."],
+    "ro": ["Am început să joc fotbal la șase ani. La început nu eram foarte bun, dar m-am antrenat de trei "
+           "ori pe săptămână cu tatăl meu și cu echipa. În ultimul sezon am câștigat cupa regională după o "
+           "finală grea și am marcat golul victoriei în ultimul minut. Experiența asta m-a învățat multe "
+           "despre muncă și perseverență.",
+           "Pentru un risotto bun încălziți mai întâi supa și tăiați o ceapă foarte mărunt. Apoi prăjiți "
+           "orezul în unt două minute, adăugați un pahar de vin alb și lăsați-l să se evapore."],
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "ro"])
+@pytest.mark.parametrize("qid", ["why-sales", "sales-experience", "mistake-learned", "handle-rejection",
+                                 "organise-day", "build-relationships"])
+def test_off_topic_stories_are_capped_whatever_the_question(lang, qid):
+    """A well-told story about something else has every STAR marker; only the topic gate stops it."""
+    q = loader.bank(lang).get(qid)
+    for text in OFF_TOPIC[lang]:
+        res = loader.scorer(lang).score(text, q)
+        assert res.score < 20, (text[:40], res.score)
+        assert any(c.rule == "preparation.on_topic" for c in res.caps)

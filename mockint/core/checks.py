@@ -340,25 +340,28 @@ class TalkingPointsCheck(Check):
 
 
 class OnTopicCheck(Check):
-    """How many distinct words of the question's vocabulary (its text, terms and talking points,
-    plus the rubric's domain lists) the answer uses."""
+    """How many distinct topic words the answer uses: the rubric's domain ``lists`` less the
+    ``ignore`` lists (words too general to show a topic: "team", "goal", "first"... appear in
+    any story), plus the question's own ``terms`` less the ``ignore_in_terms`` lists."""
 
     def __init__(self, *args):
         super().__init__(*args)
-        self._vocab: dict[tuple[str, str, str], set[str]] = {}
-        self._domain = self._stems(self.opts.get("lists", []))
-        self._stop = set(stem_words(sorted({w for p in self.rubric.lists.get("function_words", [])
-                                            for w in phrase_tokens(p)}), self.rubric.lang)) if self.rubric.lists.get("function_words") else set()
+        self._vocab: dict[tuple[str, str, tuple[str, ...]], set[str]] = {}
+        self._ignore = self._stems(self.opts.get("ignore", []))
+        self._domain = self._stems(self.opts.get("lists", [])) - self._ignore
+        self._ignore_terms = self._stems(self.opts.get("ignore_in_terms", []))
+        multi = [p for p in self.opts.get("lists", []) if len(phrase_tokens(p)) > 1]
+        self._phrases = PhraseSet(multi, self.rubric.lang, "stem", 0, None, None) if multi else None
 
     def _stems(self, phrases: list[str]) -> set[str]:
-        words = sorted({w for p in phrases for w in phrase_tokens(p) if len(w) >= 3})
+        """Stems of the one-word entries (a multi-word entry is matched as a phrase)."""
+        words = sorted({toks[0] for p in phrases if len(toks := phrase_tokens(p)) == 1 and len(toks[0]) >= 2})
         return set(stem_words(words, self.rubric.lang)) if words else set()
 
     def vocab(self, q: Question) -> set[str]:
-        key = (q.lang, q.id, q.text)
+        key = (q.lang, q.id, tuple(q.terms))
         if key not in self._vocab:
-            phrases = [q.text] + q.terms + [p for tp in q.talking_points for p in tp.phrases]
-            self._vocab[key] = (self._stems(phrases) | self._domain) - self._stop
+            self._vocab[key] = self._domain | (self._stems(q.terms) - self._ignore_terms)
         return self._vocab[key]
 
     def run(self, ctx: Ctx) -> Outcome:
@@ -366,9 +369,15 @@ class OnTopicCheck(Check):
         seen: set[str] = set()
         spans = []
         for i, t in enumerate(ctx.a.tokens):
-            if t.stem in vocab and t.stem not in seen and len(t.text) >= 3:
+            if t.stem in vocab and t.stem not in seen:
                 seen.add(t.stem)
                 spans.append(Span(t.start, t.end, i, i, self.rule))
+        if self._phrases is not None:
+            for h in self._phrases.find(ctx.a):
+                if h.phrase not in seen:
+                    seen.add(h.phrase)
+                    spans.append(Span(h.start, h.end, h.first, h.last, self.rule))
+            spans.sort(key=lambda sp: sp.start)
         return Outcome(_saturate(len(seen), self.spec.target), len(seen), spans)
 
 

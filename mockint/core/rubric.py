@@ -112,7 +112,7 @@ KIND_KEYS: dict[str, dict[str, bool]] = {
     "question": {"about": False, "addressed": False, "starts": True, "exclude": False},
     "claims": {"phrases": False, "lists": False, "unless": True, "window_words": False},
     "talking_points": {"share": False},
-    "on_topic": {"lists": False},
+    "on_topic": {"lists": False, "ignore": False, "ignore_in_terms": False},
     "repetition": {"ngram": False, "max_share": False, "allow": False},
     "timing": {"grace": False},
 }
@@ -227,7 +227,7 @@ def _kind_option(doc: Doc, kind: str, key: str, value: Any, path, lists: dict, f
                 out += _list(doc, name, path + ("lists", i), lists)
             return out
         return doc.strings(value, path)
-    if key == "lists":
+    if key in ("lists", "ignore", "ignore_in_terms"):
         names = doc.strings(value, path)
         return [w for i, n in enumerate(names) for w in _list(doc, n, path + (i,), lists)]
     if key == "patterns":
