@@ -10,8 +10,8 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
-from mockint.core.bank import Bank, Question
-from mockint.core.engine import Result, Scorer
+from mockint.core.bank import Bank, Question, Reply
+from mockint.core.engine import CriterionResult, Result, Scorer
 from mockint.core.errors import MockintError
 from mockint.core.matching import PhraseSet
 from mockint.core.report import Session, session_summary
@@ -217,7 +217,7 @@ class Interview:
         self.ended = False
         self.readiness: dict[str, bool] = {k: False for k in READINESS}
         self._pending: _Pending | None = None
-        self._reply_sets: list[tuple[object, PhraseSet]] | None = None
+        self._reply_sets: list[tuple[Reply, PhraseSet]] | None = None
 
     # -- where we are
     @property
@@ -267,7 +267,9 @@ class Interview:
             text = pending.answer + "\n\n" + answer
             total = None if pending.elapsed is None or elapsed is None else pending.elapsed + elapsed
             result = self.scorer.score(text, q, total)
-            return self._finish(q, text, result, pending.replies + self._replies_for(q, answer))
+            later = [m for m in self._replies_for(q, answer)
+                     if all(m.reply_id != p.reply_id for p in pending.replies)]
+            return self._finish(q, text, result, pending.replies + later)
         result = self.scorer.score(answer, q, elapsed)     # raises MockintError on a huge answer
         replies = self._replies_for(q, answer)
         crit = self._follow_up_criterion(q, result)
@@ -279,7 +281,7 @@ class Interview:
     def _replies_for(self, q: Question, answer: str) -> list[ReplyMatch]:
         return self.reply_to(answer) if q.kind == "closing" else []
 
-    def _follow_up_criterion(self, q: Question, result: Result):
+    def _follow_up_criterion(self, q: Question, result: Result) -> CriterionResult | None:
         ids = ((CLOSING_FOLLOW_UP,) if q.kind == "closing" else ()) + FOLLOW_UP_CRITERIA
         failed = [c for c in result.criteria
                   if c.id in ids and c.mode == "core" and not c.passed and c.follow_up]
@@ -326,7 +328,7 @@ class Interview:
                 out.append(ReplyMatch(question, best.id, best.text))
         return out
 
-    def _replies(self):
+    def _replies(self) -> list[tuple[Reply, PhraseSet]]:
         if self._reply_sets is None:
             rub = self.scorer.rubric
             self._reply_sets = [(r, PhraseSet(r.phrases, self.lang, window=rub.window, fuzzy=rub.fuzzy,
@@ -334,7 +336,7 @@ class Interview:
                                 for r in self.bank.replies if r.phrases]
         return self._reply_sets
 
-    def _fallback(self):
+    def _fallback(self) -> Reply | None:
         return next((r for r in self.bank.replies if r.id == "fallback"), None)
 
     # -- live coach and summary

@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Button, Static
+from textual.widgets import Button, Footer, Static
 
 from mockint.tui.screens.base import BaseModal
 
@@ -19,9 +19,10 @@ def help_text(sections: Sections) -> Text:
     for where, rows in sections:
         out.append(f"{where}\n", style="bold underline")
         for key, what in rows:
-            out.append(f"  {key:<18}", style="bold")
+            out.append(f"  {key:<12}", style="bold")
             out.append(f"{what}\n")
         out.append("\n")
+    out.rstrip()
     return out
 
 
@@ -38,6 +39,7 @@ class HelpScreen(BaseModal):
             with VerticalScroll(id="help-scroll"):
                 yield Static(help_text(self.sections), id="help-text")
             yield Button(self.t("help.close"), id="close", variant="primary")
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#help-scroll").focus()

@@ -128,7 +128,7 @@ class InterviewScreen(BaseScreen):
 
     def scoring_failed(self, message: str) -> None:
         self.set_busy(False)                      # the answer stays in the box
-        self.notify(message, title=self.t("error"), severity="error", timeout=8)
+        self.notify(message, title=self.t("error"), severity="error", timeout=8, markup=False)
 
     def turn_scored(self, text: str, turn: Turn) -> None:
         self.set_busy(False)

@@ -9,12 +9,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Footer, Input, Label, RadioButton, RadioSet, Select, Static, Switch
+from textual.widgets import Button, Checkbox, Footer, Input, Label, RadioButton, RadioSet, Select, Static
 
-from mockint.core.interview import QUESTION_SETS, Settings
+from mockint.core.interview import Settings
 from mockint.tui.screens.base import BaseScreen
 
 LANGUAGES = [("English", "en"), ("Română", "ro")]
+SET_ORDER = ("full", "common", "responsibilities", "skills", "role")     # as shown; the default first
 MAX_COUNT = 50
 
 
@@ -31,24 +32,24 @@ class StartScreen(BaseScreen):
             yield Static(Text(self.t("start.title"), style="bold"), classes="title")
             with Horizontal(classes="row"):
                 yield Label(self.t("start.lang"), classes="field-label")
-                yield Select(LANGUAGES, value=s.lang, allow_blank=False, id="lang")
+                yield Select(LANGUAGES, value=s.lang, allow_blank=False, id="lang", compact=True)
             with Horizontal(classes="row"):
                 yield Label(self.t("start.set"), classes="field-label")
-                with RadioSet(id="set"):
-                    for name in QUESTION_SETS:
+                with RadioSet(id="set", compact=True):
+                    for name in SET_ORDER:
                         yield RadioButton(self.t(f"set.{name}"), value=name == s.question_set, name=name)
             with Horizontal(classes="row"):
                 yield Label(self.t("start.count"), classes="field-label")
                 yield Input(str(s.count or ""), placeholder=self.t("start.count_hint"), type="integer",
-                            id="count")
+                            id="count", compact=True)
             with Horizontal(classes="row"):
                 yield Label(self.t("start.feedback"), classes="field-label")
-                with RadioSet(id="feedback", classes="inline"):
+                with RadioSet(id="feedback", compact=True):
                     yield RadioButton(self.t("start.feedback_each"), value=s.feedback == "each", name="each")
                     yield RadioButton(self.t("start.feedback_end"), value=s.feedback == "end", name="end")
             with Horizontal(classes="row"):
                 yield Label(self.t("start.timer"), classes="field-label")
-                yield Switch(value=s.timer, id="timer")
+                yield Checkbox(self.t("start.timer_on"), value=s.timer, id="timer", compact=True)
             with Horizontal(classes="row buttons"):
                 yield Button(self.t("start.go"), id="go", variant="primary")
         yield Footer(show_command_palette=False)
@@ -73,10 +74,10 @@ class StartScreen(BaseScreen):
         return replace(self.settings, lang=self.query_one("#lang", Select).value,
                        question_set=chosen.name if chosen else self.settings.question_set,
                        count=count, feedback=feedback.name if feedback else self.settings.feedback,
-                       timer=self.query_one("#timer", Switch).value)
+                       timer=self.query_one("#timer", Checkbox).value)
 
     @on(Select.Changed, "#lang")
-    async def language_changed(self, event: Select.Changed) -> None:
+    def language_changed(self, event: Select.Changed) -> None:
         if event.value == self.lang:
             return
         settings = self.read_settings() or replace(self.settings, lang=event.value)

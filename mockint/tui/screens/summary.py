@@ -63,6 +63,7 @@ class SummaryScreen(BaseScreen):
         for key, done in self.summary.readiness.items():
             out.append("✓ " if done else "✗ ", style="bold green" if done else "bold red")
             out.append(self.t(f"ready.{key}") + "\n")
+        out.rstrip()
         return out
 
     def weakest_text(self) -> Text:
@@ -70,6 +71,7 @@ class SummaryScreen(BaseScreen):
         for w in self.summary.session.weakest:
             out.append(f"{w['answer']}. {w['question_id'] or ''} · {w['name']}: ", style="bold")
             out.append(f"{w['advice']}\n")
+        out.rstrip()
         return out
 
     def answers_text(self) -> Text:
@@ -80,6 +82,7 @@ class SummaryScreen(BaseScreen):
         for qid in self.summary.skipped:
             out.append("  –  ", style="dim")
             out.append(f"{self.question(qid).text} ({self.t('sum.skipped')})\n", style="dim")
+        out.rstrip()
         return out
 
     def retry_text(self) -> Text:
@@ -89,6 +92,7 @@ class SummaryScreen(BaseScreen):
         for qid in self.summary.retry:
             out.append(f"• {qid}: ", style="bold")
             out.append(f"{self.question(qid).text}\n")
+        out.rstrip()
         return out
 
     def question(self, qid: str) -> Question:

@@ -8,12 +8,16 @@ from textual.widgets import Static
 from mockint.core.report import bar
 
 
+NAME_WIDTH = 34
+
+
 def criterion_line(name: str, score: float, passed: bool, bonus: bool = False, width: int = 20) -> Text:
     mark = "✓" if passed else ("·" if bonus else "✗")
     colour = "green" if passed else ("yellow" if bonus else "red")
     out = Text()
     out.append(f"{mark} ", style=f"bold {colour}")
-    out.append(f"{name[:28]:<28} ")
+    shown = name if len(name) <= NAME_WIDTH else name[:NAME_WIDTH - 1] + "…"
+    out.append(f"{shown:<{NAME_WIDTH}} ")
     out.append(bar(score * 100, width), style=colour)
     out.append(f" {round(score * 100):>3}%")
     return out

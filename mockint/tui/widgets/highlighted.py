@@ -6,7 +6,7 @@ on-topic words) is not marked: it would colour half the answer and say little.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rich.text import Text
 from textual.widgets import Static
@@ -19,44 +19,47 @@ STYLES = {"reward": "bold green", "bonus": "bold green", "penalty": "bold red", 
 _SUP = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
-@dataclass(frozen=True)
+@dataclass
 class Mark:
+    """One marked span of the answer and every rule that marked it."""
     number: int
     start: int
     end: int
     text: str
-    rule: str
-    tone: str            # reward | bonus | penalty | repeat
+    rules: list[str] = field(default_factory=list)
+    tone: str = "reward"     # reward | bonus | penalty | repeat (the strongest of its rules)
+
+
+_TONE_RANK = {"reward": 0, "bonus": 0, "repeat": 1, "penalty": 2}
 
 
 def marks_of(result: Result) -> list[Mark]:
     kinds = {k.rule: k.kind for c in result.criteria for k in c.checks}
-    seen: set[tuple[int, int, str]] = set()
-    out: list[Mark] = []
+    by_span: dict[tuple[int, int], Mark] = {}
     for e in result.evidence():
-        check_rule = e.rule if e.rule in kinds else None
-        if e.effect == "gate" or (e.start, e.end, e.rule) in seen or e.end <= e.start:
+        if e.effect == "gate" or e.end <= e.start:
             continue
-        seen.add((e.start, e.end, e.rule))
-        tone = "repeat" if check_rule and kinds[check_rule] == "repetition" else e.effect
-        out.append(Mark(len(out) + 1, e.start, e.end, e.text, e.rule, tone))
-    return out
+        tone = "repeat" if kinds.get(e.rule) == "repetition" else e.effect
+        mark = by_span.get((e.start, e.end))
+        if mark is None:
+            mark = by_span[(e.start, e.end)] = Mark(len(by_span) + 1, e.start, e.end, e.text, tone=tone)
+        if e.rule not in mark.rules:
+            mark.rules.append(e.rule)
+        if _TONE_RANK[tone] > _TONE_RANK[mark.tone]:
+            mark.tone = tone
+    return list(by_span.values())
 
 
 def highlighted(answer: str, marks: list[Mark]) -> Text:
     """The answer as plain text (never markup), styled per mark, with superscript numbers."""
     shown = answer[:MAX_SHOWN]
     base = Text(shown)
-    order = {"reward": 0, "bonus": 0, "repeat": 1, "penalty": 2}      # penalties drawn last, on top
-    for m in sorted(marks, key=lambda m: order[m.tone]):
+    for m in sorted(marks, key=lambda m: _TONE_RANK[m.tone]):      # penalties drawn last, on top
         if m.start < len(shown):
             base.stylize(STYLES[m.tone], m.start, min(m.end, len(shown)))
     numbered = [m for m in marks[:MAX_MARKS] if m.end <= len(shown)]
     ends = sorted({m.end for m in numbered})
-    if not ends:
-        pieces = [base]
-    else:
-        pieces = list(base.divide(ends))
+    pieces = list(base.divide(ends)) if ends else [base]
     out = Text()
     by_end: dict[int, list[int]] = {}
     for m in numbered:
@@ -77,9 +80,10 @@ def marks_text(marks: list[Mark], more: str) -> Text:
         out.append(f"{m.number:>3} {sign} ", style=STYLES[m.tone])
         quoted = " ".join(m.text.split())
         out.append(f"“{quoted[:60]}{'…' if len(quoted) > 60 else ''}”")
-        out.append(f"  {m.rule}\n", style="dim")
+        out.append(f"  {', '.join(m.rules)}\n", style="dim")
     if len(marks) > MAX_MARKS:
         out.append(more.format(n=len(marks) - MAX_MARKS), style="dim")
+    out.rstrip()
     return out
 
 

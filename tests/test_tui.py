@@ -1,0 +1,525 @@
+"""The interview TUI driven by Textual's Pilot: whole interviews, keys, palette, markup safety, layout."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from textual.binding import Binding
+from textual.command import CommandList, CommandPalette
+from textual.widgets import Checkbox, Footer, Input, RadioButton
+
+from mockint.core.interview import QUESTION_SETS, Settings
+from mockint.tui.app import HELP_SECTIONS, MockintApp, create_app
+from mockint.tui.screens.confirm import ConfirmScreen
+from mockint.tui.screens.feedback import FeedbackScreen
+from mockint.tui.screens.help import HelpScreen
+from mockint.tui.screens.interview import InterviewScreen
+from mockint.tui.screens.readiness import ReadinessScreen
+from mockint.tui.screens.start import StartScreen
+from mockint.tui.screens.summary import SummaryScreen
+from mockint.tui.strings import tr
+from mockint.tui.widgets.answer_box import AnswerBox
+from mockint.tui.widgets.chat import ChatMessage
+from mockint.tui.widgets.live_coach import LiveCoach
+
+ANSWERS = {
+    "en": ("I am a great communicator and I love sales.",
+           "For example, last year at my previous company I sold software to a retail chain. I called the "
+           "buyer, proposed a pilot in 5 stores and closed a 40,000 euro deal, 120% of my quota. What does "
+           "the training look like here?"),
+    "ro": ("Sunt un bun comunicator și îmi plac vânzările.",
+           "De exemplu, anul trecut, la compania anterioară, am vândut software unui lanț de magazine. Am "
+           "sunat cumpărătorul, am propus un pilot în 5 magazine și am închis un contract de 40.000 de euro, "
+           "120% din target. Cum arată programul de training?"),
+}
+MARKUP = "[bold red]x[/] [/]"
+
+
+def run(scenario):
+    """Run an async Pilot scenario (the suite has no asyncio plugin)."""
+    asyncio.run(scenario())
+
+
+def app_for(lang="en", question_ids=None, **kw) -> MockintApp:
+    settings = Settings(lang=lang, question_set=kw.pop("question_set", "common"), count=kw.pop("count", 2),
+                        feedback=kw.pop("feedback", "each"), timer=kw.pop("timer", False))
+    return create_app(settings, question_ids=question_ids, blink=False, **kw)
+
+
+def plain(widget) -> str:
+    visual = widget.render()
+    return getattr(visual, "plain", None) or str(visual)
+
+
+async def settle(pilot) -> None:
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def to_interview(pilot, mouse: bool = True) -> None:
+    """Start screen -> readiness -> interview, with the mouse (or the keyboard)."""
+    assert isinstance(pilot.app.screen, StartScreen)
+    await (pilot.click("#go") if mouse else pilot.press("ctrl+s"))
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, ReadinessScreen)
+    if mouse:
+        await pilot.click("#researched_company")
+        await pilot.click("#go")
+    else:
+        await pilot.press("space", "ctrl+s")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, InterviewScreen)
+
+
+async def answer(pilot, text: str, submit: str = "ctrl+s") -> None:
+    pilot.app.screen.query_one(AnswerBox).text = text
+    if submit == "button":
+        await pilot.pause(0.25)          # a button ignores clicks while it shows the last press
+        await pilot.click("#submit")
+    else:
+        await pilot.press(submit)
+    await settle(pilot)
+
+
+def messages(screen, role: str | None = None) -> list[ChatMessage]:
+    return [m for m in screen.query(ChatMessage) if role is None or m.has_class(role)]
+
+
+async def finish_interview(pilot, lang: str) -> int:
+    """Answer until the summary; returns how many follow-ups were asked."""
+    weak, better = ANSWERS[lang]
+    follow_ups = 0
+    for _ in range(20):
+        screen = pilot.app.screen
+        if isinstance(screen, SummaryScreen):
+            return follow_ups
+        if isinstance(screen, FeedbackScreen):
+            assert "/100" in plain(screen.query_one("#feedback-score"))
+            await pilot.click("#continue")
+            await pilot.pause()
+            continue
+        assert isinstance(screen, InterviewScreen)
+        iv = screen.interview
+        if iv.awaiting_follow_up:
+            follow_ups += 1
+            await answer(pilot, better)
+        else:
+            await answer(pilot, weak)
+    raise AssertionError("the interview did not end")
+
+
+@pytest.mark.parametrize("lang", ["en", "ro"])
+def test_whole_interview(lang):
+    async def scenario():
+        app = app_for(lang)
+        async with app.run_test(size=(100, 32)) as pilot:
+            await to_interview(pilot)
+            screen = app.screen
+            q1 = app.interview.current_question()
+            assert plain(messages(screen, "interviewer")[-1]) == q1.text
+            assert tr(lang, "iv.progress", n=1, total=2) in plain(screen.query_one("#progress"))
+            follow_ups = await finish_interview(pilot, lang)
+            assert follow_ups >= 1                      # the weak first answer earns a follow-up
+            summary = app.screen
+            assert isinstance(summary, SummaryScreen)
+            assert len(app.interview.results) == 2
+            assert app.interview.readiness["researched_company"] is True
+            assert tr(lang, "sum.score") in plain(summary.query_one("#summary-score"))
+            assert tr(lang, "ready.researched_company") in plain(summary.query_one("#summary-readiness"))
+            await pilot.press("ctrl+q")                 # no confirmation after the interview
+            await pilot.pause()
+        assert app.return_value == 0
+    run(scenario)
+
+
+@pytest.mark.parametrize("lang", ["en", "ro"])
+def test_closing_question_gets_replies_and_start_screen_is_skipped(lang):
+    async def scenario():
+        app = app_for(lang, question_ids=["questions-for-us"], feedback="end")
+        async with app.run_test(size=(100, 32)) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, ReadinessScreen)
+            await pilot.click("#go")
+            await pilot.pause()
+            await answer(pilot, ANSWERS[lang][1])
+            if app.interview.awaiting_follow_up:
+                await answer(pilot, ANSWERS[lang][0])
+            assert isinstance(app.screen, SummaryScreen)       # feedback at the end: straight on
+            training = next(r.text for r in app.bank().replies if r.id == "training")
+            # the chat is gone with its screen: the reply was recorded on the turn
+            assert [r.text for r in app.interview.turns[0].replies] == [training]
+    run(scenario)
+
+
+def test_replies_are_shown_in_the_chat():
+    async def scenario():
+        app = app_for(question_ids=["questions-for-us", "why-sales"], feedback="end")
+        async with app.run_test(size=(100, 32)) as pilot:
+            await pilot.click("#go")
+            await pilot.pause()
+            await answer(pilot, "What does the training look like? How big is the team?")
+            texts = [plain(m) for m in messages(app.screen, "interviewer")]
+            assert any("onboarding program" in t for t in texts)
+            assert any("team of eight" in t for t in texts)
+            assert texts[-1] == app.interview.current_question().text
+    run(scenario)
+
+
+def test_enter_adds_a_newline_and_does_not_submit():
+    async def scenario():
+        app = app_for()
+        async with app.run_test(size=(100, 32)) as pilot:
+            await to_interview(pilot)
+            await pilot.press("h", "i", "enter", "t", "h", "e", "r", "e", "enter")
+            await settle(pilot)
+            box = app.screen.query_one(AnswerBox)
+            assert box.text == "hi\nthere\n"
+            assert messages(app.screen, "candidate") == []
+            assert app.interview.number == 1 and app.interview.turns == []
+    run(scenario)
+
+
+def test_submit_button_and_empty_answer():
+    async def scenario():
+        app = app_for(feedback="end")
+        notes: list[str] = []
+        async with app.run_test(size=(100, 32)) as pilot:
+            await to_interview(pilot)
+            app.notify = lambda message, **kw: notes.append(str(message))
+            await answer(pilot, "   ", submit="button")
+            assert notes == [tr("en", "iv.empty")] and app.interview.turns == []
+            await answer(pilot, ANSWERS["en"][1], submit="button")
+            assert [plain(m) for m in messages(app.screen, "candidate")] == [ANSWERS["en"][1]]
+            assert app.screen.query_one(AnswerBox).text == ""
+    run(scenario)
+
+
+def test_markup_in_an_answer_is_shown_literally():
+    async def scenario():
+        app = app_for()
+        async with app.run_test(size=(100, 32)) as pilot:
+            await to_interview(pilot)
+            await answer(pilot, MARKUP)
+            (mine,) = messages(app.screen, "candidate")
+            assert mine.text == MARKUP and MARKUP in plain(mine)
+            # the follow-up, then the feedback screen shows the combined answer literally too
+            await answer(pilot, f"{MARKUP} I closed 3 deals, [link=x]y[/link] for example.")
+            assert isinstance(app.screen, FeedbackScreen)
+            shown = plain(app.screen.query_one("#highlighted"))
+            assert "[bold red]x" in shown and "[link=x]y[/link]" in shown
+    run(scenario)
+
+
+def test_feedback_highlights_evidence_with_rule_ids():
+    async def scenario():
+        app = app_for(question_ids=["sales-experience"])
+        async with app.run_test(size=(100, 32)) as pilot:
+            await pilot.click("#go")
+            await pilot.pause()
+            text = ("For example, last year I um sold software and I think maybe I closed 3 deals worth "
+                    "40,000 euros. As a result the client renewed.")
+            await answer(pilot, text)
+            if isinstance(app.screen, InterviewScreen):
+                await answer(pilot, "I called the buyer and proposed a pilot; basically they signed.")
+            assert isinstance(app.screen, FeedbackScreen)
+            highlighted = app.screen.query_one("#highlighted")
+            rules = {r for m in highlighted.marks for r in m.rules}
+            assert {"real_examples.numbers", "confidence.hedges", "confidence.fillers"} <= rules
+            marks = plain(app.screen.query_one("#marks"))
+            for m in highlighted.marks:
+                assert f"{m.number} " in marks and all(r in marks for r in m.rules)
+            spans = {(s.start, s.end): str(s.style) for s in highlighted.render().spans}
+            assert any("green" in style for style in spans.values())
+            assert any("red" in style for style in spans.values())
+    run(scenario)
+
+
+def test_help_lists_every_binding():
+    async def scenario():
+        app = app_for()
+        async with app.run_test(size=(100, 32)) as pilot:
+            await to_interview(pilot)
+            await pilot.press("f1")
+            await pilot.pause()
+            assert isinstance(app.screen, HelpScreen)
+            text = plain(app.screen.query_one("#help-text"))
+            bindings = list(MockintApp.BINDINGS) + [b for _, s in HELP_SECTIONS for b in s.BINDINGS]
+            for b in bindings:
+                assert b.id, f"binding {b.key} has no id"
+                assert tr("en", f"key.{b.id}") in text
+                first_key = b.key.split(",")[0]
+                assert app.get_key_display(Binding(first_key, b.action)) in text
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, InterviewScreen)
+    run(scenario)
+
+
+def test_footer_shows_bindings_in_the_session_language():
+    async def scenario():
+        for lang, submit in (("en", "Submit"), ("ro", "Trimite")):
+            app = app_for(lang)
+            async with app.run_test(size=(100, 32)) as pilot:
+                await to_interview(pilot)
+                descriptions = {a.binding.description for a in app.screen.active_bindings.values()}
+                assert submit in descriptions and tr(lang, "key.quit") in descriptions
+                assert app.screen.query_one(Footer).region.height == 1
+    run(scenario)
+
+
+@pytest.mark.parametrize("lang", ["en", "ro"])
+def test_command_palette_commands(lang):
+    async def scenario():
+        app = app_for(lang, count=3)
+        async with app.run_test(size=(100, 32)) as pilot:
+            await to_interview(pilot)
+            await pilot.press("ctrl+p")
+            await pilot.pause()
+            assert CommandPalette.is_open(app)
+            prefix = tr(lang, "cmd.skip").split(":")[0]
+            await pilot.press(*prefix)
+            await pilot.pause(0.5)
+            await settle(pilot)
+            listed = [str(o.prompt) for o in app.screen.query_one(CommandList)._options]
+            for key in ("cmd.skip", "cmd.end", "cmd.restart"):
+                assert any(tr(lang, key) in p for p in listed), (key, listed)
+            await pilot.press("escape")
+            await pilot.pause()
+            # run them: skip question, restart, end now
+            screen = app.screen
+            assert isinstance(screen, InterviewScreen)
+            screen.action_skip()
+            await pilot.pause()
+            assert app.interview.number == 2 and app.interview.skipped
+            screen.action_restart()
+            await pilot.pause()
+            assert isinstance(app.screen, InterviewScreen) and app.screen is not screen
+            assert app.interview.number == 1 and not app.interview.skipped
+            app.screen.action_end_now()
+            await pilot.pause()
+            assert isinstance(app.screen, SummaryScreen)
+    run(scenario)
+
+
+def test_palette_runs_skip():
+    async def scenario():
+        app = app_for(count=3)
+        async with app.run_test(size=(100, 32)) as pilot:
+            await to_interview(pilot)
+            await pilot.press("ctrl+p")
+            await pilot.pause()
+            await pilot.press(*"skip question")
+            await pilot.pause(0.5)
+            await pilot.press("enter")
+            await pilot.pause(0.3)
+            await settle(pilot)
+            assert isinstance(app.screen, InterviewScreen)
+            assert app.interview.skipped and app.interview.number == 2
+    run(scenario)
+
+
+def test_ctrl_q_asks_to_confirm_during_an_interview():
+    async def scenario():
+        app = app_for()
+        async with app.run_test(size=(100, 32)) as pilot:
+            await to_interview(pilot)
+            await pilot.press("ctrl+q")
+            await pilot.pause()
+            assert isinstance(app.screen, ConfirmScreen)
+            await pilot.press("n")
+            await pilot.pause()
+            assert isinstance(app.screen, InterviewScreen) and app.is_running
+            await pilot.press("ctrl+q")
+            await pilot.pause()
+            await pilot.press("y")
+            await pilot.pause()
+        assert app.return_value == 0
+    run(scenario)
+
+
+def test_ctrl_q_quits_at_once_outside_an_interview():
+    async def scenario():
+        app = app_for()
+        async with app.run_test(size=(100, 32)) as pilot:
+            await pilot.pause()
+            await pilot.press("ctrl+q")
+            await pilot.pause()
+            assert not isinstance(app.screen, ConfirmScreen)
+        assert app.return_value == 0
+    run(scenario)
+
+
+def test_small_terminal_shows_question_answer_box_and_footer():
+    async def scenario():
+        app = app_for(count=3, timer=True, clock=lambda: 0.0)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await to_interview(pilot, mouse=False)
+            assert app.interview.readiness["researched_company"]
+            screen = app.screen
+            whole = screen.region
+            question = messages(screen, "interviewer")[-1]
+            chat = screen.query_one("#chat")
+            for widget in (question, screen.query_one(AnswerBox), screen.query_one(Footer),
+                           screen.query_one("#submit"), screen.query_one(LiveCoach)):
+                assert widget.region.area > 0 and whole.contains_region(widget.region), widget
+            assert chat.region.contains_region(question.region)
+            assert "2:00" in plain(screen.query_one("#countdown"))   # frozen clock: full budget shown
+    run(scenario)
+
+
+def test_live_coach_updates_after_typing():
+    async def scenario():
+        app = app_for()
+        async with app.run_test(size=(100, 32)) as pilot:
+            await to_interview(pilot)
+            coach = app.screen.query_one(LiveCoach)
+            assert coach.coach is None
+            await pilot.press(*"For example last year I closed 3 deals, um, maybe. ")
+            await pilot.pause(0.5)
+            await settle(pilot)
+            assert coach.coach is not None
+            assert coach.coach.example and coach.coach.number
+            assert coach.coach.hedges == ["maybe"] and coach.coach.fillers == ["um"]
+            text = plain(coach)
+            assert "✓ " + tr("en", "coach.example") in text and "“um”" in text
+            assert coach.coach.words == 10
+    run(scenario)
+
+
+def test_huge_pasted_answer_is_scored_and_too_big_one_is_refused():
+    async def scenario():
+        app = app_for(feedback="end")
+        notes: list[tuple[str, str]] = []
+        async with app.run_test(size=(100, 32)) as pilot:
+            await to_interview(pilot)
+            app.notify = lambda message, severity="information", **kw: notes.append((severity, str(message)))
+            too_big = "I sold software. " * 13_000                # 221,000 characters
+            await answer(pilot, too_big)
+            assert notes and notes[-1][0] == "error" and "200,000" in notes[-1][1]
+            box = app.screen.query_one(AnswerBox)
+            assert box.text == too_big and not box.read_only   # the text is kept, the box usable
+            assert app.interview.turns == [] and not app.interview.awaiting_follow_up
+            pasted = "I sold software to retailers and hit my quota. " * 2_200   # ~100 KB
+            await answer(pilot, pasted)
+            assert app.interview.awaiting_follow_up or app.interview.turns
+    run(scenario)
+
+
+def test_theme_toggle():
+    async def scenario():
+        app = app_for()
+        async with app.run_test(size=(100, 32)) as pilot:
+            await pilot.pause()
+            before = app.theme
+            await pilot.press("ctrl+t")
+            assert app.theme != before
+            await pilot.press("ctrl+t")
+            assert app.theme == before
+    run(scenario)
+
+
+def test_start_screen_language_switch_and_bad_count():
+    async def scenario():
+        app = app_for()
+        notes: list[str] = []
+        async with app.run_test(size=(100, 32)) as pilot:
+            await pilot.pause()
+            shown = [b.name for b in app.screen.query_one("#set").query(RadioButton)]
+            assert sorted(shown) == sorted(QUESTION_SETS) and shown[0] == "full"
+            app.screen.query_one("#lang").value = "ro"
+            await pilot.pause()
+            assert app.lang == "ro" and isinstance(app.screen, StartScreen) and app.screen.lang == "ro"
+            assert tr("ro", "start.go") in str(app.screen.query_one("#go").label)
+            app.notify = lambda message, **kw: notes.append(str(message))
+            app.screen.query_one("#count", Input).value = "0"
+            await pilot.click("#go")
+            await pilot.pause()
+            assert notes == [tr("ro", "start.bad_count")] and isinstance(app.screen, StartScreen)
+            app.screen.query_one("#count", Input).value = "1"
+            await pilot.pause(0.25)
+            await pilot.click("#go")
+            await pilot.pause()
+            assert isinstance(app.screen, ReadinessScreen) and len(app.questions) == 1
+            assert tr("ro", "ready.three_stories") in str(app.screen.query_one("#three_stories", Checkbox).label)
+    run(scenario)
+
+
+def test_practise_again_starts_a_new_interview_with_the_weak_questions():
+    async def scenario():
+        app = app_for(feedback="end")
+        async with app.run_test(size=(100, 32)) as pilot:
+            await to_interview(pilot)
+            await finish_interview(pilot, "en")
+            summary = app.screen.summary
+            assert summary.retry
+            await pilot.click("#retry")
+            await pilot.pause()
+            assert isinstance(app.screen, InterviewScreen)
+            assert [q.id for q in app.interview.questions] == summary.retry
+            assert app.interview.turns == []
+    run(scenario)
+
+
+def test_countdown_running_out_is_only_noted():
+    async def scenario():
+        now = [0.0]
+        app = app_for(timer=True, feedback="end", clock=lambda: now[0])
+        async with app.run_test(size=(100, 32)) as pilot:
+            await to_interview(pilot)
+            countdown = app.screen.query_one("#countdown")
+            budget = app.interview.current_question().seconds
+            now[0] = budget - 30
+            countdown.tick()
+            assert plain(countdown) == tr("en", "iv.time_left", time="0:30")
+            now[0] = budget + 45
+            countdown.tick()
+            countdown.tick()
+            await pilot.pause()
+            assert plain(countdown) == tr("en", "iv.time_up") and countdown.has_class("-up")
+            notes = [plain(n) for n in app.screen.query(".note")]
+            assert notes == [tr("en", "iv.time_up_note")]             # noted once, nothing enforced
+            await answer(pilot, ANSWERS["en"][1])
+            scored = app.interview.turns[0].result if app.interview.turns else None
+            if scored is None:                                        # a follow-up: answer it at once
+                await answer(pilot, ANSWERS["en"][1])
+                scored = app.interview.turns[0].result
+            assert scored.elapsed == budget + 45
+            assert not scored.criterion("on_time").passed
+    run(scenario)
+
+
+def test_live_coach_on_a_thousand_word_draft():
+    async def scenario():
+        app = app_for()
+        async with app.run_test(size=(100, 32)) as pilot:
+            await to_interview(pilot)
+            box = app.screen.query_one(AnswerBox)
+            box.text = "For example last year I closed 3 deals for a retail client. " * 84   # 1,008 words
+            await pilot.press("end", "x")                  # typing goes on while the coach works
+            await pilot.pause(0.5)
+            await settle(pilot)
+            coach = app.screen.query_one(LiveCoach).coach
+            assert coach.words == 1009 and coach.length == "long"
+    run(scenario)
+
+
+def test_run_builds_the_app_and_returns_its_exit_code(monkeypatch):
+    import mockint.tui
+    from mockint.core.errors import MockintError
+
+    seen = []
+
+    def fake_run(self):
+        seen.append(self)
+        return None
+
+    monkeypatch.setattr(MockintApp, "run", fake_run)
+    assert mockint.tui.run("ro", ["why-sales", "questions-for-us"], None, "end", False) == 0
+    (app,) = seen
+    assert app.lang == "ro" and app.settings.feedback == "end" and app.settings.timer is False
+    assert [q.id for q in app.questions] == ["why-sales", "questions-for-us"]
+    assert mockint.tui.run("en", None, 5, "each", True) == 0 and seen[1].questions is None
+    with pytest.raises(MockintError, match="unknown question id"):
+        mockint.tui.run("en", ["nope"], None, "each", True)
