@@ -67,6 +67,9 @@ def build_parser() -> argparse.ArgumentParser:
                        "question_text: TEXT, answer: TEXT, elapsed: SECONDS}].")
     g.add_argument("transcript", metavar="TRANSCRIPT.yaml")
     g.add_argument("--format", choices=FORMATS_SCORE, default="text")
+
+    from mockint import cli_history          # history, report, export, import, rescore
+    cli_history.add_parsers(sub)
     return p
 
 
@@ -100,7 +103,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             args = parser.parse_args(["practice"])
         if args.command == "practice":
             return cmd_practice(args)
-        handler = {"questions": cmd_questions, "score": cmd_score, "grade": cmd_grade}[args.command]
+        from mockint import cli_history
+        handler = {"questions": cmd_questions, "score": cmd_score, "grade": cmd_grade,
+                   **cli_history.HANDLERS}[args.command]
         out = handler(args)
         _write(out)
         return 0

@@ -8,14 +8,17 @@ The TUI drives an :class:`Interview`; tests drive it directly. Scoring is the sc
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from mockint.core.bank import Bank, Question, Reply
-from mockint.core.engine import CriterionResult, Result, Scorer
 from mockint.core.errors import MockintError
-from mockint.core.matching import PhraseSet
-from mockint.core.report import Session, session_summary
-from mockint.core.text import analyse
+
+if TYPE_CHECKING:   # the scoring stack is imported when first used, so the first question shows fast
+    from mockint.core.engine import CriterionResult, Result, Scorer
+    from mockint.core.matching import PhraseSet
+    from mockint.core.report import Session
 
 QUESTION_SETS = ("common", "skills", "responsibilities", "role", "full")
 FEEDBACK_MODES = ("each", "end")
@@ -181,7 +184,9 @@ def coach_from_result(result: Result) -> Coach:
 
     q = result.question
     return Coach(words=result.words, min_words=q.min_words, max_words=q.max_words,
-                 example=found("real_examples.situation"), number=found("real_examples.numbers"),
+                 example=found("real_examples.situation") and checks["real_examples.actions"].count >= 1
+                 if "real_examples.actions" in checks else found("real_examples.situation"),
+                 number=found("real_examples.numbers"),
                  result=found("real_examples.result"), hedges=texts("confidence.hedges"),
                  fillers=texts("confidence.fillers"), question_back=found("questions_back.role_questions"))
 
@@ -205,11 +210,12 @@ class _Pending:
 class Interview:
     """One mock interview: the questions, where we are, and the final result of each answer."""
 
-    def __init__(self, questions: list[Question], scorer: Scorer, bank: Bank, lang: str | None = None):
+    def __init__(self, questions: list[Question], scorer: Scorer | Callable[[], Scorer], bank: Bank,
+                 lang: str | None = None):
         if not questions:
             raise MockintError("an interview needs at least one question")
         self.questions = list(questions)
-        self.scorer, self.bank = scorer, bank
+        self._scorer, self.bank = scorer, bank
         self.lang = lang or bank.lang
         self.index = 0
         self.turns: list[Turn] = []
@@ -218,6 +224,13 @@ class Interview:
         self.readiness: dict[str, bool] = {k: False for k in READINESS}
         self._pending: _Pending | None = None
         self._reply_sets: list[tuple[Reply, PhraseSet]] | None = None
+
+    @property
+    def scorer(self) -> Scorer:
+        """The scorer; given as a factory, it is built on first use (the TUI warms it meanwhile)."""
+        if callable(self._scorer) and not hasattr(self._scorer, "score"):
+            self._scorer = self._scorer()
+        return self._scorer
 
     # -- where we are
     @property
@@ -315,6 +328,8 @@ class Interview:
     # -- the candidate's questions
     def reply_to(self, candidate_text: str) -> list[ReplyMatch]:
         """The interviewer's short reply to each question the candidate asked (fallback if unknown)."""
+        from mockint.core.text import analyse
+
         out: list[ReplyMatch] = []
         for question in _questions_in(candidate_text, self.lang):
             a = analyse(question, self.lang)
@@ -330,6 +345,8 @@ class Interview:
 
     def _replies(self) -> list[tuple[Reply, PhraseSet]]:
         if self._reply_sets is None:
+            from mockint.core.matching import PhraseSet
+
             rub = self.scorer.rubric
             self._reply_sets = [(r, PhraseSet(r.phrases, self.lang, window=rub.window, fuzzy=rub.fuzzy,
                                               lexicon=self.scorer.lexicon))
@@ -349,6 +366,8 @@ class Interview:
             return Coach(words=len(draft.split()), min_words=q.min_words, max_words=q.max_words, error=str(exc))
 
     def summary(self) -> Summary:
+        from mockint.core.report import session_summary
+
         session = session_summary(self.lang, self.results)
         weak = {w["question_id"] for w in session.weakest}
         retry = [t.question.id for t in self.turns if t.result.score < RETRY_BELOW or t.question.id in weak]
@@ -359,6 +378,8 @@ class Interview:
 
 def _questions_in(text: str, lang: str) -> list[str]:
     """The sentences of ``text`` that end with a question mark, as typed."""
+    from mockint.core.text import analyse
+
     a = analyse(text, lang)
     out = []
     for s, e in a.sentences:

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mockint.core import resources
 from mockint.core.bank import Bank, load_bank
-from mockint.core.engine import Scorer
 from mockint.core.guide import fact_ids
 from mockint.core.rubric import Rubric, load_rubric
+
+if TYPE_CHECKING:
+    from mockint.core.engine import Scorer
 
 
 @lru_cache(maxsize=8)
@@ -29,4 +32,6 @@ def rubric(lang: str, path: str | None = None) -> Rubric:
 
 @lru_cache(maxsize=8)
 def scorer(lang: str) -> Scorer:
+    from mockint.core.engine import Scorer  # the scoring stack, only when scoring
+
     return Scorer(rubric(lang), bank(lang))

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from mockint.core.engine import CriterionResult, Result
 from mockint.core.i18n import t
+
+if TYPE_CHECKING:
+    from mockint.core.engine import CriterionResult, Result
 
 
 def to_json(data: Any) -> str:

@@ -5,16 +5,16 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
+from textual import work
 from textual.app import App
 from textual.binding import Binding
 
 from mockint.core import loader
 from mockint.core.bank import Bank, Question
-from mockint.core.engine import Scorer
 from mockint.core.interview import Interview, Settings, pick_questions, questions_for
 from mockint.tui.screens.base import localise_bindings
-from mockint.tui.screens.commands import InterviewCommands
 from mockint.tui.screens.confirm import ConfirmScreen
 from mockint.tui.screens.feedback import FeedbackScreen
 from mockint.tui.screens.help import HelpScreen, Sections
@@ -23,6 +23,17 @@ from mockint.tui.screens.readiness import ReadinessScreen
 from mockint.tui.screens.start import StartScreen
 from mockint.tui.screens.summary import SummaryScreen
 from mockint.tui.strings import has, tr
+
+if TYPE_CHECKING:
+    from mockint.core.engine import Scorer
+
+
+def interview_commands():
+    """The palette's interview commands, imported when the palette first opens (textual.command
+    costs ~15 ms at start-up otherwise)."""
+    from mockint.tui.screens.commands import InterviewCommands
+
+    return InterviewCommands
 
 DARK, LIGHT = "textual-dark", "textual-light"
 # Where each screen's bindings work, for the help screen.
@@ -33,7 +44,7 @@ HELP_SECTIONS = (("where.start", StartScreen), ("where.ready", ReadinessScreen),
 
 class MockintApp(App[int]):
     CSS_PATH = "mockint.tcss"
-    COMMANDS = App.COMMANDS | {InterviewCommands}
+    COMMANDS = App.COMMANDS | {interview_commands}
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
         Binding("f1", "help", "Help", id="help"),
@@ -77,6 +88,16 @@ class MockintApp(App[int]):
             self._scorers[self.lang] = Scorer(loader.rubric(self.lang), self._bank)
         return self._scorers[self.lang]
 
+    @work(thread=True, exclusive=True, group="warm", exit_on_error=False)
+    def warm_scorer(self) -> None:
+        """Build the scorer (rubric, matching, ~40 ms with its imports) in the background once the
+        first question is on screen: showing it never waits for the scorer, and the scorer is
+        ready before the candidate has typed a sentence."""
+        try:
+            self.scorer()
+        except Exception:      # reported where it is really needed, by the interview
+            pass
+
     # -- the flow: start -> readiness -> interview -> (feedback) -> summary
     def on_mount(self) -> None:
         if self.questions:
@@ -96,10 +117,11 @@ class MockintApp(App[int]):
 
     def start_interview(self, questions: list[Question]) -> None:
         self.questions = list(questions)
-        self.interview = Interview(self.questions, self.scorer(), self.bank(), self.lang)
+        self.interview = Interview(self.questions, self.scorer, self.bank(), self.lang)
         self.interview.set_readiness(**self.readiness)
         self.switch_screen(InterviewScreen(self.interview, feedback=self.settings.feedback,
                                            timer=self.settings.timer, clock=self.clock, blink=self.blink))
+        self.set_timer(0.3, self.warm_scorer)
 
     def restart_interview(self) -> None:
         if self.questions:

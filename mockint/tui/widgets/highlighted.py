@@ -7,11 +7,13 @@ on-topic words) is not marked: it would colour half the answer and say little.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.widgets import Static
 
-from mockint.core.engine import Result
+if TYPE_CHECKING:
+    from mockint.core.engine import Result
 
 MAX_SHOWN = 20_000       # characters of the answer shown; longer answers are cut, with a note
 MAX_MARKS = 60           # numbered marks listed under the answer

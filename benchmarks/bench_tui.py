@@ -1,0 +1,109 @@
+"""TUI speed: launch to the first question on screen (beside a minimal Textual app, same run),
+and the live coach's update time on a 1,000-word draft.
+
+Run:  python benchmarks/bench_tui.py [--runs 7]      (prints figures; asserts nothing)
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+MINIMAL = """
+from textual.app import App
+from textual.widgets import Footer, Header, Static
+
+class Minimal(App):
+    def compose(self):
+        yield Header()
+        yield Static("Can you tell me about your sales experience?")
+        yield Footer()
+
+    def on_mount(self):
+        self.call_after_refresh(self.exit)
+
+Minimal().run(headless=True, size=(100, 32))
+"""
+
+MOCKINT = """
+from mockint.core.interview import Settings
+from mockint.tui.app import create_app
+
+app = create_app(Settings(lang="en", question_set="full", count=None, feedback="each", timer=False),
+                 question_ids=["sales-experience"])
+
+done = False
+
+def check():
+    global done
+    if type(app.screen).__name__ == "ReadinessScreen":
+        app.screen.action_go()                 # the checklist, answered at once
+    elif app.screen.query("ChatMessage") and not done:   # the interviewer's question is on screen
+        done = True
+        app.call_after_refresh(app.exit)
+
+app.call_later(lambda: app.set_interval(0.002, check))
+app.run(headless=True, size=(100, 32))
+"""
+
+
+def launch(code: str, runs: int) -> list[float]:
+    env = dict(os.environ, PYTHONPATH=str(ROOT), MOCKINT_HOME=tempfile.mkdtemp(prefix="mockint-bench-"))
+    times = []
+    for i in range(runs + 1):
+        t = time.perf_counter()
+        p = subprocess.run([sys.executable, "-c", code], capture_output=True, env=env, timeout=60)
+        dt = time.perf_counter() - t
+        if p.returncode != 0:
+            raise SystemExit(p.stderr.decode()[-1500:])
+        if i:                                    # the first run warms the file cache
+            times.append(dt)
+    return times
+
+
+def coach(reps: int) -> None:
+    from benchmarks.answers import EN
+    from mockint.core import loader
+    from mockint.core.interview import coach_from_result
+    from mockint.tui.widgets.live_coach import coach_text
+
+    scorer, q = loader.scorer("en"), loader.bank("en").get("sales-experience")
+    words = " ".join(t for _, t in EN).split()
+    draft = " ".join((words * (1000 // len(words) + 1))[:1000])
+    for _ in range(5):
+        coach_text(coach_from_result(scorer.score(draft, q)), "en")
+    times = []
+    for _ in range(reps):
+        t = time.perf_counter()
+        coach_text(coach_from_result(scorer.score(draft, q)), "en")
+        times.append(time.perf_counter() - t)
+    print(f"live coach, 1,000-word draft (score in the worker + panel text): median "
+          f"{statistics.median(times) * 1000:.2f} ms, p90 {sorted(times)[int(reps * 0.9)] * 1000:.2f} ms")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--runs", type=int, default=7)
+    ap.add_argument("--reps", type=int, default=100)
+    args = ap.parse_args()
+    print(f"python {sys.version.split()[0]} on {os.cpu_count()} cores")
+    minimal = launch(MINIMAL, args.runs)
+    mock = launch(MOCKINT, args.runs)
+    m, k = statistics.median(minimal), statistics.median(mock)
+    print(f"minimal Textual app (Header, Static, Footer) to first frame: median {m * 1000:.0f} ms")
+    print(f"mockint practice --question sales-experience to first question: median {k * 1000:.0f} ms "
+          f"({k / m:.2f}x the minimal app; {args.runs} runs each, headless, 100x32)")
+    coach(args.reps)
+
+
+if __name__ == "__main__":
+    main()

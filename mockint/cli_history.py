@@ -1,0 +1,230 @@
+"""The history commands: ``history``, ``report``, ``export``, ``import``, ``rescore``.
+
+Wired into ``mockint.cli`` by ``cli_history.add_parsers(sub)`` and dispatched through
+``HANDLERS``: each handler takes the parsed arguments and returns the text to print; with
+``-o FILE`` it writes the file atomically and returns one line. User errors raise MockintError.
+Notices of the store (a damaged history file moved aside) go to standard error.
+
+Importing this module is cheap (argparse only): ``mockint history`` must start fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+FORMATS_HISTORY = ("text", "json")
+FORMATS_REPORT = ("markdown", "json", "html")
+
+
+def add_parsers(sub) -> None:
+    """Adds the history commands to an argparse subparsers object."""
+    h = sub.add_parser("history", help="list past interview sessions",
+                       description="List the stored interview sessions, newest first.")
+    h.add_argument("--format", choices=FORMATS_HISTORY, default="text")
+    h.add_argument("--lang", choices=("en", "ro"), help="only sessions in this language")
+
+    r = sub.add_parser("report", help="report of a past session (Markdown, JSON or HTML)",
+                       description="Show a stored session exactly as it was scored: the results "
+                       "shown at the time, not re-scored. --last: the latest session with an answer.")
+    which = r.add_mutually_exclusive_group(required=True)
+    which.add_argument("session", nargs="?", metavar="SESSION_ID",
+                       help="a session id, or its first characters (from 'mockint history')")
+    which.add_argument("--last", action="store_true", help="the latest session with an answer")
+    r.add_argument("--format", choices=FORMATS_REPORT, default="markdown")
+    r.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+
+    e = sub.add_parser("export", help="write all history to a JSON file",
+                       description="Write every stored session (answers, feedback, drafts) to one JSON file.")
+    e.add_argument("-o", "--output", metavar="FILE.json", required=True, help="the file to write")
+
+    i = sub.add_parser("import", help="bring back history from an export",
+                       description="Add the sessions of a file written by 'mockint export'; sessions "
+                       "already in the history are skipped, so importing twice adds nothing.")
+    i.add_argument("file", metavar="FILE.json")
+
+    s = sub.add_parser("rescore", help="score a past session again with today's rubric",
+                       description="Score every answer of a session again with today's rubric and keep "
+                       "both: the original results stay the ones the report shows.")
+    which = s.add_mutually_exclusive_group(required=True)
+    which.add_argument("session", nargs="?", metavar="SESSION_ID",
+                       help="a session id, or its first characters")
+    which.add_argument("--last", action="store_true", help="the latest session with an answer")
+
+
+def _open():
+    from mockint.core.storage import Store
+
+    store = Store.open()
+    for notice in store.notices:
+        print(f"mockint: {notice}", file=sys.stderr)
+    return store
+
+
+def _local(iso: str | None) -> str:
+    if not iso:
+        return ""
+    from datetime import datetime
+
+    try:
+        return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return iso[:16]
+
+
+def to_json(data) -> str:
+    """As ``report.to_json`` (deterministic), without importing the scorer: history stays fast."""
+    import json
+
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def cmd_history(args) -> str:
+    with _open() as store:
+        rows = store.sessions(lang=args.lang)
+    if args.format == "json":
+        return to_json({"sessions": [r.to_dict() for r in rows]})
+    if not rows:
+        return "no sessions yet; 'mockint practice' starts one\n"
+    lines = [f"{'id':<8}  {'started':<16}  lang  answers  score"]
+    for r in rows:
+        score = "—" if r.score is None else str(r.score)
+        state = "" if r.finished_at else "  unfinished"
+        lines.append(f"{r.id[:8]:<8}  {_local(r.started_at):<16}  {r.lang:<4}  {r.n_answers:>7}  {score:>5}{state}")
+    return "\n".join(lines) + "\n"
+
+
+def _record(store, args):
+    from mockint.core.errors import MockintError
+
+    if args.last:
+        rec = store.latest()
+        if rec is None:
+            raise MockintError("no session with an answer in the history yet; 'mockint practice' starts one")
+        return rec
+    return store.session(args.session)
+
+
+def cmd_report(args) -> str:
+    from mockint.core import html_report
+
+    with _open() as store:
+        rec = _record(store, args)
+    if args.format == "markdown":
+        text = html_report.report_markdown(rec)
+    elif args.format == "json":
+        text = to_json(html_report.report_dict(rec))
+    else:
+        text = html_report.render_html(html_report.report_dict(rec))
+    if args.output:
+        write_atomic(args.output, text)
+        return f"wrote {args.output}\n"
+    return text
+
+
+def cmd_export(args) -> str:
+    with _open() as store:
+        doc = store.export_all()
+    write_atomic(args.output, to_json(doc))
+    n = len(doc["sessions"])
+    return f"wrote {n} session{'' if n == 1 else 's'} to {args.output}\n"
+
+
+def cmd_import(args) -> str:
+    import json
+
+    from mockint.core.errors import MockintError
+    from mockint.core.yamlfile import read_text
+
+    text = read_text(Path(args.file))
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise MockintError(f"{args.file}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}") from None
+    from mockint.core.storage import validate_export
+
+    try:
+        validate_export(doc)                     # errors name the file, then the place in it
+    except MockintError as exc:
+        raise MockintError(f"{args.file}: {exc}") from None
+    with _open() as store:
+        added, skipped = store.import_all(doc)
+    msg = f"imported {added} session{'' if added == 1 else 's'}"
+    if skipped:
+        msg += f"; {skipped} already in the history, skipped"
+    return msg + "\n"
+
+
+def cmd_rescore(args) -> str:
+    from mockint.core import loader
+
+    with _open() as store:
+        rec = _record(store, args)
+        added = store.rescore(rec.id, loader.scorer)
+        rec = store.session(rec.id)
+    version = loader.rubric(rec.lang).version
+    if not added:
+        return (f"session {rec.id[:8]}: today's rubric (version {version}) gives the same results; "
+                f"nothing added\n")
+    lines = [f"session {rec.id[:8]}: {added} answer{'' if added == 1 else 's'} re-scored with rubric "
+             f"version {version}; the original results are kept and stay the ones 'mockint report' shows"]
+    for a in rec.answers:
+        if len(a.results) > 1:
+            lines.append(f"  {a.index + 1}. {a.question_id or a.question_text[:40]}: "
+                         f"{a.shown.score} → {a.latest.score}")
+    return "\n".join(lines) + "\n"
+
+
+HANDLERS = {"history": cmd_history, "report": cmd_report, "export": cmd_export,
+            "import": cmd_import, "rescore": cmd_rescore}
+
+
+def write_atomic(path: str, text: str) -> None:
+    """Writes ``text`` to ``path`` through a temporary file in the same folder and os.replace:
+    readers see the old file or the new one, never half of it. The file is private (0o600)."""
+    import tempfile
+
+    from mockint.core.errors import MockintError
+
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    if target.is_dir():
+        raise MockintError(f"cannot write {path}: it is a folder")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except FileNotFoundError:
+        raise MockintError(f"cannot write {path}: the folder {folder} does not exist") from None
+    except OSError as exc:
+        raise MockintError(f"cannot write {path}: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, target)
+    except OSError as exc:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise MockintError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
+def _main(argv=None) -> int:  # pragma: no cover - a stand-alone entry until cli.py dispatches HANDLERS
+    from mockint.cli import _Parser
+    from mockint.core.errors import MockintError
+
+    p = _Parser(prog="mockint")
+    add_parsers(p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser, required=True))
+    args = p.parse_args(argv)
+    try:
+        sys.stdout.write(HANDLERS[args.command](args))
+        return 0
+    except MockintError as exc:
+        print(f"mockint: error: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(_main())

@@ -1,0 +1,1086 @@
+"""The session history: one SQLite file (the standard library's ``sqlite3``) in mockint's folder.
+
+What is stored is what was shown: for each answer the question, the text as typed, the timing,
+the full score object (``Result.to_dict()``: every criterion, check, evidence span and feedback)
+and the rubric version that produced it. Re-scoring with today's rubric (:meth:`Store.rescore`)
+adds results and keeps the original, which stays flagged as the one shown.
+
+Durability
+    WAL journal, ``synchronous=FULL``: each commit is fsynced to the WAL before the call returns.
+    A submitted answer (:meth:`Store.save_answer`, one transaction with its feedback) and each
+    draft (:meth:`Store.save_draft`) therefore survive a ``kill -9`` *and* a power cut.
+    ``synchronous=NORMAL`` would survive ``kill -9`` too (WAL commits are atomic) but may lose the
+    last commits on a power cut; the price of FULL is one fsync per commit — one per answer and one
+    per draft save every ~3 s — which is negligible here, so we take the stronger guarantee.
+
+Concurrency
+    A busy timeout (5 s by default) makes a second mockint wait for the first; writes use
+    ``BEGIN IMMEDIATE`` so two writers queue instead of dead-locking. When the wait runs out the
+    caller gets a :class:`MockintError` ("another mockint is using the history ..."), never a traceback.
+
+Bad states
+    A file that is not a database, or a damaged one, is moved aside (with its ``-wal``/``-shm``) to
+    ``history.corrupt-YYYYMMDD-HHMMSS.sqlite3`` and a fresh history is started; :attr:`Store.notices`
+    says so (the CLI prints it on stderr). A file made by a newer mockint is left alone and refused.
+
+Schema
+    ``PRAGMA user_version`` is the schema version; :data:`MIGRATIONS` is the ordered list of steps,
+    each applied once, in one transaction. The file and its ``-wal``/``-shm`` are mode 0o600.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import re
+import sqlite3
+import threading
+import time
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Callable
+
+from mockint.core.errors import MockintError, did_you_mean
+
+BUSY_TIMEOUT = 5.0                  # seconds a second mockint waits for the first
+APPLICATION_ID = 0x6D6B6E74          # "mknt": marks the file as a mockint history
+EXPORT_FORMAT = "mockint-history"
+EXPORT_VERSION = 1
+LANGS = ("en", "ro")
+ORDERS = {"date": "started_at", "score": "score", "answers": "n_answers"}
+_ID_RE = re.compile(r"[0-9a-f]{32}")
+_PREFIX_RE = re.compile(r"[0-9a-f]{1,32}")
+
+
+# ---------------------------------------------------------------------------------------------
+# schema and migrations
+
+def _v1(conn: sqlite3.Connection) -> None:
+    for stmt in _V1.split(";\n"):
+        if stmt.strip():
+            conn.execute(stmt)
+
+
+_V1 = """
+CREATE TABLE sessions (
+    id              TEXT PRIMARY KEY,
+    lang            TEXT NOT NULL,
+    started_at      TEXT NOT NULL,
+    finished_at     TEXT,
+    updated_at      TEXT NOT NULL,
+    settings        TEXT NOT NULL,
+    readiness       TEXT NOT NULL,
+    question_ids    TEXT NOT NULL,
+    summary         TEXT,
+    n_answers       INTEGER NOT NULL DEFAULT 0,
+    score           INTEGER,
+    mockint_version TEXT NOT NULL
+);
+CREATE INDEX sessions_started ON sessions (started_at);
+CREATE INDEX sessions_lang_started ON sessions (lang, started_at);
+CREATE TABLE answers (
+    session_id    TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+    idx           INTEGER NOT NULL,
+    question_id   TEXT,
+    question_text TEXT NOT NULL,
+    answer        TEXT NOT NULL,
+    elapsed       REAL,
+    answered_at   TEXT NOT NULL,
+    follow_up     TEXT,
+    PRIMARY KEY (session_id, idx)
+);
+CREATE INDEX answers_question ON answers (question_id);
+CREATE TABLE results (
+    id             INTEGER PRIMARY KEY,
+    session_id     TEXT NOT NULL,
+    idx            INTEGER NOT NULL,
+    rubric_version INTEGER NOT NULL,
+    score          INTEGER NOT NULL,
+    shown          INTEGER NOT NULL,
+    created_at     TEXT NOT NULL,
+    result         TEXT NOT NULL,
+    FOREIGN KEY (session_id, idx) REFERENCES answers (session_id, idx) ON DELETE CASCADE
+);
+CREATE INDEX results_answer ON results (session_id, idx);
+CREATE TABLE result_criteria (
+    result_id INTEGER NOT NULL REFERENCES results (id) ON DELETE CASCADE,
+    criterion TEXT NOT NULL,
+    score     REAL NOT NULL,
+    passed    INTEGER NOT NULL,
+    PRIMARY KEY (result_id, criterion)
+) WITHOUT ROWID;
+CREATE TABLE drafts (
+    session_id  TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+    idx         INTEGER NOT NULL,
+    question_id TEXT,
+    text        TEXT NOT NULL,
+    saved_at    TEXT NOT NULL,
+    PRIMARY KEY (session_id, idx)
+)
+"""
+
+# Ordered (version, step) pairs. A step runs inside the migration transaction; never edit a
+# released step, append a new one. The current schema version is the last one's number.
+MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection], None]]] = [(1, _v1)]
+
+
+def schema_version() -> int:
+    return MIGRATIONS[-1][0]
+
+
+# ---------------------------------------------------------------------------------------------
+# records
+
+@dataclass(frozen=True)
+class SessionRow:
+    """One line of the history: cheap to list (no answer is parsed)."""
+    id: str
+    started_at: str
+    finished_at: str | None
+    lang: str
+    n_answers: int
+    score: int | None
+
+    @property
+    def finished(self) -> bool:
+        return self.finished_at is not None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "started_at": self.started_at, "finished_at": self.finished_at,
+                "lang": self.lang, "answers": self.n_answers, "score": self.score}
+
+
+@dataclass
+class ResultRecord:
+    id: int
+    rubric_version: int
+    score: int
+    shown: bool                 # True: the result the user saw when answering
+    created_at: str
+    result: dict[str, Any]      # Result.to_dict()
+
+
+@dataclass
+class AnswerRecord:
+    session_id: str
+    index: int                  # 0-based position in the session's question list
+    question_id: str | None
+    question_text: str
+    answer: str
+    elapsed: float | None
+    answered_at: str
+    follow_up: dict[str, Any] | None
+    results: list[ResultRecord]
+    session_started_at: str = ""
+    lang: str = ""
+
+    @property
+    def shown(self) -> ResultRecord:
+        """The result shown when the answer was given (the first one if none is flagged)."""
+        return next((r for r in self.results if r.shown), self.results[0])
+
+    @property
+    def result(self) -> dict[str, Any]:
+        return self.shown.result
+
+    @property
+    def latest(self) -> ResultRecord:
+        """The most recent result (a re-score, if any)."""
+        return self.results[-1]
+
+
+@dataclass
+class DraftRecord:
+    index: int
+    question_id: str | None
+    text: str
+    saved_at: str
+
+
+@dataclass
+class SessionRecord:
+    id: str
+    lang: str
+    started_at: str
+    finished_at: str | None
+    settings: dict[str, Any]
+    readiness: dict[str, bool]
+    question_ids: list[str]
+    summary: dict[str, Any] | None
+    n_answers: int
+    score: int | None
+    mockint_version: str
+    answers: list[AnswerRecord] = field(default_factory=list)
+    drafts: list[DraftRecord] = field(default_factory=list)
+
+    @property
+    def finished(self) -> bool:
+        return self.finished_at is not None
+
+    @property
+    def next_index(self) -> int:
+        """Where a resumed interview goes on: after the last answered question."""
+        return max((a.index for a in self.answers), default=-1) + 1
+
+    @property
+    def remaining(self) -> list[str]:
+        """The question ids still to ask when resuming (empty: only the summary is left)."""
+        return self.question_ids[self.next_index:]
+
+    def draft(self, index: int) -> DraftRecord | None:
+        return next((d for d in self.drafts if d.index == index), None)
+
+    def answer(self, index: int) -> AnswerRecord | None:
+        return next((a for a in self.answers if a.index == index), None)
+
+
+# ---------------------------------------------------------------------------------------------
+# helpers
+
+def now_iso() -> str:
+    """UTC, millisecond precision, fixed width: sorts as text."""
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _errname(exc: BaseException) -> str:
+    return str(getattr(exc, "sqlite_errorname", "") or "")
+
+
+def _is_locked(exc: BaseException) -> bool:
+    name, msg = _errname(exc), str(exc).lower()
+    return name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in msg or "busy" in msg
+
+
+def _is_damaged(exc: BaseException) -> bool:
+    name, msg = _errname(exc), str(exc).lower()
+    return (name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or "not a database" in msg
+            or "malformed" in msg)
+
+
+def _locked_error(path: Path) -> MockintError:
+    return MockintError(f"another mockint is using the history ({path} is locked); "
+                        f"try again when it has finished")
+
+
+def _newer_error(path: Path, version: int) -> MockintError:
+    return MockintError(f"the history file {path} was made by a newer mockint (schema version "
+                        f"{version}; this one knows up to {schema_version()}): upgrade mockint, or set "
+                        f"MOCKINT_HOME to use another folder")
+
+
+class _Damaged(Exception):
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+def _side_name(path: Path) -> Path:
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    stem = path.name[:-len(".sqlite3")] if path.name.endswith(".sqlite3") else path.name
+    n = 0
+    while True:
+        cand = path.with_name(f"{stem}.corrupt-{stamp}{'' if n == 0 else f'-{n}'}.sqlite3")
+        if not any(Path(str(cand) + s).exists() for s in ("", "-wal", "-shm")):
+            return cand
+        n += 1
+
+
+def _move_aside(path: Path) -> Path:
+    """Moves the file and its -wal/-shm to a timestamped name; returns the new main name."""
+    target = _side_name(path)
+    try:
+        for suffix in ("", "-wal", "-shm"):
+            src = Path(str(path) + suffix)
+            if src.exists():
+                os.replace(src, str(target) + suffix)
+    except OSError as exc:
+        raise MockintError(f"the history file {path} is damaged and cannot be moved aside: "
+                           f"{exc.strerror or exc}; move or delete it yourself") from None
+    return target
+
+
+def _damaged_notice(moved: Path) -> str:
+    return f"the history file was damaged; it was moved to {moved} and a new one started"
+
+
+def _chmod_600(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        p = str(path) + suffix
+        try:
+            if os.path.exists(p) and (os.stat(p).st_mode & 0o777) != 0o600:
+                os.chmod(p, 0o600)
+        except OSError:  # pragma: no cover - not ours to change; sqlite will say if it cannot read
+            pass
+
+
+def _connect(path: Path, timeout: float) -> sqlite3.Connection:
+    """Opens (creating mode 0o600) and checks the file; raises _Damaged, MockintError."""
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+        os.close(fd)
+    except IsADirectoryError:
+        raise MockintError(f"cannot open the history file {path}: it is a folder") from None
+    except OSError as exc:
+        raise MockintError(f"cannot open the history file {path}: {exc.strerror or exc}") from None
+    _chmod_600(path)
+    conn = sqlite3.connect(str(path), timeout=timeout, isolation_level=None, check_same_thread=False)
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > schema_version():
+            raise _newer_error(path, version)
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()   # reads the schema pages
+        if version < schema_version():
+            _migrate(conn)
+        _chmod_600(path)
+        return conn
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        if _is_locked(exc):
+            raise _locked_error(path) from None
+        if _is_damaged(exc):
+            raise _Damaged(str(exc)) from None
+        raise MockintError(f"cannot use the history file {path}: {exc}") from None
+    except BaseException:
+        conn.close()
+        raise
+
+
+def _migrate(conn: sqlite3.Connection) -> None:
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]   # another process may have
+        for number, step in MIGRATIONS:                                # migrated while we waited
+            if number > version:
+                step(conn)
+                conn.execute(f"PRAGMA user_version = {int(number)}")
+        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+
+
+def _guarded(fn):
+    """Runs a Store method under its lock and turns SQLite errors into one-line MockintErrors."""
+    @functools.wraps(fn)
+    def wrapper(self: "Store", *args, **kwargs):
+        with self._lock:
+            if self._conn is None:
+                raise MockintError("the history is closed")
+            try:
+                return fn(self, *args, **kwargs)
+            except sqlite3.Error as exc:
+                raise self._translate(exc) from None
+    return wrapper
+
+
+# ---------------------------------------------------------------------------------------------
+# the store
+
+class Store:
+    """The session history. Use ``with Store.open() as store: ...``.
+
+    ``notices`` lists what the user should be told (a damaged file moved aside)."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, notices: list[str] | None = None,
+                 timeout: float = BUSY_TIMEOUT):
+        self._conn: sqlite3.Connection | None = conn
+        self.path = path
+        self.notices: list[str] = list(notices or [])
+        self.timeout = timeout
+        self._lock = threading.RLock()
+
+    # -- opening and closing
+    @classmethod
+    def open(cls, path: str | os.PathLike | None = None, timeout: float = BUSY_TIMEOUT) -> "Store":
+        if path is None:
+            from mockint.core import paths
+
+            p = paths.db_path()
+        else:
+            p = Path(path)
+            if not p.parent.is_dir():
+                try:
+                    p.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+                except OSError as exc:
+                    raise MockintError(f"cannot create the folder {p.parent}: {exc.strerror or exc}") from None
+        notices: list[str] = []
+        try:
+            conn = _connect(p, timeout)
+        except _Damaged:
+            moved = _move_aside(p)
+            notices.append(_damaged_notice(moved))
+            try:
+                conn = _connect(p, timeout)
+            except _Damaged as exc:  # pragma: no cover - a fresh file cannot be damaged
+                raise MockintError(f"cannot use the history file {p}: {exc}") from None
+        return cls(conn, p, notices, timeout)
+
+    def close(self) -> None:
+        with self._lock:
+            if self._conn is not None:
+                try:
+                    self._conn.close()
+                finally:
+                    self._conn = None
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        if self._conn is None:
+            raise MockintError("the history is closed")
+        return self._conn
+
+    def _translate(self, exc: sqlite3.Error) -> MockintError:
+        if _is_locked(exc):
+            return _locked_error(self.path)
+        if _is_damaged(exc):
+            # Found while working (a damaged page): set the file aside now, start afresh.
+            try:
+                self.conn.close()
+            except sqlite3.Error:  # pragma: no cover
+                pass
+            self._conn = None
+            moved = _move_aside(self.path)
+            notice = _damaged_notice(moved)
+            self.notices.append(notice)
+            try:
+                self._conn = _connect(self.path, self.timeout)
+            except _Damaged:  # pragma: no cover - a fresh file cannot be damaged
+                pass
+            return MockintError(notice + "; run the command again")
+        return MockintError(f"cannot use the history file {self.path}: {exc}")
+
+    class _Tx:
+        def __init__(self, conn: sqlite3.Connection):
+            self.conn = conn
+
+        def __enter__(self) -> sqlite3.Connection:
+            self.conn.execute("BEGIN IMMEDIATE")
+            return self.conn
+
+        def __exit__(self, kind, exc, tb) -> None:
+            if kind is None:
+                try:
+                    self.conn.execute("COMMIT")
+                except BaseException:
+                    if self.conn.in_transaction:
+                        self.conn.execute("ROLLBACK")
+                    raise
+            elif self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+
+    def _tx(self) -> "Store._Tx":
+        return Store._Tx(self.conn)
+
+    # -- the interview writes
+    @_guarded
+    def start_session(self, lang: str, settings: dict[str, Any], readiness: dict[str, Any],
+                      question_ids: list[str]) -> str:
+        """A new, unfinished session; returns its id (uuid4 hex)."""
+        if lang not in LANGS:
+            raise MockintError(f"unknown language '{lang}'; choose one of: {', '.join(LANGS)}")
+        from mockint import __version__
+
+        sid = uuid.uuid4().hex
+        ts = now_iso()
+        with self._tx() as c:
+            c.execute("INSERT INTO sessions (id, lang, started_at, updated_at, settings, readiness, "
+                      "question_ids, mockint_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                      (sid, lang, ts, ts, _dumps(dict(settings or {})),
+                       _dumps({str(k): bool(v) for k, v in (readiness or {}).items()}),
+                       _dumps([str(q) for q in question_ids]), __version__))
+        return sid
+
+    @_guarded
+    def save_draft(self, session_id: str, index: int, question_id: str | None, text: str) -> None:
+        """Upserts the draft being typed for question ``index`` (one small committed write)."""
+        try:
+            self.conn.execute(
+                "INSERT INTO drafts (session_id, idx, question_id, text, saved_at) VALUES (?, ?, ?, ?, ?) "
+                "ON CONFLICT (session_id, idx) DO UPDATE SET question_id = excluded.question_id, "
+                "text = excluded.text, saved_at = excluded.saved_at",
+                (session_id, int(index), question_id, text, now_iso()))
+        except sqlite3.IntegrityError:
+            raise self._no_session(session_id) from None
+
+    @_guarded
+    def save_answer(self, session_id: str, index: int, question_id: str | None, question_text: str,
+                    answer: str, elapsed: float | None, result: dict[str, Any], rubric_version: int,
+                    follow_up: dict[str, Any] | None = None) -> None:
+        """Commits a submitted answer with its feedback (the score object shown), in one
+        transaction, and clears the draft for ``index``. Called again for the same index (the
+        answer to a follow-up, scored together with the first), it replaces that answer."""
+        _check_result(result, "result")
+        ts = now_iso()
+        with self._tx() as c:
+            if c.execute("SELECT 1 FROM sessions WHERE id = ?", (session_id,)).fetchone() is None:
+                raise self._no_session(session_id)
+            c.execute("DELETE FROM results WHERE session_id = ? AND idx = ?", (session_id, int(index)))
+            c.execute("DELETE FROM answers WHERE session_id = ? AND idx = ?", (session_id, int(index)))
+            c.execute("INSERT INTO answers (session_id, idx, question_id, question_text, answer, elapsed, "
+                      "answered_at, follow_up) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                      (session_id, int(index), question_id, question_text, answer,
+                       None if elapsed is None else float(elapsed), ts,
+                       None if follow_up is None else _dumps(follow_up)))
+            self._insert_result(c, session_id, int(index), int(rubric_version), result, True, ts)
+            c.execute("DELETE FROM drafts WHERE session_id = ? AND idx = ?", (session_id, int(index)))
+            self._refresh(c, session_id, ts)
+
+    @_guarded
+    def set_readiness(self, session_id: str, readiness: dict[str, Any]) -> None:
+        with self._tx() as c:
+            cur = c.execute("UPDATE sessions SET readiness = ?, updated_at = ? WHERE id = ?",
+                            (_dumps({str(k): bool(v) for k, v in readiness.items()}), now_iso(), session_id))
+            if cur.rowcount == 0:
+                raise self._no_session(session_id)
+
+    @_guarded
+    def finish_session(self, session_id: str, summary: dict[str, Any]) -> None:
+        """Marks the session finished (it is no longer offered for resuming); keeps ``summary``
+        (a ``readiness`` mapping in it updates the session's checklist) and drops its drafts."""
+        ts = now_iso()
+        with self._tx() as c:
+            cur = c.execute("UPDATE sessions SET finished_at = ?, summary = ?, updated_at = ? WHERE id = ?",
+                            (ts, _dumps(summary or {}), ts, session_id))
+            if cur.rowcount == 0:
+                raise self._no_session(session_id)
+            ready = (summary or {}).get("readiness")
+            if isinstance(ready, dict):
+                c.execute("UPDATE sessions SET readiness = ? WHERE id = ?",
+                          (_dumps({str(k): bool(v) for k, v in ready.items()}), session_id))
+            c.execute("DELETE FROM drafts WHERE session_id = ?", (session_id,))
+
+    def _no_session(self, session_id: str) -> MockintError:
+        return MockintError(f"no session '{session_id}' in the history; 'mockint history' lists them")
+
+    @staticmethod
+    def _insert_result(c: sqlite3.Connection, session_id: str, index: int, rubric_version: int,
+                       result: dict[str, Any], shown: bool, created_at: str) -> int:
+        cur = c.execute("INSERT INTO results (session_id, idx, rubric_version, score, shown, created_at, "
+                        "result) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        (session_id, index, rubric_version, int(result["score"]), int(bool(shown)),
+                         created_at, _dumps(result)))
+        rid = int(cur.lastrowid)
+        rows = {}
+        for crit in result.get("criteria", []):
+            rows[str(crit["id"])] = (rid, str(crit["id"]), float(crit["score"]), int(bool(crit.get("passed"))))
+        c.executemany("INSERT INTO result_criteria (result_id, criterion, score, passed) VALUES (?, ?, ?, ?)",
+                      list(rows.values()))
+        return rid
+
+    @staticmethod
+    def _refresh(c: sqlite3.Connection, session_id: str, ts: str) -> None:
+        """The listing columns: answers count and session score (the mean of the shown scores,
+        rounded as ``report.session_summary`` does)."""
+        c.execute("UPDATE sessions SET n_answers = (SELECT count(*) FROM answers WHERE session_id = ?1), "
+                  "score = (SELECT CAST(avg(score) + 0.5 AS INTEGER) FROM results "
+                  "         WHERE session_id = ?1 AND shown = 1), updated_at = ?2 WHERE id = ?1",
+                  (session_id, ts))
+
+    # -- reading
+    @_guarded
+    def sessions(self, lang: str | None = None, query: str | None = None, order: str = "date",
+                 desc: bool = True, limit: int | None = None) -> list[SessionRow]:
+        """The history, newest first by default. ``query`` matches the start of a session id, or
+        any part of a question id, question text or answer of the session (case-insensitive)."""
+        if order not in ORDERS:
+            raise MockintError(f"unknown order '{order}'{did_you_mean(order, ORDERS)}; "
+                               f"choose one of: {', '.join(ORDERS)}")
+        where, params = [], []
+        if lang:
+            where.append("s.lang = ?")
+            params.append(lang)
+        if query and query.strip():
+            q = query.strip()
+            like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            esc = "ESCAPE '\\'"
+            where.append(f"(s.id LIKE ? {esc} OR EXISTS (SELECT 1 FROM answers a WHERE a.session_id = s.id "
+                         f"AND (a.question_id LIKE ? {esc} OR a.question_text LIKE ? {esc} "
+                         f"OR a.answer LIKE ? {esc})))")
+            prefix = q.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            params += [prefix, like, like, like]
+        col = ORDERS[order]
+        direction = "DESC" if desc else "ASC"
+        sql = ("SELECT s.id, s.started_at, s.finished_at, s.lang, s.n_answers, s.score FROM sessions s"
+               + (" WHERE " + " AND ".join(where) if where else "")
+               + f" ORDER BY (s.{col} IS NULL), s.{col} {direction}, s.started_at {direction}, s.rowid {direction}")
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(int(limit))
+        return [SessionRow(*row) for row in self.conn.execute(sql, params)]
+
+    @_guarded
+    def count(self, lang: str | None = None) -> int:
+        if lang:
+            return self.conn.execute("SELECT count(*) FROM sessions WHERE lang = ?", (lang,)).fetchone()[0]
+        return self.conn.execute("SELECT count(*) FROM sessions").fetchone()[0]
+
+    @_guarded
+    def resolve(self, id_or_prefix: str) -> str:
+        """The full id for a session id or a unique prefix of one (as shown by 'mockint history')."""
+        key = (id_or_prefix or "").strip().lower()
+        if not _PREFIX_RE.fullmatch(key):
+            raise MockintError(f"'{id_or_prefix}' is not a session id: ids are hexadecimal, e.g. "
+                               f"'3f2a9c1b' as listed by 'mockint history'")
+        rows = [r[0] for r in self.conn.execute(
+            "SELECT id FROM sessions WHERE id >= ? AND id < ? ORDER BY id LIMIT 4", (key, key + "g"))]
+        if len(rows) == 1:
+            return rows[0]
+        if not rows:
+            ids = [r[0][:len(key)] for r in self.conn.execute("SELECT id FROM sessions")]
+            raise MockintError(f"no session '{id_or_prefix}' in the history{did_you_mean(key, ids)}; "
+                               f"'mockint history' lists them")
+        shown = ", ".join(r[:len(key) + 4] for r in rows[:3]) + (", ..." if len(rows) > 3 else "")
+        more = "more than 3" if len(rows) > 3 else str(len(rows))
+        raise MockintError(f"'{id_or_prefix}' matches {more} sessions ({shown}); give more of the id")
+
+    @_guarded
+    def session(self, id_or_prefix: str) -> SessionRecord:
+        """One session with its answers (all their results) and drafts."""
+        sid = self.resolve(id_or_prefix)
+        return self._load(sid)
+
+    @_guarded
+    def latest(self, answered: bool = True) -> SessionRecord | None:
+        """The most recently started session (with at least one answer, by default)."""
+        row = self.conn.execute("SELECT id FROM sessions" + (" WHERE n_answers > 0" if answered else "")
+                                + " ORDER BY started_at DESC, rowid DESC LIMIT 1").fetchone()
+        return self._load(row[0]) if row else None
+
+    @_guarded
+    def unfinished(self, include_empty: bool = False) -> SessionRecord | None:
+        """The latest unfinished session, to offer for resuming; by default only one with an
+        answer or a non-empty draft (an interview closed at once is not worth resuming)."""
+        sql = "SELECT id FROM sessions s WHERE finished_at IS NULL"
+        if not include_empty:
+            sql += (" AND (n_answers > 0 OR EXISTS (SELECT 1 FROM drafts d WHERE d.session_id = s.id"
+                    " AND trim(d.text) != ''))")
+        row = self.conn.execute(sql + " ORDER BY started_at DESC, rowid DESC LIMIT 1").fetchone()
+        return self._load(row[0]) if row else None
+
+    def _load(self, sid: str) -> SessionRecord:
+        c = self.conn
+        row = c.execute("SELECT id, lang, started_at, finished_at, settings, readiness, question_ids, summary, "
+                        "n_answers, score, mockint_version FROM sessions WHERE id = ?", (sid,)).fetchone()
+        if row is None:
+            raise self._no_session(sid)
+        rec = SessionRecord(row[0], row[1], row[2], row[3], json.loads(row[4]), json.loads(row[5]),
+                            json.loads(row[6]), json.loads(row[7]) if row[7] else None, row[8], row[9], row[10])
+        results: dict[int, list[ResultRecord]] = {}
+        for rid, idx, rv, score, shown, created, text in c.execute(
+                "SELECT id, idx, rubric_version, score, shown, created_at, result FROM results "
+                "WHERE session_id = ? ORDER BY idx, id", (sid,)):
+            results.setdefault(idx, []).append(ResultRecord(rid, rv, score, bool(shown), created, json.loads(text)))
+        for idx, qid, qtext, answer, elapsed, at, fu in c.execute(
+                "SELECT idx, question_id, question_text, answer, elapsed, answered_at, follow_up FROM answers "
+                "WHERE session_id = ? ORDER BY idx", (sid,)):
+            rec.answers.append(AnswerRecord(sid, idx, qid, qtext, answer, elapsed, at,
+                                            json.loads(fu) if fu else None, results.get(idx, []),
+                                            rec.started_at, rec.lang))
+        rec.drafts = [DraftRecord(*r) for r in c.execute(
+            "SELECT idx, question_id, text, saved_at FROM drafts WHERE session_id = ? ORDER BY idx", (sid,))]
+        return rec
+
+    @_guarded
+    def answers_for_question(self, question_id: str, lang: str | None = None) -> list[AnswerRecord]:
+        """Every stored answer to a question, oldest first (by session start, then position)."""
+        sql = ("SELECT a.session_id, a.idx, a.question_id, a.question_text, a.answer, a.elapsed, a.answered_at, "
+               "a.follow_up, s.started_at, s.lang FROM answers a JOIN sessions s ON s.id = a.session_id "
+               "WHERE a.question_id = ?")
+        params: list[Any] = [question_id]
+        if lang:
+            sql += " AND s.lang = ?"
+            params.append(lang)
+        sql += " ORDER BY s.started_at, s.rowid, a.idx"
+        out = []
+        for sid, idx, qid, qtext, answer, elapsed, at, fu, started, slang in self.conn.execute(sql, params).fetchall():
+            res = [ResultRecord(rid, rv, score, bool(shown), created, json.loads(text))
+                   for rid, rv, score, shown, created, text in self.conn.execute(
+                       "SELECT id, rubric_version, score, shown, created_at, result FROM results "
+                       "WHERE session_id = ? AND idx = ? ORDER BY id", (sid, idx))]
+            out.append(AnswerRecord(sid, idx, qid, qtext, answer, elapsed, at, json.loads(fu) if fu else None,
+                                    res, started, slang))
+        return out
+
+    # -- for progress (cheap: no answer JSON is parsed)
+    @_guarded
+    def criterion_averages(self, lang: str | None = None) -> list[tuple[str, str, str, float]]:
+        """(session id, started_at, criterion, mean shown score 0..1) for every answered session,
+        oldest first."""
+        sql = ("SELECT s.id, s.started_at, rc.criterion, avg(rc.score) FROM sessions s "
+               "JOIN results r ON r.session_id = s.id AND r.shown = 1 "
+               "JOIN result_criteria rc ON rc.result_id = r.id")
+        params: list[Any] = []
+        if lang:
+            sql += " WHERE s.lang = ?"
+            params.append(lang)
+        sql += " GROUP BY s.id, rc.criterion ORDER BY s.started_at, s.rowid, rc.criterion"
+        return [(a, b, c, float(d)) for a, b, c, d in self.conn.execute(sql, params)]
+
+    @_guarded
+    def attempts(self, lang: str) -> tuple[list[str], list[tuple[str, str, int]]]:
+        """The answered sessions of ``lang`` (ids, oldest first) and every attempt as
+        (question id, session id, shown score), in the same order."""
+        sessions = [r[0] for r in self.conn.execute(
+            "SELECT id FROM sessions WHERE lang = ? AND n_answers > 0 ORDER BY started_at, rowid", (lang,))]
+        rows = [(q, s, int(sc)) for q, s, sc in self.conn.execute(
+            "SELECT a.question_id, a.session_id, r.score FROM answers a "
+            "JOIN sessions s ON s.id = a.session_id "
+            "JOIN results r ON r.session_id = a.session_id AND r.idx = a.idx AND r.shown = 1 "
+            "WHERE s.lang = ? AND a.question_id IS NOT NULL ORDER BY s.started_at, s.rowid, a.idx", (lang,))]
+        return sessions, rows
+
+    # -- re-scoring
+    @_guarded
+    def rescore(self, session_id: str, scorer_for_lang: Callable[[str], Any]) -> int:
+        """Scores every answer of the session again with today's rubric (``scorer_for_lang(lang)``
+        gives an ``engine.Scorer``, e.g. ``loader.scorer``) and adds the results; the original
+        ones are kept, still flagged as shown. Returns how many results were added (a result
+        identical to one already stored is not added again)."""
+        from mockint.core.bank import adhoc_question
+
+        rec = self._load(self.resolve(session_id))
+        scorer = scorer_for_lang(rec.lang)
+        bank = getattr(scorer, "bank", None)
+        new: list[tuple[int, int, dict[str, Any]]] = []
+        for a in rec.answers:
+            question = None
+            if a.question_id and bank is not None:
+                question = next((q for q in bank.questions if q.id == a.question_id), None)
+            if question is None:
+                question = adhoc_question(a.question_text, rec.lang)
+            result = scorer.score(a.answer, question, a.elapsed).to_dict()
+            if any(_dumps(r.result) == _dumps(result) for r in a.results):
+                continue
+            new.append((a.index, int(result.get("rubric_version", 1)), result))
+        if new:
+            ts = now_iso()
+            with self._tx() as c:
+                for idx, rv, result in new:
+                    self._insert_result(c, rec.id, idx, rv, result, False, ts)
+        return len(new)
+
+    # -- export and import
+    @_guarded
+    def export_all(self) -> dict[str, Any]:
+        """All history as one versioned JSON document (``import_all`` reads it back)."""
+        from mockint import __version__
+
+        self.conn.execute("BEGIN")          # one consistent snapshot
+        try:
+            ids = [r[0] for r in self.conn.execute("SELECT id FROM sessions ORDER BY started_at, rowid")]
+            sessions = [_session_doc(self._load(sid)) for sid in ids]
+        finally:
+            self.conn.execute("COMMIT")
+        return {"format": EXPORT_FORMAT, "version": EXPORT_VERSION, "schema_version": schema_version(),
+                "mockint_version": __version__, "exported_at": now_iso(), "sessions": sessions}
+
+    @_guarded
+    def import_all(self, doc: Any) -> tuple[int, int]:
+        """Brings back an export; sessions already in the history (same id) are skipped, so
+        importing twice adds nothing. The whole document is validated first: a bad one adds
+        nothing and raises MockintError naming the place (``sessions[2].answers[0].answer: ...``)."""
+        sessions = validate_export(doc)
+        added = skipped = 0
+        with self._tx() as c:
+            for s in sessions:
+                if c.execute("SELECT 1 FROM sessions WHERE id = ?", (s["id"],)).fetchone():
+                    skipped += 1
+                    continue
+                c.execute("INSERT INTO sessions (id, lang, started_at, finished_at, updated_at, settings, "
+                          "readiness, question_ids, summary, mockint_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                          (s["id"], s["lang"], s["started_at"], s["finished_at"],
+                           s["finished_at"] or s["started_at"], _dumps(s["settings"]), _dumps(s["readiness"]),
+                           _dumps(s["question_ids"]), None if s["summary"] is None else _dumps(s["summary"]),
+                           s["mockint_version"]))
+                for a in s["answers"]:
+                    c.execute("INSERT INTO answers (session_id, idx, question_id, question_text, answer, "
+                              "elapsed, answered_at, follow_up) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                              (s["id"], a["index"], a["question_id"], a["question_text"], a["answer"],
+                               a["elapsed"], a["answered_at"],
+                               None if a["follow_up"] is None else _dumps(a["follow_up"])))
+                    for r in a["results"]:
+                        self._insert_result(c, s["id"], a["index"], r["rubric_version"], r["result"],
+                                            r["shown"], r["created_at"])
+                for d in s["drafts"]:
+                    c.execute("INSERT INTO drafts (session_id, idx, question_id, text, saved_at) "
+                              "VALUES (?, ?, ?, ?, ?)", (s["id"], d["index"], d["question_id"], d["text"],
+                                                         d["saved_at"]))
+                self._refresh(c, s["id"], s["finished_at"] or s["started_at"])
+                added += 1
+        return added, skipped
+
+
+def _session_doc(rec: SessionRecord) -> dict[str, Any]:
+    return {
+        "id": rec.id, "lang": rec.lang, "started_at": rec.started_at, "finished_at": rec.finished_at,
+        "mockint_version": rec.mockint_version, "settings": rec.settings, "readiness": rec.readiness,
+        "question_ids": rec.question_ids, "summary": rec.summary,
+        "answers": [{"index": a.index, "question_id": a.question_id, "question_text": a.question_text,
+                     "answer": a.answer, "elapsed": a.elapsed, "answered_at": a.answered_at,
+                     "follow_up": a.follow_up,
+                     "results": [{"rubric_version": r.rubric_version, "shown": r.shown,
+                                  "created_at": r.created_at, "result": r.result} for r in a.results]}
+                    for a in rec.answers],
+        "drafts": [{"index": d.index, "question_id": d.question_id, "text": d.text, "saved_at": d.saved_at}
+                   for d in rec.drafts],
+    }
+
+
+# ---------------------------------------------------------------------------------------------
+# validation of an export document
+
+def _kind(v: Any) -> str:
+    if v is None:
+        return "null"
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, (int, float)):
+        return f"the number {v!r}"
+    if isinstance(v, str):
+        return f"the text {json.dumps(v[:30] + ('...' if len(v) > 30 else ''), ensure_ascii=False)}"
+    if isinstance(v, list):
+        return "a list"
+    if isinstance(v, dict):
+        return "an object"
+    return type(v).__name__  # pragma: no cover
+
+
+class _V:
+    """Small JSON validator: each failure names its place, e.g. ``sessions[2].answers[0].elapsed``."""
+
+    @staticmethod
+    def fail(where: str, msg: str) -> MockintError:
+        return MockintError(f"{where}: {msg}" if where else msg)
+
+    def obj(self, v: Any, where: str, required: tuple[str, ...], optional: tuple[str, ...] = ()) -> dict:
+        if not isinstance(v, dict):
+            raise self.fail(where, f"expected an object, got {_kind(v)}")
+        for k in required:
+            if k not in v:
+                raise self.fail(where, f"missing the key \"{k}\"")
+        return v
+
+    def text(self, v: Any, where: str, allow_null: bool = False) -> str | None:
+        if v is None and allow_null:
+            return None
+        if not isinstance(v, str):
+            raise self.fail(where, f"expected text{' or null' if allow_null else ''}, got {_kind(v)}")
+        return v
+
+    def integer(self, v: Any, where: str, lo: int = 0, hi: int | None = None) -> int:
+        if isinstance(v, bool) or not isinstance(v, int):
+            raise self.fail(where, f"expected a whole number, got {_kind(v)}")
+        if v < lo or (hi is not None and v > hi):
+            raise self.fail(where, f"expected a whole number from {lo}" + (f" to {hi}" if hi is not None else "")
+                            + f", got {v}")
+        return v
+
+    def number(self, v: Any, where: str, allow_null: bool = False) -> float | None:
+        if v is None and allow_null:
+            return None
+        if isinstance(v, bool) or not isinstance(v, (int, float)) or v != v or v < 0:
+            raise self.fail(where, f"expected a number of 0 or more{' or null' if allow_null else ''}, "
+                            f"got {_kind(v)}")
+        return float(v)
+
+    def boolean(self, v: Any, where: str) -> bool:
+        if not isinstance(v, bool):
+            raise self.fail(where, f"expected true or false, got {_kind(v)}")
+        return v
+
+    def array(self, v: Any, where: str) -> list:
+        if not isinstance(v, list):
+            raise self.fail(where, f"expected a list, got {_kind(v)}")
+        return v
+
+    def mapping(self, v: Any, where: str, allow_null: bool = False) -> dict | None:
+        if v is None and allow_null:
+            return None
+        if not isinstance(v, dict):
+            raise self.fail(where, f"expected an object{' or null' if allow_null else ''}, got {_kind(v)}")
+        return v
+
+    def time(self, v: Any, where: str, allow_null: bool = False) -> str | None:
+        if v is None and allow_null:
+            return None
+        s = self.text(v, where)
+        try:
+            t = datetime.fromisoformat(s)
+        except ValueError:
+            raise self.fail(where, f"expected a date and time like \"2026-11-28T17:01:02.123+00:00\", "
+                            f"got {_kind(v)}") from None
+        if t.tzinfo is None:
+            t = t.replace(tzinfo=timezone.utc)
+        return t.astimezone(timezone.utc).isoformat(timespec="milliseconds")
+
+
+def _check_result(r: Any, where: str) -> dict:
+    v = _V()
+    v.obj(r, where, ("score", "criteria"))
+    v.integer(r["score"], f"{where}.score", 0, 100)
+    for i, c in enumerate(v.array(r["criteria"], f"{where}.criteria")):
+        w = f"{where}.criteria[{i}]"
+        v.obj(c, w, ("id", "score"))
+        v.text(c["id"], f"{w}.id")
+        if isinstance(c["score"], bool) or not isinstance(c["score"], (int, float)) or not 0 <= c["score"] <= 1:
+            raise v.fail(f"{w}.score", f"expected a number from 0 to 1, got {_kind(c['score'])}")
+    return r
+
+
+def validate_export(doc: Any) -> list[dict[str, Any]]:
+    """Checks a whole export document; returns its sessions, normalised (times in UTC)."""
+    v = _V()
+    if not isinstance(doc, dict) or doc.get("format") != EXPORT_FORMAT:
+        raise MockintError(f"not a mockint history export (expected an object with \"format\": "
+                           f"\"{EXPORT_FORMAT}\", as written by 'mockint export')")
+    version = v.integer(doc.get("version"), "version", 1)
+    if version > EXPORT_VERSION:
+        raise MockintError(f"this export was made by a newer mockint (export version {version}; this one "
+                           f"reads up to {EXPORT_VERSION}): upgrade mockint to import it")
+    out = []
+    for si, s in enumerate(v.array(doc.get("sessions"), "sessions")):
+        w = f"sessions[{si}]"
+        v.obj(s, w, ("id", "lang", "started_at", "answers"))
+        sid = v.text(s["id"], f"{w}.id")
+        if not _ID_RE.fullmatch(sid):
+            raise v.fail(f"{w}.id", f"expected 32 hexadecimal digits, got {_kind(sid)}")
+        lang = v.text(s["lang"], f"{w}.lang")
+        if lang not in LANGS:
+            raise v.fail(f"{w}.lang", f"expected one of {', '.join(LANGS)}, got {_kind(lang)}")
+        settings = s.get("settings", {})
+        readiness = s.get("readiness", {})
+        qids = s.get("question_ids", [])
+        ses = {"id": sid, "lang": lang,
+               "started_at": v.time(s["started_at"], f"{w}.started_at"),
+               "finished_at": v.time(s.get("finished_at"), f"{w}.finished_at", allow_null=True),
+               "mockint_version": v.text(s.get("mockint_version", "unknown"), f"{w}.mockint_version"),
+               "settings": v.mapping(settings, f"{w}.settings"),
+               "readiness": {k: v.boolean(x, f"{w}.readiness.{k}")
+                             for k, x in v.mapping(readiness, f"{w}.readiness").items()},
+               "question_ids": [v.text(q, f"{w}.question_ids[{i}]")
+                                for i, q in enumerate(v.array(qids, f"{w}.question_ids"))],
+               "summary": v.mapping(s.get("summary"), f"{w}.summary", allow_null=True),
+               "answers": [], "drafts": []}
+        seen: set[int] = set()
+        for ai, a in enumerate(v.array(s["answers"], f"{w}.answers")):
+            aw = f"{w}.answers[{ai}]"
+            v.obj(a, aw, ("index", "question_text", "answer", "results"))
+            idx = v.integer(a["index"], f"{aw}.index")
+            if idx in seen:
+                raise v.fail(f"{aw}.index", f"answer {idx} appears twice in the session")
+            seen.add(idx)
+            results = []
+            for ri, r in enumerate(v.array(a["results"], f"{aw}.results")):
+                rw = f"{aw}.results[{ri}]"
+                v.obj(r, rw, ("result",))
+                res = _check_result(r["result"], f"{rw}.result")
+                results.append({"rubric_version": v.integer(r.get("rubric_version", res.get("rubric_version", 1)),
+                                                            f"{rw}.rubric_version", 1),
+                                "shown": v.boolean(r.get("shown", ri == 0), f"{rw}.shown"),
+                                "created_at": v.time(r.get("created_at", a.get("answered_at", s["started_at"])),
+                                                     f"{rw}.created_at"),
+                                "result": res})
+            if not results:
+                raise v.fail(f"{aw}.results", "needs at least one result")
+            if not any(r["shown"] for r in results):
+                results[0]["shown"] = True
+            ses["answers"].append({
+                "index": idx, "question_id": v.text(a.get("question_id"), f"{aw}.question_id", allow_null=True),
+                "question_text": v.text(a["question_text"], f"{aw}.question_text"),
+                "answer": v.text(a["answer"], f"{aw}.answer"),
+                "elapsed": v.number(a.get("elapsed"), f"{aw}.elapsed", allow_null=True),
+                "answered_at": v.time(a.get("answered_at", s["started_at"]), f"{aw}.answered_at"),
+                "follow_up": v.mapping(a.get("follow_up"), f"{aw}.follow_up", allow_null=True),
+                "results": results})
+        dseen: set[int] = set()
+        for di, d in enumerate(v.array(s.get("drafts", []), f"{w}.drafts")):
+            dw = f"{w}.drafts[{di}]"
+            v.obj(d, dw, ("index", "text"))
+            idx = v.integer(d["index"], f"{dw}.index")
+            if idx in dseen:
+                raise v.fail(f"{dw}.index", f"draft {idx} appears twice in the session")
+            dseen.add(idx)
+            ses["drafts"].append({"index": idx,
+                                  "question_id": v.text(d.get("question_id"), f"{dw}.question_id", allow_null=True),
+                                  "text": v.text(d["text"], f"{dw}.text"),
+                                  "saved_at": v.time(d.get("saved_at", s["started_at"]), f"{dw}.saved_at")})
+        out.append(ses)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# stored score objects back into engine objects (for the text and Markdown renderers)
+
+def result_from_dict(d: dict[str, Any]):
+    """An ``engine.Result`` rebuilt from a stored score object, for ``report`` renderers: it shows
+    exactly what was stored (nothing is re-scored). Fields not stored (the question's tags and
+    length budget) are left empty."""
+    from mockint.core.bank import Question
+    from mockint.core.engine import CapResult, CheckResult, CriterionResult, Evidence, Result
+
+    qid = d.get("question_id") or ""
+    question = Question(id=qid, text=d.get("question_text") or "", topic="", kind="", difficulty="",
+                        guide=[], min_words=0, max_words=0, seconds=0, talking_points=[],
+                        lang=d.get("lang") or "en", in_bank=bool(qid))
+    crits = []
+    for c in d.get("criteria", []):
+        cid = c["id"]
+        effects = {f"{cid}.{k['id']}": k.get("effect", "reward") for k in c.get("checks", [])}
+        evidence = [Evidence(e["start"], e["end"], e["text"], e["rule"], effects.get(e["rule"], "reward"))
+                    for e in c.get("evidence", [])]
+        checks = [CheckResult(k["id"], f"{cid}.{k['id']}", k.get("kind", ""), k.get("effect", "reward"),
+                              k.get("label", ""), k.get("value", 0.0), k.get("count", 0), k.get("points", 0.0),
+                              k.get("passed", False), k.get("message", ""), [])
+                  for k in c.get("checks", [])]
+        by_rule = {k.rule: k for k in checks}
+        points = next((k for k in checks if k.kind == "talking_points"), None)
+        for e in evidence:       # key_points.<talking point> spans belong to the talking-points check
+            owner = by_rule.get(e.rule) or points
+            if owner is not None:
+                owner.evidence.append(e)
+                if e.rule not in effects:
+                    e.effect = owner.effect
+        if points is not None and points.evidence:   # grouped in the bank's order, as the scorer does
+            order = _point_order(qid, d.get("lang") or "en")
+            rank = {f"{cid}.{p}": i for i, p in enumerate(order)}
+            points.evidence.sort(key=lambda e: rank.get(e.rule, len(rank)))
+        crit = CriterionResult(cid, c.get("name", cid), float(c["score"]), bool(c.get("passed")),
+                               float(c.get("weight", 1.0)), c.get("mode", "core"), list(c.get("guide", [])),
+                               evidence, c.get("feedback", ""), c.get("follow_up"), checks,
+                               float(c.get("threshold", 0.6)))
+        if isinstance(c.get("advice"), list) and hasattr(crit, "advice"):
+            crit.advice = [str(a) for a in c["advice"]]     # when the score object carries it
+        crits.append(crit)
+    caps = [CapResult(x.get("rule", ""), int(x.get("max", 100)), x.get("reason", "")) for x in d.get("caps", [])]
+    return Result(question, d.get("lang") or "en", "", int(d["score"]), crits, caps, d.get("elapsed"),
+                  int(d.get("rubric_version", 1)), int(d.get("words", 0)))
+
+
+def _point_order(question_id: str, lang: str) -> list[str]:
+    if not question_id:
+        return []
+    try:
+        from mockint.core import loader
+
+        return [p.id for p in loader.bank(lang).get(question_id).talking_points]
+    except Exception:
+        return []
