@@ -189,3 +189,33 @@ def test_module_and_script_entry_points_agree():
 def test_practice_errors_without_a_terminal(args, message):
     p = run_cli(*args)
     assert p.returncode == 2 and message in p.stderr and p.stderr.count("\n") == 1
+
+
+def test_practice_passes_every_option_to_the_tui(monkeypatch):
+    """`mockint practice ...` hands its options to mockint.tui.run unchanged (no terminal needed)."""
+    import sys
+
+    import mockint.tui
+    from mockint import cli
+
+    seen = {}
+
+    def fake_run(**kwargs):
+        seen.update(kwargs)
+        return 0
+
+    class Tty:
+        def isatty(self):
+            return True
+
+    monkeypatch.setattr(mockint.tui, "run", fake_run)
+    monkeypatch.setattr(sys, "stdin", Tty())
+    monkeypatch.setattr(sys, "stdout", Tty())
+    rc = cli.main(["practice", "--lang", "ro", "--question", "why-sales", "handle-objection",
+                   "--count", "3", "--feedback", "end", "--no-timer"])
+    assert rc == 0
+    assert seen["lang"] == "ro" and seen["question_ids"] == ["why-sales", "handle-objection"]
+    assert seen["count"] == 3 and seen["feedback"] == "end" and seen["timer"] is False
+    seen.clear()
+    assert cli.main([]) == 0                       # no command: the interview, with defaults
+    assert seen["question_ids"] is None and seen["feedback"] == "each" and seen["timer"] is True
