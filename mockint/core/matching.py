@@ -58,13 +58,26 @@ class Lexicon:
         for word in sorted(targets):
             self.targets_by_first[word[0]].append(word)
         self.target_stems = dict(zip(sorted(targets), stem_words(sorted(targets), lang))) if targets else {}
+        # What each unknown word resolved to, by typo setting: deterministic, so kept across answers.
+        self._memo: dict[Fuzzy, dict[str, tuple[str, str] | None]] = {}
+        self._choices: dict[tuple[str, int, int], list[str]] = {}
+
+    def _candidates(self, word: str, min_length: int) -> list[str]:
+        key = (word[0], len(word), min_length)
+        got = self._choices.get(key)
+        if got is None:
+            got = self._choices[key] = [w for w in self.targets_by_first.get(word[0], ())
+                                        if len(w) >= min_length and abs(len(w) - len(word)) <= 2]
+        return got
 
     def typo_stems(self, a: Analysed, fuzzy: Fuzzy) -> dict[int, tuple[str, str]]:
         """{token index: (stem of the keyword it is a typo of, that keyword)} for this answer."""
         key = ("typos", fuzzy)
         if key in a.cache:
             return a.cache[key]
-        memo: dict[str, tuple[str, str] | None] = a.cache.setdefault(("typo-memo", fuzzy), {})
+        memo = self._memo.setdefault(fuzzy, {})
+        if len(memo) > 50_000:          # a bound for very long sessions; results are the same
+            memo.clear()
         scorer = SCORERS[fuzzy.scorer]
         out: dict[int, tuple[str, str]] = {}
         for i, tok in enumerate(a.tokens):
@@ -73,8 +86,7 @@ class Lexicon:
                 continue
             if word not in memo:
                 memo[word] = None
-                choices = [w for w in self.targets_by_first.get(word[0], ())
-                           if len(w) >= fuzzy.min_length and abs(len(w) - len(word)) <= 2]
+                choices = self._candidates(word, fuzzy.min_length)
                 if choices:
                     best = process.extractOne(word, choices, scorer=scorer,
                                               processor=utils.default_process,
