@@ -91,10 +91,11 @@ def test_attempt_changes_talking_points_and_pass_flip():
 
 def test_attempt_changes_in_romanian():
     old = result("Cred că poate îmi place vânzarea. Am lucrat într-un magazin.", lang="ro")
-    new = result("Am lucrat într-un magazin în 2021 și am vândut 300 de telefoane în șase luni. "
+    new = result("Am lucrat într-un magazin de electronice în 2021. Am vândut 300 de telefoane în "
+                 "șase luni, cu 20% peste target. Apoi am format trei colegi noi în vânzări. "
                  "Ce training oferiți?", lang="ro")
     changes = progress.attempt_changes(old, new)
-    assert "+ 3 × o cifră, o sumă, o dată sau o durată" in changes
+    assert "+ 5 × o cifră, o sumă, o dată sau o durată" in changes
     assert "− o ezitare" in changes
     assert any(c.endswith(": trece acum") for c in changes)
 

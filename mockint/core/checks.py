@@ -304,6 +304,30 @@ class ClaimsCheck(Check):
         return Outcome(0.0 if spans else 1.0, len(spans), spans)
 
 
+class StatementsCheck(Check):
+    """Direct sentences: at least ``min_words`` words and no evidence of the ``unless`` checks
+    (hedges, fillers...) in them. Evidence: each such sentence."""
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        cid = self.rule.split(".")[0]
+        self.unless = [r if "." in r else f"{cid}.{r}" for r in self.opts["unless"]]
+        self.min_words = int(self.opts.get("min_words", 6))
+
+    def run(self, ctx: Ctx) -> Outcome:
+        a = ctx.a
+        spoiled = {si for ref in self.unless for sp in ctx.run(ref).spans
+                   for si in (a.sentence_of_token[sp.first], a.sentence_of_token[sp.last]) if a.tokens}
+        by_sent: dict[int, list[int]] = {}
+        for i, si in enumerate(a.sentence_of_token):
+            by_sent.setdefault(si, []).append(i)
+        spans = []
+        for si, idx in sorted(by_sent.items()):
+            if len(idx) >= self.min_words and si not in spoiled:
+                spans.append(Span(a.tokens[idx[0]].start, a.tokens[idx[-1]].end, idx[0], idx[-1], self.rule))
+        return Outcome(_saturate(len(spans), self.spec.target), len(spans), spans)
+
+
 class TalkingPointsCheck(Check):
     def __init__(self, *args):
         super().__init__(*args)
@@ -424,4 +448,5 @@ KIND_CLASSES = {
     "phrases": PhrasesCheck, "pattern": PatternCheck, "count": CountCheck, "ratio": RatioCheck,
     "question": QuestionCheck, "claims": ClaimsCheck, "talking_points": TalkingPointsCheck,
     "on_topic": OnTopicCheck, "repetition": RepetitionCheck, "timing": TimingCheck,
+    "statements": StatementsCheck,
 }

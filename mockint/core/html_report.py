@@ -14,6 +14,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from mockint.core.storage import SessionRecord, result_from_dict
+from mockint.core.display import highlighted
 
 # Interface strings of the reports (the rubric and bank carry their own wording).
 STRINGS: dict[str, dict[str, str]] = {
@@ -250,13 +251,13 @@ def _effects(result: dict[str, Any]) -> dict[str, str]:
 
 def _tones(result: dict[str, Any]) -> dict[str, str]:
     """Rule id -> how its evidence is shown, as in the TUI: ``good`` (credited), ``bad``
-    (penalised), ``warn`` (repeated), or ``""`` (a gate's evidence, not highlighted)."""
+    (penalised), ``warn`` (repeated), or ``""`` (not highlighted: see engine.highlighted)."""
     out = {}
     for c in result.get("criteria", []):
         for k in c.get("checks", []):
             eff = k.get("effect", "reward")
-            tone = "warn" if k.get("kind") == "repetition" else \
-                "bad" if eff == "penalty" else "" if eff == "gate" else "good"
+            tone = "" if not highlighted(k.get("kind", ""), eff) else \
+                "warn" if k.get("kind") == "repetition" else "bad" if eff == "penalty" else "good"
             out[f"{c['id']}.{k['id']}"] = tone
     return out
 

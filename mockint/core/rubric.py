@@ -115,12 +115,14 @@ KIND_KEYS: dict[str, dict[str, bool]] = {
     "on_topic": {"lists": False, "ignore": False, "ignore_in_terms": False},
     "repetition": {"ngram": False, "max_share": False, "allow": False},
     "timing": {"grace": False},
+    "statements": {"unless": True, "min_words": False},
 }
 KIND_EFFECTS = {
     "phrases": EFFECTS, "pattern": EFFECTS, "claims": ("penalty",),
     "count": ("reward", "bonus", "gate"), "ratio": ("reward", "bonus", "gate"),
     "question": ("reward", "bonus", "gate"), "talking_points": ("reward", "gate"),
     "on_topic": ("reward", "gate"), "repetition": ("reward", "gate"), "timing": ("reward", "gate"),
+    "statements": ("reward", "bonus", "gate"),
 }
 COUNT_OF = ("words", "sentences", "long_sentences")
 KINDS = tuple(KIND_KEYS)
@@ -246,7 +248,7 @@ def _kind_option(doc: Doc, kind: str, key: str, value: Any, path, lists: dict, f
         return doc.choice(value, path, MATCH_MODES)
     if key == "fuzzy":
         return _fuzzy(doc, value, path, fuzzy)
-    if key in ("window", "window_words", "ngram", "allow"):
+    if key in ("window", "window_words", "ngram", "allow", "min_words"):
         return int(doc.number(value, path, 0, 200, whole=True))
     if key == "distinct":
         return doc.typed(value, path, bool)

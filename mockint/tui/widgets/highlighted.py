@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.widgets import Static
 
+from mockint.core.display import highlighted as is_highlighted
+
 if TYPE_CHECKING:
     from mockint.core.engine import Result
 
@@ -39,7 +41,7 @@ def marks_of(result: Result) -> list[Mark]:
     kinds = {k.rule: k.kind for c in result.criteria for k in c.checks}
     by_span: dict[tuple[int, int], Mark] = {}
     for e in result.evidence():
-        if e.effect == "gate" or e.end <= e.start:
+        if not is_highlighted(kinds.get(e.rule, ""), e.effect) or e.end <= e.start:
             continue
         tone = "repeat" if kinds.get(e.rule) == "repetition" else e.effect
         mark = by_span.get((e.start, e.end))

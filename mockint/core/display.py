@@ -1,0 +1,12 @@
+"""Shared display rules for evidence, used by every view (TUI, HTML, Markdown) alike."""
+
+from __future__ import annotations
+
+# Checks whose evidence describes the whole answer (its topic words, its direct sentences): kept in
+# every export, but not highlighted in the answer, where it would colour most of the text.
+CONTEXT_KINDS = ("on_topic", "statements")
+
+
+def highlighted(kind: str, effect: str) -> bool:
+    """Whether evidence of a check of this kind and effect is highlighted in the answer."""
+    return effect != "gate" and kind not in CONTEXT_KINDS
