@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING
 from mockint.core import resources
 from mockint.core.bank import Bank, load_bank
 from mockint.core.guide import fact_ids
-from mockint.core.rubric import Rubric, load_rubric
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:   # rubrics and the engine pull in the matching stack: imported when first used
     from mockint.core.engine import Scorer
+    from mockint.core.rubric import Rubric
 
 
 @lru_cache(maxsize=8)
@@ -26,6 +26,8 @@ def bank(lang: str, path: str | None = None) -> Bank:
 
 @lru_cache(maxsize=8)
 def rubric(lang: str, path: str | None = None) -> Rubric:
+    from mockint.core.rubric import load_rubric
+
     p = Path(path) if path else resources.rubrics_dir() / f"{lang}.yaml"
     return load_rubric(p, fact_ids(), display=resources.display(p))
 

@@ -85,6 +85,8 @@ class MockintApp(App[int]):
         if self._bank is None or self._bank.lang != self.lang:
             return loader.scorer(self.lang)
         if self.lang not in self._scorers:
+            from mockint.core.engine import Scorer
+
             self._scorers[self.lang] = Scorer(loader.rubric(self.lang), self._bank)
         return self._scorers[self.lang]
 
