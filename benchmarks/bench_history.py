@@ -1,8 +1,11 @@
-"""History speed: `mockint history` with 1,000 stored sessions (target: under 200 ms).
+"""History speed: `mockint history` with 1,000 stored sessions (target: under 200 ms), and the
+TUI's history screen opened on them.
 
 Fills a temporary MOCKINT_HOME with realistic sessions (5 answers each, real score objects from
 the scorer, spread over ~3 years), then times the cold command in a subprocess (median of N)
-beside `python -c pass`, and `Store.sessions()` / `Store.open()` in process.
+beside `python -c pass`, and `Store.sessions()` / `Store.open()` in process. Then the TUI: a
+headless app (100x32) in a subprocess, from the process start (imports included) and from the
+Ctrl+H action to the history table populated with every session and painted.
 
 Run:  python benchmarks/bench_history.py                 (prints figures; asserts nothing)
       python benchmarks/bench_history.py --sessions 5000 --runs 20
@@ -73,10 +76,75 @@ def cold(args: list[str], env: dict, runs: int) -> list[float]:
     return out
 
 
+# The TUI, headless: start, answer "later" to the resume offer (the bench history has unfinished
+# sessions), open the history (Ctrl+H's action) once the start screen is settled, stop when the
+# table holds every session and has been painted. Prints: seconds from process start (the
+# resume offer included), seconds from the action, rows.
+HISTORY_SCREEN = """
+import time
+t0 = time.perf_counter()
+from mockint.core.interview import Settings
+from mockint.tui.app import create_app
+
+app = create_app(Settings(lang="en", timer=False), blink=False)
+marks = {}
+
+def painted():
+    marks["painted"] = time.perf_counter()
+    app.exit()
+
+def open_history():
+    marks["action"] = time.perf_counter()
+    app.action_history()
+
+def check():
+    screen = type(app.screen).__name__
+    if screen == "ResumeScreen":
+        if "later" not in marks and app.screen.query("#later"):     # once it is on screen
+            marks["later"] = True
+            app.screen.dismiss(None)
+    elif screen == "StartScreen" and "asked" not in marks:
+        marks.setdefault("start", time.perf_counter())
+        if "later" in marks or time.perf_counter() - marks["start"] > 1.0:   # the offer is dealt with
+            marks["asked"] = True
+            app.call_after_refresh(open_history)
+    elif screen == "HistoryScreen" and "rows" not in marks:
+        tables = app.screen.query("#history-table")
+        rows = tables.first().row_count if tables else 0
+        if rows and rows == len(app.screen.rows):
+            marks["rows"] = rows
+            app.call_after_refresh(painted)
+
+app.call_later(lambda: app.set_interval(0.001, check))
+app.run(headless=True, size=(100, 32))
+print(marks["painted"] - t0, marks["painted"] - marks["action"], marks["rows"])
+"""
+
+
+def history_screen(env: dict, runs: int) -> None:
+    whole, screen, rows = [], [], 0
+    for i in range(runs + 1):
+        p = subprocess.run([sys.executable, "-c", HISTORY_SCREEN], env=env, cwd=ROOT, capture_output=True,
+                           timeout=120)
+        if p.returncode != 0:
+            raise SystemExit(p.stderr.decode()[-1500:])
+        a, b, n = p.stdout.split()
+        if i:                                          # the first run warms the file cache
+            whole.append(float(a))
+            screen.append(float(b))
+            rows = int(n)
+    print(f"TUI history screen, {rows} sessions, headless 100x32: from process start to the table "
+          f"populated and painted median {statistics.median(whole) * 1000:.0f} ms "
+          f"(min {min(whole) * 1000:.0f}, max {max(whole) * 1000:.0f}); from the Ctrl+H action "
+          f"median {statistics.median(screen) * 1000:.0f} ms (min {min(screen) * 1000:.0f}, "
+          f"max {max(screen) * 1000:.0f}); {runs} runs")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sessions", type=int, default=1000)
     ap.add_argument("--runs", type=int, default=10)
+    ap.add_argument("--only-tui", action="store_true", help="only the TUI history screen")
     opts = ap.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="mockint-bench-") as home:
@@ -95,6 +163,9 @@ def main() -> None:
         size = sum(os.path.getsize(str(db) + s) for s in ("", "-wal", "-shm") if os.path.exists(str(db) + s))
         print(f"history: {added} sessions × 5 answers ({db.stat().st_size / 1e6:.1f} MB, {size / 1e6:.1f} MB with WAL); "
               f"built in {t_build:.1f} s, imported in {t_fill:.2f} s (one transaction)")
+        if opts.only_tui:
+            history_screen(env, opts.runs)
+            return
 
         opens, lists = [], []
         for _ in range(max(opts.runs, 10)):
@@ -129,6 +200,7 @@ def main() -> None:
                       f"(min {min(hist) * 1000:.0f}, max {max(hist) * 1000:.0f}; target under 200 ms); "
                       f"--format json: median {statistics.median(hist_json) * 1000:.0f} ms; "
                       f"`python -c pass`: {statistics.median(base) * 1000:.0f} ms; {opts.runs} runs")
+        history_screen(env, opts.runs)
 
 
 if __name__ == "__main__":

@@ -37,18 +37,28 @@ def build_parser() -> argparse.ArgumentParser:
     pr = sub.add_parser("practice", help="open the interview (the default command)",
                         description="Open the interview TUI. With --question, skip the start screen.")
     pr.add_argument("--lang", choices=("en", "ro"), help="language (default: from the locale, else en)")
-    pr.add_argument("--question", metavar="ID", nargs="+", action="extend", dest="questions",
-                    help="ask these questions (ids from 'mockint questions'), in this order")
+    which = pr.add_mutually_exclusive_group()
+    which.add_argument("--question", metavar="ID", nargs="+", action="extend", dest="questions",
+                       help="ask these questions (ids from 'mockint questions'), in this order")
+    which.add_argument("--resume", action="store_true",
+                       help="go on with the latest unfinished interview (its own language and settings)")
+    which.add_argument("--weak", action="store_true",
+                       help="practise the questions with the lowest recent results (spaced repetition)")
     pr.add_argument("--count", type=_count, metavar="N", help="how many questions (default 5)")
     pr.add_argument("--feedback", choices=("each", "end"), default="each",
                     help="feedback after each answer (default) or only at the end")
     pr.add_argument("--no-timer", action="store_true", help="no countdown of the time budget")
+    from mockint import cli_questions          # questions add/edit/remove/export/import, validate, check-rubric
+    cli_questions.add_bank_option(pr)
 
-    q = sub.add_parser("questions", help="list the built-in questions",
-                       description="List the built-in questions, optionally filtered by a tag.")
+    q = sub.add_parser("questions", help="list, add, edit, remove, export, import questions",
+                       description="List the questions (built-in and your own), optionally filtered by "
+                       "a tag; or, with a subcommand, manage your own questions.")
     q.add_argument("--lang", choices=("en", "ro"), help="language (default: from the locale, else en)")
     q.add_argument("--tag", metavar="T", help="a topic, kind or difficulty, e.g. skills, behavioural, hard")
     q.add_argument("--format", choices=("text", "json"), default="text")
+    cli_questions.add_bank_option(q)
+    cli_questions.add_question_parsers(q, _Parser)
 
     s = sub.add_parser("score", help="score one answer from a file or stdin",
                        description="Score one answer, read from FILE or standard input.")
@@ -61,15 +71,18 @@ def build_parser() -> argparse.ArgumentParser:
                    help="how long the answer took; adds the on-time criterion")
     s.add_argument("--format", choices=FORMATS_SCORE, default="text")
     s.add_argument("file", nargs="?", default="-", metavar="FILE", help="the answer (default: stdin, or -)")
+    cli_questions.add_bank_option(s)
 
     g = sub.add_parser("grade", help="grade a whole interview transcript (YAML)",
                        description="Grade a transcript: lang, and answers: [{question: ID | "
                        "question_text: TEXT, answer: TEXT, elapsed: SECONDS}].")
     g.add_argument("transcript", metavar="TRANSCRIPT.yaml")
     g.add_argument("--format", choices=FORMATS_SCORE, default="text")
+    cli_questions.add_bank_option(g)
 
     from mockint import cli_history          # history, report, export, import, rescore
     cli_history.add_parsers(sub)
+    cli_questions.add_parsers(sub)           # validate, check-rubric
     return p
 
 
@@ -101,14 +114,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command is None:
             args = parser.parse_args(["practice"])
+        _use_banks(getattr(args, "bank", None))
         if args.command == "practice":
             return cmd_practice(args)
-        from mockint import cli_history
-        handler = {"questions": cmd_questions, "score": cmd_score, "grade": cmd_grade,
-                   **cli_history.HANDLERS}[args.command]
+        from mockint import cli_history, cli_questions
+        handler = {"questions": _questions, "score": cmd_score, "grade": cmd_grade,
+                   **cli_history.HANDLERS, **cli_questions.HANDLERS}[args.command]
         out = handler(args)
+        code = 0
+        if isinstance(out, tuple):
+            out, code = out
         _write(out)
-        return 0
+        return code
     except MockintError as exc:
         print(f"mockint: error: {exc}", file=sys.stderr)
         return 2
@@ -126,28 +143,57 @@ def _write(text: str) -> None:
         os.dup2(devnull, sys.stdout.fileno())
 
 
+def _use_banks(paths: list[str] | None) -> None:
+    """``--bank PATH``: more questions and rubrics for this run (checked to exist)."""
+    if not paths:
+        return
+    from mockint.core import loader
+    from mockint.core.errors import MockintError
+
+    for p in paths:
+        if not Path(p).exists():
+            raise MockintError(f"--bank {p}: no such file or folder")
+    loader.set_extra_banks(paths)
+
+
+def _questions(args):
+    from mockint import cli_questions
+
+    sub = getattr(args, "qcommand", None)
+    if sub in (None, "list"):
+        return cmd_questions(args)
+    return cli_questions.QUESTION_HANDLERS[sub](args)
+
+
 def cmd_practice(args) -> int:
+    from mockint import cli_questions
     from mockint.core import loader
 
     lang = args.lang or default_lang()
+    cli_questions.report_merge(lang)
     if args.questions:
         bank = loader.bank(lang)
         for qid in args.questions:
             bank.get(qid)                  # unknown ids fail here, before the screen opens
+    if args.resume:
+        from mockint.tui import check_resume
+        check_resume()                     # nothing to resume: said before the terminal check
     if not sys.stdout.isatty() or not sys.stdin.isatty():
         from mockint.core.errors import MockintError
         raise MockintError("the interview needs a terminal; for scripts use 'mockint score' or 'mockint grade'")
     from mockint.tui import run            # Textual is imported only here
 
     return run(lang=lang, question_ids=args.questions, count=args.count, feedback=args.feedback,
-               timer=not args.no_timer)
+               timer=not args.no_timer, resume=args.resume, weak=args.weak)
 
 
 def cmd_questions(args) -> str:
+    from mockint import cli_questions
     from mockint.core import loader
     from mockint.core.report import to_json
 
     lang = args.lang or default_lang()
+    cli_questions.report_merge(lang)
     qs = loader.bank(lang).filter(args.tag)
     if args.tag and not qs:
         from mockint.core.bank import DIFFICULTIES, KINDS, TOPICS
@@ -196,6 +242,8 @@ def cmd_score(args) -> str:
             raise MockintError("--question-text is empty")
         question = adhoc_question(args.question_text.strip(), lang)
     else:
+        from mockint import cli_questions
+        cli_questions.report_merge(lang)
         question = loader.bank(lang).get(args.question)
     answer = _read_answer(args.file)
     result = loader.scorer(lang).score(answer, question, args.elapsed)
@@ -212,6 +260,8 @@ def cmd_grade(args) -> str:
     from mockint.core.transcript import load_transcript
 
     tr = load_transcript(args.transcript)
+    from mockint import cli_questions
+    cli_questions.report_merge(tr.lang)
     scorer = loader.scorer(tr.lang)
     results = [scorer.score(item.answer, item.question, item.elapsed) for item in tr.items]
     s = session_summary(tr.lang, results)

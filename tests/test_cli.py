@@ -155,12 +155,12 @@ def test_grade_text_and_markdown(tmp_path, fmt, needle):
 
 
 @pytest.mark.parametrize("body,message", [
-    ("lang: en\nanswers:\n  - question: why-sale\n    answer: hi\n", "t.yaml:3: answers[0].question: unknown question id 'why-sale' (did you mean 'why-sales'?)"),
-    ("lang: en\nanswers: [\n", "t.yaml:3: malformed YAML"),
-    ("lang: en\nanswers:\n  - question: why-sales\n    answer: ''\n", "t.yaml:4: answers[0].answer: the answer is empty"),
-    ("lang: de\nanswers: []\n", "t.yaml:1: lang: 'de' is not allowed; allowed: en, ro"),
+    ("lang: en\nanswers:\n  - question: why-sale\n    answer: hi\n", "t.yaml:3:5: answers[0].question: unknown question id 'why-sale' (did you mean 'why-sales'?)"),
+    ("lang: en\nanswers: [\n", "t.yaml:3:1: malformed YAML"),
+    ("lang: en\nanswers:\n  - question: why-sales\n    answer: ''\n", "t.yaml:4:5: answers[0].answer: the answer is empty"),
+    ("lang: de\nanswers: []\n", "t.yaml:1:1: lang: 'de' is not allowed; allowed: en, ro"),
     ("lang: en\nanswers:\n  - answer: hello\n", "give exactly one of 'question' (an id) or 'question_text'"),
-    ("lang: en\nanswers:\n  - question: why-sales\n    answer: hi\n    elapsed: -3\n", "t.yaml:5: answers[0].elapsed: must be from 0 to 86400, not -3"),
+    ("lang: en\nanswers:\n  - question: why-sales\n    answer: hi\n    elapsed: -3\n", "t.yaml:5:5: answers[0].elapsed: must be from 0 to 86400, not -3"),
 ])
 def test_grade_errors(tmp_path, body, message):
     p = run_cli("grade", str(_transcript(tmp_path, body)))

@@ -123,3 +123,139 @@ def test_help(snap_compare, lang):
         await pilot.pause()
 
     assert snap_compare(app(lang, QUESTIONS), terminal_size=SIZE, run_before=run_before)
+
+
+# -- history, a past session, progress (fixed stored sessions; dates shown in UTC) ----------------
+
+HISTORY_ANSWERS = {
+    "en": ("I think maybe I like sales. I sold phones.",
+           "In 2021 I sold 300 phones in six months. What training do you offer? [bold]Not markup[/]"),
+    "ro": ("Cred că poate îmi plac vânzările. Am vândut telefoane.",
+           "În 2021 am vândut 300 de telefoane în șase luni. Ce training oferiți? [bold]Nu e markup[/]"),
+}
+CRITERIA = ("real_examples", "confidence", "questions_back", "two_way", "preparation", "key_points")
+
+
+def stored_result(lang: str, qid: str, text: str, score: int, level: float, better: bool) -> dict:
+    """A score object as the history keeps it (fixed, so these snapshots do not follow the rubric)."""
+    from mockint.core import loader
+
+    names = {c.id: c.name for c in loader.rubric(lang).criteria}
+    hedge = text.index("maybe" if lang == "en" else "poate") if not better else None
+    number = text.index("300") if better else None
+    crits = []
+    for i, cid in enumerate(CRITERIA):
+        s = round(min(1.0, max(0.0, level + 0.07 * (i % 3) - 0.05 * (i % 2))), 3)
+        checks = [{"id": "numbers", "kind": "pattern", "effect": "reward", "label": "a number", "value": 1.0,
+                   "count": 1 if better else 0, "points": 0.2, "passed": better, "message": ""},
+                  {"id": "hedges", "kind": "phrases", "effect": "penalty", "label": "a hedge", "value": 1.0,
+                   "count": 0 if better else 2, "points": 0.1, "passed": better, "message": ""}]
+        evidence = []
+        if cid == "real_examples" and number is not None:
+            evidence.append({"start": number, "end": number + 3, "text": "300", "rule": "real_examples.numbers"})
+        if cid == "confidence" and hedge is not None:
+            word = "maybe" if lang == "en" else "poate"
+            evidence.append({"start": hedge, "end": hedge + len(word), "text": word, "rule": "confidence.hedges"})
+        crits.append({"id": cid, "score": s, "passed": s >= 0.6, "weight": 1.0, "guide": [], "evidence": evidence,
+                      "feedback": f"Advice for {names.get(cid, cid)}.", "name": names.get(cid, cid),
+                      "mode": "bonus" if cid == "questions_back" else "core", "threshold": 0.6,
+                      "follow_up": None,
+                      "checks": {"real_examples": checks[:1], "confidence": checks[1:]}.get(cid, [])})
+    return {"question_id": qid, "lang": lang, "score": score, "criteria": crits,
+            "question_text": loader.bank(lang).get(qid).text, "words": len(text.split()), "elapsed": None,
+            "caps": [], "rubric_version": 1}
+
+
+def history_store(lang: str):
+    """Six sessions over a year, one unfinished, in ``lang`` and the other language."""
+    from mockint.core import loader
+    from mockint.core.storage import EXPORT_FORMAT, EXPORT_VERSION, Store
+
+    other = "ro" if lang == "en" else "en"
+    plan = [("2025-01-10T09:30:00.000+00:00", lang, 41, 0.35, False),
+            ("2025-03-14T18:05:00.000+00:00", other, 58, 0.5, False),
+            ("2025-05-02T07:45:00.000+00:00", lang, 63, 0.55, True),
+            ("2025-08-21T12:00:00.000+00:00", lang, 77, 0.7, False),
+            ("2025-11-30T20:15:00.000+00:00", lang, 85, 0.8, True)]
+    sessions = []
+    for n, (started, slang, score, level, better) in enumerate(plan):
+        weak, strong = HISTORY_ANSWERS[slang]
+        qids = ["why-sales", "sales-experience"] if n % 2 else ["why-sales"]
+        answers = []
+        for i, qid in enumerate(qids):
+            text = strong if better else weak
+            answers.append({"index": i, "question_id": qid, "question_text": loader.bank(slang).get(qid).text,
+                            "answer": text, "elapsed": None, "answered_at": started, "follow_up": None,
+                            "results": [{"rubric_version": 1, "shown": True, "created_at": started,
+                                         "result": stored_result(slang, qid, text, score - 3 * i, level, better)}]})
+        sessions.append({"id": f"{n + 1:032x}", "lang": slang, "started_at": started, "finished_at": started,
+                         "settings": {}, "readiness": {}, "question_ids": qids, "summary": {},
+                         "answers": answers, "drafts": []})
+    sessions.append({"id": f"{99:032x}", "lang": lang, "started_at": "2025-12-01T08:00:00.000+00:00",
+                     "finished_at": None, "settings": {}, "readiness": {}, "question_ids": ["why-sales"],
+                     "summary": None, "answers": [], "drafts": []})
+    store = Store.open()
+    store.import_all({"format": EXPORT_FORMAT, "version": EXPORT_VERSION, "sessions": sessions})
+    return store
+
+
+@pytest.fixture
+def utc(monkeypatch):
+    import time
+
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def history_app(lang: str):
+    settings = Settings(lang=lang, question_set="full", count=None, feedback="each", timer=True)
+    return create_app(settings, clock=lambda: 0.0, blink=False, store=history_store(lang))
+
+
+@pytest.mark.parametrize("lang", ["en", "ro"])
+def test_history_screen(snap_compare, utc, lang):
+    async def run_before(pilot):
+        await pilot.pause()
+        await pilot.press("ctrl+h")
+        await pilot.pause()
+
+    assert snap_compare(history_app(lang), terminal_size=SIZE, run_before=run_before)
+
+
+@pytest.mark.parametrize("lang", ["en", "ro"])
+def test_progress_screen(snap_compare, utc, lang):
+    async def run_before(pilot):
+        await pilot.pause()
+        await pilot.press("ctrl+g")
+        await settle(pilot)
+
+    assert snap_compare(history_app(lang), terminal_size=SIZE, run_before=run_before)
+
+
+def test_session_screen(snap_compare, utc):
+    async def run_before(pilot):
+        await pilot.pause()
+        await pilot.press("ctrl+h")
+        await pilot.pause()
+        await pilot.press("down", "enter")           # the latest finished session
+        await pilot.pause()
+
+    assert snap_compare(history_app("en"), terminal_size=SIZE, run_before=run_before)
+
+
+def test_resume_dialog(snap_compare, utc):
+    def unfinished_app():
+        store = history_store("en")
+        sid = store.start_session("en", {"feedback": "each"}, {}, ["why-sales", "sales-experience", "mistake-learned"])
+        store.save_draft(sid, 0, "why-sales", "I chose sales because")
+        store.conn.execute("UPDATE sessions SET started_at = '2025-12-24T16:30:00.000+00:00' WHERE id = ?", (sid,))
+        settings = Settings(lang="en", question_set="full", count=None, feedback="each", timer=True)
+        return create_app(settings, clock=lambda: 0.0, blink=False, store=store)
+
+    async def run_before(pilot):
+        await pilot.pause()
+
+    assert snap_compare(unfinished_app(), terminal_size=SIZE, run_before=run_before)

@@ -45,22 +45,22 @@ def test_the_minimal_rubric_is_valid():
 
 
 @pytest.mark.parametrize("old,new,expected", [
-    ("kind: pattern", "kind: paterns", "r.yaml:11: criteria[0].checks[0].kind: 'paterns' is not allowed; allowed: phrases, pattern"),
+    ("kind: pattern", "kind: paterns", "r.yaml:11:9: criteria[0].checks[0].kind: 'paterns' is not allowed; allowed: phrases, pattern"),
     ("kind: pattern", "kind: paterns", "(did you mean 'pattern'?)"),
-    ("effect: penalty", "effect: punish", "r.yaml:12: criteria[0].checks[0].effect: 'punish' is not allowed; allowed: reward, bonus, penalty, gate"),
-    ("    threshold: 0.6", "    treshold: 0.6", "r.yaml:7: criteria[0].treshold: unknown key; allowed:"),
+    ("effect: penalty", "effect: punish", "r.yaml:12:9: criteria[0].checks[0].effect: 'punish' is not allowed; allowed: reward, bonus, penalty, gate"),
+    ("    threshold: 0.6", "    treshold: 0.6", "r.yaml:7:5: criteria[0].treshold: unknown key; allowed:"),
     ("    threshold: 0.6", "    treshold: 0.6", "(did you mean 'threshold'?)"),
-    ("weight: 2", "weight: heavy", "r.yaml:6: criteria[0].weight: must be a number, not a string"),
-    ("threshold: 0.6", "threshold: 1.5", "r.yaml:7: criteria[0].threshold: must be from 0 to 1, not 1.5"),
-    ("['\\bmaybe\\b']", "['(maybe']", "r.yaml:14: criteria[0].checks[0].patterns[0]: bad regular expression: missing )"),
+    ("weight: 2", "weight: heavy", "r.yaml:6:5: criteria[0].weight: must be a number, not a string"),
+    ("threshold: 0.6", "threshold: 1.5", "r.yaml:7:5: criteria[0].threshold: must be from 0 to 1, not 1.5"),
+    ("['\\bmaybe\\b']", "['(maybe']", "r.yaml:14:20: criteria[0].checks[0].patterns[0]: bad regular expression: missing )"),
     ("['\\bmaybe\\b']", "['x*']", "this pattern matches empty text"),
     ("['\\bmaybe\\b']", "['{hedge_words}']", "no list named 'hedge_words' in 'lists'"),
     ("label: a hedge", "label: a hedge\n        found: 'Hedges: {hitz}'", "unknown placeholder '{hitz}'"),
     ("label: a hedge", "label: a hedge\n        found: 'Hedges: {hitz}'", "(did you mean 'hits'?)"),
     ("    name: Confidence", "    name: Confidence\n    guide: [do-33]", "'do-33' is not a guide fact (did you mean 'do-3'?)"),
     ("effect: penalty", "effect: penalty\n        cap: {below: 0.5, score: 10}", "only a check with effect 'gate' can cap the score"),
-    ("lang: en", "lang: fr", "r.yaml:1: lang: 'fr' is not allowed; allowed: en, ro"),
-    ("version: 1\n", "", "r.yaml:1: missing the required key 'version'"),
+    ("lang: en", "lang: fr", "r.yaml:1:1: lang: 'fr' is not allowed; allowed: en, ro"),
+    ("version: 1\n", "", "r.yaml:1:1: missing the required key 'version'"),
     ("patterns: ['\\bmaybe\\b']", "patterns: [yes]", "must be a string, not true or false (YAML reads yes, no, on, off as true/false: put them in quotes)"),
     ("      - id: hedges", "      - id: Hedges!", "'Hedges!' is not a valid id"),
     ("        kind: pattern\n", "", "missing the required key 'kind'; allowed kinds: phrases, pattern, count"),
@@ -73,7 +73,7 @@ def test_rubric_errors(old, new, expected):
 
 def test_malformed_yaml_names_the_line():
     msg = err(MINI.replace("feedback: {pass: \"ok\", fail: \"not ok\"}", "feedback: {pass: \"ok\", fail: [}"))
-    assert msg.startswith("r.yaml:8: malformed YAML")
+    assert msg.startswith("r.yaml:8:35: malformed YAML: a value is missing here")
 
 
 def test_claims_must_name_an_existing_check():
@@ -108,5 +108,6 @@ def test_bank_errors(old, new, expected):
 def test_bank_error_line_is_the_offending_line():
     text = EN_BANK.replace("difficulty: easy", "difficulty: trivial", 1)
     msg = err(text, "bank")
-    line = int(msg.split(":")[1])
+    line, col = int(msg.split(":")[1]), int(msg.split(":")[2])
     assert "trivial" in text.splitlines()[line - 1]
+    assert text.splitlines()[line - 1][col - 1:].startswith("difficulty: trivial")

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from mockint.core.errors import MockintError, did_you_mean
+from mockint.core.errors import DataError, MockintError, did_you_mean
+from mockint.core.examples import Examples, parse_examples
 from mockint.core.text import LANGS
 from mockint.core.validate import Doc
-from mockint.core.yamlfile import load_yaml_cached, read_text
+from mockint.core.yamlfile import load_yaml_cached, read_data
 
 TOPICS = ("common", "responsibilities", "skills", "role", "pay", "tips", "closing")
 KINDS = ("behavioural", "situational", "knowledge", "closing")
@@ -40,19 +42,70 @@ class Question:
     terms: list[str] = field(default_factory=list)
     lang: str = "en"
     in_bank: bool = True
+    rubric: str | None = None                  # the rubric it is scored with (None: the language's)
+    criteria: dict[str, float] = field(default_factory=dict)   # criterion id -> weight; 0 = off
+    examples: Examples = field(default_factory=Examples)        # self-tests (mockint check-rubric)
+    source: str = ""                           # the file it comes from, as shown in messages
+    user: bool = False                         # from the user's folder or --bank, not built-in
 
     @property
     def tags(self) -> dict[str, str]:
         return {"topic": self.topic, "kind": self.kind, "difficulty": self.difficulty}
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out = {
             "id": self.id, "lang": self.lang, "text": self.text, "tags": self.tags, "guide": self.guide,
             "answer": {"min_words": self.min_words, "max_words": self.max_words, "seconds": self.seconds},
             "terms": self.terms,
             "talking_points": [{"id": p.id, "summary": p.summary, "phrases": p.phrases,
                                 "follow_up": p.follow_up, "guide": p.guide} for p in self.talking_points],
         }
+        if self.rubric:                     # extensions: only when the question sets them
+            out["rubric"] = self.rubric
+        if self.criteria:
+            out["criteria"] = {k: ("off" if v == 0 else {"weight": v}) for k, v in self.criteria.items()}
+        if self.user:
+            out["source"] = self.source
+        return out
+
+    def to_data(self) -> dict[str, Any]:
+        """The question as it is written in a bank file (without ``lang``, which is the file's)."""
+        out: dict[str, Any] = {"id": self.id, "text": self.text, "tags": self.tags}
+        if self.rubric:
+            out["rubric"] = self.rubric
+        if self.criteria:
+            out["criteria"] = {k: ("off" if v == 0 else {"weight": _num(v)}) for k, v in self.criteria.items()}
+        out["guide"] = list(self.guide)
+        out["answer"] = {"min_words": self.min_words, "max_words": self.max_words, "seconds": self.seconds}
+        if self.terms:
+            out["terms"] = list(self.terms)
+        if self.talking_points:
+            pts = []
+            for p in self.talking_points:
+                d: dict[str, Any] = {"id": p.id, "summary": p.summary, "phrases": list(p.phrases),
+                                     "follow_up": p.follow_up}
+                if p.guide:
+                    d["guide"] = list(p.guide)
+                pts.append(d)
+            out["talking_points"] = pts
+        if self.examples:
+            out["examples"] = self.examples.to_data()
+        return out
+
+
+def _num(x: float) -> int | float:
+    return int(x) if float(x).is_integer() else x
+
+
+@dataclass
+class RubricRef:
+    """What a bank needs to know of a rubric to check a question's ``rubric:`` and ``criteria:``."""
+    name: str
+    lang: str
+    criteria: list[str]
+
+
+RubricIndex = Mapping[str, RubricRef] | Callable[[], Mapping[str, RubricRef]]
 
 
 @dataclass
@@ -92,12 +145,31 @@ def adhoc_question(text: str, lang: str) -> Question:
                     min_words=60, max_words=300, seconds=150, talking_points=[], lang=lang, in_bank=False)
 
 
-def parse_bank(text: str, name: str, facts: set[str] | None = None) -> Bank:
+QUESTION_KEYS = ("id", "text", "tags", "guide", "answer", "talking_points", "terms", "rubric", "criteria",
+                 "examples")
+
+
+def parse_bank(text: str, name: str, facts: set[str] | None = None, rubrics: RubricIndex | None = None,
+               problems: list[DataError] | None = None) -> Bank:
+    """A bank from YAML text. ``facts``: the guide's fact ids (cited ids are checked);
+    ``rubrics``: the rubrics a question may name (a mapping or a function giving one, asked only
+    when a question names a rubric or overrides a criterion). ``problems``: when given, a question
+    that does not validate is recorded there and left out instead of failing the whole bank."""
     doc = Doc(name, text)
     data = load_yaml_cached(text, name)
+    if data is None:
+        doc.fail((), "the file is empty: a question bank needs 'lang', 'version' and 'questions'")
     top = doc.mapping(data, (), required=("lang", "version", "questions"), optional=("replies",))
     lang = doc.choice(top["lang"], ("lang",), LANGS)
     version = int(doc.number(top["version"], ("version",), 1, whole=True))
+    index: dict[str, Any] = {}
+
+    def rubric_index() -> Mapping[str, RubricRef] | None:
+        if rubrics is None:
+            return None
+        if "v" not in index:
+            index["v"] = rubrics() if callable(rubrics) else rubrics
+        return index["v"]
 
     def guide(value, path):
         ids = doc.strings(value, path, 0)
@@ -106,16 +178,10 @@ def parse_bank(text: str, name: str, facts: set[str] | None = None) -> Bank:
                 doc.fail(path + (i,), f"'{g}' is not a guide fact{did_you_mean(g, sorted(facts))}")
         return ids
 
-    questions: list[Question] = []
-    seen: set[str] = set()
-    for qi, raw in enumerate(doc.seq(top["questions"], ("questions",), 1)):
-        p = ("questions", qi)
-        q = doc.mapping(raw, p, required=("id", "text", "tags", "guide", "answer", "talking_points"),
-                        optional=("terms",))
+    def question(raw, p) -> Question:
+        q = doc.mapping(raw, p, required=("id", "text", "tags", "answer"),
+                        optional=[k for k in QUESTION_KEYS if k not in ("id", "text", "tags", "answer")])
         qid = doc.ident(q["id"], p + ("id",))
-        if qid in seen:
-            doc.fail(p + ("id",), f"duplicate question id '{qid}'")
-        seen.add(qid)
         tags = doc.mapping(q["tags"], p + ("tags",), required=("topic", "kind", "difficulty"))
         ans = doc.mapping(q["answer"], p + ("answer",), required=("min_words", "max_words", "seconds"))
         min_w = int(doc.number(ans["min_words"], p + ("answer", "min_words"), 1, 5000, whole=True))
@@ -124,25 +190,51 @@ def parse_bank(text: str, name: str, facts: set[str] | None = None) -> Bank:
             doc.fail(p + ("answer", "max_words"), f"must be at least min_words ({min_w})")
         points: list[TalkingPoint] = []
         pids: set[str] = set()
-        for ti, traw in enumerate(doc.seq(q["talking_points"], p + ("talking_points",), 1)):
+        for ti, traw in enumerate(doc.seq(q.get("talking_points", []), p + ("talking_points",),
+                                          1 if "talking_points" in q else 0)):
             tp = p + ("talking_points", ti)
             t = doc.mapping(traw, tp, required=("id", "summary", "phrases", "follow_up"), optional=("guide",))
             pid = doc.ident(t["id"], tp + ("id",))
             if pid in pids:
                 doc.fail(tp + ("id",), f"duplicate talking point id '{pid}'")
             pids.add(pid)
+            if isinstance(t["phrases"], list) and not t["phrases"]:
+                doc.fail(tp + ("phrases",), "the phrase list is empty: give at least one phrase "
+                         "that shows the point is covered")
             points.append(TalkingPoint(pid, doc.text_(t["summary"], tp + ("summary",)),
                                        doc.strings(t["phrases"], tp + ("phrases",)),
                                        doc.text_(t["follow_up"], tp + ("follow_up",)),
                                        guide(t.get("guide", []), tp + ("guide",))))
-        questions.append(Question(
+        rubric_name = doc.ident(q["rubric"], p + ("rubric",)) if "rubric" in q else None
+        criteria = _criteria(doc, q, p, lang, rubric_name, rubric_index) if (
+            "criteria" in q or rubric_name) else {}
+        examples = parse_examples(doc, q["examples"], p + ("examples",), False) if "examples" in q \
+            else Examples()
+        return Question(
             id=qid, text=doc.text_(q["text"], p + ("text",)),
             topic=doc.choice(tags["topic"], p + ("tags", "topic"), TOPICS),
             kind=doc.choice(tags["kind"], p + ("tags", "kind"), KINDS),
             difficulty=doc.choice(tags["difficulty"], p + ("tags", "difficulty"), DIFFICULTIES),
-            guide=guide(q["guide"], p + ("guide",)), min_words=min_w, max_words=max_w,
+            guide=guide(q.get("guide", []), p + ("guide",)), min_words=min_w, max_words=max_w,
             seconds=int(doc.number(ans["seconds"], p + ("answer", "seconds"), 5, 3600, whole=True)),
-            talking_points=points, terms=doc.strings(q.get("terms", []), p + ("terms",), 0), lang=lang))
+            talking_points=points, terms=doc.strings(q.get("terms", []), p + ("terms",), 0), lang=lang,
+            rubric=rubric_name, criteria=criteria, examples=examples, source=name)
+
+    questions: list[Question] = []
+    seen: set[str] = set()
+    for qi, raw in enumerate(doc.seq(top["questions"], ("questions",), 1)):
+        p = ("questions", qi)
+        try:
+            qid = raw.get("id") if isinstance(raw, dict) else None
+            if isinstance(qid, str):
+                if qid in seen:
+                    doc.fail(p + ("id",), f"duplicate question id '{qid}'")
+                seen.add(qid)
+            questions.append(question(raw, p))
+        except DataError as exc:
+            if problems is None:
+                raise
+            problems.append(exc)
     replies: list[Reply] = []
     rids: set[str] = set()
     for ri, raw in enumerate(doc.seq(top.get("replies", []) or [], ("replies",))):
@@ -159,6 +251,46 @@ def parse_bank(text: str, name: str, facts: set[str] | None = None) -> Bank:
     return Bank(lang=lang, version=version, questions=questions, replies=replies, source=name)
 
 
-def load_bank(path: Path | str, facts: set[str] | None = None, display: str | None = None) -> Bank:
+def _criteria(doc: Doc, q: dict, p: tuple, lang: str, rubric_name: str | None, rubric_index) -> dict[str, float]:
+    """A question's ``rubric:`` (checked to exist, in its language) and ``criteria:`` overrides:
+    ``{criterion_id: off | {weight: N}}``; the ids must be criteria of that rubric."""
+    known = rubric_index()
+    name = rubric_name or lang
+    ref = None
+    if known is not None:
+        ref = known.get(name)
+        if ref is None and rubric_name:
+            names = sorted(known)
+            doc.fail(p + ("rubric",), f"no rubric named '{rubric_name}'; rubrics: {', '.join(names)}"
+                     f"{did_you_mean(rubric_name, names)}")
+        if ref is not None and ref.lang != lang:
+            doc.fail(p + ("rubric",), f"the rubric '{name}' is for '{ref.lang}'; this bank is '{lang}'")
+    if "criteria" not in q:
+        return {}
+    cp = p + ("criteria",)
+    raw = q["criteria"]
+    if not isinstance(raw, dict):
+        doc.mapping(raw, cp)
+    out: dict[str, float] = {}
+    for cid, over in raw.items():
+        kp = cp + (cid,)
+        if not isinstance(cid, str):
+            doc.fail(kp, f"'{cid}' is not a criterion id")
+        if ref is not None and cid not in ref.criteria:
+            doc.fail(kp, f"unknown criterion '{cid}' in the rubric '{name}'; criteria: "
+                     f"{', '.join(ref.criteria)}{did_you_mean(cid, ref.criteria)}")
+        if over is False or over == "off":          # YAML reads a bare `off` as false
+            out[cid] = 0.0
+            continue
+        if not isinstance(over, dict):
+            doc.fail(kp, f"must be 'off' or {{weight: N}}, not {over!r}")
+        m = doc.mapping(over, kp, required=("weight",))
+        out[cid] = float(doc.number(m["weight"], kp + ("weight",), 0, 100))
+    return out
+
+
+def load_bank(path: Path | str, facts: set[str] | None = None, display: str | None = None,
+              rubrics: RubricIndex | None = None, problems: list[DataError] | None = None) -> Bank:
     path = Path(path)
-    return parse_bank(read_text(path), display or str(path), facts)
+    name = display or str(path)
+    return parse_bank(read_data(path, name), name, facts, rubrics, problems)

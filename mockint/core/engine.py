@@ -155,7 +155,7 @@ class Scorer:
                 continue
             if c.only_when == "bank_question" and not (question.in_bank and question.talking_points):
                 continue
-            if c.weight_for(question.kind) <= 0:
+            if weight_for(c, question) <= 0:
                 continue
             out.append(c)
         return out
@@ -181,8 +181,8 @@ class Scorer:
             results.append(cres)
             caps += ccaps
         core = [(c, r) for c, r in zip(crits, results) if c.mode_for(question.kind) == "core"]
-        wsum = sum(c.weight_for(question.kind) for c, _ in core)
-        base = sum(c.weight_for(question.kind) * r.score for c, r in core) / wsum if wsum else 0.0
+        wsum = sum(weight_for(c, question) for c, _ in core)
+        base = sum(weight_for(c, question) * r.score for c, r in core) / wsum if wsum else 0.0
         bonus = sum(c.bonus_points * r.score for c, r in zip(crits, results)
                     if c.mode_for(question.kind) == "bonus")
         total = min(100.0, base * 100.0 + bonus)
@@ -265,9 +265,16 @@ class Scorer:
             follow_up = None
         evidence.sort(key=lambda e: (e.start, e.end, e.rule))
         advice = [p for p in parts if p]
-        return CriterionResult(crit.id, crit.name, score, passed, crit.weight_for(q.kind),
+        return CriterionResult(crit.id, crit.name, score, passed, weight_for(crit, q),
                                crit.mode_for(q.kind), list(crit.guide), evidence,
                                " ".join(advice), follow_up, checks, crit.threshold, advice), caps
+
+
+def weight_for(crit: Criterion, question: Question) -> float:
+    """The criterion's weight for this question: the question's own override (``criteria:`` in
+    the bank; 0 = off) when it has one, else the rubric's weight for the question's kind."""
+    own = question.criteria.get(crit.id) if question.criteria else None
+    return float(own) if own is not None else crit.weight_for(question.kind)
 
 
 def _num(x: float) -> str:

@@ -12,9 +12,11 @@ class MockintError(Exception):
 class DataError(MockintError):
     """A YAML bank or rubric that does not validate; the message names file, line and key."""
 
-    def __init__(self, file: str, line: int | None, key: str, message: str):
-        self.file, self.line, self.key, self.detail = file, line, key, message
+    def __init__(self, file: str, line: int | None, key: str, message: str, col: int | None = None):
+        self.file, self.line, self.key, self.detail, self.col = file, line, key, message, col
         where = f"{file}:{line}" if line else file
+        if line and col:
+            where += f":{col}"            # file:line:col: key: message (editors jump to it)
         super().__init__(f"{where}: {key}: {message}" if key else f"{where}: {message}")
 
 

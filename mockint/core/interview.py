@@ -254,6 +254,23 @@ class Interview:
     def results(self) -> list[Result]:
         return [t.result for t in self.turns]
 
+    @property
+    def pending_answer(self) -> str | None:
+        """The first answer while its follow-up is awaited (scored with the follow-up), else None."""
+        return None if self._pending is None else self._pending.answer
+
+    def resume_at(self, index: int, turns: list[Turn] | None = None, skipped: list[str] | None = None) -> None:
+        """Go on with a stored interview from question ``index`` (0-based): ``turns`` are the
+        answers given before (with the results shown then, for the summary), ``skipped`` the ids
+        of the questions passed over. Only before the first answer of this object."""
+        if self.turns or self.skipped or self.index or self._pending is not None:
+            raise MockintError("an interview can only be resumed before it goes on")
+        if not 0 <= index <= self.total:
+            raise MockintError(f"cannot resume at question {index + 1}: the interview has {self.total}")
+        self.index = index
+        self.turns = list(turns or [])
+        self.skipped = list(skipped or [])
+
     def current_question(self) -> Question | None:
         return None if self.is_over else self.questions[self.index]
 

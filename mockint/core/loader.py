@@ -1,39 +1,207 @@
-"""Loading the built-in (or given) bank and rubric for a language, validated against the guide."""
+"""Loading the banks and rubrics of a language: the built-in ones merged with the user's own files
+(``<mockint home>/question_bank/``, ``<mockint home>/rubrics/``) and the ``--bank`` paths of this
+run, validated against the guide. See ``mockint.core.userbank`` for how they merge.
+
+``bank(lang)``, ``rubric(lang)`` and ``scorer(lang)`` are what callers use; they are cached, and the
+cache follows the user's files (a file added, edited or removed is seen on the next call).
+``catalogue(lang)`` also gives the notices (a user question replaces a built-in one) and problems
+(a file or question left out) of the merge, for the CLI and the TUI to show.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mockint.core import resources
 from mockint.core.bank import Bank, load_bank
+from mockint.core.errors import MockintError, did_you_mean
 from mockint.core.guide import fact_ids
 
 if TYPE_CHECKING:   # rubrics and the engine pull in the matching stack: imported when first used
     from mockint.core.engine import Scorer
     from mockint.core.rubric import Rubric
+    from mockint.core.userbank import Catalogue
+
+_EXTRA: tuple[str, ...] = ()
+
+
+def set_extra_banks(paths: Sequence[str | Path]) -> None:
+    """Files or folders (``--bank PATH``) merged into every bank and rubric set of this process."""
+    global _EXTRA
+    _EXTRA = tuple(str(p) for p in paths)
+
+
+def extra_banks() -> tuple[str, ...]:
+    return _EXTRA
+
+
+def _extra(extra_paths: Sequence[str | Path] | None) -> tuple[str, ...]:
+    return _EXTRA if extra_paths is None else tuple(str(p) for p in extra_paths)
+
+
+def _signature(extra: tuple[str, ...]) -> tuple | None:
+    """None when there is nothing but the built-in files (the fast, common case)."""
+    from mockint.core import userbank
+
+    sig = userbank.signature(extra)
+    return sig if len(sig) > 2 or extra else None
 
 
 @lru_cache(maxsize=8)
-def bank(lang: str, path: str | None = None) -> Bank:
-    p = Path(path) if path else resources.bank_dir() / f"{lang}.yaml"
+def _builtin_bank(lang: str) -> Bank:
+    p = resources.bank_dir() / f"{lang}.yaml"
     b = load_bank(p, fact_ids(), display=resources.display(p))
-    if b.lang != lang and not path:
+    if b.lang != lang:
         raise AssertionError(f"{p} says lang {b.lang}")  # pragma: no cover - packaging error
     return b
 
 
 @lru_cache(maxsize=8)
+def _file_bank(path: str) -> Bank:
+    p = Path(path)
+    return load_bank(p, fact_ids(), display=resources.display(p))
+
+
+def bank(lang: str, path: str | None = None, extra_paths: Sequence[str | Path] | None = None) -> Bank:
+    """The bank of ``lang``: built-in, merged with the user's questions and the extra paths
+    (default: those of ``set_extra_banks``). ``path``: that one file only, as it is."""
+    if path:
+        return _file_bank(str(path))
+    return catalogue(lang, extra_paths).bank
+
+
+def catalogue(lang: str, extra_paths: Sequence[str | Path] | None = None) -> Catalogue:
+    from mockint.core.userbank import Catalogue
+
+    extra = _extra(extra_paths)
+    sig = _signature(extra)
+    if sig is None:
+        return Catalogue(lang, _builtin_bank(lang), {})
+    return _catalogue(lang, extra, sig)
+
+
+@lru_cache(maxsize=16)
+def _catalogue(lang: str, extra: tuple[str, ...], sig: tuple) -> Catalogue:
+    from mockint.core import userbank
+
+    cat = userbank.merge(lang, extra, fact_ids(), lambda name: rubric_named(name, extra), _builtin_bank(lang))
+    for name, entry in cat.rubrics.items():          # report broken user rubrics with the rest
+        if entry.source.origin != "builtin":
+            try:
+                _load_entry(entry)
+            except MockintError as exc:
+                cat.problems.append(exc)
+    return cat
+
+
 def rubric(lang: str, path: str | None = None) -> Rubric:
+    """The rubric of ``lang`` (a user rubric of that name replaces the built-in one); ``path``:
+    that file only."""
+    if path:
+        return _file_rubric(str(path))
+    return rubric_named(lang)
+
+
+def rubric_names(extra_paths: Sequence[str | Path] | None = None) -> list[str]:
+    from mockint.core import userbank
+
+    return sorted(userbank.rubric_entries(userbank.sources(_extra(extra_paths))[1]))
+
+
+def rubric_named(name: str, extra_paths: Sequence[str | Path] | None = None) -> Rubric:
+    """A rubric by the name questions use in ``rubric:``: ``en``, ``ro`` or a user rubric's file
+    name. A user rubric replacing a built-in one that does not load falls back to the built-in."""
+    from mockint.core import userbank
+
+    extra = _extra(extra_paths)
+    if _signature(extra) is None and name in ("en", "ro"):
+        return _builtin_rubric(name)
+    entries = userbank.rubric_entries(userbank.sources(extra)[1])
+    entry = entries.get(name)
+    if entry is None:
+        names = sorted(entries)
+        raise MockintError(f"no rubric named '{name}'; rubrics: {', '.join(names)}{did_you_mean(name, names)}")
+    try:
+        r = _load_entry(entry)
+    except MockintError:
+        if entry.overrides:
+            return _builtin_rubric(name)
+        raise
+    if entry.overrides and r.lang != name:
+        return _builtin_rubric(name)
+    return r
+
+
+def _load_entry(entry) -> Rubric:
+    if entry.source.origin == "builtin":
+        return _builtin_rubric(entry.name)
+    p = entry.source.path
+    try:
+        st = p.stat()
+        key = (st.st_mtime_ns, st.st_size)
+    except OSError:
+        key = (None, None)
+    r = _user_rubric(str(p), key, entry.name)
+    if entry.overrides and r.lang != entry.name:
+        raise MockintError(f"{entry.source.name}: the rubric '{entry.name}' replaces the built-in one "
+                           f"and must be for '{entry.name}', not '{r.lang}'; the built-in one is used")
+    return r
+
+
+@lru_cache(maxsize=4)
+def _builtin_rubric(lang: str) -> Rubric:
     from mockint.core.rubric import load_rubric
 
-    p = Path(path) if path else resources.rubrics_dir() / f"{lang}.yaml"
-    return load_rubric(p, fact_ids(), display=resources.display(p))
+    p = resources.rubrics_dir() / f"{lang}.yaml"
+    return load_rubric(p, fact_ids(), display=resources.display(p), rid=lang)
+
+
+@lru_cache(maxsize=16)
+def _user_rubric(path: str, key: tuple, name: str) -> Rubric:
+    from mockint.core.rubric import load_rubric
+
+    p = Path(path)
+    return load_rubric(p, fact_ids(), display=resources.display(p), rid=name)
 
 
 @lru_cache(maxsize=8)
+def _file_rubric(path: str) -> Rubric:
+    from mockint.core.rubric import load_rubric
+
+    p = Path(path)
+    return load_rubric(p, fact_ids(), display=resources.display(p))
+
+
 def scorer(lang: str) -> Scorer:
+    """Scores answers in ``lang``; a question that names another rubric is scored with it."""
+    sig = _signature(_EXTRA)
+    if sig is None:
+        return _builtin_scorer(lang)
+    return _scorer(lang, _EXTRA, sig)
+
+
+@lru_cache(maxsize=8)
+def _builtin_scorer(lang: str) -> Scorer:
     from mockint.core.engine import Scorer  # the scoring stack, only when scoring
 
-    return Scorer(rubric(lang), bank(lang))
+    return Scorer(_builtin_rubric(lang), _builtin_bank(lang))
+
+
+@lru_cache(maxsize=8)
+def _scorer(lang: str, extra: tuple[str, ...], sig: tuple) -> Scorer:
+    from mockint.core.multiscorer import MultiScorer
+
+    return MultiScorer(rubric_named(lang, extra), bank(lang, extra_paths=extra),
+                       lambda name: rubric_named(name, extra))
+
+
+def _clear() -> None:
+    for f in (_builtin_bank, _file_bank, _catalogue, _builtin_rubric, _user_rubric, _file_rubric,
+              _builtin_scorer, _scorer):
+        f.cache_clear()
+
+
+scorer.cache_clear = _clear        # type: ignore[attr-defined]  (as when scorer was an lru_cache)

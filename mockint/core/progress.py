@@ -221,3 +221,20 @@ def pick_weak(store: Store, bank, n: int) -> list[str]:
     """``n`` question ids to practise, spaced-repetition style (see :func:`question_schedule`):
     due and weakest first, never-answered questions fill the rest; deterministic."""
     return [item["question_id"] for item in question_schedule(store, bank)][:max(0, n)]
+
+
+# -- questions answered more than once --------------------------------------------------------
+
+def repeated_questions(store: Store, lang: str, limit: int | None = 20) -> list[dict[str, Any]]:
+    """The questions answered at least twice in sessions of ``lang``, latest attempt first: the
+    question, the last two scores and :func:`change_items` between those two attempts."""
+    out: list[dict[str, Any]] = []
+    for answers in store.repeated_answers(lang, 2, limit):
+        if len(answers) < 2:
+            continue
+        old, new = answers[-2], answers[-1]
+        out.append({"question_id": new.question_id, "question_text": new.question_text,
+                    "scores": [int(old.result["score"]), int(new.result["score"])],
+                    "started_at": new.session_started_at,
+                    "changes": change_items(old.result, new.result, lang)})
+    return out

@@ -13,10 +13,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from mockint.core.errors import DataError
+from mockint.core.examples import Examples, parse_examples
 from mockint.core.matching import MATCH_MODES, SCORERS, Fuzzy
 from mockint.core.text import LANGS
 from mockint.core.validate import Doc
-from mockint.core.yamlfile import load_yaml_cached, read_text
+from mockint.core.yamlfile import load_yaml_cached, read_data
 
 EFFECTS = ("reward", "bonus", "penalty", "gate")
 MODES = ("core", "bonus")
@@ -65,6 +67,7 @@ class Criterion:
     by_kind: dict[str, dict[str, Any]] = field(default_factory=dict)
     only_when: str = "always"
     bonus_points: float = 10.0
+    examples: Examples = field(default_factory=Examples)   # self-tests (mockint check-rubric)
 
     def weight_for(self, kind: str | None) -> float:
         return float(self.by_kind.get(kind or "", {}).get("weight", self.weight))
@@ -84,6 +87,7 @@ class Rubric:
     lists: dict[str, list[str]]
     criteria: list[Criterion]
     source: str = ""
+    id: str = ""             # the name questions use in `rubric:` (the file name without .yaml)
 
     def criterion(self, cid: str) -> Criterion:
         for c in self.criteria:
@@ -228,6 +232,8 @@ def _kind_option(doc: Doc, kind: str, key: str, value: Any, path, lists: dict, f
             for i, name in enumerate(doc.strings(m.get("lists", []), path + ("lists",), 0)):
                 out += _list(doc, name, path + ("lists", i), lists)
             return out
+        if isinstance(value, list) and not value:
+            doc.fail(path, "the phrase list is empty: give at least one phrase")
         return doc.strings(value, path)
     if key in ("lists", "ignore", "ignore_in_terms"):
         names = doc.strings(value, path)
@@ -287,9 +293,15 @@ def _expand(doc: Doc, pattern: str, path, lists: dict) -> str:
     return _LIST_REF.sub(sub, pattern)
 
 
-def parse_rubric(text: str, name: str, facts: set[str] | None = None) -> Rubric:
+def parse_rubric(text: str, name: str, facts: set[str] | None = None, rid: str = "",
+                 problems: list[DataError] | None = None) -> Rubric:
+    """A rubric from YAML text. ``rid``: its name for questions' ``rubric:``. ``problems``: when
+    given, a criterion that does not validate is recorded there (and left out) so that every
+    problem of the file is found in one pass; the caller must not use such a rubric."""
     doc = Doc(name, text)
     data = load_yaml_cached(text, name)
+    if data is None:
+        doc.fail((), "the file is empty: a rubric needs 'lang', 'version' and 'criteria'")
     top = doc.mapping(data, (), required=("lang", "version", "criteria"),
                       optional=("name", "matching", "lists"))
     lang = doc.choice(top["lang"], ("lang",), LANGS)
@@ -304,62 +316,90 @@ def parse_rubric(text: str, name: str, facts: set[str] | None = None) -> Rubric:
     lists: dict[str, list[str]] = {}
     for lname, words in lists_raw.items():
         doc.ident(lname, ("lists", lname), r"[a-z][a-z0-9_]*")
+        if isinstance(words, list) and not words:
+            doc.fail(("lists", lname), "the list is empty: give at least one word or phrase")
         lists[lname] = doc.strings(words, ("lists", lname))
     criteria: list[Criterion] = []
     seen: set[str] = set()
+    broken: set[str] = set()
     for ci, raw in enumerate(doc.seq(top["criteria"], ("criteria",), 1)):
         p = ("criteria", ci)
-        c = doc.mapping(raw, p, required=("id", "name", "weight", "threshold", "feedback", "checks"),
-                        optional=("guide", "mode", "follow_up", "by_kind", "only_when", "bonus_points"))
-        cid = doc.ident(c["id"], p + ("id",), r"[a-z0-9]+(?:_[a-z0-9]+)*")
-        if cid in seen:
-            doc.fail(p + ("id",), f"duplicate criterion id '{cid}'")
-        seen.add(cid)
-        fb = doc.mapping(c["feedback"], p + ("feedback",), required=("pass", "fail"))
-        by_kind: dict[str, dict[str, Any]] = {}
-        for kname, over in doc.mapping(c.get("by_kind", {}) or {}, p + ("by_kind",),
-                                       optional=QUESTION_KINDS).items():
-            o = doc.mapping(over, p + ("by_kind", kname), optional=("weight", "mode"))
-            by_kind[kname] = {}
-            if "weight" in o:
-                by_kind[kname]["weight"] = float(doc.number(o["weight"], p + ("by_kind", kname, "weight"), 0, 100))
-            if "mode" in o:
-                by_kind[kname]["mode"] = doc.choice(o["mode"], p + ("by_kind", kname, "mode"), MODES)
-        checks: list[CheckSpec] = []
-        ids: set[str] = set()
-        for ki, kraw in enumerate(doc.seq(c["checks"], p + ("checks",), 1)):
-            spec = _check(doc, kraw, p + ("checks", ki), lists, facts, fuzzy, ids)
-            ids.add(spec.id)
-            checks.append(spec)
-        criteria.append(Criterion(
-            id=cid, name=doc.text_(c["name"], p + ("name",)),
-            guide=_guide(doc, c.get("guide", []), p + ("guide",), facts),
-            weight=float(doc.number(c["weight"], p + ("weight",), 0, 100)),
-            threshold=float(doc.number(c["threshold"], p + ("threshold",), 0, 1)),
-            mode=doc.choice(c.get("mode", "core"), p + ("mode",), MODES),
-            feedback_pass=_templ(doc, fb["pass"], p + ("feedback", "pass")),
-            feedback_fail=_templ(doc, fb["fail"], p + ("feedback", "fail")),
-            follow_up=doc.text_(c.get("follow_up", ""), p + ("follow_up",), empty_ok=True),
-            checks=checks, by_kind=by_kind,
-            only_when=doc.choice(c.get("only_when", "always"), p + ("only_when",), ONLY_WHEN),
-            bonus_points=float(doc.number(c.get("bonus_points", 10), p + ("bonus_points",), 0, 100)),
-        ))
+        try:
+            crit = _criterion(doc, raw, p, seen, lists, facts, fuzzy)
+        except DataError as exc:
+            if problems is None:
+                raise
+            problems.append(exc)
+            criteria.append(None)      # keeps the indexes of the others right
+            if isinstance(raw, dict) and isinstance(raw.get("id"), str):
+                broken.add(raw["id"])
+            continue
+        seen.add(crit.id)
+        criteria.append(crit)
     # cross-references: claims' 'unless' must name existing checks
     for ci, crit in enumerate(criteria):
+        if crit is None:
+            continue
         for ki, chk in enumerate(crit.checks):
             for ui, ref in enumerate(chk.options.get("unless", [])):
                 full = ref if "." in ref else f"{crit.id}.{ref}"
                 cid, _, kid = full.partition(".")
-                target = next((c for c in criteria if c.id == cid), None)
-                names = [f"{c.id}.{k.id}" for c in criteria for k in c.checks]
+                if cid in broken:
+                    continue
+                target = next((c for c in criteria if c is not None and c.id == cid), None)
+                names = [f"{c.id}.{k.id}" for c in criteria if c is not None for k in c.checks]
                 if target is None or not any(k.id == kid for k in target.checks) or full == f"{crit.id}.{chk.id}":
                     from mockint.core.errors import did_you_mean
-                    doc.fail(("criteria", ci, "checks", ki, "unless", ui),
-                             f"'{ref}' names no other check{did_you_mean(full, names)}")
+                    err = doc.error(("criteria", ci, "checks", ki, "unless", ui),
+                                    f"'{ref}' names no other check{did_you_mean(full, names)}")
+                    if problems is None:
+                        raise err
+                    problems.append(err)
     return Rubric(lang=lang, version=version, name=str(top.get("name", name)), fuzzy=fuzzy,
-                  window=window, known_words=known, lists=lists, criteria=criteria, source=name)
+                  window=window, known_words=known, lists=lists,
+                  criteria=[c for c in criteria if c is not None], source=name, id=rid)
 
 
-def load_rubric(path: Path | str, facts: set[str] | None = None, display: str | None = None) -> Rubric:
+def _criterion(doc: Doc, raw: Any, p: tuple, seen: set[str], lists: dict, facts, fuzzy: Fuzzy) -> Criterion:
+    c = doc.mapping(raw, p, required=("id", "name", "weight", "threshold", "feedback", "checks"),
+                    optional=("guide", "mode", "follow_up", "by_kind", "only_when", "bonus_points", "examples"))
+    cid = doc.ident(c["id"], p + ("id",), r"[a-z0-9]+(?:_[a-z0-9]+)*")
+    if cid in seen:
+        doc.fail(p + ("id",), f"duplicate criterion id '{cid}'")
+    fb = doc.mapping(c["feedback"], p + ("feedback",), required=("pass", "fail"))
+    by_kind: dict[str, dict[str, Any]] = {}
+    for kname, over in doc.mapping(c.get("by_kind", {}) or {}, p + ("by_kind",),
+                                   optional=QUESTION_KINDS).items():
+        o = doc.mapping(over, p + ("by_kind", kname), optional=("weight", "mode"))
+        by_kind[kname] = {}
+        if "weight" in o:
+            by_kind[kname]["weight"] = float(doc.number(o["weight"], p + ("by_kind", kname, "weight"), 0, 100))
+        if "mode" in o:
+            by_kind[kname]["mode"] = doc.choice(o["mode"], p + ("by_kind", kname, "mode"), MODES)
+    checks: list[CheckSpec] = []
+    ids: set[str] = set()
+    for ki, kraw in enumerate(doc.seq(c["checks"], p + ("checks",), 1)):
+        spec = _check(doc, kraw, p + ("checks", ki), lists, facts, fuzzy, ids)
+        ids.add(spec.id)
+        checks.append(spec)
+    return Criterion(
+        id=cid, name=doc.text_(c["name"], p + ("name",)),
+        guide=_guide(doc, c.get("guide", []), p + ("guide",), facts),
+        weight=float(doc.number(c["weight"], p + ("weight",), 0, 100)),
+        threshold=float(doc.number(c["threshold"], p + ("threshold",), 0, 1)),
+        mode=doc.choice(c.get("mode", "core"), p + ("mode",), MODES),
+        feedback_pass=_templ(doc, fb["pass"], p + ("feedback", "pass")),
+        feedback_fail=_templ(doc, fb["fail"], p + ("feedback", "fail")),
+        follow_up=doc.text_(c.get("follow_up", ""), p + ("follow_up",), empty_ok=True),
+        checks=checks, by_kind=by_kind,
+        only_when=doc.choice(c.get("only_when", "always"), p + ("only_when",), ONLY_WHEN),
+        bonus_points=float(doc.number(c.get("bonus_points", 10), p + ("bonus_points",), 0, 100)),
+        examples=parse_examples(doc, c["examples"], p + ("examples",), True) if "examples" in c else Examples(),
+    )
+
+
+def load_rubric(path: Path | str, facts: set[str] | None = None, display: str | None = None,
+                rid: str | None = None, problems: list[DataError] | None = None) -> Rubric:
     path = Path(path)
-    return parse_rubric(read_text(path), display or str(path), facts)
+    name = display or str(path)
+    return parse_rubric(read_data(path, name), name, facts, path.stem if rid is None else rid, problems)

@@ -748,6 +748,36 @@ class Store:
             "WHERE s.lang = ? AND a.question_id IS NOT NULL ORDER BY s.started_at, s.rowid, a.idx", (lang,))]
         return sessions, rows
 
+    @_guarded
+    def repeated_answers(self, lang: str, last: int = 2, limit: int | None = None) -> list[list[AnswerRecord]]:
+        """For each bank question answered at least twice in sessions of ``lang``: its last
+        ``last`` answers, oldest first (each with its shown result only). Questions come by their
+        latest attempt, newest first; at most ``limit`` of them. Only those answers' score
+        objects are parsed, so this stays fast on a long history."""
+        sql = ("SELECT question_id, session_id, idx, question_text, answer, elapsed, answered_at, follow_up, "
+               "started_at, rid, rv, score, created_at, result FROM ("
+               " SELECT a.question_id, a.session_id, a.idx, a.question_text, a.answer, a.elapsed, a.answered_at,"
+               " a.follow_up, s.started_at, r.id AS rid, r.rubric_version AS rv, r.score, r.created_at, r.result,"
+               " row_number() OVER (PARTITION BY a.question_id"
+               "   ORDER BY s.started_at DESC, s.rowid DESC, a.idx DESC) AS rn,"
+               " count(*) OVER (PARTITION BY a.question_id) AS n,"
+               " max(s.started_at) OVER (PARTITION BY a.question_id) AS latest"
+               " FROM answers a JOIN sessions s ON s.id = a.session_id"
+               " JOIN results r ON r.session_id = a.session_id AND r.idx = a.idx AND r.shown = 1"
+               " WHERE s.lang = ? AND a.question_id IS NOT NULL)"
+               " WHERE n >= 2 AND rn <= ? ORDER BY latest DESC, question_id, rn DESC")
+        groups: dict[str, list[AnswerRecord]] = {}
+        for (qid, sid, idx, qtext, answer, elapsed, at, fu, started, rid, rv, score, created,
+             text) in self.conn.execute(sql, (lang, max(1, int(last)))):
+            if qid not in groups:
+                if limit is not None and len(groups) >= limit:
+                    break
+                groups[qid] = []
+            res = [ResultRecord(rid, rv, score, True, created, json.loads(text))]
+            groups[qid].append(AnswerRecord(sid, idx, qid, qtext, answer, elapsed, at,
+                                            json.loads(fu) if fu else None, res, started, lang))
+        return list(groups.values())
+
     # -- re-scoring
     @_guarded
     def rescore(self, session_id: str, scorer_for_lang: Callable[[str], Any]) -> int:

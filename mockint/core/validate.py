@@ -1,4 +1,4 @@
-"""Small helpers to validate YAML documents with precise errors (file:line: key: problem)."""
+"""Small helpers to validate YAML documents with precise errors (file:line:col: key: problem)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from typing import Any, NoReturn
 
 from mockint.core.errors import DataError, did_you_mean
-from mockint.core.yamlfile import Key, dotted, line_of
+from mockint.core.yamlfile import Key, compose, dotted, position_of
 
 _TYPE_NAMES = {str: "a string", int: "a whole number", float: "a number", bool: "true or false",
                list: "a list", dict: "a mapping"}
@@ -18,9 +18,22 @@ class Doc:
 
     def __init__(self, name: str, text: str):
         self.name, self.text = name, text
+        self._root: Any = False
+
+    def position(self, path: tuple[Key, ...]) -> tuple[int | None, int | None]:
+        """(line, column) of the node at ``path``; the document is composed once, when first needed."""
+        if self._root is False:
+            self._root = compose(self.text)
+        if self._root is None:
+            return None, None
+        return position_of(self.text, path, self._root)
+
+    def error(self, path: tuple[Key, ...], message: str) -> DataError:
+        line, col = self.position(path)
+        return DataError(self.name, line, dotted(path), message, col=col)
 
     def fail(self, path: tuple[Key, ...], message: str) -> NoReturn:
-        raise DataError(self.name, line_of(self.text, path), dotted(path), message)
+        raise self.error(path, message)
 
     # -- shapes ---------------------------------------------------------------------------
     def mapping(self, value: Any, path: tuple[Key, ...], required: Iterable[str] = (),

@@ -42,6 +42,86 @@ def safe_load(text: str) -> Any:
     return yaml.safe_load(text)
 
 
+MAX_DATA_BYTES = 5 * 1024 * 1024     # a bank or rubric is ~60 KB; anything this big is a mistake
+
+
+def read_data(path: Path | str, display: str | None = None) -> str:
+    """The text of a YAML data file (bank, rubric, transcript, import), refusing early and in one
+    line what cannot be one: a folder, a file over ``MAX_DATA_BYTES``, binary data, non-UTF-8 text.
+    A UTF-8 byte-order mark is dropped."""
+    path = Path(path)
+    name = display or str(path)
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise MockintError(f"{name}: no such file") from None
+    except OSError as exc:
+        raise MockintError(f"{name}: cannot read ({exc.strerror})") from None
+    if path.is_dir():
+        raise MockintError(f"{name}: is a directory, not a file")
+    if size > MAX_DATA_BYTES:
+        raise MockintError(f"{name}: the file is {size / 1024 / 1024:.1f} MB; mockint reads data files "
+                           f"of up to {MAX_DATA_BYTES // 1024 // 1024} MB")
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_DATA_BYTES + 1)
+    except PermissionError:
+        raise MockintError(f"{name}: permission denied") from None
+    except OSError as exc:
+        raise MockintError(f"{name}: cannot read ({exc.strerror})") from None
+    if len(data) > MAX_DATA_BYTES:     # grew while we looked
+        raise MockintError(f"{name}: the file is over {MAX_DATA_BYTES // 1024 // 1024} MB; mockint reads "
+                           f"data files of up to {MAX_DATA_BYTES // 1024 // 1024} MB")
+    if b"\x00" in data:
+        raise MockintError(f"{name}: a binary file, not YAML text")
+    try:
+        return data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as exc:
+        raise MockintError(f"{name}: not UTF-8 text (byte {exc.start})") from None
+
+
+_INDENT = ("did not find expected key", "expected <block end>", "did not find expected '-' indicator")
+
+
+def _char_at(text: str, mark) -> str:
+    try:
+        return text.splitlines()[mark.line][mark.column]
+    except (IndexError, AttributeError, TypeError):
+        return ""
+
+
+def _yaml_problem(exc, text: str = "") -> str:
+    """PyYAML's problem, in words a person editing the file can act on (the same with or without
+    libyaml, whose wording differs)."""
+    problem = (exc.problem or exc.context or "").strip()
+    if exc.problem_mark is not None and _char_at(text, exc.problem_mark) == "\t":
+        return "malformed YAML: a tab character; indent with spaces only"
+    if "could not determine a constructor for the tag" in problem:
+        import re
+
+        m = re.search(r"the tag '([^']*)'", problem)
+        tag = (m.group(1) if m else "?").replace("tag:yaml.org,2002:", "!!")
+        if tag.startswith("!!python/"):
+            return (f"refused the tag '{tag}': mockint reads plain YAML only and never runs code or "
+                    f"builds objects from a data file")
+        return f"unknown tag '{tag}': mockint reads plain YAML only (strings, numbers, lists, mappings)"
+    if "tab character" in problem or "'\\t'" in problem:
+        return "malformed YAML: a tab character; indent with spaces only"
+    if any(problem.startswith(p) for p in _INDENT):
+        return "malformed YAML: the indentation does not line up with the lines above"
+    if "expected node content" in problem or "expected the node content" in problem:
+        return "malformed YAML: a value is missing here (check the brackets and quotes)"
+    for close in ("]", "}"):
+        if f"expected ',' or '{close}'" in problem:
+            return f"malformed YAML: a '{'[' if close == ']' else '{'}' that is never closed with '{close}'"
+    if "quoted scalar" in (exc.context or "") and "end of stream" in problem:
+        return "malformed YAML: a quote that is never closed"
+    if problem.startswith("mapping values are not allowed"):
+        return ("malformed YAML: a 'key: value' where none can be; check the indentation, and quote "
+                "text that contains ': '")
+    return f"malformed YAML: {problem or 'cannot be read'}"
+
+
 def load_yaml(text: str, name: str) -> Any:
     import yaml
 
@@ -50,8 +130,8 @@ def load_yaml(text: str, name: str) -> Any:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
-        problem = (exc.problem or exc.context or "malformed YAML").strip()
-        raise DataError(name, line, "", f"malformed YAML: {problem}") from None
+        col = mark.column + 1 if mark else None
+        raise DataError(name, line, "", _yaml_problem(exc, text), col=col) from None
     except yaml.YAMLError as exc:
         raise DataError(name, None, "", f"malformed YAML: {exc}") from None
 
@@ -117,27 +197,47 @@ def _decode(value: Any) -> Any:
 
 def line_of(text: str, path: tuple[Key, ...]) -> int | None:
     """The 1-based line of the node at ``path`` (keys and list indexes), or of its nearest parent."""
+    return position_of(text, path)[0]
+
+
+def position_of(text: str, path: tuple[Key, ...], root: Any = None) -> tuple[int | None, int | None]:
+    """The 1-based (line, column) of the node at ``path``, or of its nearest parent. ``root``: an
+    already composed document (to look up many paths with one parse)."""
     import yaml
 
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError:
-        return None
-    line = node.start_mark.line + 1 if node is not None else None
+    node = root
+    if node is None:
+        try:
+            node = yaml.compose(text, Loader=yaml.SafeLoader)
+        except yaml.YAMLError:
+            return None, None
+    if node is None:
+        return None, None
+    pos = (node.start_mark.line + 1, node.start_mark.column + 1)
     for key in path:
         if isinstance(node, yaml.MappingNode):
             for k, v in node.value:
-                if k.value == key:
-                    line, node = k.start_mark.line + 1, v
+                if k.value == key or (isinstance(key, int) and k.value == str(key)):
+                    pos, node = (k.start_mark.line + 1, k.start_mark.column + 1), v
                     break
             else:
-                return line
+                return pos
         elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
             node = node.value[key]
-            line = node.start_mark.line + 1
+            pos = (node.start_mark.line + 1, node.start_mark.column + 1)
         else:
-            return line
-    return line
+            return pos
+    return pos
+
+
+def compose(text: str) -> Any:
+    """The document's node tree (safe: no construction), or None when it cannot be parsed."""
+    import yaml
+
+    try:
+        return yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return None
 
 
 def dotted(path: tuple[Key, ...]) -> str:

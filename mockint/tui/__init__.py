@@ -5,16 +5,62 @@ The CLI calls :func:`run` for ``mockint`` (no arguments) and ``mockint practice`
 
 from __future__ import annotations
 
+NO_RESUME = "no unfinished interview to resume; 'mockint practice' starts a new one"
+WEAK_COUNT = 5
 
-def run(lang: str, question_ids: list[str] | None, count: int | None, feedback: str, timer: bool) -> int:
+
+def check_resume() -> None:
+    """Raises ``MockintError`` when there is no unfinished interview to resume (or the history
+    cannot be read); the CLI calls it before checking for a terminal. The store's notices (a
+    damaged file moved aside) go to standard error, as the history commands print them."""
+    import sys
+
+    from mockint.core.errors import MockintError
+    from mockint.core.storage import Store
+
+    with Store.open() as store:
+        for notice in store.notices:
+            print(f"mockint: {notice}", file=sys.stderr)
+        if store.unfinished() is None:
+            raise MockintError(NO_RESUME)
+
+
+def run(lang: str, question_ids: list[str] | None, count: int | None, feedback: str, timer: bool,
+        resume: bool = False, weak: bool = False) -> int:
     """Run the interview app; returns the exit code. With ``question_ids`` the start screen is
-    skipped. Raises ``MockintError`` for bad settings or an unknown question id (before any
-    terminal change), which the CLI reports like any other input error.
+    skipped. ``resume``: go on at once with the latest unfinished interview (its own language
+    and settings). ``weak``: practise the questions with the lowest recent results, spaced-
+    repetition style (``count`` of them, default 5). Raises ``MockintError`` for bad settings,
+    an unknown question id or nothing to resume (before any terminal change), which the CLI
+    reports like any other input error.
     """
+    from mockint.core.errors import MockintError
     from mockint.core.interview import Settings
-    from mockint.tui.app import create_app   # Textual is imported here, and only here
 
     settings = Settings(lang=lang, question_set="full", count=count, feedback=feedback, timer=timer)
-    app = create_app(settings, question_ids=question_ids)
-    result = app.run()
+    if resume and weak:
+        raise MockintError("--resume and --weak cannot be used together")
+    store = record = None
+    if resume or weak:
+        from mockint.core.storage import Store
+
+        store = Store.open()
+    try:
+        if resume:
+            record = store.unfinished()
+            if record is None:
+                raise MockintError(NO_RESUME)
+        elif weak:
+            from mockint.core import loader
+            from mockint.core.progress import pick_weak
+
+            question_ids = pick_weak(store, loader.bank(lang), count or WEAK_COUNT)
+            settings = Settings(lang=lang, question_set="full", count=None, feedback=feedback, timer=timer)
+        from mockint.tui.app import create_app   # Textual is imported here, and only here
+
+        app = create_app(settings, question_ids=question_ids, store=store, resume=record)
+        result = app.run()
+    finally:
+        if store is not None:
+            store.close()
     return 0 if result is None else int(result)

@@ -1,10 +1,11 @@
-"""The interview app: moves between screens and owns the session (settings, readiness, interview)."""
+"""The interview app: moves between screens and owns the session (settings, readiness, interview)
+and its link to the history (a :class:`~mockint.tui.recorder.Recorder` over the Store)."""
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import asdict, replace
 from typing import TYPE_CHECKING
 
 from textual import work
@@ -13,19 +14,28 @@ from textual.binding import Binding
 
 from mockint.core import loader
 from mockint.core.bank import Bank, Question
+from mockint.core.errors import MockintError
 from mockint.core.interview import Interview, Settings, pick_questions, questions_for
+from mockint.tui import resume as resuming
+from mockint.tui.dates import local_time
+from mockint.tui.recorder import Recorder, summary_dict
 from mockint.tui.screens.base import localise_bindings
 from mockint.tui.screens.confirm import ConfirmScreen
 from mockint.tui.screens.feedback import FeedbackScreen
 from mockint.tui.screens.help import HelpScreen, Sections
+from mockint.tui.screens.history import HistoryScreen
 from mockint.tui.screens.interview import InterviewScreen
+from mockint.tui.screens.progress import ProgressScreen
 from mockint.tui.screens.readiness import ReadinessScreen
+from mockint.tui.screens.resume import ResumeScreen
+from mockint.tui.screens.session import SessionScreen
 from mockint.tui.screens.start import StartScreen
 from mockint.tui.screens.summary import SummaryScreen
 from mockint.tui.strings import has, tr
 
 if TYPE_CHECKING:
     from mockint.core.engine import Scorer
+    from mockint.core.storage import SessionRecord, Store
 
 
 def interview_commands():
@@ -35,25 +45,39 @@ def interview_commands():
 
     return InterviewCommands
 
+
+def history_commands():
+    from mockint.tui.screens.commands import HistoryCommands
+
+    return HistoryCommands
+
+
 DARK, LIGHT = "textual-dark", "textual-light"
 # Where each screen's bindings work, for the help screen.
 HELP_SECTIONS = (("where.start", StartScreen), ("where.ready", ReadinessScreen),
                  ("where.interview", InterviewScreen), ("where.feedback", FeedbackScreen),
-                 ("where.summary", SummaryScreen), ("where.help", HelpScreen), ("where.confirm", ConfirmScreen))
+                 ("where.summary", SummaryScreen), ("where.help", HelpScreen), ("where.confirm", ConfirmScreen),
+                 ("where.resume", ResumeScreen), ("where.history", HistoryScreen),
+                 ("where.session", SessionScreen), ("where.progress", ProgressScreen))
+# ctrl+h is what some terminals send for Backspace: history and progress are off during an
+# interview (where one types), and never open over themselves.
 
 
 class MockintApp(App[int]):
     CSS_PATH = "mockint.tcss"
-    COMMANDS = App.COMMANDS | {interview_commands}
+    COMMANDS = App.COMMANDS | {interview_commands, history_commands}
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
         Binding("f1", "help", "Help", id="help"),
         Binding("ctrl+t", "toggle_theme", "Light/dark", id="theme"),
         Binding("ctrl+p", "command_palette", "Commands", id="palette", priority=True),
+        Binding("ctrl+h", "history", "History", id="history"),
+        Binding("ctrl+g", "progress", "Progress", id="progress", show=False),
     ]
 
     def __init__(self, settings: Settings, bank: Bank | None = None, question_ids: list[str] | None = None,
-                 *, clock: Callable[[], float] | None = None, blink: bool = True) -> None:
+                 *, clock: Callable[[], float] | None = None, blink: bool = True,
+                 store: Store | None = None, resume: SessionRecord | None = None) -> None:
         super().__init__()
         self.settings = settings
         self.clock = clock or time.monotonic
@@ -62,7 +86,9 @@ class MockintApp(App[int]):
         self.interview: Interview | None = None
         self._bank = bank
         self._scorers: dict[str, Scorer] = {}
+        self._resume = resume
         self.questions = questions_for(self.bank(), settings, question_ids) if question_ids else None
+        self.recorder = Recorder(store, on_problem=self.history_problem, on_notice=self.history_notice)
         self.set_lang(settings.lang)
 
     # -- language and data
@@ -100,12 +126,66 @@ class MockintApp(App[int]):
         except Exception:      # reported where it is really needed, by the interview
             pass
 
-    # -- the flow: start -> readiness -> interview -> (feedback) -> summary
+    # -- the history (never in the way: when it fails, the interview goes on without it)
+    def history_problem(self, reason: str) -> None:
+        self.notify(tr(self.lang, "hist.off", reason=reason), severity="warning", timeout=12, markup=False)
+
+    def history_notice(self, notice: str) -> None:
+        self.notify(tr(self.lang, "hist.notice", notice=notice), severity="warning", timeout=15, markup=False)
+
+    # -- the flow: [resume] start -> readiness -> interview -> (feedback) -> summary
     def on_mount(self) -> None:
-        if self.questions:
+        self.recorder.announce()
+        if self._resume is not None:
+            rec, self._resume = self._resume, None
+            self.push_screen(StartScreen(self.settings))
+            self.resume(rec)
+        elif self.questions:
             self.push_screen(ReadinessScreen(self.lang, self.readiness))
         else:
             self.push_screen(StartScreen(self.settings))
+            self.call_after_refresh(self.offer_resume)     # the start screen is drawn first
+
+    def on_unmount(self) -> None:
+        self.recorder.close()
+
+    def offer_resume(self) -> None:
+        rec = self.recorder.unfinished()
+        if rec is None:
+            return
+        question = tr(self.lang, "resume.question", date=local_time(rec.started_at), n=resuming.answered(rec),
+                      total=len(rec.question_ids))
+
+        def answered(choice: bool | None) -> None:
+            if choice:
+                self.resume(rec)
+            elif choice is False:
+                self.recorder.abandon(rec.id)
+
+        self.push_screen(ResumeScreen(self.lang, question), answered)
+
+    def resume(self, rec: SessionRecord) -> None:
+        """Go on with a stored interview: its questions, its answers so far, its draft."""
+        settings, before = resuming.settings_of(rec, self.settings), self.lang
+        try:
+            self.set_lang(rec.lang)
+            interview, draft = resuming.rebuild(rec, self.bank(), self.scorer)
+        except MockintError as exc:
+            self.set_lang(before)
+            self.notify(tr(self.lang, "resume.failed", reason=str(exc)), severity="error", markup=False)
+            return
+        self.settings = settings
+        self.readiness = dict(interview.readiness)
+        self.questions = list(interview.questions)
+        self.interview = interview
+        self.recorder.adopt(rec, interview.index, draft)
+        if interview.is_over:
+            self.show_summary()
+            return
+        self.switch_screen(InterviewScreen(interview, feedback=settings.feedback, timer=settings.timer,
+                                           clock=self.clock, blink=self.blink, recorder=self.recorder,
+                                           draft=draft, resumed=True))
+        self.set_timer(0.3, self.warm_scorer)
 
     def begin(self, settings: Settings) -> None:
         self.set_lang(settings.lang)
@@ -118,11 +198,17 @@ class MockintApp(App[int]):
         self.start_interview(self.questions or pick_questions(self.bank(), self.settings))
 
     def start_interview(self, questions: list[Question]) -> None:
+        if self.interview is not None and not self.interview.is_over:
+            self.recorder.abandon(restarted=True)          # restarted: the old one is not resumable
         self.questions = list(questions)
         self.interview = Interview(self.questions, self.scorer, self.bank(), self.lang)
         self.interview.set_readiness(**self.readiness)
+        self.recorder.begin(self.lang, asdict(self.settings), dict(self.interview.readiness),
+                            [q.id for q in self.questions])
         self.switch_screen(InterviewScreen(self.interview, feedback=self.settings.feedback,
-                                           timer=self.settings.timer, clock=self.clock, blink=self.blink))
+                                           timer=self.settings.timer, clock=self.clock, blink=self.blink,
+                                           recorder=self.recorder))
+        self.call_after_refresh(self.recorder.ensure_started)   # once the first question is on screen
         self.set_timer(0.3, self.warm_scorer)
 
     def restart_interview(self) -> None:
@@ -131,7 +217,10 @@ class MockintApp(App[int]):
 
     def show_summary(self) -> None:
         if self.interview is not None:
-            self.switch_screen(SummaryScreen(self.lang, self.interview))
+            self.recorder.record(self.interview)
+            screen = SummaryScreen(self.lang, self.interview)
+            self.recorder.finish(summary_dict(screen.summary))
+            self.switch_screen(screen)
 
     def new_interview(self) -> None:
         self.interview = None
@@ -143,12 +232,54 @@ class MockintApp(App[int]):
                 and any(isinstance(s, InterviewScreen) for s in self.screen_stack))
 
     async def action_quit(self) -> None:
-        """Quit; during an interview, ask first (a second Ctrl+Q while asking quits)."""
+        """Quit; during an interview, ask first (a second Ctrl+Q while asking quits). The draft
+        is saved first: the interview can be resumed where it was left."""
         if not self.in_interview() or isinstance(self.screen, ConfirmScreen):
-            self.exit(0)
+            self.quit_now()
             return
         self.push_screen(ConfirmScreen(self.lang, tr(self.lang, "confirm.quit")),
-                         lambda yes: self.exit(0) if yes else None)
+                         lambda yes: self.quit_now() if yes else None)
+
+    def quit_now(self) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, InterviewScreen):
+                screen.autosave()
+        self.exit(0)
+
+    # -- history, a session, progress (pushed over the screen they are opened from)
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("history", "progress") and self.in_interview():
+            return False
+        if action == "history" and isinstance(self.screen, HistoryScreen):
+            return False                              # already there: not in its footer
+        return True
+
+    def action_history(self) -> None:
+        if self.in_interview() or isinstance(self.screen, HistoryScreen):
+            return
+        store = self.browse_store()
+        if store is None:
+            return
+        below = [s for s in self.screen_stack if isinstance(s, HistoryScreen)]
+        if below:                                     # back down to the one already open
+            while self.screen is not below[-1]:
+                self.pop_screen()
+            return
+        self.push_screen(HistoryScreen(self.lang, store))
+
+    def action_progress(self) -> None:
+        if self.in_interview() or isinstance(self.screen, ProgressScreen):
+            return
+        store = self.browse_store()
+        if store is not None:
+            self.push_screen(ProgressScreen(self.lang, store))
+
+    def browse_store(self) -> Store | None:
+        store = self.recorder.store
+        if store is None:
+            self.notify(tr(self.lang, "hist.off", reason=self.recorder.problem or "?"), severity="warning",
+                        markup=False)
+        return store
 
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT if self.theme != LIGHT else DARK
@@ -163,6 +294,8 @@ class MockintApp(App[int]):
             out = []
             for b in bindings:
                 what = tr(self.lang, f"key.{b.id}") if b.id and has(f"key.{b.id}") else b.description
+                if b.action in ("history", "progress"):
+                    what += f" {tr(self.lang, 'help.not_in_interview')}"
                 out.append((", ".join(self.get_key_display(replace(b, key=k)) for k in b.key.split(",")), what))
             return out
 
@@ -174,11 +307,15 @@ class MockintApp(App[int]):
 
 
 def create_app(settings: Settings, bank: Bank | None = None, question_ids: list[str] | None = None,
-               *, clock: Callable[[], float] | None = None, blink: bool = True) -> MockintApp:
+               *, clock: Callable[[], float] | None = None, blink: bool = True,
+               store: Store | None = None, resume: SessionRecord | None = None) -> MockintApp:
     """The app for these settings. With ``question_ids`` it skips the start screen.
 
     ``clock`` (default ``time.monotonic``) drives the countdown and the answer timing; tests pass a
-    fixed one. ``blink=False`` stops the cursor blinking (for snapshots). Raises ``MockintError``
-    for an unknown question id.
+    fixed one. ``blink=False`` stops the cursor blinking (for snapshots). ``store`` is the history
+    to use (default: ``Store.open()`` on first use; a given store is not closed by the app).
+    ``resume``: a stored unfinished session to go on with at once. Without question ids or
+    ``resume``, an unfinished session in the history is offered for resuming. Raises
+    ``MockintError`` for an unknown question id.
     """
-    return MockintApp(settings, bank, question_ids, clock=clock, blink=blink)
+    return MockintApp(settings, bank, question_ids, clock=clock, blink=blink, store=store, resume=resume)

@@ -1,4 +1,4 @@
-"""Command-palette commands of the interview: skip question, end now, restart."""
+"""Command-palette commands: the interview's (skip question, end now, restart) and the history's."""
 
 from __future__ import annotations
 
@@ -19,6 +19,29 @@ class InterviewCommands(Provider):
         return [(tr(lang, "cmd.skip"), screen.action_skip, tr(lang, "cmd.skip_help")),
                 (tr(lang, "cmd.end"), screen.action_end_now, tr(lang, "cmd.end_help")),
                 (tr(lang, "cmd.restart"), screen.action_restart, tr(lang, "cmd.restart_help"))]
+
+    async def discover(self) -> Hits:
+        for name, callback, help in self.commands():
+            yield DiscoveryHit(name, callback, help=help)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, callback, help in self.commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), callback, text=name, help=help)
+
+
+class HistoryCommands(Provider):
+    """``history: open`` and ``history: progress``; not offered during an interview."""
+
+    def commands(self) -> list[tuple[str, Callable[[], None], str]]:
+        app = self.app
+        if app.in_interview():
+            return []
+        lang = app.lang
+        return [(tr(lang, "cmd.history"), app.action_history, tr(lang, "cmd.history_help")),
+                (tr(lang, "cmd.progress"), app.action_progress, tr(lang, "cmd.progress_help"))]
 
     async def discover(self) -> Hits:
         for name, callback, help in self.commands():

@@ -2,11 +2,17 @@
 
 Scoring runs in thread workers (a submitted answer, and the draft for the live coach, debounced),
 so typing and scrolling never wait for the scorer, even on a 100 KB answer.
+
+With a :class:`~mockint.tui.recorder.Recorder`, each final answer is committed to the history
+before the next question (or its feedback) is shown, and the draft is saved every
+``DRAFT_EVERY`` seconds when it changed. While a follow-up is awaited the draft saved is the first
+answer plus what is typed, so a resumed interview puts both back in the box.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
@@ -27,7 +33,11 @@ from mockint.tui.widgets.chat import ChatLog
 from mockint.tui.widgets.countdown import Countdown
 from mockint.tui.widgets.live_coach import LiveCoach
 
+if TYPE_CHECKING:
+    from mockint.tui.recorder import Recorder
+
 COACH_DELAY = 0.3   # seconds of no typing before the live coach re-scores the draft
+DRAFT_EVERY = 3.0   # seconds between saves of the draft (only when it changed)
 
 
 class InterviewScreen(BaseScreen):
@@ -37,10 +47,12 @@ class InterviewScreen(BaseScreen):
     ]
 
     def __init__(self, interview: Interview, *, feedback: str, timer: bool,
-                 clock: Callable[[], float], blink: bool = True) -> None:
+                 clock: Callable[[], float], blink: bool = True, recorder: Recorder | None = None,
+                 draft: str = "", resumed: bool = False) -> None:
         super().__init__(interview.lang)
         self.interview, self.feedback, self.timer = interview, feedback, timer
         self.clock, self.blink = clock, blink
+        self.recorder, self.draft, self.resumed = recorder, draft, resumed
         self.busy = False
         self._part_started = clock()
         self._debounce: Timer | None = None
@@ -61,9 +73,19 @@ class InterviewScreen(BaseScreen):
 
     def on_mount(self) -> None:
         self.query_one(Countdown).display = self.timer
-        self.say_interviewer(self.interview.opening())
+        if self.resumed:
+            iv = self.interview
+            self.chat.note(self.t("iv.resumed", n=len(iv.turns), total=iv.total))
+        else:
+            self.say_interviewer(self.interview.opening())
         self.ask_current()
-        self.query_one(AnswerBox).focus()
+        box = self.query_one(AnswerBox)
+        if self.draft:
+            box.text = self.draft
+            box.move_cursor(box.document.end)
+        box.focus()
+        if self.recorder is not None:
+            self.set_interval(DRAFT_EVERY, self.autosave)
 
     # -- the conversation
     @property
@@ -134,6 +156,12 @@ class InterviewScreen(BaseScreen):
         self.set_busy(False)
         box = self.query_one(AnswerBox)
         box.clear_answer()
+        if self.recorder is not None:
+            if turn.final:
+                self.recorder.record(self.interview)     # committed before anything else is shown
+            else:
+                self.recorder.follow_up(turn)
+                self.autosave()                          # the first answer, kept as the draft
         self.chat.say(self.t("iv.you"), text, "candidate")
         for reply in turn.replies:
             self.say_interviewer(reply.text)
@@ -164,6 +192,8 @@ class InterviewScreen(BaseScreen):
         if self.busy or self.interview.is_over:
             return
         self.interview.skip()
+        if self.recorder is not None:
+            self.recorder.record(self.interview)         # a first answer waiting for its follow-up
         self.query_one(AnswerBox).clear_answer()
         self.notify(self.t("iv.skipped"))
         self.say_interviewer(line(self.lang, "skip"))
@@ -173,6 +203,8 @@ class InterviewScreen(BaseScreen):
         if self.busy:
             return
         self.interview.end_now()
+        if self.recorder is not None:
+            self.recorder.record(self.interview)
         self.app.show_summary()
 
     def action_restart(self) -> None:
@@ -180,6 +212,22 @@ class InterviewScreen(BaseScreen):
             return
         self.notify(self.t("iv.restarted"))
         self.app.restart_interview()
+
+    # -- the draft, saved every few seconds
+    def current_draft(self) -> str:
+        """What a resumed interview should put back in the box for the current question."""
+        text = self.query_one(AnswerBox).text
+        first = self.interview.pending_answer
+        if first is None:
+            return text
+        return first + ("\n\n" + text if text.strip() else "")
+
+    def autosave(self) -> None:
+        """Saves the draft if it changed since the last save (a no-op while scoring)."""
+        q = self.interview.current_question()
+        if self.recorder is None or self.busy or q is None:
+            return
+        self.recorder.draft(self.interview.index, q.id, self.current_draft())
 
     # -- live coach
     @on(TextArea.Changed, "#answer")

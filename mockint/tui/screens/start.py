@@ -52,6 +52,7 @@ class StartScreen(BaseScreen):
                 yield Checkbox(self.t("start.timer_on"), value=s.timer, id="timer", compact=True)
             with Horizontal(classes="row buttons"):
                 yield Button(self.t("start.go"), id="go", variant="primary")
+                yield Button(self.t("hist.button"), id="history")
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -92,3 +93,7 @@ class StartScreen(BaseScreen):
     @on(Button.Pressed, "#go")
     def go(self) -> None:
         self.action_start()
+
+    @on(Button.Pressed, "#history")
+    def history(self) -> None:
+        self.app.action_history()

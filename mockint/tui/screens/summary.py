@@ -52,6 +52,7 @@ class SummaryScreen(BaseScreen):
         with Horizontal(classes="buttons bottom"):
             yield Button(self.t("sum.retry_button"), id="retry", variant="primary", disabled=not s.retry)
             yield Button(self.t("sum.new"), id="new")
+            yield Button(self.t("hist.button"), id="history")
             yield Button(self.t("sum.quit"), id="quit", variant="error")
         yield Footer(show_command_palette=False)
 
@@ -112,6 +113,10 @@ class SummaryScreen(BaseScreen):
     @on(Button.Pressed, "#new")
     def new_pressed(self) -> None:
         self.action_new()
+
+    @on(Button.Pressed, "#history")
+    def history_pressed(self) -> None:
+        self.app.action_history()
 
     @on(Button.Pressed, "#quit")
     def quit_pressed(self) -> None:

@@ -1,0 +1,121 @@
+"""``mockint validate``: every problem of a set of bank and rubric files, one line each.
+
+Unlike loading (which stops a file at its first problem, or leaves a bad question out), this
+goes on after a problem: each question of a bank and each criterion of a rubric is checked on its
+own, and ids are compared across all the files checked together. Messages are
+``file:line:col: key: problem``. Nothing is executed: files are read with the safe YAML loader.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mockint.core.bank import Bank, RubricRef, load_bank
+from mockint.core.errors import DataError, MockintError
+from mockint.core.userbank import bank_dir, data_files, file_kind, rubric_dir
+
+
+@dataclass
+class LintResult:
+    files: list[Path] = field(default_factory=list)
+    problems: list[MockintError] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+    banks: list[tuple[Path, Bank]] = field(default_factory=list)
+
+
+def user_paths() -> list[Path]:
+    """The user's own files (``mockint validate`` without a path)."""
+    return data_files(bank_dir()) + data_files(rubric_dir())
+
+
+def expand(paths: Sequence[str | Path]) -> list[Path]:
+    out: list[Path] = []
+    for p in paths:
+        p = Path(p)
+        if not p.exists():
+            raise MockintError(f"{p}: no such file or folder")
+        out += data_files(p)
+    return out
+
+
+def _key(e: MockintError) -> tuple:
+    file = getattr(e, "file", None) or str(e).split(": ", 1)[0]
+    return (file, getattr(e, "line", None) or 0, getattr(e, "col", None) or 0)
+
+
+def lint(files: Sequence[Path], with_user_rubrics: bool = True) -> LintResult:
+    """Checks ``files`` (already expanded): banks against the guide and the rubrics they name
+    (built-in, the user's, and the rubric files among ``files``)."""
+    from mockint.core import loader, resources
+    from mockint.core.guide import fact_ids
+    from mockint.core.rubric import load_rubric
+
+    res = LintResult(files=list(files))
+    facts = fact_ids()
+    kinds = {p: file_kind(p) for p in files}
+    refs: dict[str, RubricRef] = {}
+    if with_user_rubrics:
+        for name in loader.rubric_names():
+            try:
+                r = loader.rubric_named(name)
+            except MockintError:
+                continue
+            refs[name] = RubricRef(name, r.lang, [c.id for c in r.criteria])
+    rubric_seen: dict[str, str] = {}
+    for p in files:
+        if kinds[p] != "rubric":
+            continue
+        name = display_name(p)
+        found: list[DataError] = []
+        try:
+            r = load_rubric(p, facts, display=name, problems=found)
+        except MockintError as exc:
+            res.problems.append(exc)
+            continue
+        res.problems += found
+        if found:
+            continue                   # a rubric with a problem is not used: questions cannot name it
+        if r.id in rubric_seen:
+            res.problems.append(MockintError(f"{name}: a second rubric named '{r.id}' (the first is "
+                                             f"{rubric_seen[r.id]})"))
+        rubric_seen[r.id] = name
+        refs[r.id] = RubricRef(r.id, r.lang, [c.id for c in r.criteria])
+    ids: dict[tuple[str, str], tuple[Path, str]] = {}
+    builtin = {lang: set(loader._builtin_bank(lang).ids()) for lang in ("en", "ro")}
+    builtin_files = {(resources.bank_dir() / f"{lang}.yaml").resolve() for lang in ("en", "ro")}
+    for p in files:
+        if kinds[p] != "bank":
+            continue
+        name = display_name(p)
+        found = []
+        try:
+            b = load_bank(p, facts, display=name, rubrics=refs, problems=found)
+        except MockintError as exc:
+            res.problems.append(exc)
+            continue
+        except (ValueError, TypeError, AttributeError, KeyError, RecursionError) as exc:
+            res.problems.append(MockintError(f"{name}: cannot be loaded ({type(exc).__name__}: {exc})"))
+            continue
+        res.problems += found
+        res.banks.append((p, b))
+        is_builtin = p.resolve() in builtin_files
+        for q in b.questions:
+            key = (b.lang, q.id)
+            if key in ids:
+                from mockint.core.userbank import duplicate_error
+                res.problems.append(duplicate_error(p, name, q.id, ids[key]))
+                continue
+            ids[key] = (p, name)
+            if not is_builtin and q.id in builtin[b.lang]:
+                res.notices.append(f"{name}: the question '{q.id}' replaces the built-in one")
+    res.problems.sort(key=_key)
+    return res
+
+
+def display_name(p: Path) -> str:
+    """A file as named in messages: as given when relative, else as ``resources.display`` names it."""
+    from mockint.core import resources
+
+    return resources.display(p) if p.is_absolute() else str(p)

@@ -1,0 +1,215 @@
+"""The history: a table of past sessions (date, language, answers, score), sortable by a click on
+a column header or with keys, filtered by what is typed (a language, a question id, a date, a
+word of an answer). Enter or a click on the highlighted row opens the session.
+
+``DataTable`` is imported when the screen is composed, not with the app (start-up stays quick);
+its messages are handled by name (``on_data_table_...``)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Button, Footer, Input, Static
+
+from mockint.core.errors import MockintError
+from mockint.tui.dates import local_time
+from mockint.tui.screens.base import BaseScreen
+from mockint.tui.screens.start import LANGUAGES
+from mockint.tui.strings import STRINGS, tr
+
+if TYPE_CHECKING:
+    from textual.widgets import DataTable
+
+    from mockint.core.storage import SessionRow, Store
+
+COLUMNS = ("date", "lang", "answers", "score", "state")
+SORTABLE = ("date", "lang", "answers", "score")
+
+
+def language_names() -> dict[str, set[str]]:
+    """Each language's code and names (in both languages, and its own name), lower case."""
+    out = {code: {code, name.lower()} for name, code in LANGUAGES}
+    for code in out:
+        out[code] |= {tr(ui, f"lang.{code}").lower() for ui in STRINGS}
+    return out
+
+
+def score_cell(score: int | None) -> Text:
+    if score is None:
+        return Text("—", style="dim", justify="right")
+    colour = "green" if score >= 70 else ("yellow" if score >= 50 else "red")
+    return Text(str(score), style=f"bold {colour}", justify="right")
+
+
+class HistoryScreen(BaseScreen):
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="back"),
+        Binding("ctrl+s", "sort", "Sort", id="sort"),
+        Binding("ctrl+r", "reverse", "Reverse order", id="reverse"),
+        Binding("ctrl+f", "filter", "Filter", id="filter"),
+    ]
+
+    def __init__(self, lang: str, store: Store) -> None:
+        super().__init__(lang)
+        self.store = store
+        self.rows: list[SessionRow] = []
+        self.shown: list[SessionRow] = []
+        self.sort_by, self.descending = "date", True
+        self.query_text = ""
+        self._dates: dict[str, str] = {}
+
+    def compose(self) -> ComposeResult:
+        from textual.widgets import DataTable
+
+        with Vertical(id="history-box"):
+            yield Static(Text(self.t("hist.title"), style="bold"), classes="title")
+            yield Input(placeholder=self.t("hist.filter"), id="history-filter", compact=True)
+            yield DataTable(id="history-table", cursor_type="row", zebra_stripes=True)
+            yield Static(id="history-status")
+        with Horizontal(classes="buttons bottom"):
+            yield Button(self.t("hist.progress"), id="to-progress")
+            yield Button(self.t("sess.back"), id="back")
+        yield Footer(show_command_palette=False)
+
+    def on_mount(self) -> None:
+        try:
+            self.rows = self.store.sessions()
+        except MockintError as exc:
+            self.notify(self.t("hist.off", reason=str(exc)), severity="error", markup=False)
+            self.rows = []
+        self._dates = {r.id: local_time(r.started_at) for r in self.rows}
+        self.populate()
+        self.table.focus()
+
+    @property
+    def table(self) -> DataTable:
+        return self.query_one("#history-table")
+
+    # -- what is shown
+    def visible(self) -> list[SessionRow]:
+        """The rows the filter keeps: a language (its code or name, in either language) keeps that
+        language's sessions; anything else matches a date ("2026-03") or, through the store, a
+        session id, a question id or text, or a word of an answer."""
+        q = self.query_text.strip().lower()
+        rows = self.rows
+        if q:
+            lang = next((code for code, names in language_names().items() if q in names), None)
+            if lang is not None:
+                return self.sorted([r for r in rows if r.lang == lang])
+            try:
+                found = {r.id for r in self.store.sessions(query=q)}
+            except MockintError:
+                found = set()
+            rows = [r for r in rows if r.id in found or q in self._dates[r.id]]
+        return self.sorted(rows)
+
+    def sorted(self, rows: list[SessionRow]) -> list[SessionRow]:
+        key = {"date": lambda r: r.started_at,
+               "lang": lambda r: (self.t(f"lang.{r.lang}"), r.started_at),
+               "answers": lambda r: (r.n_answers, r.started_at),
+               "score": lambda r: (r.score or 0, r.started_at)}[self.sort_by]
+        if self.sort_by == "score":        # sessions without a score last, either way
+            scored = sorted((r for r in rows if r.score is not None), key=key, reverse=self.descending)
+            return scored + sorted((r for r in rows if r.score is None), key=lambda r: r.started_at, reverse=True)
+        return sorted(rows, key=key, reverse=self.descending)
+
+    def populate(self) -> None:
+        table = self.table
+        table.clear(columns=True)
+        arrow = "↓" if self.descending else "↑"
+        widths = self.widths()
+        for col in COLUMNS:
+            label = self.t(f"hist.col.{col}")
+            if col == self.sort_by:
+                label = f"{label} {arrow}"
+            table.add_column(Text(label, justify="right" if col in ("answers", "score") else "left"),
+                             key=col, width=widths[col])
+        self.shown = self.visible()
+        for r in self.shown:
+            state = "" if r.finished else self.t("hist.unfinished")
+            table.add_row(self._dates[r.id], self.t(f"lang.{r.lang}"), Text(str(r.n_answers), justify="right"),
+                          score_cell(r.score), Text(state, style="yellow"), key=r.id)
+        self.query_one("#history-status", Static).update(self.status())
+
+    def widths(self) -> dict[str, int]:
+        """Fixed column widths (the header with its arrow, or the widest value): the table then
+        never measures its cells, which keeps a long history quick to show."""
+        head = {c: len(self.t(f"hist.col.{c}")) + 2 for c in COLUMNS}
+        return {"date": max(head["date"], 16),
+                "lang": max([head["lang"]] + [len(self.t(f"lang.{code}")) for _, code in LANGUAGES]),
+                "answers": head["answers"], "score": max(head["score"], 3),
+                "state": max(head["state"], len(self.t("hist.unfinished")))}
+
+    def status(self) -> Text:
+        if not self.rows:
+            return Text(self.t("hist.empty"), style="italic")
+        if not self.shown:
+            return Text(self.t("hist.no_match", query=self.query_text.strip()), style="yellow")
+        return Text(self.t("hist.status", shown=len(self.shown), total=len(self.rows),
+                           column=self.t(f"hist.col.{self.sort_by}").lower(),
+                           arrow="↓" if self.descending else "↑"), style="dim")
+
+    # -- sorting and filtering
+    def sort(self, column: str) -> None:
+        if column not in SORTABLE:
+            return
+        if column == self.sort_by:
+            self.descending = not self.descending
+        else:
+            self.sort_by, self.descending = column, column != "lang"
+        self.populate()
+
+    def action_sort(self) -> None:
+        """The next column (date, language, answers, score)."""
+        nxt = SORTABLE[(SORTABLE.index(self.sort_by) + 1) % len(SORTABLE)]
+        self.sort(nxt)
+
+    def action_reverse(self) -> None:
+        self.sort(self.sort_by)
+
+    def action_filter(self) -> None:
+        self.query_one("#history-filter", Input).focus()
+
+    def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
+        event.stop()
+        self.sort(str(event.column_key.value))
+
+    @on(Input.Changed, "#history-filter")
+    def filter_changed(self, event: Input.Changed) -> None:
+        self.query_text = event.value
+        self.populate()
+
+    @on(Input.Submitted, "#history-filter")
+    def filter_submitted(self) -> None:
+        self.table.focus()
+
+    # -- opening a session, leaving
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.open_session(str(event.row_key.value))
+
+    def open_session(self, session_id: str) -> None:
+        from mockint.tui.screens.session import SessionScreen
+
+        try:
+            record = self.store.session(session_id)
+        except MockintError as exc:
+            self.notify(str(exc), title=self.t("error"), severity="error", markup=False)
+            return
+        self.app.push_screen(SessionScreen(self.lang, self.store, record))
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#back")
+    def back_pressed(self) -> None:
+        self.action_back()
+
+    @on(Button.Pressed, "#to-progress")
+    def progress_pressed(self) -> None:
+        self.app.action_progress()

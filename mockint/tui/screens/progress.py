@@ -1,0 +1,155 @@
+"""Progress over the history, in one language: a sparkline per criterion (its mean in each answered
+session, oldest to newest) and, for each question answered more than once, what changed between
+the last two attempts, rule by rule ("+ 2 × a number", "− 2 × a hedge")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Button, Footer, Static
+
+from mockint.core.errors import MockintError
+from mockint.tui.dates import local_time
+from mockint.tui.screens.base import BaseScreen
+
+if TYPE_CHECKING:
+    from mockint.core.storage import Store
+
+NAME_WIDTH = 30
+
+
+def mean(values) -> float:
+    return sum(values) / len(values)
+
+
+@dataclass
+class Trend:
+    criterion: str
+    name: str
+    scores: list[float]           # 0..1, one per answered session, oldest first
+
+
+@dataclass
+class ProgressData:
+    trends: list[Trend] = field(default_factory=list)
+    repeats: list[dict[str, Any]] = field(default_factory=list)
+    sessions: list[str] = field(default_factory=list)     # started_at of each answered session
+    error: str | None = None
+
+
+def load_progress(store: Store, lang: str) -> ProgressData:
+    """Everything the screen shows, read from the store (run in a worker thread)."""
+    from mockint.core import loader, progress
+
+    try:
+        trend = progress.criterion_trend(store, lang)
+        repeats = progress.repeated_questions(store, lang)
+    except MockintError as exc:
+        return ProgressData(error=str(exc))
+    try:
+        names = {c.id: c.name for c in loader.rubric(lang).criteria}
+    except MockintError:  # pragma: no cover - the built-in rubric always loads
+        names = {}
+    sessions = sorted({started for points in trend.values() for started, _ in points})
+    return ProgressData([Trend(c, names.get(c, c), [s for _, s in points]) for c, points in trend.items()],
+                        repeats, sessions)
+
+
+def trend_label(name: str) -> Text:
+    shown = name if len(name) <= NAME_WIDTH else name[:NAME_WIDTH - 1] + "…"
+    return Text(f"{shown:<{NAME_WIDTH}}")
+
+
+def trend_figure(scores: list[float], last_text: str) -> Text:
+    last = round(scores[-1] * 100)
+    delta = last - round(scores[0] * 100)
+    colour = "green" if last >= 60 else ("yellow" if last >= 40 else "red")
+    out = Text(f" {last_text}", style=colour)
+    if len(scores) > 1:
+        out.append(f" ({delta:+d})", style="green" if delta > 0 else ("red" if delta < 0 else "dim"))
+    return out
+
+
+class ProgressScreen(BaseScreen):
+    BINDINGS = [Binding("escape", "back", "Back", id="back")]
+
+    def __init__(self, lang: str, store: Store) -> None:
+        super().__init__(lang)
+        self.store = store
+        self.data: ProgressData | None = None
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="progress-scroll"):
+            yield Static(Text(self.t("prog.title"), style="bold"), classes="title")
+            yield Static(Text(self.t("prog.loading"), style="dim"), id="progress-status")
+            yield Vertical(id="trends")
+            yield Vertical(id="repeats")
+        with Horizontal(classes="buttons bottom"):
+            yield Button(self.t("sess.back"), id="back")
+        yield Footer(show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#progress-scroll").focus()
+        self.load()
+
+    @work(thread=True, exclusive=True, group="progress")
+    def load(self) -> None:
+        data = load_progress(self.store, self.lang)
+        self.app.call_from_thread(self.show, data)
+
+    def show(self, data: ProgressData) -> None:
+        from textual.widgets import Sparkline          # only when there is something to draw
+
+        self.data = data
+        status = self.query_one("#progress-status", Static)
+        if data.error:
+            status.update(Text(self.t("hist.off", reason=data.error), style="red"))
+            return
+        if not data.trends:
+            status.update(Text(self.t("prog.empty"), style="italic"))
+            return
+        first, last = local_time(data.sessions[0])[:10], local_time(data.sessions[-1])[:10]
+        status.update(Text(self.t("prog.sessions", n=len(data.sessions), first=first, last=last), style="dim"))
+        trends = self.query_one("#trends", Vertical)
+        trends.mount(Static(Text(self.t("prog.trends", language=self.t(f"lang.{self.lang}")), style="bold"),
+                            classes="section"))
+        for t in data.trends:
+            trends.mount(Horizontal(
+                Static(trend_label(t.name), classes="trend-name"),
+                Sparkline(t.scores, summary_function=mean, id=f"spark-{t.criterion}", classes="trend-spark"),
+                Static(trend_figure(t.scores, self.t("prog.last", score=round(t.scores[-1] * 100))),
+                       classes="trend-figure"),
+                classes="trend"))
+        repeats = self.query_one("#repeats", Vertical)
+        repeats.mount(Static(Text(self.t("prog.attempts"), style="bold"), classes="section"))
+        if not data.repeats:
+            repeats.mount(Static(Text(self.t("prog.no_repeats"), style="italic"), id="no-repeats"))
+            return
+        for i, r in enumerate(data.repeats):
+            repeats.mount(Static(self.repeat_text(r), id=f"repeat-{i}", classes="repeat"))
+
+    def repeat_text(self, r: dict[str, Any]) -> Text:
+        old, new = r["scores"]
+        out = Text()
+        out.append(r["question_text"], style="bold")
+        out.append(f"  ({r['question_id']})  ", style="dim")
+        out.append(f"{old} → ", style="dim")
+        out.append(str(new), style="bold green" if new > old else ("bold red" if new < old else "bold"))
+        if not r["changes"]:
+            out.append(f"\n    {self.t('prog.no_change')}", style="dim")
+        for text, better in r["changes"]:
+            out.append(f"\n    {text}", style="green" if better else "red")
+        return out
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#back")
+    def back_pressed(self) -> None:
+        self.action_back()
