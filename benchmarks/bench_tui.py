@@ -70,7 +70,11 @@ app.run(headless=True, size=(100, 32))
 
 
 def launch(code: str, runs: int) -> list[float]:
-    env = dict(os.environ, PYTHONPATH=str(ROOT), MOCKINT_HOME=tempfile.mkdtemp(prefix="mockint-bench-"))
+    # Bytecode as pip leaves it after an install (a sandbox's PYTHONDONTWRITEBYTECODE=1 would make
+    # every run recompile mockint's modules, while Textual's come precompiled from its wheel).
+    env = dict(os.environ, PYTHONPATH=str(ROOT), MOCKINT_HOME=tempfile.mkdtemp(prefix="mockint-bench-"),
+               PYTHONPYCACHEPREFIX=tempfile.mkdtemp(prefix="mockint-pyc-"))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     times = []
     for i in range(runs + 1):
         p = subprocess.run([sys.executable, "-c", code], capture_output=True, env=env, timeout=60)
