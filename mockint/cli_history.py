@@ -10,7 +10,6 @@ Importing this module is cheap (argparse only): ``mockint history`` must start f
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -181,34 +180,10 @@ HANDLERS = {"history": cmd_history, "report": cmd_report, "export": cmd_export,
 
 
 def write_atomic(path: str, text: str) -> None:
-    """Writes ``text`` to ``path`` through a temporary file in the same folder and os.replace:
-    readers see the old file or the new one, never half of it. The file is private (0o600)."""
-    import tempfile
+    """Writes ``text`` to ``path`` atomically (see mockint.core.files); the file is private (0o600)."""
+    from mockint.core.files import write_atomic as write
 
-    from mockint.core.errors import MockintError
-
-    target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    if target.is_dir():
-        raise MockintError(f"cannot write {path}: it is a folder")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    except FileNotFoundError:
-        raise MockintError(f"cannot write {path}: the folder {folder} does not exist") from None
-    except OSError as exc:
-        raise MockintError(f"cannot write {path}: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, target)
-    except OSError as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise MockintError(f"cannot write {path}: {exc.strerror or exc}") from None
+    write(path, text, replace=True, make_folder=False)
 
 
 def _main(argv=None) -> int:  # pragma: no cover - a stand-alone entry until cli.py dispatches HANDLERS

@@ -9,15 +9,14 @@ anything is written: what is written always loads.
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from mockint.core.bank import (DIFFICULTIES, KINDS, TOPICS, Bank, Question, RubricRef, TalkingPoint,
                                parse_bank)
+from mockint.core.files import write_atomic
 from mockint.core.errors import DataError, MockintError, did_you_mean
 from mockint.core.text import LANGS, fold
 
@@ -254,43 +253,8 @@ def add(lang: str, text: str, qid: str | None = None, tags: Sequence[str] = (), 
 
 
 def write_new(path: Path, text: str, force: bool = False) -> None:
-    """Writes ``text`` atomically: a hidden temporary file in the same folder, flushed to disk,
-    then renamed. Without ``force`` an existing file is never replaced (a hard link makes the
-    new name appear only if it does not exist yet: no window for a race)."""
-    path = Path(path)
-    folder = path.parent
-    if path.is_dir():
-        raise MockintError(f"cannot write {path}: it is a folder")
-    if path.exists() and not force:
-        raise MockintError(f"{path} already exists; --force replaces it")
-    try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise MockintError(f"cannot write {path}: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        if force:
-            os.replace(tmp, path)
-        else:
-            try:
-                os.link(tmp, path)
-            except FileExistsError:
-                raise MockintError(f"{path} already exists; --force replaces it") from None
-            except OSError:                     # a filesystem without hard links
-                if path.exists():
-                    raise MockintError(f"{path} already exists; --force replaces it") from None
-                os.replace(tmp, path)
-    except OSError as exc:
-        raise MockintError(f"cannot write {path}: {exc.strerror or exc}") from None
-    finally:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+    """Write a question file atomically; an existing file is replaced only with ``force``."""
+    write_atomic(path, text, replace=force, make_folder=True)
 
 
 # -- remove -----------------------------------------------------------------------------------------

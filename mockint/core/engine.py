@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from mockint.core.bank import Bank, Question
-from mockint.core.checks import KIND_CLASSES, Check, ClaimsCheck, Ctx, Outcome
+from mockint.core.checks import KIND_CLASSES, Check, Ctx, Outcome
 from mockint.core.matching import Lexicon, group_phrase_sets
-from mockint.core.rubric import CheckSpec, Criterion, Rubric, TEMPLATE_FIELDS
+from mockint.core.rubric import Criterion, Rubric, TEMPLATE_FIELDS
 from mockint.core.text import Analysed, analyse, phrase_tokens
 
 MAX_ANSWER_CHARS = 200_000
