@@ -79,10 +79,13 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("transcript", metavar="TRANSCRIPT.yaml")
     g.add_argument("--format", choices=FORMATS_SCORE, default="text")
     cli_questions.add_bank_option(g)
+    from mockint import cli_jobspec          # job-spec, grade --job-spec/--tone/--drop-term
+    cli_jobspec.add_grade_options(g)
 
     from mockint import cli_history          # history, report, export, import, rescore
     cli_history.add_parsers(sub)
     cli_questions.add_parsers(sub)           # validate, check-rubric
+    cli_jobspec.add_parsers(sub)             # job-spec
     return p
 
 
@@ -117,9 +120,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         _use_banks(getattr(args, "bank", None))
         if args.command == "practice":
             return cmd_practice(args)
-        from mockint import cli_history, cli_questions
+        from mockint import cli_history, cli_jobspec, cli_questions
         handler = {"questions": _questions, "score": cmd_score, "grade": cmd_grade,
-                   **cli_history.HANDLERS, **cli_questions.HANDLERS}[args.command]
+                   **cli_history.HANDLERS, **cli_questions.HANDLERS, **cli_jobspec.HANDLERS}[args.command]
         out = handler(args)
         code = 0
         if isinstance(out, tuple):
@@ -263,8 +266,16 @@ def cmd_grade(args) -> str:
     from mockint import cli_questions
     cli_questions.report_merge(tr.lang)
     scorer = loader.scorer(tr.lang)
-    results = [scorer.score(item.answer, item.question, item.elapsed) for item in tr.items]
+    from mockint.cli_jobspec import job_context_for
+    job = job_context_for(args, tr.lang)
+    if job is None:
+        results = [scorer.score(item.answer, item.question, item.elapsed) for item in tr.items]
+    else:
+        from mockint.core.jobspec import job_fit_table, score_with_job
+        results = [score_with_job(scorer, item.answer, item.question, item.elapsed, job) for item in tr.items]
     s = session_summary(tr.lang, results)
+    if job is not None and job.terms:
+        s.job_fit = job_fit_table(results, job.terms)
     if args.format == "json":
         return to_json(grade_dict(s))
     if args.format == "markdown":

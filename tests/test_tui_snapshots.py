@@ -259,3 +259,36 @@ def test_resume_dialog(snap_compare, utc):
         await pilot.pause()
 
     assert snap_compare(unfinished_app(), terminal_size=SIZE, run_before=run_before)
+
+
+def questions_app():
+    settings = Settings(lang="en", question_set="full", count=None, feedback="each", timer=True)
+    return create_app(settings, clock=lambda: 0.0, blink=False)
+
+
+def test_questions_browser(snap_compare):
+    async def run_before(pilot):
+        await pilot.pause()
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+
+    assert snap_compare(questions_app(), terminal_size=SIZE, run_before=run_before)
+
+
+def test_question_form(snap_compare):
+    from textual.widgets import Input
+
+    async def run_before(pilot):
+        await pilot.pause()
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        for box in pilot.app.screen.query(Input):
+            box.cursor_blink = False
+        pilot.app.screen.query_one("#qf-text", Input).value = "How do you handle a price objection?"
+        pilot.app.screen.query_one("#qf-seconds", Input).value = "2"
+        await pilot.pause(0.5)
+        await pilot.pause()
+
+    assert snap_compare(questions_app(), terminal_size=SIZE, run_before=run_before)

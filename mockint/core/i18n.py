@@ -9,6 +9,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "adhoc_question": "Question", "criterion": "Criterion", "answer": "Answer",
         "session": "Session", "asked_back": "Asked questions back", "yes": "yes", "no": "no",
         "practise_next": "Practise next",
+        "term": "Term", "job_questions": "Questions from the posting", "job_fit": "Job fit",
+        "covered_in": "Covered in answers", "not_covered": "not yet covered",
     },
     "ro": {
         "score": "Scor", "words": "cuvinte", "capped": "scor limitat la {max}", "bonus": "bonus",
@@ -16,6 +18,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "adhoc_question": "Întrebare", "criterion": "Criteriu", "answer": "Răspuns",
         "session": "Sesiune", "asked_back": "A pus întrebări la rândul său", "yes": "da", "no": "nu",
         "practise_next": "De exersat în continuare",
+        "term": "Termen", "job_questions": "Întrebări din anunț", "job_fit": "Potrivire cu anunțul",
+        "covered_in": "Acoperit în răspunsurile", "not_covered": "încă neacoperit",
     },
 }
 

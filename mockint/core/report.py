@@ -107,6 +107,7 @@ class Session:
     criteria: list[dict[str, Any]] = field(default_factory=list)
     asked_questions: bool = False
     weakest: list[dict[str, Any]] = field(default_factory=list)
+    job_fit: list[dict[str, Any]] | None = None    # job_fit_table rows, with --job-spec only
 
 
 def session_summary(lang: str, results: list[Result]) -> Session:
@@ -147,7 +148,30 @@ def grade_dict(s: Session) -> dict[str, Any]:
     return {"lang": s.lang,
             "session": {"score": s.score, "criteria": s.criteria, "asked_questions": s.asked_questions,
                         "weakest": s.weakest},
-            "answers": [r.to_dict() for r in s.results]}
+            "answers": [r.to_dict() for r in s.results],
+            **({"job_fit": s.job_fit} if s.job_fit is not None else {})}
+
+
+def job_fit_lines(lang: str, rows: list[dict[str, Any]]) -> list[str]:
+    """The job-fit table as text: term, covered in which answers, or not yet covered."""
+    if not rows:
+        return []
+    width = max([len(r["term"]) for r in rows] + [len(t(lang, "term"))])
+    out = [f"{t(lang, 'job_fit')}:", f"    {t(lang, 'term'):<{width}}  {t(lang, 'covered_in')}"]
+    for r in rows:
+        where = ", ".join(str(i) for i in r["covered_in"]) or t(lang, "not_covered")
+        out.append(f"  {'✓' if r['covered_in'] else '✗'} {r['term']:<{width}}  {where}")
+    return out
+
+
+def job_fit_markdown(lang: str, rows: list[dict[str, Any]]) -> list[str]:
+    if not rows:
+        return []
+    out = [f"**{t(lang, 'job_fit')}:**", "", f"| {t(lang, 'term')} | {t(lang, 'covered_in')} |", "|---|---|"]
+    for r in rows:
+        where = ", ".join(str(i) for i in r["covered_in"]) or f"*{t(lang, 'not_covered')}*"
+        out.append(f"| {_md(r['term'])} | {where} |")
+    return out + [""]
 
 
 def grade_text(s: Session) -> str:
@@ -166,6 +190,8 @@ def grade_text(s: Session) -> str:
         for w in s.weakest:
             q = w["question_id"] or f"{t(lang, 'answer')} {w['answer']}"
             out.append(f"  {w['answer']}. {q} — {w['name']}: {w['advice']}")
+    if s.job_fit is not None:
+        out += job_fit_lines(lang, s.job_fit)
     return "\n".join(out) + "\n"
 
 
@@ -183,6 +209,8 @@ def grade_markdown(s: Session) -> str:
             q = w["question_id"] or f"{t(lang, 'answer')} {w['answer']}"
             out.append(f"1. `{q}` — {w['name']}: {_md(w['advice'])}")
         out.append("")
+    if s.job_fit is not None:
+        out += job_fit_markdown(lang, s.job_fit)
     for r in s.results:
         out.append(score_markdown(r, lang, level=2))
     return "\n".join(out)

@@ -22,6 +22,11 @@ def rubrics_dir() -> Path:
     return _find("rubrics")
 
 
+def jobspec_dir() -> Path:
+    """The job-posting vocabularies (``jobspec/<lang>.yaml``): not banks, not rubrics."""
+    return _find("jobspec")
+
+
 def display(path: Path) -> str:
     """A short name for messages: relative to the data folder's parent when inside it."""
     path = Path(path)

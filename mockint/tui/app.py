@@ -26,6 +26,8 @@ from mockint.tui.screens.help import HelpScreen, Sections
 from mockint.tui.screens.history import HistoryScreen
 from mockint.tui.screens.interview import InterviewScreen
 from mockint.tui.screens.progress import ProgressScreen
+from mockint.tui.screens.question_form import QuestionFormScreen
+from mockint.tui.screens.questions import QuestionScreen, QuestionsScreen
 from mockint.tui.screens.readiness import ReadinessScreen
 from mockint.tui.screens.resume import ResumeScreen
 from mockint.tui.screens.session import SessionScreen
@@ -58,7 +60,9 @@ HELP_SECTIONS = (("where.start", StartScreen), ("where.ready", ReadinessScreen),
                  ("where.interview", InterviewScreen), ("where.feedback", FeedbackScreen),
                  ("where.summary", SummaryScreen), ("where.help", HelpScreen), ("where.confirm", ConfirmScreen),
                  ("where.resume", ResumeScreen), ("where.history", HistoryScreen),
-                 ("where.session", SessionScreen), ("where.progress", ProgressScreen))
+                 ("where.session", SessionScreen), ("where.progress", ProgressScreen),
+                 ("where.questions", QuestionsScreen), ("where.question", QuestionScreen),
+                 ("where.question_form", QuestionFormScreen))
 # ctrl+h is what some terminals send for Backspace: history and progress are off during an
 # interview (where one types), and never open over themselves.
 
@@ -73,6 +77,7 @@ class MockintApp(App[int]):
         Binding("ctrl+p", "command_palette", "Commands", id="palette", priority=True),
         Binding("ctrl+h", "history", "History", id="history"),
         Binding("ctrl+g", "progress", "Progress", id="progress", show=False),
+        Binding("ctrl+b", "questions", "Questions", id="questions", show=False),
     ]
 
     def __init__(self, settings: Settings, bank: Bank | None = None, question_ids: list[str] | None = None,
@@ -248,7 +253,9 @@ class MockintApp(App[int]):
 
     # -- history, a session, progress (pushed over the screen they are opened from)
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("history", "progress") and self.in_interview():
+        if action in ("history", "progress", "questions") and self.in_interview():
+            return False
+        if action == "questions" and isinstance(self.screen, (QuestionsScreen, QuestionScreen, QuestionFormScreen)):
             return False
         if action == "history" and isinstance(self.screen, HistoryScreen):
             return False                              # already there: not in its footer
@@ -266,6 +273,19 @@ class MockintApp(App[int]):
                 self.pop_screen()
             return
         self.push_screen(HistoryScreen(self.lang, store))
+
+    def action_questions(self) -> None:
+        """The question browser (built-in and the user's questions); never over itself."""
+        if self.in_interview() or isinstance(self.screen, (QuestionScreen, QuestionFormScreen)):
+            return
+        if isinstance(self.screen, QuestionsScreen):
+            return
+        below = [s for s in self.screen_stack if isinstance(s, QuestionsScreen)]
+        if below:
+            while self.screen is not below[-1]:
+                self.pop_screen()
+            return
+        self.push_screen(QuestionsScreen(self.lang))
 
     def action_progress(self) -> None:
         if self.in_interview() or isinstance(self.screen, ProgressScreen):
@@ -294,7 +314,7 @@ class MockintApp(App[int]):
             out = []
             for b in bindings:
                 what = tr(self.lang, f"key.{b.id}") if b.id and has(f"key.{b.id}") else b.description
-                if b.action in ("history", "progress"):
+                if b.action in ("history", "progress", "questions"):
                     what += f" {tr(self.lang, 'help.not_in_interview')}"
                 out.append((", ".join(self.get_key_display(replace(b, key=k)) for k in b.key.split(",")), what))
             return out

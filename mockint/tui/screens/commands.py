@@ -33,7 +33,8 @@ class InterviewCommands(Provider):
 
 
 class HistoryCommands(Provider):
-    """``history: open`` and ``history: progress``; not offered during an interview."""
+    """``history: open``, ``history: progress`` and ``questions: browse``; not offered during an
+    interview."""
 
     def commands(self) -> list[tuple[str, Callable[[], None], str]]:
         app = self.app
@@ -41,7 +42,8 @@ class HistoryCommands(Provider):
             return []
         lang = app.lang
         return [(tr(lang, "cmd.history"), app.action_history, tr(lang, "cmd.history_help")),
-                (tr(lang, "cmd.progress"), app.action_progress, tr(lang, "cmd.progress_help"))]
+                (tr(lang, "cmd.progress"), app.action_progress, tr(lang, "cmd.progress_help")),
+                (tr(lang, "cmd.questions"), app.action_questions, tr(lang, "cmd.questions_help"))]
 
     async def discover(self) -> Hits:
         for name, callback, help in self.commands():

@@ -53,6 +53,7 @@ class StartScreen(BaseScreen):
             with Horizontal(classes="row buttons"):
                 yield Button(self.t("start.go"), id="go", variant="primary")
                 yield Button(self.t("hist.button"), id="history")
+                yield Button(self.t("qb.button"), id="questions")
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -97,3 +98,7 @@ class StartScreen(BaseScreen):
     @on(Button.Pressed, "#history")
     def history(self) -> None:
         self.app.action_history()
+
+    @on(Button.Pressed, "#questions")
+    def questions(self) -> None:
+        self.app.action_questions()

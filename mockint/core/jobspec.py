@@ -1,0 +1,493 @@
+"""Tailoring to a job posting: its key terms, the ``job_fit`` and ``tone`` criteria, extra questions.
+
+Rules are data, mechanisms are code: the vocabularies (skills, tools, industries,
+responsibilities, generic words), figure patterns, weights, question templates and tone phrases
+live in ``jobspec/<lang>.yaml``, validated at load with precise file:line errors. This
+module only matches them, with the same normaliser, stemmer and phrase matcher as the scorer.
+
+- ``extract_terms(text, lang)``: the posting's terms, weighted by how specific they are, in a
+  deterministic order (most specific first, then first seen).
+- ``JobContext``: the terms kept (after ``--drop-term``), an optional tone (formal | casual).
+- ``score_with_job(scorer, answer, question, elapsed, job)``: the scorer's result plus a
+  ``job_fit`` criterion (and a ``tone`` one with a tone). The rubric's score keeps
+  ``1 - job_fit.weight - tone.weight`` of the total (0.80 with the shipped files), so neither
+  ever dominates. Without a JobContext nothing changes.
+- ``job_fit_table(results, terms)``: per term, the answers that covered it, or not yet covered.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from mockint.core.bank import Question
+from mockint.core.errors import MockintError
+from mockint.core.matching import PhraseSet
+from mockint.core.text import LANGS, Analysed, analyse, fold, phrase_tokens
+from mockint.core.validate import Doc
+from mockint.core.yamlfile import load_yaml_cached, read_data
+
+KINDS = ("tool", "figure", "industry", "skill", "responsibility", "phrase", "generic")
+VOCAB_KINDS = ("tool", "industry", "skill", "responsibility")
+TONES = ("formal", "casual")
+NOT_COVERED = "not yet covered"
+
+
+@dataclass
+class Figure:
+    name: str
+    pattern: re.Pattern
+    covered_by: list[str]
+
+
+@dataclass
+class Spec:
+    lang: str
+    weights: dict[str, float]
+    min_useful: float
+    min_repeats: int
+    vocab: dict[str, list[str]]
+    generic: list[str]
+    not_names: set[str]
+    figures: list[Figure]
+    q_count: int
+    q_kinds: list[str]
+    templates: dict[str, str]
+    fit: dict[str, Any]
+    tone: dict[str, Any]
+    sets: dict[str, PhraseSet] = field(default_factory=dict)
+
+
+@dataclass
+class Term:
+    text: str                       # as the posting writes it (vocabulary terms: as the YAML does)
+    kind: str
+    weight: float
+    spans: list[tuple[int, int]]    # offsets into the posting
+    phrases: list[str] = field(default_factory=list)   # what an answer must say to cover it
+
+    @property
+    def key(self) -> str:
+        return "-".join(phrase_tokens(self.text)) or fold(self.text)
+
+    @property
+    def useful(self) -> bool:
+        return self.kind != "generic"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"term": self.text, "key": self.key, "kind": self.kind, "weight": self.weight,
+                "count": len(self.spans), "spans": [list(s) for s in self.spans]}
+
+
+# -- the data file -------------------------------------------------------------------------
+def spec_path(lang: str) -> Path:
+    from mockint.core import resources
+    return resources.jobspec_dir() / f"{lang}.yaml"
+
+
+@lru_cache(maxsize=4)
+def load_spec(lang: str) -> Spec:
+    from mockint.core import resources
+    p = spec_path(lang)
+    return parse_spec(read_data(p, resources.display(p)), resources.display(p), lang)
+
+
+def parse_spec(text: str, name: str, lang: str | None = None) -> Spec:
+    doc = Doc(name, text)
+    data = load_yaml_cached(text, name)
+    if data is None:
+        doc.fail((), "the file is empty")
+    top = doc.mapping(data, (), required=("lang", "version", "weights", "vocab", "generic", "figures",
+                                          "questions", "job_fit", "tone"),
+                      optional=("min_useful_weight", "min_repeats", "not_names"))
+    flang = doc.choice(top["lang"], ("lang",), LANGS)
+    if lang and flang != lang:
+        doc.fail(("lang",), f"must be '{lang}' for this file, not '{flang}'")
+    doc.number(top["version"], ("version",), 1, whole=True)
+    wm = doc.mapping(top["weights"], ("weights",), required=KINDS)
+    weights = {k: float(doc.number(wm[k], ("weights", k), 0, 1)) for k in KINDS}
+    min_useful = float(doc.number(top.get("min_useful_weight", 0.3), ("min_useful_weight",), 0, 1))
+    min_rep = int(doc.number(top.get("min_repeats", 2), ("min_repeats",), 1, 20, whole=True))
+
+    def phrases(value, path, min_len=1) -> list[str]:
+        out = doc.strings(value, path, min_len)
+        for i, ph in enumerate(out):
+            if not phrase_tokens(ph):
+                doc.fail(path + (i,), f"'{ph}' has no word in it")
+        return out
+
+    vm = doc.mapping(top["vocab"], ("vocab",), required=VOCAB_KINDS)
+    vocab = {k: phrases(vm[k], ("vocab", k)) for k in VOCAB_KINDS}
+    generic = phrases(top["generic"], ("generic",))
+    not_names = {" ".join(phrase_tokens(w)) for w in phrases(top.get("not_names", []), ("not_names",), 0)}
+    figures = []
+    for i, raw in enumerate(doc.seq(top["figures"], ("figures",))):
+        path = ("figures", i)
+        fm = doc.mapping(raw, path, required=("name", "pattern", "covered_by"))
+        pat = doc.text_(fm["pattern"], path + ("pattern",))
+        try:
+            rx = re.compile(pat)
+        except re.error as exc:
+            doc.fail(path + ("pattern",), f"bad regular expression: {exc}")
+        if rx.search(""):
+            doc.fail(path + ("pattern",), "this pattern matches empty text")
+        figures.append(Figure(doc.text_(fm["name"], path + ("name",)), rx,
+                              phrases(fm["covered_by"], path + ("covered_by",))))
+    qm = doc.mapping(top["questions"], ("questions",), required=("count", "kinds", "templates"))
+    q_count = int(doc.number(qm["count"], ("questions", "count"), 0, 10, whole=True))
+    q_kinds = doc.strings(qm["kinds"], ("questions", "kinds"))
+    for i, k in enumerate(q_kinds):
+        doc.choice(k, ("questions", "kinds", i), KINDS[:-1])
+    tm = doc.mapping(qm["templates"], ("questions", "templates"), required=q_kinds)
+    templates = {}
+    for k in q_kinds:
+        tpl = doc.text_(tm[k], ("questions", "templates", k))
+        if "{term}" not in tpl:
+            doc.fail(("questions", "templates", k), "the template must contain {term}")
+        templates[k] = tpl
+    jm = doc.mapping(top["job_fit"], ("job_fit",), required=("weight", "target", "name", "covered", "none", "missing"))
+    fit = {"weight": float(doc.number(jm["weight"], ("job_fit", "weight"), 0, 0.5)),
+           "target": float(doc.number(jm["target"], ("job_fit", "target"), 0.1, 10))}
+    for k in ("name", "covered", "none", "missing"):
+        fit[k] = doc.text_(jm[k], ("job_fit", k))
+    tmn = doc.mapping(top["tone"], ("tone",), required=("weight", "per_hit", "name", "formal", "casual"))
+    tone: dict[str, Any] = {"weight": float(doc.number(tmn["weight"], ("tone", "weight"), 0, 0.2)),
+                            "per_hit": float(doc.number(tmn["per_hit"], ("tone", "per_hit"), 0, 1)),
+                            "name": doc.text_(tmn["name"], ("tone", "name"))}
+    if fit["weight"] + tone["weight"] > 0.5:
+        doc.fail(("tone", "weight"), "job_fit and tone together must weigh at most 0.5")
+    for mode in TONES:
+        path = ("tone", mode)
+        opt = ("contractions", "contractions_allowed") if mode == "formal" else ()
+        mm = doc.mapping(tmn[mode], path, required=("phrases", "ok", "found"), optional=opt)
+        conf: dict[str, Any] = {"phrases": phrases(mm["phrases"], path + ("phrases",)),
+                                "ok": doc.text_(mm["ok"], path + ("ok",)),
+                                "found": doc.text_(mm["found"], path + ("found",))}
+        conf["contractions"] = None
+        pat = doc.text_(mm.get("contractions", ""), path + ("contractions",), empty_ok=True)
+        if pat:
+            try:
+                conf["contractions"] = re.compile(pat)
+            except re.error as exc:
+                doc.fail(path + ("contractions",), f"bad regular expression: {exc}")
+        conf["allowed"] = int(doc.number(mm.get("contractions_allowed", 0), path + ("contractions_allowed",),
+                                         0, 100, whole=True))
+        tone[mode] = conf
+    spec = Spec(flang, weights, min_useful, min_rep, vocab, generic, not_names, figures, q_count,
+                q_kinds, templates, fit, tone)
+    for k in VOCAB_KINDS:
+        spec.sets[k] = PhraseSet(vocab[k], flang, window=0, fuzzy=None)
+    spec.sets["generic"] = PhraseSet(generic, flang, window=0, fuzzy=None)
+    for mode in TONES:
+        spec.sets["tone." + mode] = PhraseSet(tone[mode]["phrases"], flang, window=0, fuzzy=None)
+    return spec
+
+
+# -- extraction ----------------------------------------------------------------------------
+def extract_terms(text: str, lang: str) -> list[Term]:
+    """The posting's terms, most specific first (then in the order the posting first uses them)."""
+    spec = load_spec(lang)
+    a = analyse(text, lang)
+    terms: dict[tuple[str, str], Term] = {}
+    taken: set[int] = set()          # token indexes already part of a term
+
+    def add(kind: str, label: str, span: tuple[int, int], phrases: list[str], key: str | None = None) -> None:
+        # one term per word sequence, whatever kind found it first; figures by name and amount
+        k = ("figure" if kind == "figure" else "", key or " ".join(phrase_tokens(label)))
+        t = terms.get(k)
+        if t is None:
+            terms[k] = Term(label, kind, spec.weights[kind], [span], phrases)
+        elif span not in t.spans:
+            t.spans.append(span)
+
+    for kind in VOCAB_KINDS + ("generic",):
+        for h in spec.sets[kind].find(a):
+            if any(i in taken for i in range(h.first, h.last + 1)):
+                continue
+            taken.update(range(h.first, h.last + 1))
+            add(kind, h.phrase, a.span(h.start, h.end), [h.phrase])
+    for fig in spec.figures:
+        for m in fig.pattern.finditer(a.folded):
+            s, e = a.span(m.start(), m.end())
+            label = " ".join(a.original[s:e].split())
+            if "amount" in fig.pattern.groupindex and m.group("amount"):
+                ms, me = a.span(m.start("amount"), m.end("amount"))
+                label = f"{fig.name} {' '.join(a.original[ms:me].split())}"
+            add("figure", label, (s, e), list(fig.covered_by), key=fig.name + ":" + fold(label))
+    for label, spans in _names(a, taken, spec).items():
+        for sp in spans:
+            add("phrase", label, sp, [label])
+    out = [t for t in terms.values()]
+    for t in out:
+        t.spans.sort()
+    out.sort(key=lambda t: (-t.weight, t.spans[0][0], t.text))
+    return out
+
+
+def _names(a: Analysed, taken: set[int], spec: Spec) -> dict[str, list[tuple[int, int]]]:
+    """Capitalised names (runs of up to 3 capitalised words, or acronyms) that the posting uses
+    at least ``min_repeats`` times, at least once not at a sentence start."""
+    toks, sent, orig = a.tokens, a.sentence_of_token, a.original
+    runs: list[tuple[int, int]] = []
+    i, n = 0, len(toks)
+    while i < n:
+        if i in taken or not _capital(a, i):
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and j - i < 2 and (j + 1) not in taken and sent[j + 1] == sent[i] \
+                and _capital(a, j + 1) and _adjacent(a, j):
+            j += 1
+        runs.append((i, j))
+        i = j + 1
+    groups: dict[str, list[tuple[int, int, bool]]] = {}
+    labels: dict[str, str] = {}
+    for i, j in runs:
+        key = " ".join(t.text for t in toks[i:j + 1])
+        if key in spec.not_names or all(t.text in spec.not_names for t in toks[i:j + 1]):
+            continue
+        if not any(len(t.text) > 1 for t in toks[i:j + 1]) or any(t.text[:1].isdigit() for t in toks[i:j + 1]):
+            continue
+        initial = i == 0 or sent[i - 1] != sent[i]
+        groups.setdefault(key, []).append((i, j, initial))
+        s, e = a.span(toks[i].start, toks[j].end)
+        labels.setdefault(key, orig[s:e])
+    out: dict[str, list[tuple[int, int]]] = {}
+    for key, occ in groups.items():
+        if len(occ) >= spec.min_repeats and any(not init for _, _, init in occ):
+            out[labels[key]] = [a.span(toks[i].start, toks[j].end) for i, j, _ in occ]
+    return out
+
+
+def _capital(a: Analysed, i: int) -> bool:
+    tok = a.tokens[i]
+    s, _ = a.span(tok.start, tok.end)
+    ch = a.original[s:s + 1]
+    return ch.isupper()
+
+
+def _adjacent(a: Analysed, j: int) -> bool:
+    """Only spaces between token j and j+1 (no comma, line break, bullet)."""
+    between = a.folded[a.tokens[j].end:a.tokens[j + 1].start]
+    return between.strip(" ") == "" and "\n" not in between
+
+
+def useful_terms(terms: list[Term]) -> list[Term]:
+    return [t for t in terms if t.useful]
+
+
+def drop_terms(terms: list[Term], drop: list[str] | None) -> list[Term]:
+    """Remove the terms the user named (by text or key, case and diacritics ignored)."""
+    if not drop:
+        return list(terms)
+    gone = {" ".join(phrase_tokens(d)) for d in drop} | {fold(d).strip() for d in drop}
+    return [t for t in terms if " ".join(phrase_tokens(t.text)) not in gone
+            and t.key not in gone and fold(t.text) not in gone]
+
+
+def job_questions(terms: list[Term], lang: str) -> list[Question]:
+    """Two or three extra questions from the bank's templates, most specific terms first, one
+    term per kind before a second of the same kind."""
+    spec = load_spec(lang)
+    cands = [t for t in terms if t.kind in spec.templates and t.useful]
+    picked: list[Term] = []
+    for t in cands:                      # one per kind first
+        if len(picked) < spec.q_count and t.kind not in {p.kind for p in picked}:
+            picked.append(t)
+    for t in cands:
+        if len(picked) < spec.q_count and t not in picked:
+            picked.append(t)
+    out = []
+    for i, t in enumerate(picked, 1):
+        out.append(Question(id=f"job-{i}", text=spec.templates[t.kind].format(term=t.text), topic="",
+                            kind="behavioural", difficulty="medium", guide=["tip-2"], min_words=60,
+                            max_words=300, seconds=150, talking_points=[], terms=[t.text], lang=lang,
+                            in_bank=False))
+    return out
+
+
+# -- reading a posting ---------------------------------------------------------------------
+MAX_POSTING_BYTES = 1_000_000
+
+
+def read_posting(path: str | Path) -> str:
+    """A posting's text; a missing, unreadable, binary, non-UTF-8 or empty file is one line."""
+    p = Path(path)
+    try:
+        if p.is_dir():
+            raise MockintError(f"{path}: is a directory, not a file")
+        with open(p, "rb") as fh:
+            data = fh.read(MAX_POSTING_BYTES + 1)
+    except FileNotFoundError:
+        raise MockintError(f"{path}: no such file") from None
+    except PermissionError:
+        raise MockintError(f"{path}: permission denied") from None
+    except OSError as exc:
+        raise MockintError(f"{path}: cannot read ({exc.strerror})") from None
+    if len(data) > MAX_POSTING_BYTES:
+        raise MockintError(f"{path}: over 1 MB; a job posting is a few pages of text")
+    if b"\x00" in data:
+        raise MockintError(f"{path}: a binary file, not a text job posting")
+    try:
+        text = data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as exc:
+        raise MockintError(f"{path}: not UTF-8 text (byte {exc.start})") from None
+    if not text.strip():
+        raise MockintError(f"{path}: the job posting is empty")
+    return text
+
+
+@dataclass
+class JobContext:
+    lang: str
+    terms: list[Term] = field(default_factory=list)     # useful terms only (job_fit)
+    all_terms: list[Term] = field(default_factory=list)
+    tone: str | None = None
+    source: str = ""
+    _sets: dict[str, PhraseSet] = field(default_factory=dict, repr=False)
+
+    def phrase_set(self, term: Term) -> PhraseSet:
+        ps = self._sets.get(term.key)
+        if ps is None:
+            ps = self._sets[term.key] = PhraseSet(term.phrases, self.lang, window=1, fuzzy=None)
+        return ps
+
+
+def job_context(lang: str, text: str | None = None, tone: str | None = None,
+                drop: list[str] | None = None, source: str = "the job posting") -> JobContext:
+    """A JobContext from a posting's text (None: tone only). A posting without useful terms is
+    an error the user can act on."""
+    if tone is not None and tone not in TONES:
+        raise MockintError(f"--tone {tone}: use one of {', '.join(TONES)}")
+    if text is None:
+        return JobContext(lang, tone=tone, source="")
+    if not text.strip():
+        raise MockintError(f"{source}: the job posting is empty")
+    all_terms = drop_terms(extract_terms(text, lang), drop)
+    useful = useful_terms(all_terms)
+    if not useful:
+        generic = ", ".join(t.text for t in all_terms[:5])
+        raise MockintError(f"{source}: no useful terms found in the job posting"
+                           + (f" (only generic words: {generic})" if generic else "")
+                           + "; nothing to tailor the interview to")
+    return JobContext(lang, useful, all_terms, tone, source)
+
+
+# -- scoring -------------------------------------------------------------------------------
+def score_with_job(scorer, answer: str, question: Question, elapsed: float | None, job: JobContext | None):
+    """The scorer's result, with ``job_fit`` (when the context has terms) and ``tone`` (when it
+    has a tone) criteria appended and the score blended: the rubric keeps the rest of the weight."""
+    result = scorer.score(answer, question, elapsed)
+    if job is None or (not job.terms and job.tone is None):
+        return result
+    from mockint.core.engine import CriterionResult
+    spec = load_spec(job.lang)
+    a = analyse(answer, job.lang)
+    extra: list[CriterionResult] = []
+    if job.terms:
+        extra.append(_job_fit(a, job, spec, CriterionResult))
+    if job.tone:
+        extra.append(_tone(a, job.tone, spec, CriterionResult))
+    rest = 1.0 - sum(c.weight for c in extra)
+    total = rest * result.score + sum(c.weight * c.score * 100 for c in extra)
+    for cap in result.caps:
+        total = min(total, float(cap.max))
+    result.criteria = result.criteria + extra
+    result.score = int(total + 0.5)
+    return result
+
+
+def _evidence(a: Analysed, fs: int, fe: int, rule: str, effect: str):
+    from mockint.core.engine import Evidence
+    s, e = a.span(fs, fe)
+    return Evidence(s, e, a.original[s:e], rule, effect)
+
+
+def _job_fit(a: Analysed, job: JobContext, spec: Spec, CriterionResult):
+    from mockint.core.engine import CheckResult
+    checks, evidence, covered, missing = [], [], [], []
+    got = 0.0
+    for term in job.terms:
+        rule = f"job_fit.{term.key}"
+        ev = [_evidence(a, h.start, h.end, rule, "reward") for h in job.phrase_set(term).find(a)]
+        ok = bool(ev)
+        if ok:
+            got += term.weight
+            covered.append(term.text)
+        else:
+            missing.append(term.text)
+        checks.append(CheckResult(term.key, rule, "job_term", "reward", term.text, 1.0 if ok else 0.0,
+                                  len(ev), term.weight if ok else 0.0, ok, "", ev))
+        evidence += ev
+    score = min(1.0, got / spec.fit["target"])
+    passed = score >= 0.999
+    advice = [spec.fit["covered"].format(covered=", ".join(covered)) if covered else spec.fit["none"]]
+    if missing:
+        advice.append(spec.fit["missing"].format(missing=", ".join(missing[:5])
+                                                 + (f" (+{len(missing) - 5})" if len(missing) > 5 else "")))
+    evidence.sort(key=lambda e: (e.start, e.end, e.rule))
+    return CriterionResult("job_fit", spec.fit["name"], score, passed, spec.fit["weight"], "core",
+                           ["tip-2"], evidence, " ".join(advice), None, checks, 1.0, advice)
+
+
+def _tone(a: Analysed, mode: str, spec: Spec, CriterionResult):
+    from mockint.core.engine import CheckResult
+    conf = spec.tone[mode]
+    kind = "slang" if mode == "formal" else "stiff"
+    ev = [_evidence(a, h.start, h.end, f"tone.{kind}", "penalty") for h in spec.sets["tone." + mode].find(a)]
+    checks = [CheckResult(kind, f"tone.{kind}", "tone", "penalty", kind, float(len(ev)), len(ev),
+                          -spec.tone["per_hit"] * len(ev), not ev, "", ev)]
+    hits = len(ev)
+    if conf["contractions"] is not None:
+        cev = [_evidence(a, m.start(), m.end(), "tone.contractions", "penalty")
+               for m in conf["contractions"].finditer(a.folded)]
+        over = max(0, len(cev) - conf["allowed"])
+        checks.append(CheckResult("contractions", "tone.contractions", "tone", "penalty", "contractions",
+                                  float(len(cev)), len(cev), -spec.tone["per_hit"] * over, over == 0, "",
+                                  cev if over else []))
+        if over:
+            ev += cev
+            hits += over
+    score = max(0.0, 1.0 - spec.tone["per_hit"] * hits)
+    passed = hits == 0
+    texts = []
+    for e in ev:
+        t = " ".join(e.text.split())
+        if t.lower() not in [x.lower() for x in texts]:
+            texts.append(t)
+    msg = conf["ok"] if passed else conf["found"].format(hits=", ".join(f'"{t}"' for t in texts[:6]))
+    ev.sort(key=lambda e: (e.start, e.end, e.rule))
+    return CriterionResult("tone", spec.tone["name"], score, passed, spec.tone["weight"], "core",
+                           ["tip-3"], ev, msg, None, checks, 1.0, [msg])
+
+
+# -- the session ---------------------------------------------------------------------------
+def job_fit_table(results, terms: list[Term]) -> list[dict[str, Any]]:
+    """Per term (posting order of specificity): the answers (1-based) whose job_fit criterion
+    found it; ``covered_in`` is empty and ``status`` is "not yet covered" when none did."""
+    rows = []
+    for t in terms:
+        rule = f"job_fit.{t.key}"
+        where = []
+        for i, r in enumerate(results, 1):
+            c = r.criterion("job_fit")
+            if c is not None and any(e.rule == rule for e in c.evidence):
+                where.append(i)
+        rows.append({"term": t.text, "kind": t.kind, "weight": t.weight, "covered_in": where,
+                     "status": "covered" if where else NOT_COVERED})
+    return rows
+
+
+def terms_text(terms: list[Term], questions: list[Question], lang: str) -> str:
+    from mockint.core.i18n import t as tr
+    width = max([len(t.text) for t in terms] + [4])
+    lines = [f"{tr(lang, 'term'):<{width}}  {'kind':<14} weight  count"]
+    for t in terms:
+        lines.append(f"{t.text:<{width}}  {t.kind:<14} {t.weight:>6.2f}  {len(t.spans):>5}")
+    if questions:
+        lines += ["", f"{tr(lang, 'job_questions')}:"]
+        lines += [f"  {q.id}: {q.text}" for q in questions]
+    return "\n".join(lines) + "\n"
