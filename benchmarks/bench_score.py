@@ -25,6 +25,22 @@ def words(text: str) -> int:
     return len(text.split())
 
 
+def fixed_set_times(reps: int, lang: str = "en") -> list[float]:
+    """Seconds per answer: ``reps`` rounds over the fixed set (after one warm-up round)."""
+    from mockint.core import loader
+    scorer, bank = loader.scorer(lang), loader.bank(lang)
+    answers = [(bank.get(q), text) for q, text in EN]
+    for q, text in answers:
+        scorer.score(text, q)
+    times = []
+    for _ in range(reps):
+        for q, text in answers:
+            t = time.perf_counter()
+            scorer.score(text, q)
+            times.append(time.perf_counter() - t)
+    return times
+
+
 def in_process(reps: int) -> None:
     t0 = time.perf_counter()
     from mockint.core import loader
@@ -35,14 +51,7 @@ def in_process(reps: int) -> None:
     long_q, long_text = answers[0]
     extra = " ".join(t for _, t in answers[1:])
     text250 = " ".join((long_text + " " + extra).split()[:250])
-    for q, text in answers:
-        scorer.score(text, q)
-    times = []
-    for _ in range(reps):
-        for q, text in answers:
-            t = time.perf_counter()
-            scorer.score(text, q)
-            times.append(time.perf_counter() - t)
+    times = fixed_set_times(reps)
     total = sum(times)
     print(f"fixed set: {len(answers)} answers ({', '.join(str(words(t)) for _, t in answers)} words), "
           f"{reps} rounds: median {statistics.median(times) * 1000:.3f} ms per answer, "

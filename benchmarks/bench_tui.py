@@ -94,15 +94,22 @@ def interpreter(runs: int) -> float:
     return statistics.median(times)
 
 
-def coach(reps: int) -> None:
+def draft_1000() -> str:
+    """A 1,000-word draft made of the benchmark answers."""
     from benchmarks.answers import EN
+    words = " ".join(t for _, t in EN).split()
+    return " ".join((words * (1000 // len(words) + 1))[:1000])
+
+
+def coach_times(reps: int) -> list[float]:
+    """Seconds per live-coach update on a 1,000-word draft: score in the worker, then the panel
+    text (after 5 warm-up updates)."""
     from mockint.core import loader
     from mockint.core.interview import coach_from_result
     from mockint.tui.widgets.live_coach import coach_text
 
     scorer, q = loader.scorer("en"), loader.bank("en").get("sales-experience")
-    words = " ".join(t for _, t in EN).split()
-    draft = " ".join((words * (1000 // len(words) + 1))[:1000])
+    draft = draft_1000()
     for _ in range(5):
         coach_text(coach_from_result(scorer.score(draft, q)), "en")
     times = []
@@ -110,6 +117,11 @@ def coach(reps: int) -> None:
         t = time.perf_counter()
         coach_text(coach_from_result(scorer.score(draft, q)), "en")
         times.append(time.perf_counter() - t)
+    return times
+
+
+def coach(reps: int) -> None:
+    times = coach_times(reps)
     print(f"live coach, 1,000-word draft (score in the worker + panel text): median "
           f"{statistics.median(times) * 1000:.2f} ms, p90 {sorted(times)[int(reps * 0.9)] * 1000:.2f} ms")
 

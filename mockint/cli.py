@@ -48,6 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
     pr.add_argument("--feedback", choices=("each", "end"), default="each",
                     help="feedback after each answer (default) or only at the end")
     pr.add_argument("--no-timer", action="store_true", help="no countdown of the time budget")
+    pr.add_argument("--job-spec", metavar="FILE", dest="job_spec",
+                    help="a job posting: adds questions built from it and the job_fit criterion")
+    pr.add_argument("--tone", choices=("formal", "casual"), help="the company's tone: adds the tone criterion")
     from mockint import cli_questions          # questions add/edit/remove/export/import, validate, check-rubric
     cli_questions.add_bank_option(pr)
 
@@ -181,13 +184,19 @@ def cmd_practice(args) -> int:
     if args.resume:
         from mockint.tui import check_resume
         check_resume()                     # nothing to resume: said before the terminal check
+    job_text = None
+    if args.job_spec is not None:          # a bad posting: one line, before the terminal check
+        from mockint.core import jobspec
+        job_text = jobspec.read_posting(args.job_spec)
+        jobspec.job_context(lang, job_text, args.tone, source=args.job_spec)
     if not sys.stdout.isatty() or not sys.stdin.isatty():
         from mockint.core.errors import MockintError
         raise MockintError("the interview needs a terminal; for scripts use 'mockint score' or 'mockint grade'")
     from mockint.tui import run            # Textual is imported only here
 
     return run(lang=lang, question_ids=args.questions, count=args.count, feedback=args.feedback,
-               timer=not args.no_timer, resume=args.resume, weak=args.weak)
+               timer=not args.no_timer, resume=args.resume, weak=args.weak, job_spec_text=job_text,
+               tone=args.tone)
 
 
 def cmd_questions(args) -> str:

@@ -125,6 +125,17 @@ def _full(bank: Bank, n: int, rng: random.Random) -> list[Question]:
     return [opener, *middle, closer]
 
 
+def with_job_questions(questions: list[Question], extra: list[Question]) -> list[Question]:
+    """``extra`` (the questions built from a job posting) just before the closing question
+    (``questions-for-us``), or at the end when there is none; never added twice."""
+    have = {q.id for q in questions}
+    extra = [q for q in extra if q.id not in have]
+    if not extra:
+        return list(questions)
+    at = next((i for i, q in enumerate(questions) if q.id == FULL_CLOSER), len(questions))
+    return [*questions[:at], *extra, *questions[at:]]
+
+
 def questions_for(bank: Bank, settings: Settings, question_ids: list[str] | None = None) -> list[Question]:
     """The given question ids (in that order, count-limited) or the settings' pick."""
     if not question_ids:
@@ -211,7 +222,7 @@ class Interview:
     """One mock interview: the questions, where we are, and the final result of each answer."""
 
     def __init__(self, questions: list[Question], scorer: Scorer | Callable[[], Scorer], bank: Bank,
-                 lang: str | None = None):
+                 lang: str | None = None, job=None):
         if not questions:
             raise MockintError("an interview needs at least one question")
         self.questions = list(questions)
@@ -224,6 +235,7 @@ class Interview:
         self.readiness: dict[str, bool] = {k: False for k in READINESS}
         self._pending: _Pending | None = None
         self._reply_sets: list[tuple[Reply, PhraseSet]] | None = None
+        self.job = job        # a jobspec.JobContext (posting terms and/or tone), or None: the rubric alone
 
     @property
     def scorer(self) -> Scorer:
@@ -296,17 +308,25 @@ class Interview:
         if pending is not None:
             text = pending.answer + "\n\n" + answer
             total = None if pending.elapsed is None or elapsed is None else pending.elapsed + elapsed
-            result = self.scorer.score(text, q, total)
+            result = self._score(text, q, total)
             later = [m for m in self._replies_for(q, answer)
                      if all(m.reply_id != p.reply_id for p in pending.replies)]
             return self._finish(q, text, result, pending.replies + later)
-        result = self.scorer.score(answer, q, elapsed)     # raises MockintError on a huge answer
+        result = self._score(answer, q, elapsed)     # raises MockintError on a huge answer
         replies = self._replies_for(q, answer)
         crit = self._follow_up_criterion(q, result)
         if crit is None:
             return self._finish(q, answer, result, replies)
         self._pending = _Pending(answer, elapsed, result, replies)
         return Turn(self.number, q, answer, result, False, crit.follow_up, crit.id, replies)
+
+    def _score(self, answer: str, q: Question, elapsed: float | None) -> Result:
+        """The scorer's result; with a job context, with the job_fit / tone criteria blended in."""
+        if self.job is None:
+            return self.scorer.score(answer, q, elapsed)
+        from mockint.core.jobspec import score_with_job
+
+        return score_with_job(self.scorer, answer, q, elapsed, self.job)
 
     def _replies_for(self, q: Question, answer: str) -> list[ReplyMatch]:
         return self.reply_to(answer) if q.kind == "closing" else []

@@ -26,18 +26,25 @@ def check_resume() -> None:
 
 
 def run(lang: str, question_ids: list[str] | None, count: int | None, feedback: str, timer: bool,
-        resume: bool = False, weak: bool = False) -> int:
+        resume: bool = False, weak: bool = False, job_spec_text: str | None = None,
+        tone: str | None = None) -> int:
     """Run the interview app; returns the exit code. With ``question_ids`` the start screen is
     skipped. ``resume``: go on at once with the latest unfinished interview (its own language
     and settings). ``weak``: practise the questions with the lowest recent results, spaced-
     repetition style (``count`` of them, default 5). Raises ``MockintError`` for bad settings,
     an unknown question id or nothing to resume (before any terminal change), which the CLI
-    reports like any other input error.
+    reports like any other input error. ``job_spec_text``: a job posting's text (its terms add
+    questions and the job_fit criterion; an empty or useless posting is an error); ``tone``:
+    formal | casual, adds the tone criterion.
     """
     from mockint.core.errors import MockintError
     from mockint.core.interview import Settings
 
     settings = Settings(lang=lang, question_set="full", count=count, feedback=feedback, timer=timer)
+    if job_spec_text is not None or tone is not None:
+        from mockint.core import jobspec
+
+        jobspec.job_context(lang, job_spec_text, tone)     # checked before any terminal change
     if resume and weak:
         raise MockintError("--resume and --weak cannot be used together")
     store = record = None
@@ -58,7 +65,8 @@ def run(lang: str, question_ids: list[str] | None, count: int | None, feedback: 
             settings = Settings(lang=lang, question_set="full", count=None, feedback=feedback, timer=timer)
         from mockint.tui.app import create_app   # Textual is imported here, and only here
 
-        app = create_app(settings, question_ids=question_ids, store=store, resume=record)
+        app = create_app(settings, question_ids=question_ids, store=store, resume=record,
+                         job_text=job_spec_text, tone=tone)
         result = app.run()
     finally:
         if store is not None:

@@ -15,7 +15,7 @@ from textual.binding import Binding
 from mockint.core import loader
 from mockint.core.bank import Bank, Question
 from mockint.core.errors import MockintError
-from mockint.core.interview import Interview, Settings, pick_questions, questions_for
+from mockint.core.interview import Interview, Settings, pick_questions, questions_for, with_job_questions
 from mockint.tui import resume as resuming
 from mockint.tui.dates import local_time
 from mockint.tui.recorder import Recorder, summary_dict
@@ -82,8 +82,13 @@ class MockintApp(App[int]):
 
     def __init__(self, settings: Settings, bank: Bank | None = None, question_ids: list[str] | None = None,
                  *, clock: Callable[[], float] | None = None, blink: bool = True,
-                 store: Store | None = None, resume: SessionRecord | None = None) -> None:
+                 store: Store | None = None, resume: SessionRecord | None = None,
+                 job_text: str | None = None, tone: str | None = None) -> None:
         super().__init__()
+        # the job posting (pasted or --job-spec), the terms the user removed, the tone
+        self.job_text: str | None = job_text or None
+        self.job_tone: str | None = tone
+        self.job_drop: list[str] = []
         self.settings = settings
         self.clock = clock or time.monotonic
         self.blink = blink
@@ -192,21 +197,41 @@ class MockintApp(App[int]):
                                            draft=draft, resumed=True))
         self.set_timer(0.3, self.warm_scorer)
 
-    def begin(self, settings: Settings) -> None:
+    def job_context(self):
+        """The session's JobContext (posting terms and/or tone) or None; raises MockintError for a
+        posting with no useful terms."""
+        if not self.job_text and not self.job_tone:
+            return None
+        from mockint.core.jobspec import job_context
+
+        return job_context(self.lang, self.job_text or None, self.job_tone, self.job_drop)
+
+    def with_job(self, questions: list[Question]) -> list[Question]:
+        """The questions, with those built from the posting before the closing one."""
+        job = self.job_context()
+        if job is None or not job.terms:
+            return list(questions)
+        from mockint.core.jobspec import job_questions
+
+        return with_job_questions(questions, job_questions(job.terms, self.lang))
+
+    def begin(self, settings: Settings, job_text: str | None = None, tone: str | None = None,
+              drop: list[str] | None = None) -> None:
         self.set_lang(settings.lang)
         self.settings = settings
+        self.job_text, self.job_tone, self.job_drop = job_text or None, tone, list(drop or [])
         self.questions = pick_questions(self.bank(), settings)
         self.switch_screen(ReadinessScreen(self.lang, self.readiness))
 
     def readiness_done(self, answers: dict[str, bool]) -> None:
         self.readiness = dict(answers)
-        self.start_interview(self.questions or pick_questions(self.bank(), self.settings))
+        self.start_interview(self.with_job(self.questions or pick_questions(self.bank(), self.settings)))
 
     def start_interview(self, questions: list[Question]) -> None:
         if self.interview is not None and not self.interview.is_over:
             self.recorder.abandon(restarted=True)          # restarted: the old one is not resumable
         self.questions = list(questions)
-        self.interview = Interview(self.questions, self.scorer, self.bank(), self.lang)
+        self.interview = Interview(self.questions, self.scorer, self.bank(), self.lang, job=self.job_context())
         self.interview.set_readiness(**self.readiness)
         self.recorder.begin(self.lang, asdict(self.settings), dict(self.interview.readiness),
                             [q.id for q in self.questions])
@@ -328,7 +353,8 @@ class MockintApp(App[int]):
 
 def create_app(settings: Settings, bank: Bank | None = None, question_ids: list[str] | None = None,
                *, clock: Callable[[], float] | None = None, blink: bool = True,
-               store: Store | None = None, resume: SessionRecord | None = None) -> MockintApp:
+               store: Store | None = None, resume: SessionRecord | None = None,
+               job_text: str | None = None, tone: str | None = None) -> MockintApp:
     """The app for these settings. With ``question_ids`` it skips the start screen.
 
     ``clock`` (default ``time.monotonic``) drives the countdown and the answer timing; tests pass a
@@ -336,6 +362,8 @@ def create_app(settings: Settings, bank: Bank | None = None, question_ids: list[
     to use (default: ``Store.open()`` on first use; a given store is not closed by the app).
     ``resume``: a stored unfinished session to go on with at once. Without question ids or
     ``resume``, an unfinished session in the history is offered for resuming. Raises
-    ``MockintError`` for an unknown question id.
+    ``MockintError`` for an unknown question id. ``job_text`` / ``tone``: a job posting and the
+    company's tone (formal | casual) to tailor the interview to (the start screen shows them).
     """
-    return MockintApp(settings, bank, question_ids, clock=clock, blink=blink, store=store, resume=resume)
+    return MockintApp(settings, bank, question_ids, clock=clock, blink=blink, store=store, resume=resume,
+                      job_text=job_text, tone=tone)

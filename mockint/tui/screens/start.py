@@ -1,4 +1,5 @@
-"""The start screen: language, question set, how many, feedback timing, timer."""
+"""The start screen: language, question set, how many, feedback timing, timer; optionally a job
+posting (pasted) whose extracted terms can be unticked, and the company's tone."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Checkbox, Footer, Input, Label, RadioButton, RadioSet, Select, Static
+from textual.widgets import (Button, Checkbox, Footer, Input, Label, RadioButton, RadioSet, Select, SelectionList,
+                             Static, TextArea)
 
 from mockint.core.interview import Settings
 from mockint.tui.screens.base import BaseScreen
@@ -17,6 +19,8 @@ from mockint.tui.screens.base import BaseScreen
 LANGUAGES = [("English", "en"), ("Română", "ro")]
 SET_ORDER = ("full", "common", "responsibilities", "skills", "role")     # as shown; the default first
 MAX_COUNT = 50
+TONE_ORDER = ("none", "formal", "casual")
+MAX_TERMS = 12          # terms shown for unticking (most specific first)
 
 
 class StartScreen(BaseScreen):
@@ -54,10 +58,60 @@ class StartScreen(BaseScreen):
                 yield Button(self.t("start.go"), id="go", variant="primary")
                 yield Button(self.t("hist.button"), id="history")
                 yield Button(self.t("qb.button"), id="questions")
+            yield Static(Text(self.t("start.job"), style="bold"), classes="section")
+            yield TextArea(getattr(self.app, "job_text", None) or "", id="job-text",
+                           placeholder=self.t("start.job_hint"))
+            with Horizontal(classes="row"):
+                yield Label(self.t("start.tone"), classes="field-label")
+                yield Select([(self.t(f"tone.{k}"), k) for k in TONE_ORDER], allow_blank=False, compact=True,
+                             value=getattr(self.app, "job_tone", None) or "none", id="tone")
+            yield Static(Text(self.t("start.terms")), id="job-terms-label")
+            yield SelectionList[str](id="job-terms", compact=True)
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
+        self.show_terms(drop=list(getattr(self.app, "job_drop", [])))
         self.query_one("#go", Button).focus()
+
+    # -- the job posting
+    def job_text(self) -> str | None:
+        return self.query_one("#job-text", TextArea).text.strip() or None
+
+    def tone(self) -> str | None:
+        value = self.query_one("#tone", Select).value
+        return None if value == "none" else value
+
+    def dropped(self) -> list[str]:
+        """The terms the user unticked."""
+        sl = self.query_one("#job-terms", SelectionList)
+        chosen = set(sl.selected)
+        return [sl.get_option_at_index(i).value for i in range(sl.option_count)
+                if sl.get_option_at_index(i).value not in chosen]
+
+    def show_terms(self, drop: list[str] | None = None) -> None:
+        """List the posting's most specific terms (all ticked but ``drop``); hidden without a posting."""
+        text = self.job_text()
+        terms = []
+        if text:          # the extraction's data and matcher are loaded only for a posting
+            from mockint.core.jobspec import extract_terms, useful_terms
+
+            terms = useful_terms(extract_terms(text, self.lang))[:MAX_TERMS]
+        gone = set(drop if drop is not None else self.dropped())
+        sl = self.query_one("#job-terms", SelectionList)
+        sl.clear_options()
+        sl.add_options([(f"{t.text} ({t.kind})", t.text, t.text not in gone) for t in terms])
+        label = self.query_one("#job-terms-label", Static)
+        label.update(Text(self.t("start.terms") if terms else self.t("start.no_terms"),
+                          style="" if terms else "dim"))
+        label.display = text is not None
+        sl.display = bool(terms)
+
+    @on(TextArea.Changed, "#job-text")
+    def posting_changed(self) -> None:
+        self.show_terms()
+
+    def remember_job(self) -> None:
+        self.app.job_text, self.app.job_tone, self.app.job_drop = self.job_text(), self.tone(), self.dropped()
 
     def read_settings(self) -> Settings | None:
         """The settings as the form shows them, or None (with a notification) if invalid."""
@@ -83,13 +137,25 @@ class StartScreen(BaseScreen):
         if event.value == self.lang:
             return
         settings = self.read_settings() or replace(self.settings, lang=event.value)
+        self.remember_job()
         self.app.switch_screen(StartScreen(settings))
         self.app.set_lang(settings.lang)
 
     def action_start(self) -> None:
         settings = self.read_settings()
-        if settings is not None:
-            self.app.begin(settings)
+        if settings is None:
+            return
+        text, tone, drop = self.job_text(), self.tone(), self.dropped()
+        if text is not None or tone is not None:
+            from mockint.core.errors import MockintError
+            from mockint.core.jobspec import job_context
+
+            try:
+                job_context(settings.lang, text, tone, drop)
+            except MockintError as exc:
+                self.notify(self.t("start.bad_job", reason=str(exc)), severity="error", markup=False)
+                return
+        self.app.begin(settings, text, tone, drop)
 
     @on(Button.Pressed, "#go")
     def go(self) -> None:

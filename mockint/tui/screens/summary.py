@@ -1,4 +1,5 @@
-"""The end of the interview: overall score, a bar per criterion, readiness, weakest points, retries."""
+"""The end of the interview: overall score, a bar per criterion, readiness, weakest points, retries;
+with a job posting, the job-fit table (each term, the answers that covered it)."""
 
 from __future__ import annotations
 
@@ -40,6 +41,10 @@ class SummaryScreen(BaseScreen):
                     yield CriterionBar(c["name"], c["score"], c["passed"])
                 yes_no = self.t("yes" if session.asked_questions else "no")
                 yield Static(Text(self.t("sum.asked_back", yes_no=yes_no)))
+            fit = self.job_fit()
+            if fit is not None:
+                yield Static(Text(self.t("sum.job_fit"), style="bold"), classes="section")
+                yield Static(self.job_fit_text(fit), id="summary-job-fit")
             yield Static(Text(self.t("sum.readiness"), style="bold"), classes="section")
             yield Static(self.readiness_text(), id="summary-readiness")
             if session.weakest:
@@ -58,6 +63,28 @@ class SummaryScreen(BaseScreen):
 
     def on_mount(self) -> None:
         self.query_one("#summary-scroll").focus()
+
+    def job_fit(self) -> list[dict] | None:
+        """The job-fit rows (``jobspec.job_fit_table``) when the session had a posting, else None."""
+        job = getattr(self.interview, "job", None)
+        if job is None or not job.terms:
+            return None
+        from mockint.core.jobspec import job_fit_table
+
+        return job_fit_table(self.interview.results, job.terms)
+
+    def job_fit_text(self, rows: list[dict]) -> Text:
+        width = max([len(r["term"]) for r in rows] + [len(self.t("sum.term"))])
+        out = Text()
+        out.append(f"{self.t('sum.term'):<{width}}  {self.t('sum.covered_in')}\n", style="bold")
+        for r in rows:
+            out.append(f"{r['term']:<{width}}  ")
+            if r["covered_in"]:
+                out.append("✓ " + ", ".join(str(n) for n in r["covered_in"]) + "\n", style="green")
+            else:
+                out.append(self.t("sum.not_covered") + "\n", style="yellow")
+        out.rstrip()
+        return out
 
     def readiness_text(self) -> Text:
         out = Text()

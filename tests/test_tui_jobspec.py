@@ -1,0 +1,255 @@
+"""Job-posting tailoring in the interview: ``practice --job-spec/--tone``, the Interview's job
+context (generated questions, job_fit and tone criteria), the start screen's posting field and
+term list, and the summary's job-fit table. Without a posting nothing changes (the other tests)."""
+
+from __future__ import annotations
+
+import asyncio
+
+from conftest import run_cli
+from textual.widgets import Select, SelectionList, TextArea
+
+from mockint.core import loader
+from mockint.core.interview import Interview, Settings, with_job_questions
+from mockint.core.jobspec import job_context, job_questions, load_spec
+from mockint.tui.app import create_app
+from mockint.tui.screens.feedback import FeedbackScreen
+from mockint.tui.screens.interview import InterviewScreen
+from mockint.tui.screens.readiness import ReadinessScreen
+from mockint.tui.screens.start import StartScreen
+from mockint.tui.screens.summary import SummaryScreen
+from mockint.tui.strings import tr
+from mockint.tui.widgets.answer_box import AnswerBox
+from mockint.tui.widgets.criterion_bar import CriterionBar
+
+POSTING = """Account Executive, Acme Logistics
+
+Acme Logistics is hiring an Account Executive for our SaaS platform. You will own the full sales cycle
+for new business, prospect into mid-market logistics companies and negotiate multi-year contracts.
+You will use Salesforce and Gong every day. Quota $900k, OTE $180k.
+Experience with MEDDIC and negotiation is a plus. At Acme Logistics we value a dynamic team.
+"""
+ANSWER = ("For example, last year I used Salesforce to run a logistics deal: I called the buyer, proposed a "
+          "pilot in 5 depots, handled the negotiation and closed 40,000 euro, 120% of my quota.")
+SLANG = ("Honestly we crushed it, it was awesome and we were gonna win anyway. For example I closed "
+         "40,000 euro last year with a retail chain after a pilot in 5 stores.")
+
+
+def run(scenario):
+    asyncio.run(scenario())
+
+
+def plain(widget) -> str:
+    visual = widget.render()
+    return getattr(visual, "plain", None) or str(visual)
+
+
+async def settle(pilot) -> None:
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+# -- the command line ---------------------------------------------------------------------
+def test_practice_empty_posting_is_one_line_exit_2(tmp_path):
+    empty = tmp_path / "posting.txt"
+    empty.write_text("  \n", encoding="utf-8")
+    p = run_cli("practice", "--job-spec", str(empty))
+    assert p.returncode == 2
+    assert p.stderr.count("\n") == 1 and "the job posting is empty" in p.stderr
+    assert "terminal" not in p.stderr                   # checked before the terminal
+
+
+def test_practice_useless_posting_and_missing_file(tmp_path):
+    generic = tmp_path / "generic.txt"
+    generic.write_text("We are a dynamic team looking for communication skills.\n", encoding="utf-8")
+    for path, words in ((generic, "no useful terms"), (tmp_path / "nope.txt", "no such file")):
+        p = run_cli("practice", "--job-spec", str(path), "--tone", "formal")
+        assert p.returncode == 2 and p.stderr.count("\n") == 1 and words in p.stderr, p.stderr
+
+
+def test_practice_bad_tone_is_a_usage_error(tmp_path):
+    p = run_cli("practice", "--tone", "loud")
+    assert p.returncode == 2 and p.stderr.count("\n") == 1
+
+
+def test_run_refuses_an_empty_posting_before_the_terminal():
+    from mockint.core.errors import MockintError
+    from mockint.tui import run as tui_run
+
+    try:
+        tui_run("en", None, None, "each", False, job_spec_text="   ")
+    except MockintError as exc:
+        assert "empty" in str(exc)
+    else:
+        raise AssertionError("an empty posting was accepted")
+
+
+# -- the interview (no terminal) ------------------------------------------------------------
+def test_job_questions_go_before_the_closing_question():
+    bank = loader.bank("en")
+    job = job_context("en", POSTING)
+    extra = job_questions(job.terms, "en")
+    assert 2 <= len(extra) <= 3
+    qs = with_job_questions([bank.get("sales-experience"), bank.get("questions-for-us")], extra)
+    assert [q.id for q in qs] == ["sales-experience", *[q.id for q in extra], "questions-for-us"]
+    qs2 = with_job_questions([bank.get("why-sales")], extra)
+    assert [q.id for q in qs2] == ["why-sales", *[q.id for q in extra]]
+    assert with_job_questions(qs2, extra) == qs2                   # never twice
+
+
+def test_interview_with_a_posting_scores_job_fit():
+    bank, scorer = loader.bank("en"), loader.scorer("en")
+    job = job_context("en", POSTING)
+    q = bank.get("why-sales")
+    iv = Interview([q], scorer, bank, "en", job=job)
+    turn = iv.submit(ANSWER)
+    fit = turn.result.criterion("job_fit")
+    assert fit is not None
+    assert {e.text for e in fit.evidence} >= {"Salesforce", "logistics", "negotiation"}
+    plain_result = Interview([q], scorer, bank, "en").submit(ANSWER).result
+    assert plain_result.criterion("job_fit") is None                # no posting: no criterion
+
+
+def test_tone_formal_notes_slang_with_evidence():
+    bank, scorer = loader.bank("en"), loader.scorer("en")
+    iv = Interview([bank.get("why-sales")], scorer, bank, "en", job=job_context("en", None, "formal"))
+    result = iv.submit(SLANG).result
+    tone = result.criterion("tone")
+    assert tone is not None and not tone.passed
+    texts = {e.text.lower() for e in tone.evidence}
+    assert {"awesome", "gonna"} <= texts
+    assert all(e.rule == "tone.slang" for e in tone.evidence)
+    assert SLANG[tone.evidence[0].start:tone.evidence[0].end] == tone.evidence[0].text
+    assert result.criterion("job_fit") is None                      # tone only
+
+
+# -- the TUI ------------------------------------------------------------------------------
+def app_for(question_ids=None, **kw):
+    settings = Settings(lang="en", question_set="common", count=2, feedback="each", timer=False)
+    return create_app(settings, question_ids=question_ids, blink=False, clock=lambda: 0.0, **kw)
+
+
+async def answer_all(pilot, text: str) -> list[str]:
+    """Answer every question (and follow-up) with ``text``; returns the job_fit feedback seen."""
+    seen = []
+    for _ in range(30):
+        screen = pilot.app.screen
+        if isinstance(screen, SummaryScreen):
+            return seen
+        if isinstance(screen, FeedbackScreen):
+            seen += [plain(b) for b in screen.query(CriterionBar)]
+            await pilot.click("#continue")
+            await pilot.pause()
+            continue
+        assert isinstance(screen, InterviewScreen)
+        screen.query_one(AnswerBox).text = text
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    raise AssertionError("the interview did not end")
+
+
+def test_tui_interview_with_posting_asks_job_questions_and_shows_job_fit():
+    async def scenario():
+        app = app_for(["why-sales", "questions-for-us"], job_text=POSTING, tone="formal")
+        async with app.run_test(size=(100, 32)) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, ReadinessScreen)
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            iv = app.interview
+            ids = [q.id for q in iv.questions]
+            assert ids[0] == "why-sales" and ids[-1] == "questions-for-us"
+            assert ids[1:-1] == ["job-1", "job-2", "job-3"]
+            assert "Salesforce" in iv.questions[1].text
+            seen = await answer_all(pilot, ANSWER)
+            fit_name = load_spec("en").fit["name"]
+            assert any(fit_name in s for s in seen)
+            assert any(load_spec("en").tone["name"] in s for s in seen)
+            summary = app.screen
+            table = plain(summary.query_one("#summary-job-fit"))
+            assert tr("en", "sum.job_fit") in [plain(w) for w in summary.query(".section")]
+            lines = table.splitlines()
+            sf = next(x for x in lines if x.startswith("Salesforce"))
+            assert "1, 2, 3, 4, 5" in sf
+            gong = next(x for x in lines if x.startswith("Gong"))
+            assert tr("en", "sum.not_covered") in gong
+    run(scenario)
+
+
+def test_summary_without_posting_has_no_job_fit():
+    async def scenario():
+        app = app_for(["why-sales"])
+        async with app.run_test(size=(100, 32)) as pilot:
+            await pilot.pause()
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert [q.id for q in app.interview.questions] == ["why-sales"]
+            assert app.interview.job is None
+            await answer_all(pilot, ANSWER)
+            assert not app.screen.query("#summary-job-fit")
+    run(scenario)
+
+
+def test_start_screen_posting_terms_can_be_removed():
+    async def scenario():
+        app = app_for()
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, StartScreen)
+            sl = screen.query_one("#job-terms", SelectionList)
+            assert not sl.display and sl.option_count == 0
+            screen.query_one("#job-text", TextArea).text = POSTING
+            await pilot.pause()
+            assert sl.display and 0 < sl.option_count <= 12
+            prompts = [str(sl.get_option_at_index(i).prompt) for i in range(sl.option_count)]
+            assert prompts[:2] == ["Salesforce (tool)", "Gong (tool)"]
+            assert set(sl.selected) == {sl.get_option_at_index(i).value for i in range(sl.option_count)}
+            sl.deselect("Salesforce")
+            screen.query_one("#tone", Select).value = "formal"
+            await pilot.pause()
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert isinstance(app.screen, ReadinessScreen)
+            assert app.job_drop == ["Salesforce"] and app.job_tone == "formal"
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            iv = app.interview
+            assert "Salesforce" not in [t.text for t in iv.job.terms]
+            assert "Gong" in [t.text for t in iv.job.terms]
+            assert iv.job.tone == "formal"
+            job_qs = [q for q in iv.questions if q.id.startswith("job-")]
+            assert job_qs and not any("Salesforce" in q.text for q in job_qs)
+    run(scenario)
+
+
+def test_start_screen_refuses_a_posting_without_useful_terms():
+    async def scenario():
+        app = app_for()
+        async with app.run_test(size=(100, 32)) as pilot:
+            await pilot.pause()
+            screen = app.screen
+            screen.query_one("#job-text", TextArea).text = "We are a dynamic team."
+            await pilot.pause()
+            assert tr("en", "start.no_terms") in plain(screen.query_one("#job-terms-label"))
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert isinstance(app.screen, StartScreen)
+            assert any("no useful terms" in n.message for n in app._notifications)
+    run(scenario)
+
+
+def test_start_screen_keeps_the_posting_across_a_language_change():
+    async def scenario():
+        app = app_for(job_text=POSTING)
+        async with app.run_test(size=(100, 32)) as pilot:
+            await pilot.pause()
+            assert app.screen.query_one("#job-text", TextArea).text == POSTING
+            app.screen.query_one("#lang", Select).value = "ro"
+            await pilot.pause()
+            await pilot.pause()
+            assert app.lang == "ro"
+            assert app.screen.query_one("#job-text", TextArea).text.strip() == POSTING.strip()
+            assert tr("ro", "start.job") in plain(app.screen.query(".section").first())
+    run(scenario)
