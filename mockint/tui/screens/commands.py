@@ -9,9 +9,29 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from mockint.tui.screens.interview import InterviewScreen
 from mockint.tui.strings import tr
 
+Command = tuple[str, Callable[[], None], str]      # (name, callback, help)
 
-class InterviewCommands(Provider):
-    def commands(self) -> list[tuple[str, Callable[[], None], str]]:
+
+class ListProvider(Provider):
+    """A provider of a short list of commands: shown on discovery, fuzzy-matched on search."""
+
+    def commands(self) -> list[Command]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    async def discover(self) -> Hits:
+        for name, callback, help in self.commands():
+            yield DiscoveryHit(name, callback, help=help)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, callback, help in self.commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), callback, text=name, help=help)
+
+
+class InterviewCommands(ListProvider):
+    def commands(self) -> list[Command]:
         screen = self.screen
         if not isinstance(screen, InterviewScreen):
             return []
@@ -20,23 +40,12 @@ class InterviewCommands(Provider):
                 (tr(lang, "cmd.end"), screen.action_end_now, tr(lang, "cmd.end_help")),
                 (tr(lang, "cmd.restart"), screen.action_restart, tr(lang, "cmd.restart_help"))]
 
-    async def discover(self) -> Hits:
-        for name, callback, help in self.commands():
-            yield DiscoveryHit(name, callback, help=help)
 
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for name, callback, help in self.commands():
-            score = matcher.match(name)
-            if score > 0:
-                yield Hit(score, matcher.highlight(name), callback, text=name, help=help)
-
-
-class HistoryCommands(Provider):
+class HistoryCommands(ListProvider):
     """``history: open``, ``history: progress`` and ``questions: browse``; not offered during an
     interview."""
 
-    def commands(self) -> list[tuple[str, Callable[[], None], str]]:
+    def commands(self) -> list[Command]:
         app = self.app
         if app.in_interview():
             return []
@@ -44,14 +53,3 @@ class HistoryCommands(Provider):
         return [(tr(lang, "cmd.history"), app.action_history, tr(lang, "cmd.history_help")),
                 (tr(lang, "cmd.progress"), app.action_progress, tr(lang, "cmd.progress_help")),
                 (tr(lang, "cmd.questions"), app.action_questions, tr(lang, "cmd.questions_help"))]
-
-    async def discover(self) -> Hits:
-        for name, callback, help in self.commands():
-            yield DiscoveryHit(name, callback, help=help)
-
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for name, callback, help in self.commands():
-            score = matcher.match(name)
-            if score > 0:
-                yield Hit(score, matcher.highlight(name), callback, text=name, help=help)
