@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 
 import pytest
 from textual.binding import Binding
@@ -22,6 +21,7 @@ from mockint.tui.strings import tr
 from mockint.tui.widgets.answer_box import AnswerBox
 from mockint.tui.widgets.chat import ChatMessage
 from mockint.tui.widgets.live_coach import LiveCoach
+from tui_helpers import plain, run, settle
 
 ANSWERS = {
     "en": ("I am a great communicator and I love sales.",
@@ -36,26 +36,10 @@ ANSWERS = {
 MARKUP = "[bold red]x[/] [/]"
 
 
-def run(scenario):
-    """Run an async Pilot scenario (the suite has no asyncio plugin)."""
-    asyncio.run(scenario())
-
-
 def app_for(lang="en", question_ids=None, **kw) -> MockintApp:
     settings = Settings(lang=lang, question_set=kw.pop("question_set", "common"), count=kw.pop("count", 2),
                         feedback=kw.pop("feedback", "each"), timer=kw.pop("timer", False))
     return create_app(settings, question_ids=question_ids, blink=False, **kw)
-
-
-def plain(widget) -> str:
-    visual = widget.render()
-    return getattr(visual, "plain", None) or str(visual)
-
-
-async def settle(pilot) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def to_interview(pilot, mouse: bool = True) -> None:

@@ -4,7 +4,6 @@ states (a damaged or locked history file) — each with a real Store in the test
 
 from __future__ import annotations
 
-import asyncio
 import sqlite3
 import uuid
 
@@ -34,6 +33,7 @@ from mockint.tui.strings import tr
 from mockint.tui.widgets.answer_box import AnswerBox
 from mockint.tui.widgets.highlighted import marks_of
 from mockint.tui.widgets.stored_result import marks_from_dict
+from tui_helpers import plain, run, settle
 
 SIZE = (100, 32)
 STRONG = ("At my last company I sold logistics software to retailers. In 2022 a chain of 40 stores was "
@@ -46,21 +46,6 @@ OLD = ("I think maybe I like sales, I guess. I am a great communicator. I worked
 NEW = ("I like sales. I worked in a shop in 2021 and I sold 300 phones to customers in six months. "
        "What training do you offer new account executives?")
 MARKUP = "I um sold [bold red]x[/] phones, maybe 3 deals, in 2021. [link=y]z[/link]"
-
-
-def run(scenario):
-    asyncio.run(scenario())
-
-
-def plain(widget) -> str:
-    visual = widget.render()
-    return getattr(visual, "plain", None) or str(visual)
-
-
-async def settle(pilot) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def app_for(question_ids=None, store=None, lang="en", feedback="each", **kw) -> MockintApp:

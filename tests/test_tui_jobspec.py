@@ -4,7 +4,6 @@ term list, and the summary's job-fit table. Without a posting nothing changes (t
 
 from __future__ import annotations
 
-import asyncio
 
 from conftest import run_cli
 from textual.widgets import Select, SelectionList, TextArea
@@ -21,6 +20,7 @@ from mockint.tui.screens.summary import SummaryScreen
 from mockint.tui.strings import tr
 from mockint.tui.widgets.answer_box import AnswerBox
 from mockint.tui.widgets.criterion_bar import CriterionBar
+from tui_helpers import plain, run, settle
 
 POSTING = """Account Executive, Acme Logistics
 
@@ -33,21 +33,6 @@ ANSWER = ("For example, last year I used Salesforce to run a logistics deal: I c
           "pilot in 5 depots, handled the negotiation and closed 40,000 euro, 120% of my quota.")
 SLANG = ("Honestly we crushed it, it was awesome and we were gonna win anyway. For example I closed "
          "40,000 euro last year with a retail chain after a pilot in 5 stores.")
-
-
-def run(scenario):
-    asyncio.run(scenario())
-
-
-def plain(widget) -> str:
-    visual = widget.render()
-    return getattr(visual, "plain", None) or str(visual)
-
-
-async def settle(pilot) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 # -- the command line ---------------------------------------------------------------------

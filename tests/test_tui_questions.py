@@ -4,7 +4,6 @@ validation as you type, saving (then practising the new question), copy to custo
 
 from __future__ import annotations
 
-import asyncio
 
 from textual.widgets import Input, Select, TextArea
 
@@ -16,18 +15,10 @@ from mockint.tui.screens.questions import QuestionScreen, QuestionsScreen
 from mockint.tui.screens.readiness import ReadinessScreen
 from mockint.tui.screens.start import StartScreen
 from mockint.tui.strings import tr
+from tui_helpers import plain, run
 
 SIZE = (100, 32)
 MARKUP = "Tell me about [bold]a deal[/bold] you lost to a competitor."
-
-
-def run(scenario):
-    asyncio.run(scenario())
-
-
-def plain(widget) -> str:
-    visual = widget.render()
-    return getattr(visual, "plain", None) or str(visual)
 
 
 def app(lang: str = "en"):

@@ -14,6 +14,7 @@ from mockint.tui.app import create_app
 from mockint.tui.screens.feedback import FeedbackScreen
 from mockint.tui.screens.summary import SummaryScreen
 from mockint.tui.widgets.answer_box import AnswerBox
+from tui_helpers import settle
 
 SIZE = (100, 32)
 QUESTIONS = ["sales-experience", "questions-for-us"]
@@ -41,12 +42,6 @@ MORE = {
 def app(lang: str, question_ids=None):
     settings = Settings(lang=lang, question_set="full", count=None, feedback="each", timer=True)
     return create_app(settings, question_ids=question_ids, clock=lambda: 0.0, blink=False)
-
-
-async def settle(pilot) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def start_interview(pilot) -> None:

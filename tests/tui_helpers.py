@@ -1,0 +1,23 @@
+"""Helpers shared by the Pilot-driven TUI tests (the suite has no asyncio plugin)."""
+
+from __future__ import annotations
+
+import asyncio
+
+
+def run(scenario) -> None:
+    """Run an async Pilot scenario."""
+    asyncio.run(scenario())
+
+
+def plain(widget) -> str:
+    """The text a widget renders, without styles."""
+    visual = widget.render()
+    return getattr(visual, "plain", None) or str(visual)
+
+
+async def settle(pilot) -> None:
+    """Let pending messages and workers (scoring, live coach) finish."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
