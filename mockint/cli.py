@@ -15,7 +15,30 @@ FORMATS_SCORE = ("text", "json", "markdown")
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:  # one line, exit 2
+        message = _one_line(message) + _suggest(self, message)
         self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+
+
+def _suggest(parser: argparse.ArgumentParser, message: str) -> str:
+    """' (did you mean 'score'?)' for an invalid choice or an unknown option, else ''."""
+    import re
+
+    from mockint.core.errors import did_you_mean
+
+    m = re.search(r"invalid choice: '([^']*)' \(choose from (.*)\)$", message)
+    if m:
+        choices = re.findall(r"'([^']*)'", m.group(2)) or [c.strip() for c in m.group(2).split(",")]
+        return did_you_mean(m.group(1), choices)
+    m = re.match(r"unrecognized arguments: (\S+)", message)
+    if m and m.group(1).startswith("--"):
+        p, options = parser, []                    # the options of the (sub)command given
+        words = list(getattr(parser, "argv", None) or [])
+        while p is not None:
+            options += [o for a in p._actions for o in a.option_strings if o.startswith("--")]
+            subs = [a for a in p._actions if isinstance(a, argparse._SubParsersAction)]
+            p = next((subs[0].choices[w] for w in words if subs and w in subs[0].choices), None)
+        return did_you_mean(m.group(1).split("=", 1)[0], sorted(set(options)))
+    return ""
 
 
 def default_lang(environ: dict[str, str] | None = None) -> str:
@@ -116,28 +139,55 @@ def main(argv: Sequence[str] | None = None) -> int:
     from mockint.core.errors import MockintError
 
     parser = build_parser()
+    parser.argv = list(sys.argv[1:] if argv is None else argv)     # for "did you mean" on unknown options
     args = parser.parse_args(argv)
     try:
-        if args.command is None:
-            args = parser.parse_args(["practice"])
-        _use_banks(getattr(args, "bank", None))
-        if args.command == "practice":
-            return cmd_practice(args)
-        from mockint import cli_history, cli_jobspec, cli_questions
-        handler = {"questions": _questions, "score": cmd_score, "grade": cmd_grade,
-                   **cli_history.HANDLERS, **cli_questions.HANDLERS, **cli_jobspec.HANDLERS}[args.command]
-        out = handler(args)
-        code = 0
-        if isinstance(out, tuple):
-            out, code = out
-        _write(out)
-        return code
+        return _run(parser, args)
     except MockintError as exc:
-        print(f"mockint: error: {exc}", file=sys.stderr)
+        print(f"mockint: error: {_one_line(str(exc))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("mockint: interrupted", file=sys.stderr)
         return 130
+    except RecursionError:
+        print("mockint: error: the input is nested too deeply to be read", file=sys.stderr)
+        return 2
+    except MemoryError:
+        print("mockint: error: out of memory: the input is too big", file=sys.stderr)
+        return 2
+    except Exception as exc:            # never a traceback: one line, and how to see the details
+        if os.environ.get("MOCKINT_DEBUG"):
+            raise
+        print(f"mockint: error: unexpected {type(exc).__name__}: {_one_line(str(exc), 300)} (a bug in mockint; "
+              f"MOCKINT_DEBUG=1 shows the details)", file=sys.stderr)
+        return 2
+
+
+_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"     # what str.splitlines() splits on
+
+
+def _one_line(text: str, limit: int = 2000) -> str:
+    """A message as one line: line breaks (from a file name, an id, ...) shown escaped, as ``\\n``."""
+    if any(ch in text for ch in _BREAKS):
+        text = "".join(ch.encode("unicode_escape").decode("ascii") if ch in _BREAKS else ch for ch in text)
+    return text if len(text) <= limit else text[:limit] + "..."
+
+
+def _run(parser: argparse.ArgumentParser, args) -> int:
+    if args.command is None:
+        args = parser.parse_args(["practice"])
+    _use_banks(getattr(args, "bank", None))
+    if args.command == "practice":
+        return cmd_practice(args)
+    from mockint import cli_history, cli_jobspec, cli_questions
+    handler = {"questions": _questions, "score": cmd_score, "grade": cmd_grade,
+               **cli_history.HANDLERS, **cli_questions.HANDLERS, **cli_jobspec.HANDLERS}[args.command]
+    out = handler(args)
+    code = 0
+    if isinstance(out, tuple):
+        out, code = out
+    _write(out)
+    return code
 
 
 def _write(text: str) -> None:
@@ -160,6 +210,14 @@ def _use_banks(paths: list[str] | None) -> None:
         if not Path(p).exists():
             raise MockintError(f"--bank {p}: no such file or folder")
     loader.set_extra_banks(paths)
+    from mockint.core import lint           # named for this run: it must load whole, or nothing runs
+
+    problems = lint.lint(lint.expand(paths)).problems
+    if problems:
+        n = len(problems)
+        more = (f"; and {n - 1} more problem{'' if n == 2 else 's'} ('mockint validate "
+                f"{' '.join(paths)}' lists them)") if n > 1 else ""
+        raise MockintError(f"--bank: {problems[0]}{more}")
 
 
 def _questions(args):
@@ -181,9 +239,8 @@ def cmd_practice(args) -> int:
         bank = loader.bank(lang)
         for qid in args.questions:
             bank.get(qid)                  # unknown ids fail here, before the screen opens
-    if args.resume:
-        from mockint.tui import check_resume
-        check_resume()                     # nothing to resume: said before the terminal check
+    if args.resume:                        # nothing to resume: said before the terminal check
+        _check_resume()
     job_text = None
     if args.job_spec is not None:          # a bad posting: one line, before the terminal check
         from mockint.core import jobspec
@@ -197,6 +254,25 @@ def cmd_practice(args) -> int:
     return run(lang=lang, question_ids=args.questions, count=args.count, feedback=args.feedback,
                timer=not args.no_timer, resume=args.resume, weak=args.weak, job_spec_text=job_text,
                tone=args.tone)
+
+
+def _check_resume() -> None:
+    """As ``mockint.tui.check_resume``, in one line: without a history file none is created, and a
+    damaged one moved aside is said in the error itself."""
+    from mockint.core import paths
+    from mockint.core.errors import MockintError
+    from mockint.tui import NO_RESUME
+
+    if not paths.db_path().exists():
+        raise MockintError(NO_RESUME)
+    from mockint.core.storage import Store
+
+    with Store.open() as store:
+        if store.unfinished() is None:
+            notes = f" ({'; '.join(store.notices)})" if store.notices else ""
+            raise MockintError(NO_RESUME + notes)
+        for notice in store.notices:
+            print(f"mockint: {notice}", file=sys.stderr)
 
 
 def cmd_questions(args) -> str:
@@ -221,24 +297,49 @@ def cmd_questions(args) -> str:
 
 
 def _read_answer(path: str) -> str:
+    """The answer from FILE or standard input (``-``): UTF-8 text with at least one word, read
+    no further than the longest answer mockint scores; anything else is one line."""
+    from mockint.core.engine import MAX_ANSWER_CHARS
     from mockint.core.errors import MockintError
-    from mockint.core.yamlfile import read_text
+    from mockint.core.yamlfile import not_utf8, utf16
 
-    if path == "-":
+    stdin = path == "-"
+    name = "standard input" if stdin else path
+    limit = MAX_ANSWER_CHARS * 4 + 4            # bytes: UTF-8 takes at most 4 per character
+    if stdin:
         if sys.stdin is None or sys.stdin.isatty():
             raise MockintError("no answer given: name a FILE or pipe the answer on standard input")
-        data = sys.stdin.buffer.read()
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise MockintError(f"standard input is not UTF-8 text (byte {exc.start})") from None
+        data = sys.stdin.buffer.read(limit + 1)
     else:
-        text = read_text(Path(path))
-        text = text.removeprefix("\ufeff")
-    if "\x00" in text:
-        raise MockintError(f"{'standard input' if path == '-' else path}: binary data, not text")
+        p = Path(path)
+        try:
+            if p.is_dir():
+                raise MockintError(f"{path}: is a directory, not a file")
+            with open(p, "rb") as fh:
+                data = fh.read(limit + 1)
+        except FileNotFoundError:
+            raise MockintError(f"{path}: no such file") from None
+        except PermissionError:
+            raise MockintError(f"{path}: permission denied") from None
+        except OSError as exc:
+            raise MockintError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    if b"\x00" in data and not utf16(data):
+        raise MockintError(f"{name}: binary data, not text")
+    if len(data) > limit:
+        raise MockintError(f"{name}: the answer is over {limit:,} bytes; the most mockint scores is "
+                           f"{MAX_ANSWER_CHARS:,} characters (about 30,000 words)")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        msg = not_utf8(name, data, exc.start)
+        raise MockintError(msg.replace(f"{name}: not", f"{name} is not", 1) if stdin else msg) from None
     if not text.strip():
-        raise MockintError(f"{'standard input' if path == '-' else path}: the answer is empty")
+        raise MockintError(f"{name}: the answer is empty")
+    if not any(ch.isalnum() for ch in text):
+        raise MockintError(f"{name}: the answer has no words (only symbols, emoji or marks)")
+    if len(text) > MAX_ANSWER_CHARS:
+        raise MockintError(f"{name}: the answer is {len(text):,} characters; the most mockint scores is "
+                           f"{MAX_ANSWER_CHARS:,} (about 30,000 words)")
     return text
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 FORMATS_HISTORY = ("text", "json")
 FORMATS_REPORT = ("markdown", "json", "html")
+MAX_EXPORT_BYTES = 512 * 1024 * 1024     # 1,000 sessions export to ~50 MB
 
 
 def add_parsers(sub) -> None:
@@ -52,13 +53,65 @@ def add_parsers(sub) -> None:
     which.add_argument("--last", action="store_true", help="the latest session with an answer")
 
 
+_opened: list = []          # the stores opened by the running command, for their notices
+
+
 def _open():
     from mockint.core.storage import Store
 
     store = Store.open()
-    for notice in store.notices:
-        print(f"mockint: {notice}", file=sys.stderr)
+    _opened.append(store)
     return store
+
+
+def _open_existing(args):
+    """The store, for a command that only reads a session (report, rescore): without a history
+    file yet, the session cannot be there, and no file is created just to say so."""
+    from mockint.core import paths
+    from mockint.core.storage import no_session_error, session_key
+
+    if not paths.db_path().exists():
+        if args.last:
+            raise _no_last()
+        session_key(args.session)                 # not an id at all: say that first
+        raise no_session_error(args.session)
+    return _open()
+
+
+def _no_last():
+    from mockint.core.errors import MockintError
+
+    return MockintError("no session with an answer in the history yet; 'mockint practice' starts one")
+
+
+def _with_notices(fn):
+    """The store's notices (a damaged history file moved aside) on standard error: before the
+    output on success; on failure, in the one line of the error."""
+    import functools
+
+    @functools.wraps(fn)
+    def run(args):
+        from mockint.core.errors import MockintError
+
+        _opened.clear()
+        try:
+            out = fn(args)
+        except MockintError as exc:
+            notes = [n for n in _notices() if n not in str(exc)]
+            if notes:
+                raise MockintError(f"{exc} ({'; '.join(notes)})") from None
+            raise
+        for n in _notices():
+            print(f"mockint: {n}", file=sys.stderr)
+        return out
+    return run
+
+
+def _notices() -> list[str]:
+    out: list[str] = []
+    for store in _opened:
+        out += [n for n in store.notices if n not in out]
+    return out
 
 
 def _local(iso: str | None) -> str:
@@ -95,12 +148,10 @@ def cmd_history(args) -> str:
 
 
 def _record(store, args):
-    from mockint.core.errors import MockintError
-
     if args.last:
         rec = store.latest()
         if rec is None:
-            raise MockintError("no session with an answer in the history yet; 'mockint practice' starts one")
+            raise _no_last()
         return rec
     return store.session(args.session)
 
@@ -108,7 +159,7 @@ def _record(store, args):
 def cmd_report(args) -> str:
     from mockint.core import html_report
 
-    with _open() as store:
+    with _open_existing(args) as store:
         rec = _record(store, args)
     if args.format == "markdown":
         text = html_report.report_markdown(rec)
@@ -134,13 +185,20 @@ def cmd_import(args) -> str:
     import json
 
     from mockint.core.errors import MockintError
-    from mockint.core.yamlfile import read_text
+    from mockint.core.yamlfile import read_data
 
-    text = read_text(Path(args.file))
+    text = read_data(Path(args.file), max_bytes=MAX_EXPORT_BYTES, what="JSON text")
+    if not text.strip():
+        raise MockintError(f"{args.file}: the file is empty; 'mockint import' reads a file written by "
+                           f"'mockint export'")
     try:
-        doc = json.loads(text)
+        doc = json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
         raise MockintError(f"{args.file}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}") from None
+    except ValueError as exc:                    # NaN, Infinity: not JSON, and not a number to keep
+        raise MockintError(f"{args.file}: not valid JSON: {exc}") from None
+    except RecursionError:
+        raise MockintError(f"{args.file}: not a mockint history export: nested too deeply") from None
     from mockint.core.storage import validate_export
 
     try:
@@ -158,7 +216,7 @@ def cmd_import(args) -> str:
 def cmd_rescore(args) -> str:
     from mockint.core import loader
 
-    with _open() as store:
+    with _open_existing(args) as store:
         rec = _record(store, args)
         added = store.rescore(rec.id, loader.scorer)
         rec = store.session(rec.id)
@@ -175,8 +233,13 @@ def cmd_rescore(args) -> str:
     return "\n".join(lines) + "\n"
 
 
-HANDLERS = {"history": cmd_history, "report": cmd_report, "export": cmd_export,
-            "import": cmd_import, "rescore": cmd_rescore}
+def _no_constant(name: str):
+    raise ValueError(f"'{name}' is not a number JSON allows")
+
+
+HANDLERS = {name: _with_notices(fn) for name, fn in {
+    "history": cmd_history, "report": cmd_report, "export": cmd_export, "import": cmd_import,
+    "rescore": cmd_rescore}.items()}
 
 
 def write_atomic(path: str, text: str) -> None:

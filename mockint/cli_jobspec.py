@@ -38,10 +38,33 @@ def job_context_for(args, lang: str):
 
     path = getattr(args, "job_spec", None)
     tone = getattr(args, "tone", None)
+    drops = getattr(args, "drop_terms", None)
+    if path is None and drops:
+        from mockint.core.errors import MockintError
+        raise MockintError(f"--drop-term {drops[0]}: leaves a term of a job posting out; give the posting "
+                           f"with --job-spec FILE")
     if path is None and tone is None:
         return None
     text = jobspec.read_posting(path) if path is not None else None
-    return jobspec.job_context(lang, text, tone, getattr(args, "drop_terms", None), source=str(path))
+    if text is not None:
+        check_drops(lang, text, drops, str(path))
+    return jobspec.job_context(lang, text, tone, drops, source=str(path))
+
+
+def check_drops(lang: str, text: str, drops: list[str] | None, source: str) -> None:
+    """Each ``--drop-term`` must name a term of the posting: a typo would silently keep it."""
+    if not drops:
+        return
+    from mockint.core import jobspec
+    from mockint.core.errors import MockintError, did_you_mean
+
+    terms = jobspec.extract_terms(text, lang)
+    for d in drops:
+        if len(jobspec.drop_terms(terms, [d])) == len(terms):
+            names = [t.text for t in terms]
+            hint = did_you_mean(d, names) or did_you_mean(d.lower(), {n.lower(): n for n in names})
+            raise MockintError(f"--drop-term {d}: not a term of {source}{hint}; 'mockint job-spec "
+                               f"{source}' lists its terms")
 
 
 def cmd_job_spec(args) -> str:
@@ -50,7 +73,9 @@ def cmd_job_spec(args) -> str:
     from mockint.core.report import to_json
 
     lang = args.lang or default_lang()
-    job = jobspec.job_context(lang, jobspec.read_posting(args.file), None, args.drop_terms, source=args.file)
+    text = jobspec.read_posting(args.file)
+    check_drops(lang, text, args.drop_terms, args.file)
+    job = jobspec.job_context(lang, text, None, args.drop_terms, source=args.file)
     questions = jobspec.job_questions(job.terms, lang)
     if args.format == "json":
         return to_json({"lang": lang, "terms": [t.to_dict() for t in job.all_terms],

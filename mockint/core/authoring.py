@@ -326,7 +326,7 @@ def export(lang: str, tag: str | None, out: Path, ids: Sequence[str] = (), force
         for qid in ids:
             bank.get(qid)                       # unknown ids: an error with "did you mean"
         qs = [q for q in qs if q.id in ids]
-    write_new(Path(out), bank_text(lang, qs), force)
+    write_atomic(Path(out), bank_text(lang, qs), replace=force, make_folder=False)   # -o FILE: its folder must exist
     return len(qs)
 
 
@@ -354,10 +354,12 @@ def plan_import(path: Path, force: bool = False) -> tuple[list[tuple[Path, str, 
     from mockint.core.yamlfile import load_yaml_cached, read_data
 
     name = str(path)
+    if path.is_dir():                          # the wrong argument, not a problem of a bank file
+        raise MockintError(f"{name}: is a directory, not a file")
     try:
         text = read_data(path, name)
     except MockintError as exc:
-        if "no such file" in str(exc):
+        if "no such file" in str(exc) or "permission denied" in str(exc):
             raise
         raise ImportProblems(name, [exc]) from None
     problems: list[MockintError] = []

@@ -19,6 +19,8 @@ def write_atomic(path: str | Path, text: str, *, replace: bool = True, make_fold
     folder = path.parent if str(path.parent) else Path(".")
     if path.is_dir():
         raise MockintError(f"cannot write {path}: it is a folder")
+    if _is_history(path):
+        raise MockintError(f"cannot write {path}: it is mockint's history file; choose another name")
     if path.exists() and not replace:
         raise MockintError(f"{path} already exists; --force replaces it")
     try:
@@ -52,3 +54,24 @@ def write_atomic(path: str | Path, text: str, *, replace: bool = True, make_fold
             os.unlink(tmp)
         except OSError:
             pass
+
+
+def _is_history(path: Path) -> bool:
+    """``path`` names the history database (or its -wal/-shm): writing there would destroy it.
+    Found without creating mockint's folder (``paths.home`` would)."""
+    from mockint.core import paths
+
+    if not path.name.startswith(paths.DB_NAME):
+        return False
+    env = os.environ.get(paths.ENV, "").strip()
+    if env:
+        home = Path(env).expanduser()
+    else:
+        import platformdirs
+
+        home = Path(platformdirs.user_data_dir("mockint", appauthor=False))
+    try:
+        return path.name in {paths.DB_NAME + s for s in ("", "-wal", "-shm", "-journal")} and \
+            path.resolve().parent == home.resolve()
+    except OSError:            # pragma: no cover - an unreadable path: not ours to judge
+        return False

@@ -28,7 +28,7 @@ from mockint.core.errors import MockintError
 from mockint.core.matching import PhraseSet
 from mockint.core.text import LANGS, Analysed, analyse, fold, phrase_tokens
 from mockint.core.validate import Doc
-from mockint.core.yamlfile import load_yaml_cached, read_data
+from mockint.core.yamlfile import load_yaml_cached, not_utf8, read_data, utf16
 
 KINDS = ("tool", "figure", "industry", "skill", "responsibility", "phrase", "generic")
 VOCAB_KINDS = ("tool", "industry", "skill", "responsibility")
@@ -329,12 +329,14 @@ def read_posting(path: str | Path) -> str:
         raise MockintError(f"{path}: cannot read ({exc.strerror})") from None
     if len(data) > MAX_POSTING_BYTES:
         raise MockintError(f"{path}: over 1 MB; a job posting is a few pages of text")
+    if utf16(data):
+        raise MockintError(not_utf8(str(path), data, 0))
     if b"\x00" in data:
         raise MockintError(f"{path}: a binary file, not a text job posting")
     try:
         text = data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
-        raise MockintError(f"{path}: not UTF-8 text (byte {exc.start})") from None
+        raise MockintError(not_utf8(str(path), data, exc.start)) from None
     if not text.strip():
         raise MockintError(f"{path}: the job posting is empty")
     return text

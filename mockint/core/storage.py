@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import functools
 import json
+import math
 import os
 import re
 import sqlite3
@@ -41,7 +42,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, NoReturn
 
 from mockint.core.errors import MockintError, did_you_mean
 
@@ -262,6 +263,19 @@ def _is_damaged(exc: BaseException) -> bool:
     name, msg = _errname(exc), str(exc).lower()
     return (name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or "not a database" in msg
             or "malformed" in msg)
+
+
+def session_key(id_or_prefix: str | None) -> str:
+    """A session id or a prefix of one, as typed, normalised; not hexadecimal: MockintError."""
+    key = (id_or_prefix or "").strip().lower()
+    if not _PREFIX_RE.fullmatch(key):
+        raise MockintError(f"'{id_or_prefix}' is not a session id: ids are hexadecimal, e.g. "
+                           f"'3f2a9c1b' as listed by 'mockint history'")
+    return key
+
+
+def no_session_error(id_or_prefix: str) -> MockintError:
+    return MockintError(f"no session '{id_or_prefix}' in the history; 'mockint history' lists them")
 
 
 def _locked_error(path: Path) -> MockintError:
@@ -569,7 +583,7 @@ class Store:
             c.execute("DELETE FROM drafts WHERE session_id = ?", (session_id,))
 
     def _no_session(self, session_id: str) -> MockintError:
-        return MockintError(f"no session '{session_id}' in the history; 'mockint history' lists them")
+        return no_session_error(session_id)
 
     @staticmethod
     def _insert_result(c: sqlite3.Connection, session_id: str, index: int, rubric_version: int,
@@ -636,10 +650,7 @@ class Store:
     @_guarded
     def resolve(self, id_or_prefix: str) -> str:
         """The full id for a session id or a unique prefix of one (as shown by 'mockint history')."""
-        key = (id_or_prefix or "").strip().lower()
-        if not _PREFIX_RE.fullmatch(key):
-            raise MockintError(f"'{id_or_prefix}' is not a session id: ids are hexadecimal, e.g. "
-                               f"'3f2a9c1b' as listed by 'mockint history'")
+        key = session_key(id_or_prefix)
         rows = [r[0] for r in self.conn.execute(
             "SELECT id FROM sessions WHERE id >= ? AND id < ? ORDER BY id LIMIT 4", (key, key + "g"))]
         if len(rows) == 1:
@@ -927,7 +938,7 @@ class _V:
     def number(self, v: Any, where: str, allow_null: bool = False) -> float | None:
         if v is None and allow_null:
             return None
-        if isinstance(v, bool) or not isinstance(v, (int, float)) or v != v or v < 0:
+        if not _finite(v) or v < 0:
             raise self.fail(where, f"expected a number of 0 or more{' or null' if allow_null else ''}, "
                             f"got {_kind(v)}")
         return float(v)
@@ -963,17 +974,127 @@ class _V:
         return t.astimezone(timezone.utc).isoformat(timespec="milliseconds")
 
 
+MAX_INDEX = 100_000            # answers in one session: far more than any interview
+MAX_VERSION = 1_000_000
+
+
+def _real(v: Any, where: str) -> float:
+    """Any finite number (points taken are negative)."""
+    if not _finite(v):
+        raise _V.fail(where, f"expected a number, got {_kind(v)}")
+    return float(v)
+
+
+def _finite(v: Any) -> bool:
+    """A number that can be kept as a float (not NaN, not infinite, not a 400-digit integer)."""
+    if isinstance(v, bool) or not isinstance(v, (int, float)):
+        return False
+    return abs(v) <= 1e15 if isinstance(v, int) else math.isfinite(v)
+
+
+def _texts(v: Any, where: str) -> list:
+    for i, x in enumerate(_V().array(v, where)):
+        _V().text(x, f"{where}[{i}]")
+    return v
+
+
 def _check_result(r: Any, where: str) -> dict:
+    """A stored score object (``Result.to_dict()``): the keys the reports read have the types they
+    read, so that a result that passes is always shown (an import cannot plant a broken one)."""
     v = _V()
     v.obj(r, where, ("score", "criteria"))
     v.integer(r["score"], f"{where}.score", 0, 100)
+    optional = {"question_id": lambda x, w: v.text(x, w, allow_null=True), "lang": v.text,
+                "question_text": v.text, "words": lambda x, w: v.integer(x, w, 0, 10**9),
+                "elapsed": lambda x, w: v.number(x, w, allow_null=True),
+                "rubric_version": lambda x, w: v.integer(x, w, 1, MAX_VERSION)}
+    for key, check in optional.items():
+        if key in r:
+            check(r[key], f"{where}.{key}")
+    for i, cap in enumerate(v.array(r.get("caps", []), f"{where}.caps")):
+        w = f"{where}.caps[{i}]"
+        v.obj(cap, w, ())
+        for key in ("rule", "reason"):
+            if key in cap:
+                v.text(cap[key], f"{w}.{key}")
+        if "max" in cap:
+            v.integer(cap["max"], f"{w}.max", 0, 100)
     for i, c in enumerate(v.array(r["criteria"], f"{where}.criteria")):
         w = f"{where}.criteria[{i}]"
         v.obj(c, w, ("id", "score"))
         v.text(c["id"], f"{w}.id")
         if isinstance(c["score"], bool) or not isinstance(c["score"], (int, float)) or not 0 <= c["score"] <= 1:
             raise v.fail(f"{w}.score", f"expected a number from 0 to 1, got {_kind(c['score'])}")
+        _check_keys(c, w, {"name": v.text, "mode": v.text, "feedback": v.text, "passed": v.boolean,
+                           "weight": _real, "threshold": _real, "guide": _texts, "advice": _texts,
+                           "follow_up": lambda x, ww: v.text(x, ww, allow_null=True)})
+        for j, e in enumerate(v.array(c.get("evidence", []), f"{w}.evidence")):
+            ew = f"{w}.evidence[{j}]"
+            v.obj(e, ew, ("start", "end", "text", "rule"))
+            start = v.integer(e["start"], f"{ew}.start", 0, 10**9)
+            v.integer(e["end"], f"{ew}.end", start, 10**9)
+            v.text(e["text"], f"{ew}.text")
+            v.text(e["rule"], f"{ew}.rule")
+        for j, k in enumerate(v.array(c.get("checks", []), f"{w}.checks")):
+            kw = f"{w}.checks[{j}]"
+            v.obj(k, kw, ("id",))
+            v.text(k["id"], f"{kw}.id")
+            _check_keys(k, kw, {"kind": v.text, "effect": v.text, "label": v.text, "message": v.text,
+                                "value": _real, "points": _real, "passed": v.boolean,
+                                "count": lambda x, ww: v.integer(x, ww, 0, 10**9)})
     return r
+
+
+def _check_keys(d: dict, where: str, checks: dict) -> None:
+    for key, check in checks.items():
+        if key in d:
+            check(d[key], f"{where}.{key}")
+
+
+def _check_values(doc: Any) -> None:
+    """Every text (keys too) can be stored (no lone surrogate such as ``\\ud800``), every number
+    is finite; walked without recursion, so a deep document cannot overflow the stack. The place
+    of a value (``sessions[0].answer``) is spelled out only for the one that fails."""
+    stack: list[tuple[Any, tuple | None]] = [(doc, None)]      # (value, (parent place, key))
+    while stack:
+        v, place = stack.pop()
+        if isinstance(v, dict):
+            for k, x in v.items():
+                if isinstance(k, str) and not _storable(k):
+                    _bad_text(k, (place, k))
+                stack.append((x, (place, k)))
+        elif isinstance(v, list):
+            stack.extend((x, (place, i)) for i, x in enumerate(v))
+        elif isinstance(v, str):
+            if not _storable(v):
+                _bad_text(v, place)
+        elif isinstance(v, float) and not math.isfinite(v):
+            raise _V.fail(_spell(place), f"expected a finite number, got {v!r}")
+
+
+def _storable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+        return True
+    except UnicodeEncodeError:
+        return False
+
+
+def _bad_text(text: str, place: tuple | None) -> NoReturn:
+    exc_at = next(i for i, ch in enumerate(text) if 0xD800 <= ord(ch) <= 0xDFFF)
+    raise _V.fail(_spell(place), f"the text has an invalid character ({text[exc_at]!r} at {exc_at}: "
+                  f"half of a UTF-16 pair, not a character)")
+
+
+def _spell(place: tuple | None) -> str:
+    keys: list = []
+    while place is not None:
+        place, key = place
+        keys.append(key)
+    out = ""
+    for key in reversed(keys):
+        out += f"[{key}]" if isinstance(key, int) else (f".{key}" if out else str(key))
+    return out
 
 
 def validate_export(doc: Any) -> list[dict[str, Any]]:
@@ -986,6 +1107,7 @@ def validate_export(doc: Any) -> list[dict[str, Any]]:
     if version > EXPORT_VERSION:
         raise MockintError(f"this export was made by a newer mockint (export version {version}; this one "
                            f"reads up to {EXPORT_VERSION}): upgrade mockint to import it")
+    _check_values(doc)
     out = []
     for si, s in enumerate(v.array(doc.get("sessions"), "sessions")):
         w = f"sessions[{si}]"
@@ -1014,7 +1136,7 @@ def validate_export(doc: Any) -> list[dict[str, Any]]:
         for ai, a in enumerate(v.array(s["answers"], f"{w}.answers")):
             aw = f"{w}.answers[{ai}]"
             v.obj(a, aw, ("index", "question_text", "answer", "results"))
-            idx = v.integer(a["index"], f"{aw}.index")
+            idx = v.integer(a["index"], f"{aw}.index", 0, MAX_INDEX)
             if idx in seen:
                 raise v.fail(f"{aw}.index", f"answer {idx} appears twice in the session")
             seen.add(idx)
@@ -1024,7 +1146,7 @@ def validate_export(doc: Any) -> list[dict[str, Any]]:
                 v.obj(r, rw, ("result",))
                 res = _check_result(r["result"], f"{rw}.result")
                 results.append({"rubric_version": v.integer(r.get("rubric_version", res.get("rubric_version", 1)),
-                                                            f"{rw}.rubric_version", 1),
+                                                            f"{rw}.rubric_version", 1, MAX_VERSION),
                                 "shown": v.boolean(r.get("shown", ri == 0), f"{rw}.shown"),
                                 "created_at": v.time(r.get("created_at", a.get("answered_at", s["started_at"])),
                                                      f"{rw}.created_at"),
@@ -1045,7 +1167,7 @@ def validate_export(doc: Any) -> list[dict[str, Any]]:
         for di, d in enumerate(v.array(s.get("drafts", []), f"{w}.drafts")):
             dw = f"{w}.drafts[{di}]"
             v.obj(d, dw, ("index", "text"))
-            idx = v.integer(d["index"], f"{dw}.index")
+            idx = v.integer(d["index"], f"{dw}.index", 0, MAX_INDEX)
             if idx in dseen:
                 raise v.fail(f"{dw}.index", f"draft {idx} appears twice in the session")
             dseen.add(idx)

@@ -11,7 +11,9 @@ from mockint.core.engine import MAX_ANSWER_CHARS
 from mockint.core.errors import MockintError
 from mockint.core.text import LANGS
 from mockint.core.validate import Doc
-from mockint.core.yamlfile import load_yaml, read_text
+from mockint.core.yamlfile import load_yaml, read_data
+
+MAX_TRANSCRIPT_BYTES = 100 * 1024 * 1024   # 10,000 answers of 200 words are ~10 MB
 
 
 @dataclass
@@ -29,9 +31,11 @@ class Transcript:
 
 def load_transcript(path: str | Path) -> Transcript:
     name = str(path)
-    text = read_text(Path(path))
+    text = read_data(Path(path), name, max_bytes=MAX_TRANSCRIPT_BYTES)
     doc = Doc(name, text)
     data = load_yaml(text, name)
+    if data is None:
+        doc.fail((), "the file is empty: a transcript needs 'lang' and 'answers' (see 'mockint grade --help')")
     top = doc.mapping(data, (), required=("lang", "answers"), optional=("title", "date", "candidate"))
     lang = doc.choice(top["lang"], ("lang",), LANGS)
     bank = loader.bank(lang)
@@ -54,6 +58,8 @@ def load_transcript(path: str | Path) -> Transcript:
             doc.fail(p + ("answer",), "the answer is empty")
         answer = str(answer) if isinstance(answer, (int, float)) and not isinstance(answer, bool) else answer
         doc.text_(answer, p + ("answer",))
+        if not has_words(answer):
+            doc.fail(p + ("answer",), "the answer has no words (only symbols, emoji or marks)")
         if len(answer) > MAX_ANSWER_CHARS:
             doc.fail(p + ("answer",), f"the answer is {len(answer):,} characters; at most {MAX_ANSWER_CHARS:,}")
         elapsed = None
@@ -61,3 +67,8 @@ def load_transcript(path: str | Path) -> Transcript:
             elapsed = float(doc.number(m["elapsed"], p + ("elapsed",), 0, 86400))
         items.append(Item(q, answer, elapsed))
     return Transcript(lang, items)
+
+
+def has_words(text: str) -> bool:
+    """At least one letter or digit: an answer of only emoji, symbols or combining marks has none."""
+    return any(ch.isalnum() for ch in text)

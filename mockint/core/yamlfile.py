@@ -11,7 +11,7 @@ of the offending key.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from mockint.core.errors import DataError, MockintError
 
@@ -29,9 +29,21 @@ def read_text(path: Path | str) -> str:
     except PermissionError:
         raise MockintError(f"{path}: permission denied") from None
     except UnicodeDecodeError as exc:
-        raise MockintError(f"{path}: not UTF-8 text (byte {exc.start})") from None
+        raise MockintError(not_utf8(str(path), exc.object, exc.start)) from None
     except OSError as exc:
         raise MockintError(f"{path}: cannot read ({exc.strerror})") from None
+
+
+def utf16(data: bytes) -> bool:
+    """Starts with a UTF-16 (or UTF-32) byte-order mark: the way Windows editors save "Unicode"."""
+    return data[:2] in (b"\xff\xfe", b"\xfe\xff")
+
+
+def not_utf8(name: str, data: bytes, start: int) -> str:
+    """The one-line message for bytes that are not UTF-8; UTF-16 is named, with the fix."""
+    if utf16(data):
+        return f"{name}: not UTF-8 text but UTF-16; save it as UTF-8 (in most editors: Save as, Encoding: UTF-8)"
+    return f"{name}: not UTF-8 text (byte {start})"
 
 
 def safe_load(text: str) -> Any:
@@ -45,10 +57,12 @@ def safe_load(text: str) -> Any:
 MAX_DATA_BYTES = 5 * 1024 * 1024     # a bank or rubric is ~60 KB; anything this big is a mistake
 
 
-def read_data(path: Path | str, display: str | None = None) -> str:
-    """The text of a YAML data file (bank, rubric, transcript, import), refusing early and in one
-    line what cannot be one: a folder, a file over ``MAX_DATA_BYTES``, binary data, non-UTF-8 text.
-    A UTF-8 byte-order mark is dropped."""
+def read_data(path: Path | str, display: str | None = None, max_bytes: int = MAX_DATA_BYTES,
+              what: str = "YAML text") -> str:
+    """The text of a data file (bank, rubric, transcript; ``what`` names its kind in messages),
+    refusing early and in one line what cannot be one: a folder, a file over ``max_bytes``, binary
+    data, non-UTF-8 text. A UTF-8 byte-order mark is dropped. The first 64 KB are looked at before
+    the rest is read, so a device such as /dev/zero is refused at once."""
     path = Path(path)
     name = display or str(path)
     try:
@@ -59,25 +73,34 @@ def read_data(path: Path | str, display: str | None = None) -> str:
         raise MockintError(f"{name}: cannot read ({exc.strerror})") from None
     if path.is_dir():
         raise MockintError(f"{name}: is a directory, not a file")
-    if size > MAX_DATA_BYTES:
+    if size > max_bytes:
         raise MockintError(f"{name}: the file is {size / 1024 / 1024:.1f} MB; mockint reads data files "
-                           f"of up to {MAX_DATA_BYTES // 1024 // 1024} MB")
+                           f"of up to {max_bytes // 1024 // 1024} MB")
     try:
         with open(path, "rb") as fh:
-            data = fh.read(MAX_DATA_BYTES + 1)
+            data = fh.read(min(65536, max_bytes + 1))
+            _refuse_binary(name, data, what)
+            if len(data) <= max_bytes:
+                data += fh.read(max_bytes + 1 - len(data))
     except PermissionError:
         raise MockintError(f"{name}: permission denied") from None
     except OSError as exc:
         raise MockintError(f"{name}: cannot read ({exc.strerror})") from None
-    if len(data) > MAX_DATA_BYTES:     # grew while we looked
-        raise MockintError(f"{name}: the file is over {MAX_DATA_BYTES // 1024 // 1024} MB; mockint reads "
-                           f"data files of up to {MAX_DATA_BYTES // 1024 // 1024} MB")
-    if b"\x00" in data:
-        raise MockintError(f"{name}: a binary file, not YAML text")
+    if len(data) > max_bytes:     # grew while we looked, or not a regular file
+        raise MockintError(f"{name}: the file is over {max_bytes // 1024 // 1024} MB; mockint reads "
+                           f"data files of up to {max_bytes // 1024 // 1024} MB")
+    _refuse_binary(name, data, what)
     try:
         return data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
-        raise MockintError(f"{name}: not UTF-8 text (byte {exc.start})") from None
+        raise MockintError(not_utf8(name, data, exc.start)) from None
+
+
+def _refuse_binary(name: str, data: bytes, what: str) -> None:
+    if utf16(data):
+        raise MockintError(not_utf8(name, data, 0))
+    if b"\x00" in data:
+        raise MockintError(f"{name}: a binary file, not {what}")
 
 
 _INDENT = ("did not find expected key", "expected <block end>", "did not find expected '-' indicator")
@@ -105,6 +128,8 @@ def _yaml_problem(exc, text: str = "") -> str:
             return (f"refused the tag '{tag}': mockint reads plain YAML only and never runs code or "
                     f"builds objects from a data file")
         return f"unknown tag '{tag}': mockint reads plain YAML only (strings, numbers, lists, mappings)"
+    if "maximum nesting depth" in problem:
+        return "malformed YAML: nested too deeply"
     if "tab character" in problem or "'\\t'" in problem:
         return "malformed YAML: a tab character; indent with spaces only"
     if any(problem.startswith(p) for p in _INDENT):
@@ -126,7 +151,7 @@ def load_yaml(text: str, name: str) -> Any:
     import yaml
 
     try:
-        return safe_load(text)
+        data = safe_load(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -134,6 +159,58 @@ def load_yaml(text: str, name: str) -> Any:
         raise DataError(name, line, "", _yaml_problem(exc, text), col=col) from None
     except yaml.YAMLError as exc:
         raise DataError(name, None, "", f"malformed YAML: {exc}") from None
+    except RecursionError:                  # the pure-Python parser on very deep nesting
+        raise DataError(name, None, "", "malformed YAML: nested too deeply") from None
+    if "&" in text and "*" in text:         # anchors and aliases: refuse a bomb before anything walks it
+        _check_aliases(data, text, name)
+    return data
+
+
+MAX_ALIAS_GROWTH = 100_000   # values that aliases may add to a document once expanded
+
+
+def _check_aliases(data: Any, text: str, name: str) -> None:
+    """Refuses a document whose aliases (``*name``) refer to an enclosing node (a cycle) or expand
+    it by more than ``MAX_ALIAS_GROWTH`` values (a "billion laughs" bomb: a few lines that stand
+    for billions of values, which would hang whatever walks them). Shared nodes are visited once."""
+    sizes: dict[int, int] = {}         # id -> size once expanded (containers only)
+    unique = 0                         # values as written
+    state: dict[int, int] = {}         # id -> 1 on the current path, 2 done
+    stack: list[tuple[Any, bool]] = [(data, False)]
+    while stack:
+        node, done = stack.pop()
+        i = id(node)
+        kids = list(node.values()) if isinstance(node, dict) else node
+        if done:
+            state[i] = 2
+            sizes[i] = 1 + sum(sizes[id(k)] if isinstance(k, (dict, list)) else 1 for k in kids)
+            unique += 1 + sum(1 for k in kids if not isinstance(k, (dict, list)))
+            if sizes[i] - unique > MAX_ALIAS_GROWTH:
+                _alias_error(text, name, f"aliases (*name, ...) expand it to over {MAX_ALIAS_GROWTH:,} more "
+                             f"values (a YAML bomb?); mockint reads plain YAML only")
+            continue
+        if state.get(i) == 2:
+            continue
+        if state.get(i) == 1:
+            _alias_error(text, name, "an alias (*name) refers to a list or mapping that contains it; "
+                         "mockint reads plain YAML only, without cycles")
+        state[i] = 1
+        stack.append((node, True))
+        stack.extend((k, False) for k in kids if isinstance(k, (dict, list)))
+
+
+def _alias_error(text: str, name: str, message: str) -> NoReturn:
+    import re
+
+    line = col = None
+    anchors = set(re.findall(r"&([^\s,\[\]{}]+)", text))
+    for m in re.finditer(r"\*([^\s,\[\]{}]+)", text):
+        if m.group(1) in anchors:
+            line = text.count("\n", 0, m.start()) + 1
+            col = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
+            message = message.replace("*name", f"*{m.group(1)}", 1)
+            break
+    raise DataError(name, line, "", message, col=col)
 
 
 _CACHE_FORMAT = 1
