@@ -3,19 +3,22 @@ value from 0 to 1, a count, and the evidence it found (spans of the answer)."""
 
 from __future__ import annotations
 
-import bisect
-import re
+from bisect import bisect_right
+from itertools import repeat
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
 from mockint.core.bank import Question
 from mockint.core.matching import Hit, Lexicon, PhraseSet, group_phrase_sets
+from mockint.core.plan import Plan
+from mockint.core.plan import plan as plan_of
+from mockint.core.plan import required_text
 from mockint.core.rubric import CheckSpec, Rubric
 from mockint.core.text import Analysed, phrase_tokens, stem_words
 
 
-@dataclass
+@dataclass(slots=True)
 class Span:
     start: int        # folded offsets
     end: int
@@ -25,7 +28,7 @@ class Span:
     note: str = ""    # e.g. the keyword a typo was matched to
 
 
-@dataclass
+@dataclass(slots=True)
 class Outcome:
     value: float
     count: int = 0
@@ -45,11 +48,24 @@ def _saturate(count: float, target: float) -> float:
     return min(1.0, count / target) if target > 0 else 1.0
 
 
+def _tok_starts(a: Analysed) -> list[int]:
+    return a.token_starts
+
+
+def _token_range(a: Analysed, tok_starts: list[int], s: int, e: int) -> tuple[int, int]:
+    """The first and last tokens of the folded span [s, e): a span that starts on punctuation
+    (". so,") begins at the next token, not at the last word of the sentence before."""
+    first = bisect_right(tok_starts, s) - 1
+    if first < 0 or a.token_ends[first] <= s:
+        first += 1
+    last = bisect_right(tok_starts, max(s, e - 1)) - 1
+    n = len(tok_starts)
+    first, last = min(max(first, 0), max(n - 1, 0)), max(last, 0)
+    return first, max(first, last)
+
+
 def _token_index(a: Analysed, fpos: int) -> int:
-    starts = a.cache.get("tok-starts")
-    if starts is None:
-        starts = a.cache["tok-starts"] = [t.start for t in a.tokens]
-    return max(0, bisect.bisect_right(starts, fpos) - 1)
+    return max(0, bisect_right(_tok_starts(a), fpos) - 1)
 
 
 def _spans_from_hits(hits: list[Hit], rule: str) -> list[Span]:
@@ -91,105 +107,103 @@ class PhrasesCheck(Check):
 class PatternCheck(Check):
     def __init__(self, *args):
         super().__init__(*args)
-        self.plans = [(rx, _first_words(rx.pattern)) for rx in self.opts["patterns"]]
+        self.plans = [(rx, plan_of(rx.pattern)) for rx in self.opts["patterns"]]
+        self.needs = [required_text(rx.pattern) or () for rx in self.opts["patterns"]]
 
     def run(self, ctx: Ctx) -> Outcome:
         a = ctx.a
         text = a.folded
         found: list[tuple[int, int]] = []
-        for rx, plan in self.plans:
+        for (rx, plan), needs in zip(self.plans, self.needs):
+            if needs and not _holds(text, needs):
+                continue                        # cannot match: it lacks a text every match holds
             if plan is None:
-                found += [m.span() for m in rx.finditer(text) if m.end() > m.start()]
+                found += [(m.start(), -m.end()) for m in rx.finditer(text) if m.end() > m.start()]
                 continue
-            for start in _starts(a, plan):
-                m = rx.match(text, start)
-                if m is not None and m.end() > start:
-                    found.append(m.span())
-        found.sort(key=lambda x: (x[0], -x[1]))
+            starts = _starts(a, plan)
+            if starts:
+                last = -1                       # as finditer: no match inside the one before
+                for m in [m for m in map(rx.match, repeat(text, len(starts)), starts) if m is not None]:
+                    s, e = m.span()
+                    if s >= last and e > s:
+                        found.append((s, -e))
+                        last = e
+        found.sort()                            # leftmost first, then longest
+        tok_starts = _tok_starts(a)
         spans: list[Span] = []
         for s, e in found:
+            e = -e
             if spans and s < spans[-1].end:
                 continue
-            spans.append(Span(s, e, _token_index(a, s), _token_index(a, max(s, e - 1)), self.rule))
+            first, last = _token_range(a, tok_starts, s, e)
+            spans.append(Span(s, e, first, last, self.rule))
         n = self._count(spans, [text[s.start:s.end] for s in spans])
         return Outcome(_saturate(n, self.spec.target), n, spans)
 
 
-_LITERAL = re.compile(r"[a-z0-9']+")
+def _holds(text: str, needs: tuple[tuple[str, ...], ...]) -> bool:
+    """Does the text hold a text of every group (see ``plan.required_text``)?"""
+    for group in needs:
+        if len(group) == 1:
+            if group[0] not in text:
+                return False
+        elif not any(n in text for n in group):
+            return False
+    return True
 
 
-def _first_words(pattern: str) -> tuple[tuple[str, ...], bool] | None:
-    r"""The words a match must start a token with, and whether the token must equal the word.
-
-    Python's re searches fast only from a literal prefix, and a leading \b hides it (~20x slower
-    on a 250-word answer). A pattern that starts with \b and then a word, or a group of plain
-    alternatives, can only match at the start of a token that begins with one of those words, so
-    it is tried only there, with ``match``: the same matches, several times faster. When a space
-    follows the word in the pattern, the token must be exactly that word."""
-    if not pattern.startswith("\\b"):
-        return None
-    rest = pattern[2:]
-    if rest.startswith("\\d"):
-        return tuple("0123456789"), False
-    if rest.startswith("(?:"):
-        depth, end = 0, -1
-        for i, ch in enumerate(rest):
-            depth += ch == "("
-            depth -= ch == ")"
-            if depth == 0:
-                end = i
-                break
-        inner = rest[3:end]
-        if end < 0 or not inner or any(not (c.isalnum() or c in " |'") for c in inner):
-            return None
-        after = rest[end + 1:end + 2]
-        if after in ("?", "*", "{"):
-            return None
-        alts = inner.split("|")
-        firsts = tuple(sorted({alt.split(" ")[0] for alt in alts}))
-        if not all(firsts):
-            return None
-        whole = all(" " in alt for alt in alts) or (after == " " and all(" " not in alt for alt in alts))
-        return firsts, whole
-    m = _LITERAL.match(rest)
-    if not m:
-        return None
-    lit = m.group()
-    after = rest[m.end():m.end() + 1]
-    if after in ("?", "*", "{"):
-        lit = lit[:-1]
-        after = ""
-    if not lit:
-        return None
-    return (lit,), False
-
-
-def _starts(a: Analysed, plan: tuple[tuple[str, ...], bool]) -> list[int]:
-    cached = a.cache.get(("starts", plan))
-    if cached is not None:
-        return cached
-    firsts, whole = plan
-    out: list[int] = []
-    if whole:
-        by_text = a.cache.get("by-text")
-        if by_text is None:
-            by_text = {}
-            for tok in a.tokens:
-                by_text.setdefault(tok.text, []).append(tok.start)
-            a.cache["by-text"] = by_text
-        for word in firsts:
-            out += by_text.get(word, ())
-    else:
-        by_first = a.cache.get("by-first-char")
+def _starts(a: Analysed, plan: Plan) -> list[int]:
+    """Where a planned pattern may match (see :mod:`mockint.core.plan`): the starts of the tokens
+    equal to one of its exact words or beginning with one of its prefixes. Memoised per answer."""
+    memo = a.cache.get("starts")
+    if memo is None:
+        memo = a.cache["starts"] = {}
+    out = memo.get(id(plan))
+    if out is not None:
+        return out
+    exact, prefixes = plan
+    by_text = a.cache.get("by-text")
+    if by_text is None:
+        by_text = a.cache["by-text"] = {}
+        for word, start in zip(a.words, a.token_starts):
+            by_text.setdefault(word, []).append(start)
+    out = []
+    for word in exact:
+        out += by_text.get(word, ())
+    if prefixes:
+        by_first = a.cache.get("by-first")
         if by_first is None:
-            by_first = {}
-            for tok in a.tokens:
-                by_first.setdefault(tok.text[0], []).append(tok)
-            a.cache["by-first-char"] = by_first
-        for word in firsts:
-            out += [tok.start for tok in by_first.get(word[0], ()) if tok.text.startswith(word)]
-    a.cache[("starts", plan)] = out
+            by_first = a.cache["by-first"] = {}
+            for t, ps in by_text.items():
+                by_first.setdefault(t[0], []).append((t, ps))
+        for word in prefixes:
+            for t, ps in by_first.get(word[0], ()):
+                if t.startswith(word):
+                    out += ps
+    if len(exact) + len(prefixes) > 1:
+        out.sort()
+    memo[id(plan)] = out
     return out
+
+
+def _stem_positions(a: Analysed) -> dict[str, list[int]]:
+    """{stem: indexes of its tokens}, shared with the phrase sets' index of the answer."""
+    pos = a.cache.get(("positions", "stem"))
+    if pos is None:
+        pos = a.cache[("positions", "stem")] = {}
+        for i, stem in enumerate(a.stems):
+            pos.setdefault(stem, []).append(i)
+    return pos
+
+
+def _by_sentence(a: Analysed) -> dict[int, list[int]]:
+    """Sentence index -> the indexes of its tokens (memoised per answer)."""
+    got = a.cache.get("by-sent")
+    if got is None:
+        got = a.cache["by-sent"] = {}
+        for i, si in enumerate(a.sentence_of_token):
+            got.setdefault(si, []).append(i)
+    return got
 
 
 def _bounds(ctx: Ctx, key: str, opts: dict) -> float | None:
@@ -204,7 +218,7 @@ class CountCheck(Check):
         a = ctx.a
         of = self.opts["of"]
         if of == "words":
-            n = len(a.tokens)
+            n = len(a.words)
         else:
             per = Counter(a.sentence_of_token)
             n = len(per) if of == "sentences" else sum(1 for c in per.values() if c >= 5)
@@ -224,8 +238,8 @@ class RatioCheck(Check):
         self.words = {w for p in self.opts["lists"] for w in phrase_tokens(p)}
 
     def run(self, ctx: Ctx) -> Outcome:
-        toks = ctx.a.tokens
-        n = sum(1 for t in toks if t.text in self.words)
+        toks = ctx.a.words
+        n = sum(map(self.words.__contains__, toks))
         share = n / len(toks) if toks else 0.0
         lo, hi = self.opts.get("min"), self.opts.get("max")
         value = 1.0
@@ -242,19 +256,27 @@ class QuestionCheck(Check):
         lang, fz = self.rubric.lang, self.rubric.fuzzy
         mk = lambda key: PhraseSet(self.opts[key], lang, "stem", self.rubric.window, fz, self.lexicon) if self.opts.get(key) else None
         self.about, self.addressed, self.exclude = mk("about"), mk("addressed"), mk("exclude")
-        self.starts = [tuple(phrase_tokens(p)) for p in self.opts["starts"]]
+        self.starts: dict[str, list[tuple[str, ...]]] = {}     # by first word
+        for p in self.opts["starts"]:
+            words = tuple(phrase_tokens(p))
+            if words:
+                self.starts.setdefault(words[0], []).append(words)
 
     def run(self, ctx: Ctx) -> Outcome:
         a = ctx.a
-        by_sent: dict[int, list[int]] = {}
-        for i, si in enumerate(a.sentence_of_token):
-            by_sent.setdefault(si, []).append(i)
+        by_sent = _by_sentence(a)
         candidates = []
+        toks, folded, starts = a.words, a.folded, self.starts
         for si, idx in sorted(by_sent.items()):
             s, e = a.sentences[si]
-            words = tuple(a.tokens[i].text for i in idx)
-            if a.folded[e - 1] == "?" or any(words[:len(st)] == st for st in self.starts):
+            if folded[e - 1] == "?":
                 candidates.append((si, idx))
+                continue
+            opening = starts.get(toks[idx[0]])
+            if opening:
+                words = tuple(toks[i] for i in idx[:max(len(st) for st in opening)])
+                if any(words[:len(st)] == st for st in opening):
+                    candidates.append((si, idx))
         if not candidates:                      # no question at all: nothing else to look for
             return Outcome(_saturate(0, self.spec.target), 0, [])
         sets = {}
@@ -306,7 +328,8 @@ class ClaimsCheck(Check):
 
 class StatementsCheck(Check):
     """Direct sentences: at least ``min_words`` words and no evidence of the ``unless`` checks
-    (hedges, fillers...) in them. Evidence: each such sentence."""
+    (hedges, fillers...) in them. Evidence: each such sentence. With ``scale_from_words``, an
+    answer at least that long needs no more direct sentences than it has sentences."""
 
     def __init__(self, *args):
         super().__init__(*args)
@@ -317,15 +340,23 @@ class StatementsCheck(Check):
     def run(self, ctx: Ctx) -> Outcome:
         a = ctx.a
         spoiled = {si for ref in self.unless for sp in ctx.run(ref).spans
-                   for si in (a.sentence_of_token[sp.first], a.sentence_of_token[sp.last]) if a.tokens}
-        by_sent: dict[int, list[int]] = {}
-        for i, si in enumerate(a.sentence_of_token):
-            by_sent.setdefault(si, []).append(i)
+                   for si in (a.sentence_of_token[sp.first], a.sentence_of_token[sp.last]) if a.words}
+        by_sent = _by_sentence(a)
         spans = []
+        eligible = 0
         for si, idx in sorted(by_sent.items()):
-            if len(idx) >= self.min_words and si not in spoiled:
-                spans.append(Span(a.tokens[idx[0]].start, a.tokens[idx[-1]].end, idx[0], idx[-1], self.rule))
-        return Outcome(_saturate(len(spans), self.spec.target), len(spans), spans)
+            if len(idx) >= self.min_words:
+                eligible += 1
+                if si not in spoiled:
+                    spans.append(Span(a.token_starts[idx[0]], a.token_ends[idx[-1]], idx[0], idx[-1], self.rule))
+        # An answer of ``scale_from_words`` words or more with fewer sentences than the target:
+        # all of them direct is enough. Shorter than that, the target stands (a two-line
+        # brush-off is not confidence).
+        target = self.spec.target
+        scale = self.opts.get("scale_from_words")
+        if scale and eligible and len(a.words) >= scale:
+            target = min(target, eligible)
+        return Outcome(_saturate(len(spans), target), len(spans), spans)
 
 
 class TalkingPointsCheck(Check):
@@ -389,13 +420,12 @@ class OnTopicCheck(Check):
         return self._vocab[key]
 
     def run(self, ctx: Ctx) -> Outcome:
-        vocab = self.vocab(ctx.question)
-        seen: set[str] = set()
-        spans = []
-        for i, t in enumerate(ctx.a.tokens):
-            if t.stem in vocab and t.stem not in seen:
-                seen.add(t.stem)
-                spans.append(Span(t.start, t.end, i, i, self.rule))
+        a = ctx.a
+        seen: set[str] = self.vocab(ctx.question).intersection(a.stems)
+        pos = _stem_positions(a)
+        ts, te = a.token_starts, a.token_ends
+        spans = [Span(ts[i], te[i], i, i, self.rule)                        # first use of each
+                 for i in sorted(pos[stem][0] for stem in seen)]
         if self._phrases is not None:
             for h in self._phrases.find(ctx.a):
                 if h.phrase not in seen:
@@ -408,21 +438,23 @@ class OnTopicCheck(Check):
 class RepetitionCheck(Check):
     def run(self, ctx: Ctx) -> Outcome:
         n = int(self.opts.get("ngram", 3))
-        stems = [t.stem for t in ctx.a.tokens]
-        grams = [tuple(stems[i:i + n]) for i in range(len(stems) - n + 1)]
+        stems = ctx.a.stems
+        grams = list(zip(*(stems[k:] for k in range(n)))) if n > 0 else []
         if not grams:
             return Outcome(1.0, 0, [])
         seen: set[tuple] = set()
         spans: list[Span] = []
         repeats = 0
+        if len(set(grams)) == len(grams):       # the usual case: nothing repeated, found in C
+            return Outcome(1.0, 0, [], {"share": "0%"})
         for i, g in enumerate(grams):
             if g in seen:
                 repeats += 1
                 a = ctx.a
                 if spans and spans[-1].last >= i:
-                    spans[-1].last, spans[-1].end = i + n - 1, a.tokens[i + n - 1].end
+                    spans[-1].last, spans[-1].end = i + n - 1, a.token_ends[i + n - 1]
                 else:
-                    spans.append(Span(a.tokens[i].start, a.tokens[i + n - 1].end, i, i + n - 1, self.rule))
+                    spans.append(Span(a.token_starts[i], a.token_ends[i + n - 1], i, i + n - 1, self.rule))
             seen.add(g)
         share = max(0, repeats - int(self.opts.get("allow", 0))) / len(grams)
         limit = self.opts.get("max_share", 0.15)

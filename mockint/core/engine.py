@@ -12,13 +12,13 @@ from typing import Any
 from mockint.core.bank import Bank, Question
 from mockint.core.checks import KIND_CLASSES, Check, Ctx, Outcome
 from mockint.core.matching import Lexicon, group_phrase_sets
-from mockint.core.rubric import Criterion, Rubric, TEMPLATE_FIELDS
+from mockint.core.rubric import CheckSpec, Criterion, Rubric, TEMPLATE_FIELDS
 from mockint.core.text import Analysed, analyse, phrase_tokens
 
 MAX_ANSWER_CHARS = 200_000
 
 
-@dataclass
+@dataclass(slots=True)
 class Evidence:
     start: int
     end: int
@@ -31,7 +31,7 @@ class Evidence:
         return {"start": self.start, "end": self.end, "text": self.text, "rule": self.rule}
 
 
-@dataclass
+@dataclass(slots=True)
 class CheckResult:
     id: str
     rule: str
@@ -114,11 +114,13 @@ class Result:
 
 def _quote(texts: list[str], limit: int = 4) -> str:
     uniq: list[str] = []
+    seen: set[str] = set()
     for t in texts:
         t = " ".join(t.split())
         if len(t) > 60:
             t = t[:57] + "..."
-        if t.lower() not in [u.lower() for u in uniq]:
+        if t.lower() not in seen:
+            seen.add(t.lower())
             uniq.append(t)
     shown = ", ".join(f'"{t}"' for t in uniq[:limit])
     return shown + (f" (+{len(uniq) - limit} more)" if len(uniq) > limit else "")
@@ -141,10 +143,12 @@ class Scorer:
         self.lang = rubric.lang
         self.lexicon = _build_lexicon(rubric, bank)
         self.checks: dict[str, Check] = {}
+        self.rules: dict[str, list[tuple[CheckSpec, str]]] = {}     # criterion -> (spec, rule id)
         for crit in rubric.criteria:
             for spec in crit.checks:
                 rule = f"{crit.id}.{spec.id}"
                 self.checks[rule] = KIND_CLASSES[spec.kind](spec, rule, rubric, self.lexicon)
+                self.rules.setdefault(crit.id, []).append((spec, rule))
         sets = [ps for chk in self.checks.values() for ps in chk.phrase_sets()]
         group_phrase_sets(sets)       # one pass over the answer for all phrase checks
 
@@ -189,10 +193,10 @@ class Scorer:
         for cap in caps:
             total = min(total, float(cap.max))
         return Result(question, self.lang, answer, int(total + 0.5), results, caps, elapsed,
-                      self.rubric.version, len(a.tokens))
+                      self.rubric.version, len(a.words))
 
     def _criterion(self, crit: Criterion, a: Analysed, q: Question, run) -> tuple[CriterionResult, list[CapResult]]:
-        outcomes = [(spec, f"{crit.id}.{spec.id}", run(f"{crit.id}.{spec.id}")) for spec in crit.checks]
+        outcomes = [(spec, rule, run(rule)) for spec, rule in self.rules[crit.id]]
         rewards = [(s, o) for s, _, o in outcomes if s.effect == "reward"]
         rw = sum(s.weight for s, _ in rewards)
         base = sum(s.weight * o.value for s, o in rewards) / rw if rw else 1.0
@@ -204,7 +208,7 @@ class Scorer:
                 gate *= max(0.0, min(1.0, o.value))
         score = max(0.0, min(1.0, base + bonus - penalty)) * gate
         passed = score >= crit.threshold - 1e-9
-        words = len(a.tokens)
+        words = len(a.words)
         checks: list[CheckResult] = []
         evidence: list[Evidence] = []
         caps: list[CapResult] = []
@@ -213,11 +217,17 @@ class Scorer:
         follow_up: str | None = None
         span, original = a.span, a.original
         for spec, rule, o in outcomes:
-            ev = []
-            for sp in o.spans:
-                start, end = span(sp.start, sp.end)
-                ev.append(Evidence(start, end, original[start:end], sp.rule, spec.effect, sp.note))
             effect = spec.effect
+            if not o.spans:
+                ev = []
+            elif a.starts is None:                 # folded offsets are the answer's own
+                ev = [Evidence(sp.start, sp.end, original[sp.start:sp.end], sp.rule, effect, sp.note)
+                      for sp in o.spans]
+            else:
+                ev = []
+                for sp in o.spans:
+                    start, end = span(sp.start, sp.end)
+                    ev.append(Evidence(start, end, original[start:end], sp.rule, effect, sp.note))
             if effect == "reward":
                 points, ok = (spec.weight * o.value / rw if rw else 0.0), o.value >= 0.999
             elif effect == "bonus":

@@ -80,9 +80,10 @@ class Lexicon:
             memo.clear()
         scorer = SCORERS[fuzzy.scorer]
         out: dict[int, tuple[str, str]] = {}
-        for i, tok in enumerate(a.tokens):
-            word = tok.text
-            if len(word) < fuzzy.min_length or word in self.known or not word.isalpha():
+        unknown = set(a.words).difference(self.known)          # most words are known: in C
+        resolved = set()
+        for word in unknown:
+            if len(word) < fuzzy.min_length or not word.isalpha():
                 continue
             if word not in memo:
                 memo[word] = None
@@ -94,12 +95,14 @@ class Lexicon:
                     if best is not None:
                         memo[word] = (self.target_stems[best[0]], best[0])
             if memo[word] is not None:
-                out[i] = memo[word]
+                resolved.add(word)
+        if resolved:
+            out = {i: memo[w] for i, w in enumerate(a.words) if w in resolved}
         a.cache[key] = out
         return out
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Hit:
     start: int          # folded offsets
     end: int
@@ -114,6 +117,12 @@ class _Entry:
     phrase: str
     units: tuple[str, ...]
     owner: int = 0
+    unit_set: frozenset = frozenset()
+    distinct: bool = True
+
+    def __post_init__(self):
+        self.unit_set = frozenset(self.units)
+        self.distinct = len(self.unit_set) == len(self.units)
 
 
 class PhraseSet:
@@ -136,10 +145,11 @@ class PhraseSet:
             units = [tuple(t) for t in toks]
         units = [(_NUM_UNIT,) if p.strip() == NUMBER else u for p, u in zip(self.phrases, units)]
         self.entries = [_Entry(p, u) for p, u in zip(self.phrases, units) if u]
+        # Each entry is filed under one of its words, the longest (the most telling): an entry
+        # can only match when that word is in the answer, and it is then a candidate once.
         self.index: dict[str, list[_Entry]] = defaultdict(list)
         for e in self.entries:
-            for u in set(e.units):
-                self.index[u].append(e)
+            self.index[max(e.units, key=lambda u: (len(u), u))].append(e)
         self.words = {w for t in toks for w in t}
         self.group: PhraseGroup | None = None
         for e in self.entries:
@@ -150,12 +160,8 @@ class PhraseSet:
         pos = a.cache.get(key)
         if pos is None:
             pos = {}
-            if self.mode == "stem":
-                for i, tok in enumerate(a.tokens):
-                    pos.setdefault(tok.stem, []).append(i)
-            else:
-                for i, tok in enumerate(a.tokens):
-                    pos.setdefault(tok.text, []).append(i)
+            for i, unit in enumerate(a.stems if self.mode == "stem" else a.words):
+                pos.setdefault(unit, []).append(i)
             a.cache[key] = pos
         return pos
 
@@ -175,14 +181,12 @@ class PhraseSet:
             key = ("positions+", self.mode, self.fuzzy if typos else None)
             merged = a.cache.get(key)
             if merged is None:       # once per answer and typo setting, shared by all phrase sets
-                merged = {u: list(p) for u, p in pos.items()}
+                merged = dict(pos)           # copy only the lists a typo adds to
                 for i, (stem, _) in typos.items():
-                    merged.setdefault(stem, []).append(i)
-                nums = [i for i, tok in enumerate(a.tokens) if tok.text[:1].isdigit()]
+                    merged[stem] = sorted([*merged.get(stem, ()), i])
+                nums = sorted(i for u, ps in pos.items() if u[:1].isdigit() for i in ps)
                 if nums:
                     merged[_NUM_UNIT] = nums
-                for p in merged.values():
-                    p.sort()
                 a.cache[key] = merged
             pos = merged
         if self.group is not None:
@@ -192,12 +196,12 @@ class PhraseSet:
         found = sorted(found, key=lambda x: (x[0], -(x[1] - x[0]), x[2].phrase))
         hits: list[Hit] = []
         taken_until = -1
-        toks = a.tokens
+        ts, te = a.token_starts, a.token_ends
         for first, last, e in found:
             if first <= taken_until:
                 continue
-            typo = next((typos[k][1] for k in range(first, last + 1) if k in typos), "")
-            hits.append(Hit(toks[first].start, toks[last].end, e.phrase, first, last, typo))
+            typo = next((typos[k][1] for k in range(first, last + 1) if k in typos), "") if typos else ""
+            hits.append(Hit(ts[first], te[last], e.phrase, first, last, typo))
             taken_until = last
         return hits
 
@@ -220,11 +224,10 @@ class PhraseSet:
 
 
 def _candidates(index: dict[str, list[_Entry]], pos: dict[str, list[int]]) -> list[_Entry]:
+    """The entries whose key word is in the answer (each entry is filed under one word)."""
     if len(pos) < len(index):
-        cands = {id(e): e for u in pos for e in index.get(u, ())}
-    else:
-        cands = {id(e): e for u, es in index.items() if u in pos for e in es}
-    return list(cands.values())
+        return [e for u in pos if u in index for e in index[u]]
+    return [e for u, es in index.items() if u in pos for e in es]
 
 
 def _windows(entries, pos, a: Analysed, window: int, typos, mode: str) -> list[tuple[int, int, _Entry]]:
@@ -236,10 +239,10 @@ def _windows(entries, pos, a: Analysed, window: int, typos, mode: str) -> list[t
         if len(units) == 1:
             found += [(p, p, e) for p in pos[units[0]]]
             continue
-        if any(u not in pos for u in units):
+        if not pos.keys() >= e.unit_set:
             continue
         span = len(units) + window
-        if len(set(units)) == len(units):
+        if e.distinct:
             found += _bags_around_rarest(units, pos, span, sent, e)
             continue
         starts = sorted({p for u in set(units) for p in pos[u]})
@@ -285,12 +288,12 @@ def _bags_around_rarest(units, pos, span, sent, e) -> list[tuple[int, int, _Entr
 def _bag_end(a: Analysed, units, p: int, span: int, sent, typos, mode: str) -> int:
     """Last token index of a window starting at p holding all units (any order), or -1."""
     need = list(units)
-    toks = a.tokens
-    limit = min(len(toks), p + span)
+    units_of = a.stems if mode == "stem" else a.words
+    limit = min(len(units_of), p + span)
     for j in range(p, limit):
         if sent[j] != sent[p]:
             break
-        u = toks[j].stem if mode == "stem" else toks[j].text
+        u = units_of[j]
         alt = typos[j][0] if j in typos else None
         if u in need:
             need.remove(u)

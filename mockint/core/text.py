@@ -112,14 +112,28 @@ class Token:
 
 @dataclass
 class Analysed:
+    """An answer, normalised once. The tokens are kept as parallel lists (``words``, ``stems``,
+    ``token_starts``, ``token_ends``: the scorer's loops run over them in C); ``tokens`` gives
+    them as :class:`Token` objects, built on first use."""
     original: str
     lang: str
     folded: str
     starts: list[int] | None
-    tokens: list[Token]
+    words: list[str]                          # folded surface forms
+    stems: list[str]
+    token_starts: list[int]                   # folded offsets
+    token_ends: list[int]
     sentences: list[tuple[int, int]]          # folded offsets, stripped
     sentence_of_token: list[int]
     cache: dict = field(default_factory=dict)  # per-answer memo for checks (e.g. typo stems)
+
+    @property
+    def tokens(self) -> list[Token]:
+        toks = self.cache.get("tokens")
+        if toks is None:
+            toks = self.cache["tokens"] = list(map(Token, self.words, self.stems, self.token_starts,
+                                                    self.token_ends))
+        return toks
 
     def span(self, fstart: int, fend: int) -> tuple[int, int]:
         """Original-text span of the folded span [fstart, fend)."""
@@ -142,7 +156,7 @@ class Analysed:
 
     @property
     def word_count(self) -> int:
-        return len(self.tokens)
+        return len(self.words)
 
 
 def analyse(text: str, lang: str) -> Analysed:
@@ -150,7 +164,8 @@ def analyse(text: str, lang: str) -> Analysed:
     matches = list(_TOKEN.finditer(folded))
     words = [m.group() for m in matches]
     stems = stem_words(words, lang) if words else []
-    tokens = [Token(w, s, m.start(), m.end()) for w, s, m in zip(words, stems, matches)]
+    tstarts = [m.start() for m in matches]
+    tends = [m.end() for m in matches]
     sentences: list[tuple[int, int]] = []
     for m in _SENTENCE.finditer(folded):
         s, e = m.start(), m.end()
@@ -161,12 +176,14 @@ def analyse(text: str, lang: str) -> Analysed:
         if e > s and any(ch.isalnum() for ch in folded[s:e]):
             sentences.append((s, e))
     sent_of: list[int] = []
-    si = 0
-    for tok in tokens:
-        while si + 1 < len(sentences) and tok.start >= sentences[si][1]:
+    si, last = 0, len(sentences) - 1
+    end = sentences[0][1] if sentences else 0
+    for start in tstarts:
+        while si < last and start >= end:
             si += 1
+            end = sentences[si][1]
         sent_of.append(si)
-    return Analysed(text, lang, folded, starts, tokens, sentences, sent_of)
+    return Analysed(text, lang, folded, starts, words, stems, tstarts, tends, sentences, sent_of)
 
 
 def phrase_tokens(phrase: str) -> list[str]:

@@ -1,0 +1,114 @@
+"""Pattern plans (mockint.core.plan): trying a pattern only where a token can start it, and only
+when the answer holds a text every match needs, must find exactly what searching the whole answer
+finds, for every shipped pattern."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from mockint.core import loader
+from mockint.core.checks import Ctx, PatternCheck
+from mockint.core.plan import plan, required_text
+from mockint.core.text import analyse
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize("pattern, exact, prefixes", [
+    (r"\bi(?:'m| am) not\b", {"i'm", "i"}, ()),
+    (r"\b(?:i|we)(?:'ve| have| had)? (?:done|made)\b", {"i", "we", "i've", "we've"}, ()),
+    (r"\bfor (?:example|instance)\b", {"for"}, ()),
+    (r"\bsorry\b", set(), ("sorry",)),                     # \b does not end a token (sorry's)
+    (r"\bcan'?t\b", set(), ("can",)),
+    (r"\b(?:q[1-4]|h[12])\b", set(), ("h", "q")),
+    (r"\b\d+%", set(), tuple("0123456789")),
+    (r"\b(?:doubled|double|twice)\b", set(), ("double", "twice")),
+    (r"\bself-starter\b", {"self"}, ()),
+    (r"\bu+m+\b", set(), ("u",)),
+    (r"\b(?:a)?b", set(), ("ab", "b")),                 # an optional group: both ways
+])
+def test_plans(pattern, exact, prefixes):
+    assert plan(pattern) == (frozenset(exact), prefixes)
+
+
+@pytest.mark.parametrize("pattern", [
+    r"(?:^|[.!?]\s*)you know\b",        # no \b start
+    r"\bfoo|bar",                        # an alternative without \b
+    r"\b(?:a)?\w",                       # may start with nothing literal
+    r"\b\w+ing\b",                       # a class first
+    r"\b(?i)x",                          # inline flags
+    r"\b(?:x|y",                         # unbalanced
+    r"\b[ab",                            # unclosed class
+])
+def test_unplannable(pattern):
+    assert plan(pattern) is None
+
+
+def _texts(lang: str) -> list[str]:
+    out: list[str] = []
+
+    def walk(x):
+        if isinstance(x, str) and len(x.split()) > 2:
+            out.append(x)
+        elif isinstance(x, dict):
+            for v in x.values():
+                walk(v)
+        elif isinstance(x, list):
+            for v in x:
+                walk(v)
+
+    for path in (ROOT / "tests" / "rule_examples" / f"{lang}.yaml", ROOT / "question_bank" / f"{lang}.yaml",
+                 ROOT / "benchmarks" / "quality" / f"{lang}.yaml"):
+        if path.exists():
+            walk(yaml.safe_load(path.read_text(encoding="utf-8")))
+    out += ["I'm sorry, I'm not sure. Um, I've, uh, doubled it in Q3 - self-starter!",
+            "i'M nOt SuRe... well, so, like, you know, 120% of $40k in 2023; I'd rather not say.",
+            "Nu știu sigur, poate că am reușit să dublez vânzările în T3, deci, practic, gen, na."]
+    return out
+
+
+@pytest.mark.parametrize("lang", ["en", "ro"])
+def test_planned_patterns_find_what_a_full_search_finds(lang):
+    scorer = loader.scorer(lang)
+    question = loader.bank(lang).questions[0]
+    checks = [c for c in scorer.checks.values() if isinstance(c, PatternCheck)]
+    planned = sum(p is not None for c in checks for _, p in c.plans)
+    assert planned > len([p for c in checks for p in c.plans]) * 0.8      # most are planned
+    for text in _texts(lang):
+        for chk in checks:
+            a = analyse(text, lang)
+            fast = chk.run(Ctx(a, question, None, lambda r: None))
+            plans, needs = chk.plans, chk.needs
+            chk.plans, chk.needs = [(rx, None) for rx, _ in plans], [()] * len(needs)
+            try:
+                slow = chk.run(Ctx(analyse(text, lang), question, None, lambda r: None))
+            finally:
+                chk.plans, chk.needs = plans, needs
+            assert [(s.start, s.end) for s in fast.spans] == [(s.start, s.end) for s in slow.spans], \
+                (chk.rule, text[:80])
+
+
+@pytest.mark.parametrize("pattern, needs", [
+    (r"(?:^|[.!?]\s*|,\s*)you know\b(?!\s+(?:what))", (("you know",),)),   # not what a lookahead holds
+    (r"\bi(?:'m| am) (?:still )?new to\b", (("new to",), ("i am", "i'm"))),  # not an optional part
+    (r"\b(?:i|we) (?:closed|won)\b", ((" closed", " won"),)),              # one of the alternatives
+    (r"\bi (?:just )?(?:try|tried) to\b", ((" to",), ("tried", "try"))),   # both: every group
+    (r"\b(?:u+m+|e+r+)\b", None),                                          # one letter: no help
+    (r"[$€£]\s?\d", (("$", "£", "€"),)),                                    # rare symbols
+    (r"[,.]\s?so\b", None),                                                # common ones: no help
+    (r"(?i)\bsorry\b", None),                                              # flags: not read
+])
+def test_required_text(pattern, needs):
+    assert required_text(pattern) == needs
+
+
+def test_every_shipped_pattern_compiles_to_a_plan_or_none():
+    for lang in ("en", "ro"):
+        for chk in loader.scorer(lang).checks.values():
+            if isinstance(chk, PatternCheck):
+                for rx, p in chk.plans:
+                    assert isinstance(rx, re.Pattern) and (p is None or (p[0] or p[1]))
