@@ -55,7 +55,7 @@ def test_an_example_on_the_wrong_side_is_listed_with_the_rules(tmp_path):
     assert any(line.startswith("      real_examples.numbers reward value 0.00") and
                line.endswith("Put a number on it: how much, how many, how fast, by when.") for line in lines)
     assert "    cap preparation.length: at most 15 (Too short: 8 words; aim for 60 to 200.)" in lines
-    assert f"{f}:12:11: question 'best-deal': example fail[0] should fail, but it scored 86 (70 or more passes)" in lines
+    assert f"{f}:12:11: question 'best-deal': example fail[0] should fail, but it scored 88 (70 or more passes)" in lines
     assert any(line.startswith('      real_examples.actions reward value 1.00, count 5, points +0.31: "I sold", '
                                '"I asked"') for line in lines)
     assert p.stderr == "mockint: note: 2 examples checked in 1 file: 2 on the wrong side\n"

@@ -119,7 +119,7 @@ KIND_KEYS: dict[str, dict[str, bool]] = {
     "on_topic": {"lists": False, "ignore": False, "ignore_in_terms": False},
     "repetition": {"ngram": False, "max_share": False, "allow": False},
     "timing": {"grace": False},
-    "statements": {"unless": True, "min_words": False},
+    "statements": {"unless": True, "min_words": False, "scale_from_words": False},
 }
 KIND_EFFECTS = {
     "phrases": EFFECTS, "pattern": EFFECTS, "claims": ("penalty",),
@@ -256,6 +256,8 @@ def _kind_option(doc: Doc, kind: str, key: str, value: Any, path, lists: dict, f
         return _fuzzy(doc, value, path, fuzzy)
     if key in ("window", "window_words", "ngram", "allow", "min_words"):
         return int(doc.number(value, path, 0, 200, whole=True))
+    if key == "scale_from_words":
+        return int(doc.number(value, path, 1, 10000, whole=True))
     if key == "distinct":
         return doc.typed(value, path, bool)
     if key == "of":
