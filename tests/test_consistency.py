@@ -72,15 +72,7 @@ def score(lang: str, qid: str, text: str) -> int:
     return loader.scorer(lang).score(text, loader.bank(lang).get(qid)).score
 
 
-def _xfail(reason: str):
-    return pytest.mark.xfail(reason=reason, strict=False)
-
-
-# Measured 2026-11-28 (rubric version as of that day); reported to the rubric owner, rubrics unchanged.
-BILINGUAL = [pytest.param(q, marks=_xfail(
-                 "EN 40 vs RO 15 (25 points): RO is capped by preparation.on_topic (preparation 0.24 vs "
-                 "0.48) and confidence is 0.64 vs 0.94 for the same weak answer")) if q == "why-sales" else q
-             for q in PAIRS]
+BILINGUAL = list(PAIRS)
 
 
 @pytest.mark.parametrize("qid", BILINGUAL)
@@ -93,9 +85,10 @@ def test_same_answer_in_english_and_romanian_scores_alike(qid):
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-def with_typos(text: str, every: int = 20, min_len: int = 6) -> tuple[str, int, int]:
-    """Swap two inner letters of every ``every``-th word (the first word of ``min_len``+ letters at
-    or after it, when that word is shorter). Deterministic. Returns (text, typos, words)."""
+def with_typos(text: str, every: int = 20, min_len: int = 6, style: str = "swap") -> tuple[str, int, int]:
+    """Swap two inner letters (``style="swap"``) or drop one (``"drop"``) of every ``every``-th
+    word (the first word of ``min_len``+ letters at or after it, when that word is shorter).
+    Deterministic. Returns (text, typos, words)."""
     words = list(_WORD.finditer(text))
     chosen: list[re.Match] = []
     pending = False
@@ -111,29 +104,29 @@ def with_typos(text: str, every: int = 20, min_len: int = 6) -> tuple[str, int, 
         j = next((k for k in range(2, len(w) - 2) if w[k].lower() != w[k + 1].lower()), None)
         if j is None:
             continue
-        out += [text[last:m.start()], w[:j], w[j + 1], w[j], w[j + 2:]]
+        if style == "swap":
+            out += [text[last:m.start()], w[:j], w[j + 1], w[j], w[j + 2:]]
+        else:
+            out += [text[last:m.start()], w[:j], w[j + 1:]]
         last = m.end()
     out.append(text[last:])
     typoed = "".join(out)
     return typoed, sum(a != b for a, b in zip(_WORD.findall(text), _WORD.findall(typoed))), len(words)
 
 
-TYPOS = [pytest.param(q, "en", marks=_xfail(
-             "clean 85, with 4 typos in 97 words 79 (6 points): real_examples 0.92 -> 0.69; the typos are "
-             "simple>sipmle, manager>maanger, similar>siimlar, signed>singed")) if q == "handle-objection"
-         else (q, "en") for q in PAIRS] + [(q, "ro") for q in PAIRS]
+TYPOS = [(q, lang, style) for q in PAIRS for lang in ("en", "ro") for style in ("swap", "drop")]
 
 
-@pytest.mark.parametrize("qid,lang", TYPOS)
-def test_a_few_typos_barely_move_the_score(lang, qid):
+@pytest.mark.parametrize("qid,lang,style", TYPOS)
+def test_a_few_typos_barely_move_the_score(lang, qid, style):
     _, en, ro = PAIRS[qid]
     clean = en if lang == "en" else ro
-    typoed, n, words = with_typos(clean)
+    typoed, n, words = with_typos(clean, style=style)
     if n == 0:
         pytest.skip(f"{words} words: too short for a typo every 20 words")
     assert n <= words * 0.06 + 1
     a, b = score(lang, qid, clean), score(lang, qid, typoed)
-    assert abs(a - b) <= TYPO_TOLERANCE, (lang, qid, n, words, a, b)
+    assert abs(a - b) <= TYPO_TOLERANCE, (lang, qid, style, n, words, a, b)
 
 
 def strip_diacritics(text: str) -> str:

@@ -60,6 +60,11 @@ def _lex(words, lang="en"):
     ("negotiate", "We negotiated hard.", True),                      # stemming
     ("decision maker", "I met the maker of the decision", True),      # bag of words, any order
     ("decision maker", "the decision was made later by another maker", False),  # too far apart
+    ("signed", "They singed the contract.", True),                    # two letters swapped
+    ("signed", "They sined the contract.", True),                     # a letter dropped
+    ("manager", "I met the maanger.", True),
+    ("signed", "They sighed.", False),                                # a different letter: no
+    ("signed", "It was sinned.", False),                              # not a swap, not a drop
 ])
 def test_phrase_matching(phrase, answer, hit):
     known = {"contact", "heroic", "ideal", "wholesale", "quoted"}
@@ -73,6 +78,14 @@ def test_typo_hit_records_the_keyword_it_matched():
     ps = PhraseSet(["negotiation"], "en", "stem", 2, Fuzzy(), lex)
     (hit,) = ps.find(analyse("Strong negociation skills", "en"))
     assert hit.typo == "negotiation"
+
+
+def test_a_drop_that_fits_two_keywords_matches_neither():
+    lex = _lex(["signed", "shined"])           # "sined" is either with a letter left out
+    ps = PhraseSet(["signed", "shined"], "en", "stem", 2, Fuzzy(), lex)
+    assert ps.find(analyse("They sined it", "en")) == []
+    ps = PhraseSet(["signed"], "en", "stem", 2, Fuzzy(), _lex(["signed"]))
+    assert [h.typo for h in ps.find(analyse("They sined it", "en"))] == ["signed"]
 
 
 def test_fuzzy_off_means_exact_only():

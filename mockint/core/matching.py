@@ -19,6 +19,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process, utils
+from rapidfuzz.distance import OSA, Indel
 
 from mockint.core.text import Analysed, phrase_tokens, stem_words
 
@@ -83,15 +84,23 @@ class Lexicon:
         unknown = set(a.words).difference(self.known)          # most words are known: in C
         resolved = set()
         for word in unknown:
-            if len(word) < fuzzy.min_length or not word.isalpha():
+            if len(word) < fuzzy.min_length - 1 or not word.isalpha():
                 continue
-            if word not in memo:
+            if len(word) < fuzzy.min_length:        # one short of the minimum: a dropped letter only
+                if word not in memo:
+                    memo[word] = None
+                    fit = _dropped(word, self._candidates(word, fuzzy.min_length))
+                    if fit is not None:
+                        memo[word] = (self.target_stems[fit], fit)
+            elif word not in memo:
                 memo[word] = None
                 choices = self._candidates(word, fuzzy.min_length)
                 if choices:
                     best = process.extractOne(word, choices, scorer=scorer,
                                               processor=utils.default_process,
                                               score_cutoff=fuzzy.cutoff(min(len(word), 99)))
+                    if best is None:
+                        best = _swapped(word, choices)
                     if best is not None:
                         memo[word] = (self.target_stems[best[0]], best[0])
             if memo[word] is not None:
@@ -221,6 +230,21 @@ class PhraseSet:
                 hits.append(Hit(a.tokens[idx[0]].start, a.tokens[idx[-1]].end, e.phrase,
                                 idx[0], idx[-1], e.phrase))
         return hits
+
+
+def _swapped(word: str, choices: list[str]) -> tuple[str, float] | None:
+    """A keyword that differs from ``word`` only by two neighbouring letters swapped (singed ->
+    signed, maanger -> manager): the commonest typing slip, which ``ratio`` scores as two edits.
+    Only when exactly one keyword fits."""
+    fits = [c for c in choices if len(c) == len(word) and c != word and sorted(c) == sorted(word)
+            and OSA.distance(word, c, score_cutoff=1) == 1]
+    return (fits[0], 100.0) if len(fits) == 1 else None
+
+
+def _dropped(word: str, choices: list[str]) -> str | None:
+    """The one keyword that ``word`` is with a letter left out (sined -> signed), if exactly one."""
+    fits = [c for c in choices if len(c) == len(word) + 1 and Indel.distance(word, c, score_cutoff=1) == 1]
+    return fits[0] if len(fits) == 1 else None
 
 
 def _candidates(index: dict[str, list[_Entry]], pos: dict[str, list[int]]) -> list[_Entry]:
