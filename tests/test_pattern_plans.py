@@ -28,7 +28,9 @@ ROOT = Path(__file__).resolve().parent.parent
     (r"\b\d+%", set(), tuple("0123456789")),
     (r"\b(?:doubled|double|twice)\b", set(), ("double", "twice")),
     (r"\bself-starter\b", {"self"}, ()),
-    (r"\bu+m+\b", set(), ("u",)),
+    (r"\bu+m+\b", set(), ("um", "uu")),                   # one or more: the next letter too
+    (r"\bm{2,}\b", set(), ("mm",)),
+    (r"\ba+\b", set(), ("a",)),
     (r"\b(?:a)?b", set(), ("ab", "b")),                 # an optional group: both ways
 ])
 def test_plans(pattern, exact, prefixes):

@@ -88,6 +88,23 @@ def _repeat(s: str) -> bool:
     return s[:1] in ("+", "{")
 
 
+def _repeated(rest: str, ch: str, cur: list[str]) -> list[str]:
+    """Beginnings after ``ch`` that repeats (``rest`` starts with its quantifier): ``u+m`` begins
+    ``uu`` or ``um``; ``m{2,}`` begins ``mm``; otherwise what is known so far."""
+    if rest.startswith("+"):
+        nxt = rest[1:2]
+        if nxt and nxt in _WORD and not _optional(rest[2:]):
+            return [p + ch for p in cur] + [p + nxt for p in cur]
+        return cur
+    digits = ""
+    for c in rest[1:]:
+        if not c.isdigit():
+            break
+        digits += c
+    n = int(digits) if digits else 1
+    return [p + ch * (min(n, 8) - 1) for p in cur]
+
+
 def _seq(s: str, cur: list[str]) -> tuple[set[str], list[str], list[str]]:
     """Follow the sequence ``s`` from the token beginnings ``cur``.
 
@@ -105,7 +122,7 @@ def _seq(s: str, cur: list[str]) -> tuple[set[str], list[str], list[str]]:
                 return done, [], stopped + cur
             cur = [p + ch for p in cur]
             if _repeat(s[i + 1:]):
-                return done, [], stopped + cur
+                return done, [], stopped + _repeated(s[i + 1:], ch, cur)
             i += 1
         elif ch in _ENDS or s.startswith("\\s", i) or s.startswith("\\-", i) or s.startswith("\\.", i):
             if _optional(s[i + (2 if ch == "\\" else 1):]):
