@@ -7,6 +7,8 @@ span in the answer as typed, and the guide facts. Nothing is scored that cannot 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
+from string import Formatter
 from typing import Any
 
 from mockint.core.bank import Bank, Question
@@ -131,6 +133,14 @@ class _Vars(dict):
         return ""
 
 
+@lru_cache(maxsize=4096)
+def _fields(template: str) -> frozenset[str]:
+    """The {field} names a message template uses."""
+    if not template or "{" not in template:
+        return frozenset()
+    return frozenset(name for _, name, _, _ in Formatter().parse(template) if name)
+
+
 def _fmt(template: str, values: dict[str, Any]) -> str:
     return template.format_map(_Vars(values)).strip() if template else ""
 
@@ -247,11 +257,24 @@ class Scorer:
             capped = effect == "gate" and spec.cap is not None and o.value < spec.cap.below
             message = ""
             if template or capped:
-                values = {"hits": _quote([e.text for e in ev]) if "{hits}" in template else "",
-                          "count": o.count, "target": _num(spec.target), "words": words,
-                          "min": q.min_words, "max": q.max_words}
-                values.update({k: v for k, v in o.vars.items() if k in TEMPLATE_FIELDS})
-                message = _fmt(template, values)
+                need = _fields(template) | (_fields(spec.missing) if capped else frozenset())
+                values: dict[str, Any] = {}
+                for f in need:                     # only what the templates use
+                    if f == "hits":
+                        values[f] = _quote([e.text for e in ev])
+                    elif f == "count":
+                        values[f] = o.count
+                    elif f == "target":
+                        values[f] = _num(spec.target)
+                    elif f == "words":
+                        values[f] = words
+                    elif f == "min":
+                        values[f] = q.min_words
+                    elif f == "max":
+                        values[f] = q.max_words
+                    if f in o.vars and f in TEMPLATE_FIELDS:
+                        values[f] = o.vars[f]
+                message = _fmt(template, values) if "{" in template else template.strip()
                 if capped:
                     caps.append(CapResult(rule, spec.cap.score, _fmt(spec.missing, values) or spec.label))
             if effect == "penalty" and o.count:
