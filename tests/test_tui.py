@@ -14,14 +14,13 @@ from mockint.tui.screens.confirm import ConfirmScreen
 from mockint.tui.screens.feedback import FeedbackScreen
 from mockint.tui.screens.help import HelpScreen
 from mockint.tui.screens.interview import InterviewScreen
-from mockint.tui.screens.readiness import ReadinessScreen
 from mockint.tui.screens.start import StartScreen
 from mockint.tui.screens.summary import SummaryScreen
 from mockint.tui.strings import tr
 from mockint.tui.widgets.answer_box import AnswerBox
 from mockint.tui.widgets.chat import ChatMessage
 from mockint.tui.widgets.live_coach import LiveCoach
-from tui_helpers import plain, run, settle
+from tui_helpers import checklist, plain, run, settle
 
 ANSWERS = {
     "en": ("I am a great communicator and I love sales.",
@@ -43,18 +42,21 @@ def app_for(lang="en", question_ids=None, **kw) -> MockintApp:
 
 
 async def to_interview(pilot, mouse: bool = True) -> None:
-    """Start screen -> readiness -> interview, with the mouse (or the keyboard)."""
+    """Start screen -> the interview's readiness checklist -> its first question, with the mouse
+    (or the keyboard)."""
     assert isinstance(pilot.app.screen, StartScreen)
     await (pilot.click("#go") if mouse else pilot.press("ctrl+s"))
     await pilot.pause()
-    assert isinstance(pilot.app.screen, ReadinessScreen)
+    assert isinstance(pilot.app.screen, InterviewScreen) and checklist(pilot.app)
+    shown = [m.text for m in pilot.app.screen.query(ChatMessage)]     # the opening, not the question yet
+    assert shown == [pilot.app.interview.opening()] and pilot.app.interview.current_question().text not in shown
     if mouse:
         await pilot.click("#researched_company")
         await pilot.click("#go")
     else:
         await pilot.press("space", "ctrl+s")
     await pilot.pause()
-    assert isinstance(pilot.app.screen, InterviewScreen)
+    assert isinstance(pilot.app.screen, InterviewScreen) and not checklist(pilot.app)
 
 
 async def answer(pilot, text: str, submit: str = "ctrl+s") -> None:
@@ -124,7 +126,7 @@ def test_closing_question_gets_replies_and_start_screen_is_skipped(lang):
         app = app_for(lang, question_ids=["questions-for-us"], feedback="end")
         async with app.run_test(size=(100, 32)) as pilot:
             await pilot.pause()
-            assert isinstance(app.screen, ReadinessScreen)
+            assert checklist(app)
             await pilot.click("#go")
             await pilot.pause()
             await answer(pilot, ANSWERS[lang][1])
@@ -134,6 +136,36 @@ def test_closing_question_gets_replies_and_start_screen_is_skipped(lang):
             training = next(r.text for r in app.bank().replies if r.id == "training")
             # the chat is gone with its screen: the reply was recorded on the turn
             assert [r.text for r in app.interview.turns[0].replies] == [training]
+    run(scenario)
+
+
+@pytest.mark.parametrize("lang", ["en", "ro"])
+def test_readiness_checklist_comes_before_the_first_question(lang):
+    """The interview screen opens on the checklist (the opening line in the chat, no question, no
+    answer box, no interview keys or commands); Ctrl+S continues, its answers are kept."""
+    async def scenario():
+        app = app_for(lang, question_ids=["sales-experience", "why-sales"], feedback="end")
+        async with app.run_test(size=(100, 32)) as pilot:
+            await pilot.pause()
+            screen, iv = app.screen, app.interview
+            assert isinstance(screen, InterviewScreen) and checklist(app)
+            assert [m.text for m in messages(screen)] == [iv.opening()]
+            assert not screen.query_one(AnswerBox).display and not screen.query_one(LiveCoach).display
+            assert isinstance(screen.focused, Checkbox) and screen.focused.id == "researched_company"
+            keys = {a.binding.id for a in screen.active_bindings.values() if a.binding.show}
+            assert "continue" in keys and not keys & {"submit", "skip"} and "history" in keys
+            assert not app.in_interview()
+            await pilot.press("ctrl+n")                 # no skipping before the first question
+            await pilot.pause()
+            assert iv.number == 1 and not iv.skipped and checklist(app)
+            await pilot.press("space", "tab", "tab", "space", "ctrl+s")
+            await pilot.pause()
+            assert not checklist(app) and app.in_interview()
+            assert [m.text for m in messages(screen)] == [iv.opening(), iv.current_question().text]
+            assert screen.focused is screen.query_one(AnswerBox) and screen.query_one(LiveCoach).display
+            assert {a.binding.id for a in screen.active_bindings.values()} >= {"submit", "skip"}
+            assert app.readiness == iv.readiness == {**dict.fromkeys(iv.readiness, False),
+                                                     "researched_company": True, "three_stories": True}
     run(scenario)
 
 
@@ -425,7 +457,7 @@ def test_start_screen_language_switch_and_bad_count():
             await pilot.pause(0.25)
             await pilot.click("#go")
             await pilot.pause()
-            assert isinstance(app.screen, ReadinessScreen) and len(app.questions) == 1
+            assert checklist(app) and len(app.questions) == 1
             assert tr("ro", "ready.three_stories") in str(app.screen.query_one("#three_stories", Checkbox).label)
     run(scenario)
 

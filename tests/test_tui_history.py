@@ -23,7 +23,6 @@ from mockint.tui.screens.feedback import FeedbackScreen
 from mockint.tui.screens.history import HistoryScreen
 from mockint.tui.screens.interview import InterviewScreen
 from mockint.tui.screens.progress import ProgressScreen
-from mockint.tui.screens.readiness import ReadinessScreen
 from mockint.tui.screens.resume import ResumeScreen
 from mockint.tui.screens.session import SessionScreen
 from mockint.tui.screens.start import StartScreen
@@ -33,7 +32,7 @@ from mockint.tui.strings import tr
 from mockint.tui.widgets.answer_box import AnswerBox
 from mockint.tui.widgets.highlighted import marks_of
 from mockint.tui.widgets.stored_result import marks_from_dict
-from tui_helpers import plain, run, settle
+from tui_helpers import checklist, plain, run, settle
 
 SIZE = (100, 32)
 STRONG = ("At my last company I sold logistics software to retailers. In 2022 a chain of 40 stores was "
@@ -104,10 +103,10 @@ async def answer_question(pilot, text: str) -> None:
 
 async def to_interview(pilot) -> None:
     await pilot.pause()
-    assert isinstance(pilot.app.screen, ReadinessScreen)
+    assert checklist(pilot.app)
     await pilot.press("space", "ctrl+s")
     await pilot.pause()
-    assert isinstance(pilot.app.screen, InterviewScreen)
+    assert isinstance(pilot.app.screen, InterviewScreen) and not checklist(pilot.app)
 
 
 # -- writing while interviewing -------------------------------------------------------------------
@@ -336,7 +335,7 @@ def test_run_weak_practises_the_weakest_questions(store, monkeypatch):
     async def scenario():                                  # the start screen is skipped
         async with seen[0].run_test(size=SIZE) as pilot:
             await pilot.pause()
-            assert isinstance(seen[0].screen, ReadinessScreen)
+            assert checklist(seen[0])
     run(scenario)
 
 

@@ -14,13 +14,12 @@ from mockint.core.jobspec import job_context, job_questions, load_spec
 from mockint.tui.app import create_app
 from mockint.tui.screens.feedback import FeedbackScreen
 from mockint.tui.screens.interview import InterviewScreen
-from mockint.tui.screens.readiness import ReadinessScreen
 from mockint.tui.screens.start import StartScreen
 from mockint.tui.screens.summary import SummaryScreen
 from mockint.tui.strings import tr
 from mockint.tui.widgets.answer_box import AnswerBox
 from mockint.tui.widgets.criterion_bar import CriterionBar
-from tui_helpers import plain, run, settle
+from tui_helpers import checklist, plain, run, settle
 
 POSTING = """Account Executive, Acme Logistics
 
@@ -139,7 +138,7 @@ def test_tui_interview_with_posting_asks_job_questions_and_shows_job_fit():
         app = app_for(["why-sales", "questions-for-us"], job_text=POSTING, tone="formal")
         async with app.run_test(size=(100, 32)) as pilot:
             await pilot.pause()
-            assert isinstance(app.screen, ReadinessScreen)
+            assert checklist(app)
             await pilot.press("ctrl+s")
             await pilot.pause()
             iv = app.interview
@@ -196,7 +195,7 @@ def test_start_screen_posting_terms_can_be_removed():
             await pilot.pause()
             await pilot.press("ctrl+s")
             await pilot.pause()
-            assert isinstance(app.screen, ReadinessScreen)
+            assert checklist(app)
             assert app.job_drop == ["Salesforce"] and app.job_tone == "formal"
             await pilot.press("ctrl+s")
             await pilot.pause()

@@ -12,10 +12,9 @@ from mockint.core.interview import Settings
 from mockint.tui.app import create_app
 from mockint.tui.screens.question_form import DEBOUNCE, QuestionFormScreen
 from mockint.tui.screens.questions import QuestionScreen, QuestionsScreen
-from mockint.tui.screens.readiness import ReadinessScreen
 from mockint.tui.screens.start import StartScreen
 from mockint.tui.strings import tr
-from tui_helpers import plain, run
+from tui_helpers import checklist, plain, run
 
 SIZE = (100, 32)
 MARKUP = "Tell me about [bold]a deal[/bold] you lost to a competitor."
@@ -156,7 +155,7 @@ def test_the_form_validates_as_you_type_and_saving_makes_a_question_that_can_be_
         practice = create_app(settings, question_ids=["handle-price-objection"], blink=False)
         async with practice.run_test(size=SIZE) as pilot:
             await pilot.pause()
-            assert isinstance(practice.screen, ReadinessScreen)
+            assert checklist(practice)
             await pilot.click("#go")
             await pilot.pause()
             assert practice.interview.current_question().id == "handle-price-objection"

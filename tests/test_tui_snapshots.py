@@ -70,6 +70,17 @@ def test_start(snap_compare, lang):
 
 
 @pytest.mark.parametrize("lang", ["en", "ro"])
+def test_readiness_checklist(snap_compare, lang):
+    """The interview screen before its first question: the opening line, the checklist."""
+    async def run_before(pilot):
+        await pilot.pause()
+        await pilot.press("space", "tab")                      # the first item ticked, the second focused
+        await pilot.pause()
+
+    assert snap_compare(app(lang, QUESTIONS), terminal_size=SIZE, run_before=run_before)
+
+
+@pytest.mark.parametrize("lang", ["en", "ro"])
 def test_chat_with_live_coach(snap_compare, lang):
     async def run_before(pilot):
         await start_interview(pilot)

@@ -9,8 +9,8 @@ from mockint.core.interview import Settings
 from mockint.tui.app import create_app
 from mockint.tui.screens.feedback import FeedbackScreen
 from mockint.tui.screens.interview import InterviewScreen
-from mockint.tui.screens.readiness import ReadinessScreen
 from mockint.tui.widgets.answer_box import AnswerBox
+from tui_helpers import checklist
 
 ANSWER = ("At my last company I lost a deal worth 40,000 euros to a competitor because I never met their CFO. "
           "I asked the client for feedback, and I learned that finance saw us as a risk. Since then I map every "
@@ -28,7 +28,7 @@ def test_an_added_question_is_asked_and_scored_in_the_tui():
         app = create_app(settings, question_ids=[qid], blink=False)
         async with app.run_test(size=(100, 32)) as pilot:
             await pilot.pause()
-            assert isinstance(app.screen, ReadinessScreen)
+            assert checklist(app)
             await pilot.click("#go")
             await pilot.pause()
             assert isinstance(app.screen, InterviewScreen)

@@ -16,6 +16,15 @@ def plain(widget) -> str:
     return getattr(visual, "plain", None) or str(visual)
 
 
+def checklist(app):
+    """The readiness checklist when it is on screen (the interview screen before its first
+    question), else None."""
+    from mockint.tui.widgets.readiness import ReadinessChecklist
+
+    found = app.screen.query(ReadinessChecklist)
+    return found.first() if found and found.first().display else None
+
+
 async def settle(pilot) -> None:
     """Let pending messages and workers (scoring, live coach) finish."""
     await pilot.pause()

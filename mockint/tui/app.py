@@ -3,6 +3,8 @@ and its link to the history (a :class:`~mockint.tui.recorder.Recorder` over the 
 
 from __future__ import annotations
 
+import gc
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import asdict, replace
@@ -17,27 +19,21 @@ from mockint.core.bank import Bank, Question
 from mockint.core.errors import MockintError
 from mockint.core.interview import Interview, Settings, pick_questions, questions_for, with_job_questions
 from mockint.tui import resume as resuming
-from mockint.tui.dates import local_time
 from mockint.tui.recorder import Recorder, summary_dict
 from mockint.tui.screens.base import localise_bindings
-from mockint.tui.screens.confirm import ConfirmScreen
-from mockint.tui.screens.feedback import FeedbackScreen
-from mockint.tui.screens.help import HelpScreen, Sections
-from mockint.tui.screens.history import HistoryScreen
-from mockint.tui.screens.interview import InterviewScreen
-from mockint.tui.screens.progress import ProgressScreen
-from mockint.tui.screens.question_form import QuestionFormScreen
-from mockint.tui.screens.questions import QuestionScreen, QuestionsScreen
-from mockint.tui.screens.readiness import ReadinessScreen
-from mockint.tui.screens.resume import ResumeScreen
-from mockint.tui.screens.session import SessionScreen
-from mockint.tui.screens.start import StartScreen
-from mockint.tui.screens.summary import SummaryScreen
 from mockint.tui.strings import has, tr
 
 if TYPE_CHECKING:
+    from textual.screen import Screen
+
     from mockint.core.engine import Scorer
     from mockint.core.storage import SessionRecord, Store
+    from mockint.tui.screens.help import Sections
+
+# The screens are imported where they are first shown: the first question does not wait for the
+# history, the question browser, the feedback... ``is_screen`` tells whether a screen is one of
+# them without importing its module.
+SCREENS = "mockint.tui.screens."
 
 
 def interview_commands():
@@ -55,14 +51,46 @@ def history_commands():
 
 
 DARK, LIGHT = "textual-dark", "textual-light"
-# Where each screen's bindings work, for the help screen.
-HELP_SECTIONS = (("where.start", StartScreen), ("where.ready", ReadinessScreen),
-                 ("where.interview", InterviewScreen), ("where.feedback", FeedbackScreen),
-                 ("where.summary", SummaryScreen), ("where.help", HelpScreen), ("where.confirm", ConfirmScreen),
-                 ("where.resume", ResumeScreen), ("where.history", HistoryScreen),
-                 ("where.session", SessionScreen), ("where.progress", ProgressScreen),
-                 ("where.questions", QuestionsScreen), ("where.question", QuestionScreen),
-                 ("where.question_form", QuestionFormScreen))
+
+
+def help_sections() -> tuple[tuple[str, type], ...]:
+    """Where each screen's bindings work, for the help screen (imports every screen)."""
+    from mockint.tui.screens.confirm import ConfirmScreen
+    from mockint.tui.screens.feedback import FeedbackScreen
+    from mockint.tui.screens.help import HelpScreen
+    from mockint.tui.screens.history import HistoryScreen
+    from mockint.tui.screens.interview import InterviewScreen
+    from mockint.tui.screens.progress import ProgressScreen
+    from mockint.tui.screens.question_form import QuestionFormScreen
+    from mockint.tui.screens.questions import QuestionScreen, QuestionsScreen
+    from mockint.tui.screens.resume import ResumeScreen
+    from mockint.tui.screens.session import SessionScreen
+    from mockint.tui.screens.start import StartScreen
+    from mockint.tui.screens.summary import SummaryScreen
+    from mockint.tui.widgets.readiness import ReadinessChecklist
+
+    return (("where.start", StartScreen), ("where.ready", ReadinessChecklist),
+            ("where.interview", InterviewScreen), ("where.feedback", FeedbackScreen),
+            ("where.summary", SummaryScreen), ("where.help", HelpScreen), ("where.confirm", ConfirmScreen),
+            ("where.resume", ResumeScreen), ("where.history", HistoryScreen),
+            ("where.session", SessionScreen), ("where.progress", ProgressScreen),
+            ("where.questions", QuestionsScreen), ("where.question", QuestionScreen),
+            ("where.question_form", QuestionFormScreen))
+
+
+def __getattr__(name: str):
+    if name == "HELP_SECTIONS":          # built on first use: it imports every screen
+        return help_sections()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def is_screen(screen: object, module: str, *names: str) -> bool:
+    """Whether ``screen`` is one of the classes ``names`` of ``mockint.tui.screens.<module>``;
+    False while that module is not imported (no such screen can exist yet)."""
+    mod = sys.modules.get(SCREENS + module)
+    return mod is not None and isinstance(screen, tuple(getattr(mod, n) for n in names))
+
+
 # ctrl+h is what some terminals send for Backspace: history and progress are off during an
 # interview (where one types), and never open over themselves.
 
@@ -143,26 +171,41 @@ class MockintApp(App[int]):
     def history_notice(self, notice: str) -> None:
         self.notify(tr(self.lang, "hist.notice", notice=notice), severity="warning", timeout=15, markup=False)
 
-    # -- the flow: [resume] start -> readiness -> interview -> (feedback) -> summary
+    # -- the flow: [resume] start -> interview (its readiness checklist first) -> (feedback) -> summary
     def on_mount(self) -> None:
         self.recorder.announce()
         if self._resume is not None:
             rec, self._resume = self._resume, None
-            self.push_screen(StartScreen(self.settings))
+            self.show_start()
             self.resume(rec)
         elif self.questions:
-            self.push_screen(ReadinessScreen(self.lang, self.readiness))
+            self.start_interview(self.with_job(self.questions), checklist=True)
         else:
-            self.push_screen(StartScreen(self.settings))
+            self.show_start()
             self.call_after_refresh(self.offer_resume)     # the start screen is drawn first
 
     def on_unmount(self) -> None:
         self.recorder.close()
 
+    def show(self, screen: Screen) -> None:
+        """Show ``screen`` in place of the current one (the first one goes over Textual's default)."""
+        if len(self.screen_stack) > 1:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    def show_start(self) -> None:
+        from mockint.tui.screens.start import StartScreen
+
+        self.show(StartScreen(self.settings))
+
     def offer_resume(self) -> None:
         rec = self.recorder.unfinished()
         if rec is None:
             return
+        from mockint.tui.dates import local_time
+        from mockint.tui.screens.resume import ResumeScreen
+
         question = tr(self.lang, "resume.question", date=local_time(rec.started_at), n=resuming.answered(rec),
                       total=len(rec.question_ids))
 
@@ -176,6 +219,8 @@ class MockintApp(App[int]):
 
     def resume(self, rec: SessionRecord) -> None:
         """Go on with a stored interview: its questions, its answers so far, its draft."""
+        from mockint.tui.screens.interview import InterviewScreen
+
         settings, before = resuming.settings_of(rec, self.settings), self.lang
         try:
             self.set_lang(rec.lang)
@@ -192,9 +237,9 @@ class MockintApp(App[int]):
         if interview.is_over:
             self.show_summary()
             return
-        self.switch_screen(InterviewScreen(interview, feedback=settings.feedback, timer=settings.timer,
-                                           clock=self.clock, blink=self.blink, recorder=self.recorder,
-                                           draft=draft, resumed=True))
+        self.show(InterviewScreen(interview, feedback=settings.feedback, timer=settings.timer,
+                                  clock=self.clock, blink=self.blink, recorder=self.recorder,
+                                  draft=draft, resumed=True))
         self.set_timer(0.3, self.warm_scorer)
 
     def job_context(self):
@@ -221,24 +266,35 @@ class MockintApp(App[int]):
         self.settings = settings
         self.job_text, self.job_tone, self.job_drop = job_text or None, tone, list(drop or [])
         self.questions = pick_questions(self.bank(), settings)
-        self.switch_screen(ReadinessScreen(self.lang, self.readiness))
+        self.start_interview(self.with_job(self.questions), checklist=True)
 
-    def readiness_done(self, answers: dict[str, bool]) -> None:
-        self.readiness = dict(answers)
-        self.start_interview(self.with_job(self.questions or pick_questions(self.bank(), self.settings)))
+    def start_interview(self, questions: list[Question], checklist: bool = False) -> None:
+        """A new interview on these questions. ``checklist``: its screen asks the readiness checklist
+        first (ticked as last time) and the first question follows it (:meth:`readiness_done`);
+        otherwise (practising again, restarting) the answers given before are kept."""
+        from mockint.tui.screens.interview import InterviewScreen
 
-    def start_interview(self, questions: list[Question]) -> None:
         if self.interview is not None and not self.interview.is_over:
             self.recorder.abandon(restarted=True)          # restarted: the old one is not resumable
         self.questions = list(questions)
         self.interview = Interview(self.questions, self.scorer, self.bank(), self.lang, job=self.job_context())
+        self.show(InterviewScreen(self.interview, feedback=self.settings.feedback, timer=self.settings.timer,
+                                  clock=self.clock, blink=self.blink, recorder=self.recorder,
+                                  readiness=dict(self.readiness) if checklist else None))
+        if not checklist:
+            self.interview_begins()
+
+    def readiness_done(self, answers: dict[str, bool]) -> None:
+        """The checklist is answered: its answers are kept with the session, the questions start."""
+        self.readiness = dict(answers)
+        self.interview_begins()
+
+    def interview_begins(self) -> None:
         self.interview.set_readiness(**self.readiness)
         self.recorder.begin(self.lang, asdict(self.settings), dict(self.interview.readiness),
                             [q.id for q in self.questions])
-        self.switch_screen(InterviewScreen(self.interview, feedback=self.settings.feedback,
-                                           timer=self.settings.timer, clock=self.clock, blink=self.blink,
-                                           recorder=self.recorder))
-        self.call_after_refresh(self.recorder.ensure_started)   # once the first question is on screen
+        # Once the first question is on screen, its session is created and the scorer warmed.
+        self.set_timer(0.3, self.recorder.ensure_started)
         self.set_timer(0.3, self.warm_scorer)
 
     def restart_interview(self) -> None:
@@ -246,33 +302,39 @@ class MockintApp(App[int]):
             self.start_interview(self.questions)
 
     def show_summary(self) -> None:
+        from mockint.tui.screens.summary import SummaryScreen
+
         if self.interview is not None:
             self.recorder.record(self.interview)
             screen = SummaryScreen(self.lang, self.interview)
             self.recorder.finish(summary_dict(screen.summary))
-            self.switch_screen(screen)
+            self.show(screen)
 
     def new_interview(self) -> None:
         self.interview = None
-        self.switch_screen(StartScreen(self.settings))
+        self.show_start()
 
     # -- app-wide actions
     def in_interview(self) -> bool:
+        """An interview is going on: its questions have started (not on its readiness checklist)
+        and it is not over."""
         return (self.interview is not None and not self.interview.is_over
-                and any(isinstance(s, InterviewScreen) for s in self.screen_stack))
+                and any(is_screen(s, "interview", "InterviewScreen") and s.started for s in self.screen_stack))
 
     async def action_quit(self) -> None:
         """Quit; during an interview, ask first (a second Ctrl+Q while asking quits). The draft
         is saved first: the interview can be resumed where it was left."""
-        if not self.in_interview() or isinstance(self.screen, ConfirmScreen):
+        if not self.in_interview() or is_screen(self.screen, "confirm", "ConfirmScreen"):
             self.quit_now()
             return
+        from mockint.tui.screens.confirm import ConfirmScreen
+
         self.push_screen(ConfirmScreen(self.lang, tr(self.lang, "confirm.quit")),
                          lambda yes: self.quit_now() if yes else None)
 
     def quit_now(self) -> None:
         for screen in self.screen_stack:
-            if isinstance(screen, InterviewScreen):
+            if is_screen(screen, "interview", "InterviewScreen"):
                 screen.autosave()
         self.exit(0)
 
@@ -280,18 +342,21 @@ class MockintApp(App[int]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("history", "progress", "questions") and self.in_interview():
             return False
-        if action == "questions" and isinstance(self.screen, (QuestionsScreen, QuestionScreen, QuestionFormScreen)):
+        if action == "questions" and (is_screen(self.screen, "questions", "QuestionsScreen", "QuestionScreen")
+                                      or is_screen(self.screen, "question_form", "QuestionFormScreen")):
             return False
-        if action == "history" and isinstance(self.screen, HistoryScreen):
+        if action == "history" and is_screen(self.screen, "history", "HistoryScreen"):
             return False                              # already there: not in its footer
         return True
 
     def action_history(self) -> None:
-        if self.in_interview() or isinstance(self.screen, HistoryScreen):
+        if self.in_interview() or is_screen(self.screen, "history", "HistoryScreen"):
             return
         store = self.browse_store()
         if store is None:
             return
+        from mockint.tui.screens.history import HistoryScreen
+
         below = [s for s in self.screen_stack if isinstance(s, HistoryScreen)]
         if below:                                     # back down to the one already open
             while self.screen is not below[-1]:
@@ -301,10 +366,12 @@ class MockintApp(App[int]):
 
     def action_questions(self) -> None:
         """The question browser (built-in and the user's questions); never over itself."""
-        if self.in_interview() or isinstance(self.screen, (QuestionScreen, QuestionFormScreen)):
+        if self.in_interview() or is_screen(self.screen, "question_form", "QuestionFormScreen"):
             return
-        if isinstance(self.screen, QuestionsScreen):
+        if is_screen(self.screen, "questions", "QuestionsScreen", "QuestionScreen"):
             return
+        from mockint.tui.screens.questions import QuestionsScreen
+
         below = [s for s in self.screen_stack if isinstance(s, QuestionsScreen)]
         if below:
             while self.screen is not below[-1]:
@@ -313,10 +380,12 @@ class MockintApp(App[int]):
         self.push_screen(QuestionsScreen(self.lang))
 
     def action_progress(self) -> None:
-        if self.in_interview() or isinstance(self.screen, ProgressScreen):
+        if self.in_interview() or is_screen(self.screen, "progress", "ProgressScreen"):
             return
         store = self.browse_store()
         if store is not None:
+            from mockint.tui.screens.progress import ProgressScreen
+
             self.push_screen(ProgressScreen(self.lang, store))
 
     def browse_store(self) -> Store | None:
@@ -330,8 +399,10 @@ class MockintApp(App[int]):
         self.theme = LIGHT if self.theme != LIGHT else DARK
 
     def action_help(self) -> None:
-        if isinstance(self.screen, HelpScreen):
+        if is_screen(self.screen, "help", "HelpScreen"):
             return
+        from mockint.tui.screens.help import HelpScreen
+
         self.push_screen(HelpScreen(self.lang, self.help_sections()))
 
     def help_sections(self) -> Sections:
@@ -345,7 +416,7 @@ class MockintApp(App[int]):
             return out
 
         sections = [(tr(self.lang, "help.everywhere"), rows(self.BINDINGS))]
-        sections += [(tr(self.lang, where), rows(screen.BINDINGS)) for where, screen in HELP_SECTIONS]
+        sections += [(tr(self.lang, where), rows(screen.BINDINGS)) for where, screen in help_sections()]
         sections.append((tr(self.lang, "where.answer"),
                          [("enter", tr(self.lang, "help.newline"))]))
         return sections
@@ -365,5 +436,9 @@ def create_app(settings: Settings, bank: Bank | None = None, question_ids: list[
     ``MockintError`` for an unknown question id. ``job_text`` / ``tone``: a job posting and the
     company's tone (formal | casual) to tailor the interview to (the start screen shows them).
     """
+    # What is loaded by now (Textual, the program) lives as long as the process: the garbage
+    # collector need not walk it again (a full pass costs ~10 ms before the first question).
+    if not gc.get_freeze_count():        # once per process
+        gc.freeze()
     return MockintApp(settings, bank, question_ids, clock=clock, blink=blink, store=store, resume=resume,
                       job_text=job_text, tone=tone)

@@ -13,7 +13,6 @@ goes on without history. Notices of the store (a damaged file moved aside) go to
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -23,7 +22,13 @@ if TYPE_CHECKING:
     from mockint.core.interview import Interview, Summary, Turn
     from mockint.core.storage import SessionRecord, Store
 
-FAILURES = (MockintError, sqlite3.Error, OSError)
+
+def failures() -> tuple[type[BaseException], ...]:
+    """What a history failure may raise (sqlite3 is imported with the store, not before: the
+    ``except`` clauses call this only when something was raised)."""
+    import sqlite3
+
+    return MockintError, sqlite3.Error, OSError
 
 
 def open_store() -> Store:
@@ -66,7 +71,7 @@ class Recorder:
             self._tried = True
             try:
                 self._store = self._opener()
-            except FAILURES as exc:
+            except failures() as exc:
                 self._fail(exc)
                 return None
         self.announce()
@@ -91,7 +96,7 @@ class Recorder:
             return None
         try:
             return what(store)
-        except FAILURES as exc:
+        except failures() as exc:
             self._fail(exc)
             return None
 
@@ -99,7 +104,7 @@ class Recorder:
         if self._owned and self._store is not None:
             try:
                 self._store.close()
-            except FAILURES:  # pragma: no cover - closing never matters to the user
+            except failures():  # pragma: no cover - closing never matters to the user
                 pass
 
     # -- reading

@@ -33,8 +33,8 @@ class ListProvider(Provider):
 class InterviewCommands(ListProvider):
     def commands(self) -> list[Command]:
         screen = self.screen
-        if not isinstance(screen, InterviewScreen):
-            return []
+        if not isinstance(screen, InterviewScreen) or not screen.started:
+            return []                     # not before the readiness checklist is answered
         lang = screen.lang
         return [(tr(lang, "cmd.skip"), screen.action_skip, tr(lang, "cmd.skip_help")),
                 (tr(lang, "cmd.end"), screen.action_end_now, tr(lang, "cmd.end_help")),

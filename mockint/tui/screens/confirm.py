@@ -6,9 +6,10 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from mockint.tui.screens.base import BaseModal
+from mockint.tui.widgets.footer import KeyFooter
 
 
 class ConfirmScreen(BaseModal):
@@ -27,7 +28,7 @@ class ConfirmScreen(BaseModal):
             with Horizontal(classes="buttons"):
                 yield Button(self.t("key.yes"), id="yes", variant="error")
                 yield Button(self.t("key.no"), id="no", variant="primary")
-        yield Footer(show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()

@@ -6,12 +6,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from mockint.core.interview import Turn
 from mockint.core.report import bar
 from mockint.tui.screens.base import BaseScreen
 from mockint.tui.widgets.criterion_bar import CriterionBar
+from mockint.tui.widgets.footer import KeyFooter
 from mockint.tui.widgets.highlighted import HighlightedAnswer, marks_text
 
 
@@ -51,7 +52,7 @@ class FeedbackScreen(BaseScreen):
             yield Static(marks_text(answer.marks, self.t("fb.more", n="{n}")), id="marks")
         with Horizontal(classes="buttons bottom"):
             yield Button(self.t("fb.continue"), id="continue", variant="primary")
-        yield Footer(show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#continue", Button).focus()

@@ -6,9 +6,10 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from mockint.tui.screens.base import BaseModal
+from mockint.tui.widgets.footer import KeyFooter
 
 # (where, [(key display, description)])
 Sections = list[tuple[str, list[tuple[str, str]]]]
@@ -39,7 +40,7 @@ class HelpScreen(BaseModal):
             with VerticalScroll(id="help-scroll"):
                 yield Static(help_text(self.sections), id="help-text")
             yield Button(self.t("help.close"), id="close", variant="primary")
-        yield Footer(show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#help-scroll").focus()

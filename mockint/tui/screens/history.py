@@ -14,13 +14,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Footer, Input, Static
+from textual.widgets import Button, Input, Static
 
 from mockint.core.errors import MockintError
 from mockint.tui.dates import local_time
 from mockint.tui.screens.base import BaseScreen
 from mockint.tui.screens.start import LANGUAGES
 from mockint.tui.strings import STRINGS, tr
+from mockint.tui.widgets.footer import KeyFooter
 
 if TYPE_CHECKING:
     from textual.widgets import DataTable
@@ -74,7 +75,7 @@ class HistoryScreen(BaseScreen):
         with Horizontal(classes="buttons bottom"):
             yield Button(self.t("hist.progress"), id="to-progress")
             yield Button(self.t("sess.back"), id="back")
-        yield Footer(show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         try:

@@ -1,5 +1,8 @@
 """The interview: a chat with the interviewer, the answer box, the countdown and the live coach.
 
+A new interview opens on its readiness checklist (in place of the answer box and the coach, the
+interviewer's opening already in the chat); answering it shows the first question.
+
 Scoring runs in thread workers (a submitted answer, and the draft for the live coach, debounced),
 so typing and scrolling never wait for the scorer, even on a 100 KB answer.
 
@@ -20,18 +23,19 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
-from textual.widgets import Button, Footer, Static, TextArea
+from textual.widgets import Button, Static, TextArea
 from textual.worker import get_current_worker
 
 from mockint.core.bank import Question
 from mockint.core.errors import MockintError
 from mockint.core.interview import Coach, Interview, Turn, line
 from mockint.tui.screens.base import BaseScreen
-from mockint.tui.screens.feedback import FeedbackScreen
 from mockint.tui.widgets.answer_box import AnswerBox
-from mockint.tui.widgets.chat import ChatLog
+from mockint.tui.widgets.chat import ChatLog, ChatMessage, ChatNote
 from mockint.tui.widgets.countdown import Countdown
+from mockint.tui.widgets.footer import KeyFooter
 from mockint.tui.widgets.live_coach import LiveCoach
+from mockint.tui.widgets.readiness import ReadinessChecklist
 
 if TYPE_CHECKING:
     from mockint.tui.recorder import Recorder
@@ -48,36 +52,65 @@ class InterviewScreen(BaseScreen):
 
     def __init__(self, interview: Interview, *, feedback: str, timer: bool,
                  clock: Callable[[], float], blink: bool = True, recorder: Recorder | None = None,
-                 draft: str = "", resumed: bool = False) -> None:
+                 draft: str = "", resumed: bool = False, readiness: dict[str, bool] | None = None) -> None:
+        """``readiness``: ask the readiness checklist first, ticked as given; the app's
+        ``readiness_done`` gets its answers, then the first question is asked."""
         super().__init__(interview.lang)
         self.interview, self.feedback, self.timer = interview, feedback, timer
         self.clock, self.blink = clock, blink
         self.recorder, self.draft, self.resumed = recorder, draft, resumed
+        self.readiness = readiness
+        self.started = readiness is None      # the questions have started (the checklist is answered)
         self.busy = False
         self._part_started = clock()
         self._debounce: Timer | None = None
 
     def compose(self) -> ComposeResult:
+        iv, checklist = self.interview, not self.started
+        opening = (ChatNote(self.t("iv.resumed", n=len(iv.turns), total=iv.total)) if self.resumed
+                   else ChatMessage(self.t("iv.interviewer"), iv.opening(), "interviewer"))
         with Horizontal(id="main"):
             with Vertical(id="left"):
                 with Horizontal(id="status"):
-                    yield Static(id="progress")
-                    yield Countdown(self.clock, self.t("iv.time_left"), self.t("iv.time_up"), id="countdown")
-                yield ChatLog(id="chat")
-                yield AnswerBox(self.t("iv.placeholder"), blink=self.blink, id="answer")
-                with Horizontal(id="actions"):
+                    yield Static(self.progress_text(), id="progress")
+                    countdown = Countdown(self.clock, self.t("iv.time_left"), self.t("iv.time_up"), id="countdown")
+                    countdown.display = self.timer
+                    yield countdown
+                yield ChatLog(opening, id="chat")
+                if checklist:
+                    yield ReadinessChecklist(self.lang, self.readiness, id="ready")
+                answer = AnswerBox(self.t("iv.placeholder"), blink=self.blink, id="answer")
+                answer.display = not checklist
+                yield answer
+                with Horizontal(id="actions") as actions:
+                    actions.display = not checklist
                     yield Static(Text(self.t("iv.hint")), id="hint")
                     yield Button(self.t("iv.submit"), id="submit", variant="primary", compact=True)
-            yield LiveCoach(self.lang, id="coach")
-        yield Footer(show_command_palette=False)
+            coach = LiveCoach(self.lang, id="coach")
+            coach.display = not checklist
+            yield coach
+        yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.query_one(Countdown).display = self.timer
-        if self.resumed:
-            iv = self.interview
-            self.chat.note(self.t("iv.resumed", n=len(iv.turns), total=iv.total))
-        else:
-            self.say_interviewer(self.interview.opening())
+        if self.started:
+            self.begin()
+
+    @on(ReadinessChecklist.Done)
+    def readiness_done(self, event: ReadinessChecklist.Done) -> None:
+        """The checklist is answered: the answer box and the coach take its place, the first
+        question is asked."""
+        event.stop()
+        if self.started:
+            return
+        self.started = True
+        self.app.readiness_done(event.answers)
+        self.query_one(ReadinessChecklist).display = False      # hidden (removing it costs more)
+        for widget in (self.query_one(AnswerBox), self.query_one("#actions"), self.query_one(LiveCoach)):
+            widget.display = True
+        self.begin()
+
+    def begin(self) -> None:
+        """The questions start: the current one is asked, the answer box has the focus."""
         self.ask_current()
         box = self.query_one(AnswerBox)
         if self.draft:
@@ -86,6 +119,11 @@ class InterviewScreen(BaseScreen):
         box.focus()
         if self.recorder is not None:
             self.set_interval(DRAFT_EVERY, self.autosave)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("submit", "skip") and not self.started:
+            return False                  # the checklist first (its Ctrl+S is Continue)
+        return True
 
     # -- the conversation
     @property
@@ -105,12 +143,15 @@ class InterviewScreen(BaseScreen):
         self._part_started = self.clock()
         self.query_one(LiveCoach).show(None)
 
-    def show_progress(self) -> None:
+    def progress_text(self) -> Text:
         iv = self.interview
         text = self.t("iv.progress", n=iv.number, total=iv.total)
         if iv.awaiting_follow_up:
             text += f" · {self.t('iv.follow_up')}"
-        self.query_one("#progress", Static).update(Text(text, style="bold"))
+        return Text(text, style="bold")
+
+    def show_progress(self) -> None:
+        self.query_one("#progress", Static).update(self.progress_text())
 
     @on(Countdown.TimeUp)
     def time_up(self) -> None:
@@ -122,7 +163,7 @@ class InterviewScreen(BaseScreen):
         self.action_submit()
 
     def action_submit(self) -> None:
-        if self.busy or self.interview.is_over:
+        if self.busy or not self.started or self.interview.is_over:
             return
         box = self.query_one(AnswerBox)
         text = box.text
@@ -174,6 +215,8 @@ class InterviewScreen(BaseScreen):
             box.focus()
             return
         if self.feedback == "each":
+            from mockint.tui.screens.feedback import FeedbackScreen
+
             self.app.push_screen(FeedbackScreen(self.lang, turn, self.interview.total),
                                  lambda _: self.next_question())
         else:
@@ -189,7 +232,7 @@ class InterviewScreen(BaseScreen):
 
     # -- skip, end, restart (bindings and the command palette)
     def action_skip(self) -> None:
-        if self.busy or self.interview.is_over:
+        if self.busy or not self.started or self.interview.is_over:
             return
         self.interview.skip()
         if self.recorder is not None:
@@ -200,7 +243,7 @@ class InterviewScreen(BaseScreen):
         self.next_question()
 
     def action_end_now(self) -> None:
-        if self.busy:
+        if self.busy or not self.started:
             return
         self.interview.end_now()
         if self.recorder is not None:
@@ -208,7 +251,7 @@ class InterviewScreen(BaseScreen):
         self.app.show_summary()
 
     def action_restart(self) -> None:
-        if self.busy:
+        if self.busy or not self.started:
             return
         self.notify(self.t("iv.restarted"))
         self.app.restart_interview()
@@ -225,7 +268,7 @@ class InterviewScreen(BaseScreen):
     def autosave(self) -> None:
         """Saves the draft if it changed since the last save (a no-op while scoring)."""
         q = self.interview.current_question()
-        if self.recorder is None or self.busy or q is None:
+        if self.recorder is None or self.busy or not self.started or q is None:
             return
         self.recorder.draft(self.interview.index, q.id, self.current_draft())
 

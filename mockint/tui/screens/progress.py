@@ -12,11 +12,12 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from mockint.core.errors import MockintError
 from mockint.tui.dates import local_time
 from mockint.tui.screens.base import BaseScreen
+from mockint.tui.widgets.footer import KeyFooter
 
 if TYPE_CHECKING:
     from mockint.core.storage import Store
@@ -92,7 +93,7 @@ class ProgressScreen(BaseScreen):
             yield Vertical(id="repeats")
         with Horizontal(classes="buttons bottom"):
             yield Button(self.t("sess.back"), id="back")
-        yield Footer(show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#progress-scroll").focus()

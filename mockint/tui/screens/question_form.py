@@ -15,12 +15,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.timer import Timer
-from textual.widgets import Button, Footer, Input, Label, Select, Static, TextArea
+from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from mockint.core import authoring
 from mockint.core.bank import DIFFICULTIES, KINDS, TOPICS, Question
 from mockint.core.errors import MockintError
 from mockint.tui.screens.base import BaseScreen
+from mockint.tui.widgets.footer import KeyFooter
 
 DEBOUNCE = 0.3
 # The CLI's option names, as the form calls its fields.
@@ -112,7 +113,7 @@ class QuestionFormScreen(BaseScreen):
         with Horizontal(classes="buttons bottom"):
             yield Button(self.t("qf.save"), id="qf-save", variant="primary")
             yield Button(self.t("qf.cancel"), id="qf-cancel")
-        yield Footer(show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#qf-text", Input).focus()

@@ -15,12 +15,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Footer, Input, Select, Static
+from textual.widgets import Button, Input, Select, Static
 
 from mockint.core.bank import DIFFICULTIES, KINDS, TOPICS, Question
 from mockint.core.errors import MockintError
 from mockint.tui.screens.base import BaseScreen
 from mockint.tui.screens.start import LANGUAGES
+from mockint.tui.widgets.footer import KeyFooter
 
 if TYPE_CHECKING:
     from textual.widgets import DataTable
@@ -87,7 +88,7 @@ class QuestionsScreen(BaseScreen):
         with Horizontal(classes="buttons bottom"):
             yield Button(self.t("qb.new"), id="questions-new")
             yield Button(self.t("qb.back"), id="back")
-        yield Footer(show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.reload(select=self.select_id)
@@ -268,7 +269,7 @@ class QuestionScreen(BaseScreen):
             else:
                 yield Button(self.t("qd.edit"), id="question-edit", variant="primary")
             yield Button(self.t("qb.back"), id="back")
-        yield Footer(show_command_palette=False)
+        yield KeyFooter()
 
     def browser(self) -> QuestionsScreen | None:
         return next((s for s in reversed(self.app.screen_stack) if isinstance(s, QuestionsScreen)), None)

@@ -7,9 +7,10 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from mockint.tui.screens.base import BaseModal
+from mockint.tui.widgets.footer import KeyFooter
 
 
 class ResumeScreen(BaseModal):
@@ -31,7 +32,7 @@ class ResumeScreen(BaseModal):
                 yield Button(self.t("resume.yes"), id="yes", variant="primary")
                 yield Button(self.t("resume.no"), id="no", variant="error")
                 yield Button(self.t("resume.later"), id="later")
-        yield Footer(show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#yes", Button).focus()

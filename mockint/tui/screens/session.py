@@ -12,12 +12,13 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from mockint.core.errors import MockintError
 from mockint.tui.dates import local_time
 from mockint.tui.screens.base import BaseScreen
 from mockint.tui.screens.feedback import score_line
+from mockint.tui.widgets.footer import KeyFooter
 from mockint.tui.widgets.highlighted import highlighted, marks_text
 from mockint.tui.widgets.stored_result import criteria_text, marks_from_dict
 
@@ -51,7 +52,7 @@ class SessionScreen(BaseScreen):
         with Horizontal(classes="buttons bottom"):
             yield Button(self.t("sess.rescore"), id="rescore", variant="primary", disabled=not rec.answers)
             yield Button(self.t("sess.back"), id="back")
-        yield Footer(show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#session-scroll").focus()

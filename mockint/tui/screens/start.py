@@ -10,11 +10,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import (Button, Checkbox, Footer, Input, Label, RadioButton, RadioSet, Select, SelectionList,
-                             Static, TextArea)
+from textual.widgets import (Button, Checkbox, Input, Label, RadioButton, RadioSet, Select, SelectionList, Static,
+                             TextArea)
 
 from mockint.core.interview import Settings
 from mockint.tui.screens.base import BaseScreen
+from mockint.tui.widgets.footer import KeyFooter
 
 LANGUAGES = [("English", "en"), ("Română", "ro")]
 SET_ORDER = ("full", "common", "responsibilities", "skills", "role")     # as shown; the default first
@@ -67,7 +68,7 @@ class StartScreen(BaseScreen):
                              value=getattr(self.app, "job_tone", None) or "none", id="tone")
             yield Static(Text(self.t("start.terms")), id="job-terms-label")
             yield SelectionList[str](id="job-terms", compact=True)
-        yield Footer(show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.show_terms(drop=list(getattr(self.app, "job_drop", [])))

@@ -8,13 +8,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from mockint.core.bank import Question
 from mockint.core.interview import Interview, Summary
 from mockint.tui.screens.base import BaseScreen
 from mockint.tui.screens.feedback import score_line
 from mockint.tui.widgets.criterion_bar import CriterionBar
+from mockint.tui.widgets.footer import KeyFooter
 
 
 class SummaryScreen(BaseScreen):
@@ -59,7 +60,7 @@ class SummaryScreen(BaseScreen):
             yield Button(self.t("sum.new"), id="new")
             yield Button(self.t("hist.button"), id="history")
             yield Button(self.t("sum.quit"), id="quit", variant="error")
-        yield Footer(show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#summary-scroll").focus()

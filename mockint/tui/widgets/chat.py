@@ -19,6 +19,13 @@ class ChatMessage(Static):
         self.border_title = Text(speaker)
 
 
+class ChatNote(Static):
+    """A note in the chat (not a message: time's up, the interview resumed)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(Text(text), classes="message note")
+
+
 class ChatLog(VerticalScroll, can_focus=False):
     """The conversation so far, anchored to its last message."""
 
@@ -31,4 +38,4 @@ class ChatLog(VerticalScroll, can_focus=False):
         return message
 
     def note(self, text: str) -> None:
-        self.mount(Static(Text(text), classes="message note"))
+        self.mount(ChatNote(text))
