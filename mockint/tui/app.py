@@ -276,6 +276,7 @@ class MockintApp(App[int]):
 
         if self.interview is not None and not self.interview.is_over:
             self.recorder.abandon(restarted=True)          # restarted: the old one is not resumable
+        self.release_textual_leaks()
         self.questions = list(questions)
         self.interview = Interview(self.questions, self.scorer, self.bank(), self.lang, job=self.job_context())
         self.show(InterviewScreen(self.interview, feedback=self.settings.feedback, timer=self.settings.timer,
@@ -283,6 +284,26 @@ class MockintApp(App[int]):
                                   readiness=dict(self.readiness) if checklist else None))
         if not checklist:
             self.interview_begins()
+
+    def release_textual_leaks(self) -> None:
+        """Let the widgets of past interviews go, despite two leaks of Textual 8.2 (both no-ops
+        where Textual has fixed them): ``StylesCache.get_inner_outer`` is an ``lru_cache(1024)`` on
+        a method, which keeps every discarded widget's style cache alive (Textualize/textual#6665);
+        a watcher a widget set on the app (every TextArea watches the theme) outlives the widget
+        until the theme changes (Textualize/textual#6666): those of widgets no longer on screen
+        are dropped here, as Textual itself drops them on the next theme change."""
+        try:
+            from textual._styles_cache import StylesCache
+
+            StylesCache.get_inner_outer.cache_clear()
+        except (ImportError, AttributeError):
+            pass
+        watchers = getattr(self, "__watchers", None)
+        if isinstance(watchers, dict):
+            for name, entries in watchers.items():
+                if isinstance(entries, list):
+                    entries[:] = [(node, cb) for node, cb in entries
+                                  if node is self or getattr(node, "is_attached", True)]
 
     def readiness_done(self, answers: dict[str, bool]) -> None:
         """The checklist is answered: its answers are kept with the session, the questions start."""
