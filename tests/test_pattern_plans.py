@@ -12,7 +12,7 @@ import yaml
 
 from mockint.core import loader
 from mockint.core.checks import Ctx, PatternCheck
-from mockint.core.plan import plan, required_text
+from mockint.core.plan import char_plan, plan, required_text
 from mockint.core.text import analyse
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -84,12 +84,13 @@ def test_planned_patterns_find_what_a_full_search_finds(lang):
         for chk in checks:
             a = analyse(text, lang)
             fast = chk.run(Ctx(a, question, None, lambda r: None))
-            plans, needs = chk.plans, chk.needs
+            plans, needs, cplans = chk.plans, chk.needs, chk.char_plans
             chk.plans, chk.needs = [(rx, None) for rx, _ in plans], [()] * len(needs)
+            chk.char_plans = [None] * len(cplans)
             try:
                 slow = chk.run(Ctx(analyse(text, lang), question, None, lambda r: None))
             finally:
-                chk.plans, chk.needs = plans, needs
+                chk.plans, chk.needs, chk.char_plans = plans, needs, cplans
             assert [(s.start, s.end) for s in fast.spans] == [(s.start, s.end) for s in slow.spans], \
                 (chk.rule, text[:80])
 
@@ -106,6 +107,22 @@ def test_planned_patterns_find_what_a_full_search_finds(lang):
 ])
 def test_required_text(pattern, needs):
     assert required_text(pattern) == needs
+
+
+@pytest.mark.parametrize("pattern, chars, at_start", [
+    (r"(?:^|[.!?,]\s*)(?:like)\b", {".", "!", "?", ","}, True),   # after punctuation, or first
+    (r"^\s*so\b[, ]", set(), True),                                 # only at the very start
+    (r",\s*(?:nu|corect)\s*\?", {","}, False),
+    (r"[$€£]\s?\d", {"$", "€", "£"}, False),
+])
+def test_char_plans(pattern, chars, at_start):
+    got = char_plan(pattern)
+    assert got is not None and (got[0], got[1]) == (frozenset(chars), at_start)
+
+
+@pytest.mark.parametrize("pattern", [r"\blike,", r"x?,", r"(?m)^so", r"(?:^|\w)so", r"[^,]so"])
+def test_no_char_plan(pattern):
+    assert char_plan(pattern) is None
 
 
 def test_every_shipped_pattern_compiles_to_a_plan_or_none():

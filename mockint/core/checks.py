@@ -13,7 +13,7 @@ from mockint.core.bank import Question
 from mockint.core.matching import Hit, Lexicon, PhraseSet, group_phrase_sets
 from mockint.core.plan import Plan
 from mockint.core.plan import plan as plan_of
-from mockint.core.plan import required_text
+from mockint.core.plan import char_plan, required_text
 from mockint.core.rubric import CheckSpec, Rubric
 from mockint.core.text import Analysed, phrase_tokens, stem_words
 
@@ -108,19 +108,23 @@ class PatternCheck(Check):
     def __init__(self, *args):
         super().__init__(*args)
         self.plans = [(rx, plan_of(rx.pattern)) for rx in self.opts["patterns"]]
+        self.char_plans = [None if p is not None else char_plan(rx.pattern) for rx, p in self.plans]
         self.needs = [required_text(rx.pattern) or () for rx in self.opts["patterns"]]
 
     def run(self, ctx: Ctx) -> Outcome:
         a = ctx.a
         text = a.folded
         found: list[tuple[int, int]] = []
-        for (rx, plan), needs in zip(self.plans, self.needs):
+        for (rx, plan), cplan, needs in zip(self.plans, self.char_plans, self.needs):
             if needs and not _holds(text, needs):
                 continue                        # cannot match: it lacks a text every match holds
-            if plan is None:
+            if plan is not None:
+                starts = _starts(a, plan)
+            elif cplan is not None:
+                starts = _char_starts(a, cplan)
+            else:
                 found += [(m.start(), -m.end()) for m in rx.finditer(text) if m.end() > m.start()]
                 continue
-            starts = _starts(a, plan)
             if starts:
                 last = -1                       # as finditer: no match inside the one before
                 for m in [m for m in map(rx.match, repeat(text, len(starts)), starts) if m is not None]:
@@ -139,6 +143,22 @@ class PatternCheck(Check):
             spans.append(Span(s, e, first, last, self.rule))
         n = self._count(spans, [text[s.start:s.end] for s in spans])
         return Outcome(_saturate(n, self.spec.target), n, spans)
+
+
+def _char_starts(a: Analysed, cplan) -> list[int]:
+    """Where a pattern planned by ``plan.char_plan`` may match: the text's start and/or each of
+    its characters (memoised per answer)."""
+    memo = a.cache.get("char-starts")
+    if memo is None:
+        memo = a.cache["char-starts"] = {}
+    out = memo.get(id(cplan))
+    if out is None:
+        chars, at_start, finder = cplan
+        out = [m.start() for m in finder.finditer(a.folded)]
+        if at_start and (not out or out[0] != 0):
+            out.insert(0, 0)
+        memo[id(cplan)] = out
+    return out
 
 
 def _holds(text: str, needs: tuple[tuple[str, ...], ...]) -> bool:

@@ -16,6 +16,8 @@ understood here becomes a prefix. What cannot be planned returns ``None`` and is
 
 from __future__ import annotations
 
+import re
+
 _WORD = set("abcdefghijklmnopqrstuvwxyz0123456789'")
 _ENDS = set(" -,;:!/")            # literal characters that end a token (\. too)
 _DIGITS = tuple("0123456789")
@@ -253,3 +255,55 @@ def _reqs(items, C) -> list[set[str]]:
             out += _reqs(list(arg[2]), C)
     end_run()
     return out
+
+
+def char_plan(pattern: str) -> tuple[frozenset, bool, re.Pattern] | None:
+    """For a pattern that starts on punctuation or at the very beginning (``(?:^|[.!?,]\\s*)like``,
+    ``^\\s*so\\b``, ``,\\s*(?:nu|corect)``): (the characters a match can start on, whether it can
+    start at 0, a regex finding those characters). None when it can start on a word character,
+    on anything else, or anywhere (then :func:`plan` or a full search applies)."""
+    try:
+        from re import _constants as C
+        from re import _parser
+
+        parsed = _parser.parse(pattern)
+    except Exception:                   # noqa: BLE001 - compiled elsewhere; be safe here
+        return None
+    if parsed.state.flags & (C.SRE_FLAG_IGNORECASE | C.SRE_FLAG_MULTILINE | C.SRE_FLAG_VERBOSE):
+        return None
+    got = _first_chars(list(parsed), C)
+    if got is None:
+        return None
+    chars, at_start = got
+    if any(ch.isalnum() or ch == "_" for ch in chars) or not (chars or at_start):
+        return None
+    rx = re.compile("[" + "".join(re.escape(ch) for ch in sorted(chars)) + "]") if chars else re.compile("(?!)")
+    return frozenset(chars), at_start, rx
+
+
+def _first_chars(items, C) -> tuple[set[str], bool] | None:
+    """What a sequence of parsed items can begin with: (characters, the start of the text)."""
+    if not items:
+        return None
+    op, arg = items[0]
+    if op is C.AT and arg in (C.AT_BEGINNING, C.AT_BEGINNING_STRING):
+        return set(), True
+    if op is C.LITERAL:
+        return {chr(arg)}, False
+    if op is C.IN and arg and all(o is C.LITERAL for o, _ in arg):
+        return {chr(v) for _, v in arg}, False
+    if op is C.SUBPATTERN:
+        return _first_chars(list(arg[-1]), C)
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT) and arg[0] >= 1:
+        return _first_chars(list(arg[2]), C)
+    if op is C.BRANCH:
+        chars: set[str] = set()
+        at_start = False
+        for alt in arg[1]:
+            got = _first_chars(list(alt), C)
+            if got is None:
+                return None
+            chars |= got[0]
+            at_start = at_start or got[1]
+        return chars, at_start
+    return None
