@@ -131,3 +131,22 @@ def test_every_shipped_pattern_compiles_to_a_plan_or_none():
             if isinstance(chk, PatternCheck):
                 for rx, p in chk.plans:
                     assert isinstance(rx, re.Pattern) and (p is None or (p[0] or p[1]))
+
+
+def test_plans_are_kept_in_the_cache_and_a_damaged_entry_is_worked_out_again(tmp_path, monkeypatch):
+    from mockint.core import plan as P
+
+    monkeypatch.setenv("MOCKINT_HOME", str(tmp_path))
+    pats = [r"\bi(?:'m| am) not\b", r"(?:^|[.!?,]\s*)(?:like)\b", r"[$€£]\s?\d", r"\bfoo|bar"]
+    monkeypatch.setattr(P, "_MEMO", {})
+    P.warm(pats)
+    first = {p: P._MEMO[p] for p in pats}
+    (entry,) = (tmp_path / "cache").glob("plans-*.json")
+    monkeypatch.setattr(P, "_MEMO", {})
+    P.warm(pats)                                   # read back from the cache
+    assert {p: P._MEMO[p] for p in pats} == first
+    assert first[pats[0]][0] == plan(pats[0]) and first[pats[2]][2] == required_text(pats[2])
+    entry.write_text("[[1, 2", encoding="utf-8")    # damaged: worked out again, same result
+    monkeypatch.setattr(P, "_MEMO", {})
+    P.warm(pats)
+    assert {p: P._MEMO[p] for p in pats} == first

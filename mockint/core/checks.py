@@ -11,9 +11,7 @@ from typing import Any
 
 from mockint.core.bank import Question
 from mockint.core.matching import Hit, Lexicon, PhraseSet, group_phrase_sets
-from mockint.core.plan import Plan
-from mockint.core.plan import plan as plan_of
-from mockint.core.plan import char_plan, required_text
+from mockint.core.plan import Plan, analysis
 from mockint.core.rubric import CheckSpec, Rubric
 from mockint.core.text import Analysed, phrase_tokens, stem_words
 
@@ -107,9 +105,10 @@ class PhrasesCheck(Check):
 class PatternCheck(Check):
     def __init__(self, *args):
         super().__init__(*args)
-        self.plans = [(rx, plan_of(rx.pattern)) for rx in self.opts["patterns"]]
-        self.char_plans = [None if p is not None else char_plan(rx.pattern) for rx, p in self.plans]
-        self.needs = [required_text(rx.pattern) or () for rx in self.opts["patterns"]]
+        got = [analysis(rx.pattern) for rx in self.opts["patterns"]]
+        self.plans = [(rx, p) for rx, (p, _, _) in zip(self.opts["patterns"], got)]
+        self.char_plans = [None if p is not None else cp for p, cp, _ in got]
+        self.needs = [needs or () for _, _, needs in got]
 
     def run(self, ctx: Ctx) -> Outcome:
         a = ctx.a

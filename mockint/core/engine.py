@@ -152,6 +152,9 @@ class Scorer:
         self.rubric, self.bank = rubric, bank
         self.lang = rubric.lang
         self.lexicon = _build_lexicon(rubric, bank)
+        from mockint.core import plan
+        plan.warm([rx.pattern for crit in rubric.criteria for spec in crit.checks
+                   for rx in spec.options.get("patterns", []) if spec.kind == "pattern"])
         self.checks: dict[str, Check] = {}
         self.rules: dict[str, list[tuple[CheckSpec, str]]] = {}     # criterion -> (spec, rule id)
         for crit in rubric.criteria:

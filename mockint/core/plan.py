@@ -307,3 +307,65 @@ def _first_chars(items, C) -> tuple[set[str], bool] | None:
             at_start = at_start or got[1]
         return chars, at_start
     return None
+
+
+# -- memo and on-disk cache: reading ~90 patterns with the regex parser costs ~10 ms per rubric,
+#    which every cold `mockint score` would pay; the results are kept with the parse cache.
+_FORMAT = 1
+_MEMO: dict[str, tuple] = {}
+
+
+def analysis(pattern: str):
+    """(plan, char plan, required texts) of a pattern, memoised (see :func:`warm`)."""
+    got = _MEMO.get(pattern)
+    if got is None:
+        cp = char_plan(pattern)
+        got = _MEMO[pattern] = (plan(pattern), None if cp is None else (cp[0], cp[1]), required_text(pattern))
+    p, cp, needs = got
+    return p, (None if cp is None else (cp[0], cp[1], _finder(cp[0]))), needs
+
+
+def _finder(chars: frozenset) -> re.Pattern:
+    return re.compile("[" + "".join(re.escape(ch) for ch in sorted(chars)) + "]") if chars else re.compile("(?!)")
+
+
+def warm(patterns: list[str]) -> None:
+    """Fill the memo for these patterns from ``<mockint home>/cache`` (named by a hash of the
+    patterns), or work them out and keep them there. Any problem with the cache: worked out."""
+    todo = sorted({p for p in patterns if p not in _MEMO})
+    if not todo:
+        return
+    import hashlib
+    import json
+    import os
+
+    digest = hashlib.sha1(("\n".join([str(_FORMAT)] + todo)).encode("utf-8", "surrogatepass")).hexdigest()
+    try:
+        from mockint.core.paths import home
+
+        entry = home() / "cache" / f"plans-{_FORMAT}-{digest}.json"
+        with open(entry, encoding="utf-8") as fh:
+            stored = json.load(fh)
+        for pat, (p, cp, needs) in zip(todo, stored):
+            _MEMO[pat] = (None if p is None else (frozenset(p[0]), tuple(p[1])),
+                          None if cp is None else (frozenset(cp[0]), bool(cp[1])),
+                          None if needs is None else tuple(tuple(g) for g in needs))
+        if len(stored) == len(todo):
+            return
+    except Exception:                   # noqa: BLE001 - no cache, or a damaged one: work it out
+        pass
+    for pat in todo:
+        analysis(pat)
+    try:
+        rows = []
+        for pat in todo:
+            p, cp, needs = _MEMO[pat]
+            rows.append([None if p is None else [sorted(p[0]), list(p[1])],
+                         None if cp is None else [sorted(cp[0]), cp[1]],
+                         None if needs is None else [list(g) for g in needs]])
+        entry.parent.mkdir(mode=0o700, exist_ok=True)
+        tmp = entry.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, entry)
+    except Exception:                   # noqa: BLE001 - a read-only home: no cache, same results
+        pass
