@@ -18,6 +18,7 @@ from mockint.tui.screens.start import StartScreen
 from mockint.tui.screens.summary import SummaryScreen
 from mockint.tui.strings import tr
 from mockint.tui.widgets.answer_box import AnswerBox
+from mockint.tui.widgets.countdown import Countdown
 from mockint.tui.widgets.chat import ChatMessage
 from mockint.tui.widgets.live_coach import LiveCoach
 from tui_helpers import checklist, plain, run, settle
@@ -166,6 +167,31 @@ def test_readiness_checklist_comes_before_the_first_question(lang):
             assert {a.binding.id for a in screen.active_bindings.values()} >= {"submit", "skip"}
             assert app.readiness == iv.readiness == {**dict.fromkeys(iv.readiness, False),
                                                      "researched_company": True, "three_stories": True}
+    run(scenario)
+
+
+def test_the_time_budget_starts_with_the_question_not_with_the_checklist():
+    """Ten minutes on the checklist: no "time's up" before (or because of) it; the question's own
+    budget starts when it is asked."""
+    async def scenario():
+        now = [1000.0]
+        app = app_for("en", question_ids=["sales-experience"], timer=True, clock=lambda: now[0])
+        async with app.run_test(size=(100, 32)) as pilot:
+            await pilot.pause()
+            screen = app.screen
+            now[0] += 600
+            screen.query_one(Countdown).tick()
+            await pilot.pause()
+            notes = [plain(n) for n in screen.query("ChatNote")]
+            assert not any("Time's up" in n for n in notes) and "Time's up" not in plain(screen.query_one(Countdown))
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            countdown = screen.query_one(Countdown)
+            assert "left" in plain(countdown) and not countdown.expired
+            now[0] += 10_000
+            countdown.tick()
+            await pilot.pause()
+            assert countdown.expired and any("Time's up" in plain(n) for n in screen.query("ChatNote"))
     run(scenario)
 
 

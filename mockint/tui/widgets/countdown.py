@@ -22,12 +22,14 @@ class Countdown(Static):
         super().__init__("", id=id)
         self.clock, self.running_text, self.up_text = clock, running, up
         self.budget, self.started, self.expired = 0.0, clock(), False
+        self.running = False          # nothing to count before the first question is asked
 
     def on_mount(self) -> None:
         self.set_interval(1.0, self.tick)
 
     def start(self, seconds: float) -> None:
         self.budget, self.started, self.expired = float(seconds), self.clock(), False
+        self.running = True
         self.remove_class("-up")
         self.tick()
 
@@ -35,6 +37,8 @@ class Countdown(Static):
         return self.budget - (self.clock() - self.started)
 
     def tick(self) -> None:
+        if not self.running:
+            return
         left = self.remaining()
         if left <= 0:
             self.update(Text(self.up_text))
