@@ -301,7 +301,7 @@ def _read_answer(path: str) -> str:
     no further than the longest answer mockint scores; anything else is one line."""
     from mockint.core.engine import MAX_ANSWER_CHARS
     from mockint.core.errors import MockintError
-    from mockint.core.yamlfile import not_utf8, utf16
+    from mockint.core.yamlfile import not_utf8, read_bytes, utf16
 
     stdin = path == "-"
     name = "standard input" if stdin else path
@@ -311,18 +311,7 @@ def _read_answer(path: str) -> str:
             raise MockintError("no answer given: name a FILE or pipe the answer on standard input")
         data = sys.stdin.buffer.read(limit + 1)
     else:
-        p = Path(path)
-        try:
-            if p.is_dir():
-                raise MockintError(f"{path}: is a directory, not a file")
-            with open(p, "rb") as fh:
-                data = fh.read(limit + 1)
-        except FileNotFoundError:
-            raise MockintError(f"{path}: no such file") from None
-        except PermissionError:
-            raise MockintError(f"{path}: permission denied") from None
-        except OSError as exc:
-            raise MockintError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        data = read_bytes(path, limit)
     if b"\x00" in data and not utf16(data):
         raise MockintError(f"{name}: binary data, not text")
     if len(data) > limit:

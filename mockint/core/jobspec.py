@@ -28,7 +28,7 @@ from mockint.core.errors import MockintError
 from mockint.core.matching import PhraseSet
 from mockint.core.text import LANGS, Analysed, analyse, fold, phrase_tokens
 from mockint.core.validate import Doc
-from mockint.core.yamlfile import load_yaml_cached, not_utf8, read_data, utf16
+from mockint.core.yamlfile import load_yaml_cached, not_utf8, read_bytes, read_data, utf16
 
 KINDS = ("tool", "figure", "industry", "skill", "responsibility", "phrase", "generic")
 VOCAB_KINDS = ("tool", "industry", "skill", "responsibility")
@@ -315,18 +315,7 @@ MAX_POSTING_BYTES = 1_000_000
 
 def read_posting(path: str | Path) -> str:
     """A posting's text; a missing, unreadable, binary, non-UTF-8 or empty file is one line."""
-    p = Path(path)
-    try:
-        if p.is_dir():
-            raise MockintError(f"{path}: is a directory, not a file")
-        with open(p, "rb") as fh:
-            data = fh.read(MAX_POSTING_BYTES + 1)
-    except FileNotFoundError:
-        raise MockintError(f"{path}: no such file") from None
-    except PermissionError:
-        raise MockintError(f"{path}: permission denied") from None
-    except OSError as exc:
-        raise MockintError(f"{path}: cannot read ({exc.strerror})") from None
+    data = read_bytes(path, MAX_POSTING_BYTES)
     if len(data) > MAX_POSTING_BYTES:
         raise MockintError(f"{path}: over 1 MB; a job posting is a few pages of text")
     if utf16(data):

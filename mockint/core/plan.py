@@ -40,8 +40,9 @@ def _class_end(s: str, i: int) -> int:
     return j + 1
 
 
-def _group_end(s: str, i: int) -> int:
-    """Index after the ``)`` closing the group that opens at s[i]."""
+def _scan(s: str, i: int = 0):
+    """(index, character, depth after it) of each character of ``s`` from ``i`` that is not
+    inside an escape or a character class."""
     depth = 0
     while i < len(s):
         ch = s[i]
@@ -51,30 +52,25 @@ def _group_end(s: str, i: int) -> int:
         if ch == "[":
             i = _class_end(s, i)
             continue
-        depth += ch == "("
-        depth -= ch == ")"
+        depth += (ch == "(") - (ch == ")")
+        yield i, ch, depth
         i += 1
+
+
+def _group_end(s: str, i: int) -> int:
+    """Index after the ``)`` closing the group that opens at s[i]."""
+    for j, _, depth in _scan(s, i):
         if depth == 0:
-            return i
+            return j + 1
     raise _Unplannable
 
 
 def _alternatives(s: str) -> list[str]:
-    alts, depth, last, i = [], 0, 0, 0
-    while i < len(s):
-        ch = s[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if ch == "[":
-            i = _class_end(s, i)
-            continue
-        depth += ch == "("
-        depth -= ch == ")"
+    alts, last, depth = [], 0, 0
+    for i, ch, depth in _scan(s):
         if ch == "|" and depth == 0:
             alts.append(s[last:i])
             last = i + 1
-        i += 1
     if depth:
         raise _Unplannable
     alts.append(s[last:])

@@ -57,6 +57,24 @@ def safe_load(text: str) -> Any:
 MAX_DATA_BYTES = 5 * 1024 * 1024     # a bank or rubric is ~60 KB; anything this big is a mistake
 
 
+def read_bytes(path: Path | str, limit: int, display: str | None = None) -> bytes:
+    """Up to ``limit + 1`` bytes of a file (one more than allowed, so the caller can tell it is too
+    big); a folder, a missing or unreadable file is one line naming it."""
+    name = display or str(path)
+    p = Path(path)
+    try:
+        if p.is_dir():
+            raise MockintError(f"{name}: is a directory, not a file")
+        with open(p, "rb") as fh:
+            return fh.read(limit + 1)
+    except FileNotFoundError:
+        raise MockintError(f"{name}: no such file") from None
+    except PermissionError:
+        raise MockintError(f"{name}: permission denied") from None
+    except OSError as exc:
+        raise MockintError(f"{name}: cannot read ({exc.strerror or exc})") from None
+
+
 def read_data(path: Path | str, display: str | None = None, max_bytes: int = MAX_DATA_BYTES,
               what: str = "YAML text") -> str:
     """The text of a data file (bank, rubric, transcript; ``what`` names its kind in messages),
