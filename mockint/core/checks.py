@@ -46,10 +46,6 @@ def _saturate(count: float, target: float) -> float:
     return min(1.0, count / target) if target > 0 else 1.0
 
 
-def _tok_starts(a: Analysed) -> list[int]:
-    return a.token_starts
-
-
 def _token_range(a: Analysed, tok_starts: list[int], s: int, e: int) -> tuple[int, int]:
     """The first and last tokens of the folded span [s, e): a span that starts on punctuation
     (". so,") begins at the next token, not at the last word of the sentence before."""
@@ -60,10 +56,6 @@ def _token_range(a: Analysed, tok_starts: list[int], s: int, e: int) -> tuple[in
     n = len(tok_starts)
     first, last = min(max(first, 0), max(n - 1, 0)), max(last, 0)
     return first, max(first, last)
-
-
-def _token_index(a: Analysed, fpos: int) -> int:
-    return max(0, bisect_right(_tok_starts(a), fpos) - 1)
 
 
 def _spans_from_hits(hits: list[Hit], rule: str) -> list[Span]:
@@ -132,7 +124,7 @@ class PatternCheck(Check):
                         found.append((s, -e))
                         last = e
         found.sort()                            # leftmost first, then longest
-        tok_starts = _tok_starts(a)
+        tok_starts = a.token_starts
         spans: list[Span] = []
         for s, e in found:
             e = -e

@@ -273,8 +273,7 @@ def char_plan(pattern: str) -> tuple[frozenset, bool, re.Pattern] | None:
     chars, at_start = got
     if any(ch.isalnum() or ch == "_" for ch in chars) or not (chars or at_start):
         return None
-    rx = re.compile("[" + "".join(re.escape(ch) for ch in sorted(chars)) + "]") if chars else re.compile("(?!)")
-    return frozenset(chars), at_start, rx
+    return frozenset(chars), at_start, _finder(frozenset(chars))
 
 
 def _first_chars(items, C) -> tuple[set[str], bool] | None:
