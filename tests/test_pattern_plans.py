@@ -81,18 +81,34 @@ def test_planned_patterns_find_what_a_full_search_finds(lang):
     planned = sum(p is not None for c in checks for _, p in c.plans)
     assert planned > len([p for c in checks for p in c.plans]) * 0.8      # most are planned
     for text in _texts(lang):
+        a = analyse(text, lang)                 # one analysis: the index's memo is used as in scoring
         for chk in checks:
-            a = analyse(text, lang)
             fast = chk.run(Ctx(a, question, None, lambda r: None))
-            plans, needs, cplans = chk.plans, chk.needs, chk.char_plans
-            chk.plans, chk.needs = [(rx, None) for rx, _ in plans], [()] * len(needs)
-            chk.char_plans = [None] * len(cplans)
-            try:
-                slow = chk.run(Ctx(analyse(text, lang), question, None, lambda r: None))
-            finally:
-                chk.plans, chk.needs, chk.char_plans = plans, needs, cplans
+            slow = chk.full_search(analyse(text, lang))
             assert [(s.start, s.end) for s in fast.spans] == [(s.start, s.end) for s in slow.spans], \
                 (chk.rule, text[:80])
+
+
+def test_checks_share_one_index_and_a_pattern_two_checks_hold_is_tried_once():
+    from mockint.core.checks import PatternIndex
+
+    scorer = loader.scorer("en")
+    checks = [c for c in scorer.checks.values() if isinstance(c, PatternCheck)]
+    index = checks[0].index
+    assert isinstance(index, PatternIndex) and all(c.index is index for c in checks)
+    pids = [pid for c in checks for pid in c.pids]
+    assert len(set(pids)) == len(index.rx) < len(pids)         # actions and plain statements share one
+
+
+def test_a_pattern_check_on_its_own_builds_its_index():
+    scorer = loader.scorer("en")
+    chk = next(c for c in scorer.checks.values() if isinstance(c, PatternCheck) and c.rule.endswith("hedges"))
+    alone = type(chk)(chk.spec, chk.rule, chk.rubric, chk.lexicon)
+    a = analyse("I guess maybe it sort of worked, I think.", "en")
+    got = alone.run(Ctx(a, loader.bank("en").questions[0], None, lambda r: None))
+    assert alone.index is not None and alone.index is not chk.index
+    assert [(s.start, s.end) for s in got.spans] == [(s.start, s.end) for s in alone.full_search(a).spans]
+    assert got.count >= 2
 
 
 @pytest.mark.parametrize("pattern, needs", [

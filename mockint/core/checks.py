@@ -11,7 +11,7 @@ from typing import Any
 
 from mockint.core.bank import Question
 from mockint.core.matching import Hit, Lexicon, PhraseSet, group_phrase_sets
-from mockint.core.plan import Plan, analysis
+from mockint.core.plan import analysis
 from mockint.core.rubric import CheckSpec, Rubric
 from mockint.core.text import Analysed, phrase_tokens, stem_words
 
@@ -101,29 +101,29 @@ class PatternCheck(Check):
         self.plans = [(rx, p) for rx, (p, _, _) in zip(self.opts["patterns"], got)]
         self.char_plans = [None if p is not None else cp for p, cp, _ in got]
         self.needs = [needs or () for _, _, needs in got]
+        self.index: PatternIndex | None = None      # set by the scorer (shared by its pattern checks)
+        self.pids: list[int] = []
 
     def run(self, ctx: Ctx) -> Outcome:
-        a = ctx.a
-        text = a.folded
+        if self.index is None:
+            PatternIndex([self])
+        per = self.index.found(ctx.a)
         found: list[tuple[int, int]] = []
-        for (rx, plan), cplan, needs in zip(self.plans, self.char_plans, self.needs):
-            if needs and not _holds(text, needs):
-                continue                        # cannot match: it lacks a text every match holds
-            if plan is not None:
-                starts = _starts(a, plan)
-            elif cplan is not None:
-                starts = _char_starts(a, cplan)
-            else:
-                found += [(m.start(), -m.end()) for m in rx.finditer(text) if m.end() > m.start()]
-                continue
-            if starts:
-                last = -1                       # as finditer: no match inside the one before
-                for m in [m for m in map(rx.match, repeat(text, len(starts)), starts) if m is not None]:
-                    s, e = m.span()
-                    if s >= last and e > s:
-                        found.append((s, -e))
-                        last = e
-        found.sort()                            # leftmost first, then longest
+        for pid in self.pids:
+            if per[pid]:
+                found += per[pid]
+        return self._outcome(ctx.a, found)
+
+    def full_search(self, a: Analysed) -> Outcome:
+        """What :meth:`run` finds, by searching the whole answer with every pattern (no plans, no
+        required texts): the reference the tests hold the fast way to."""
+        found = [(m.start(), -m.end()) for rx, _ in self.plans for m in rx.finditer(a.folded)
+                 if m.end() > m.start()]
+        return self._outcome(a, found)
+
+    def _outcome(self, a: Analysed, found: list[tuple[int, int]]) -> Outcome:
+        """Spans of the matches ``(start, -end)``: leftmost first, then longest, no overlaps."""
+        found.sort()
         tok_starts = a.token_starts
         spans: list[Span] = []
         for s, e in found:
@@ -132,8 +132,108 @@ class PatternCheck(Check):
                 continue
             first, last = _token_range(a, tok_starts, s, e)
             spans.append(Span(s, e, first, last, self.rule))
-        n = self._count(spans, [text[s.start:s.end] for s in spans])
+        n = self._count(spans, [a.folded[s.start:s.end] for s in spans])
         return Outcome(_saturate(n, self.spec.target), n, spans)
+
+
+class PatternIndex:
+    """The patterns of a scorer's pattern checks, tried together once per answer.
+
+    Each distinct pattern (two checks may share one) is tried only where it can match (see
+    :mod:`mockint.core.plan`): a planned pattern at the tokens it can start on, found in one pass
+    over the answer's tokens (which patterns a word can start is worked out once per word and
+    kept); a pattern starting on punctuation at those characters; others over the whole answer.
+    A pattern is tried only when the answer holds the texts every match of it holds. The matches
+    are those ``finditer`` finds: tried in order, none starting inside the one before."""
+
+    _MAX_WORDS = 50_000           # words remembered (then forgotten all at once)
+
+    def __init__(self, checks: list[PatternCheck]):
+        ids: dict[tuple[str, int], int] = {}
+        self.rx: list = []
+        self.needs: list[tuple] = []
+        self.exact: dict[str, list[int]] = {}
+        self.prefixes: dict[str, list[tuple[str, int]]] = {}      # by first character
+        self.by_chars: list[tuple[int, Any]] = []
+        self.whole: list[int] = []
+        for chk in checks:
+            chk.index, chk.pids = self, []
+            for (rx, plan), cplan, needs in zip(chk.plans, chk.char_plans, chk.needs):
+                key = (rx.pattern, rx.flags)
+                pid = ids.get(key)
+                if pid is None:
+                    pid = ids[key] = len(self.rx)
+                    self.rx.append(rx)
+                    self.needs.append(needs)
+                    if plan is not None:
+                        for word in plan[0]:
+                            self.exact.setdefault(word, []).append(pid)
+                        for prefix in plan[1]:
+                            self.prefixes.setdefault(prefix[0], []).append((prefix, pid))
+                    elif cplan is not None:
+                        self.by_chars.append((pid, cplan))
+                    else:
+                        self.whole.append(pid)
+                chk.pids.append(pid)
+        self._words: dict[str, tuple[int, ...]] = {}
+
+    def _word(self, word: str) -> tuple[int, ...]:
+        """The planned patterns a token can start (in order, each once)."""
+        pids = set(self.exact.get(word, ()))
+        pids.update(pid for prefix, pid in self.prefixes.get(word[:1], ()) if word.startswith(prefix))
+        if len(self._words) >= self._MAX_WORDS:
+            self._words.clear()
+        got = self._words[word] = tuple(sorted(pids))
+        return got
+
+    def found(self, a: Analysed) -> list[list[tuple[int, int]] | None]:
+        """Per pattern, its matches in the answer as ``(start, -end)`` (None: none tried)."""
+        got = a.cache.get(self)
+        if got is not None:
+            return got
+        starts: dict[int, list[int]] = {}
+        words = self._words
+        for word, s in zip(a.words, a.token_starts):
+            pids = words.get(word)
+            if pids is None:
+                pids = self._word(word)
+            for pid in pids:
+                at = starts.get(pid)
+                if at is None:
+                    starts[pid] = [s]
+                else:
+                    at.append(s)
+        text = a.folded
+        out: list[list[tuple[int, int]] | None] = [None] * len(self.rx)
+        rxs, needs = self.rx, self.needs
+        for pid, cplan in self.by_chars:
+            need = needs[pid]
+            if not need or _holds(text, need):
+                out[pid] = _matches(rxs[pid], text, _char_starts(a, cplan))
+        for pid, at in starts.items():
+            need = needs[pid]
+            if not need or _holds(text, need):     # else it cannot match: a text every match holds is missing
+                out[pid] = _matches(rxs[pid], text, at)
+        for pid in self.whole:
+            need = needs[pid]
+            if not need or _holds(text, need):
+                out[pid] = [(m.start(), -m.end()) for m in rxs[pid].finditer(text) if m.end() > m.start()]
+        a.cache[self] = out
+        return out
+
+
+def _matches(rx, text: str, at: list[int]) -> list[tuple[int, int]]:
+    """The matches of ``rx`` tried at the offsets ``at`` (ascending), as ``finditer`` would
+    find them: none empty, none starting inside the one before."""
+    hits = []
+    last = -1
+    for m in map(rx.match, repeat(text, len(at)), at):
+        if m is not None:
+            s, e = m.span()
+            if s >= last and e > s:
+                hits.append((s, -e))
+                last = e
+    return hits
 
 
 def _char_starts(a: Analysed, cplan) -> list[int]:
@@ -161,40 +261,6 @@ def _holds(text: str, needs: tuple[tuple[str, ...], ...]) -> bool:
         elif not any(n in text for n in group):
             return False
     return True
-
-
-def _starts(a: Analysed, plan: Plan) -> list[int]:
-    """Where a planned pattern may match (see :mod:`mockint.core.plan`): the starts of the tokens
-    equal to one of its exact words or beginning with one of its prefixes. Memoised per answer."""
-    memo = a.cache.get("starts")
-    if memo is None:
-        memo = a.cache["starts"] = {}
-    out = memo.get(id(plan))
-    if out is not None:
-        return out
-    exact, prefixes = plan
-    by_text = a.cache.get("by-text")
-    if by_text is None:
-        by_text = a.cache["by-text"] = {}
-        for word, start in zip(a.words, a.token_starts):
-            by_text.setdefault(word, []).append(start)
-    out = []
-    for word in exact:
-        out += by_text.get(word, ())
-    if prefixes:
-        by_first = a.cache.get("by-first")
-        if by_first is None:
-            by_first = a.cache["by-first"] = {}
-            for t, ps in by_text.items():
-                by_first.setdefault(t[0], []).append((t, ps))
-        for word in prefixes:
-            for t, ps in by_first.get(word[0], ()):
-                if t.startswith(word):
-                    out += ps
-    if len(exact) + len(prefixes) > 1:
-        out.sort()
-    memo[id(plan)] = out
-    return out
 
 
 def _stem_positions(a: Analysed) -> dict[str, list[int]]:

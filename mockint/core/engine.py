@@ -12,7 +12,7 @@ from string import Formatter
 from typing import Any
 
 from mockint.core.bank import Bank, Question
-from mockint.core.checks import KIND_CLASSES, Check, Ctx, Outcome
+from mockint.core.checks import KIND_CLASSES, Check, Ctx, Outcome, PatternCheck, PatternIndex
 from mockint.core.matching import Lexicon, group_phrase_sets
 from mockint.core.rubric import CheckSpec, Criterion, Rubric, TEMPLATE_FIELDS
 from mockint.core.text import Analysed, analyse, phrase_tokens
@@ -164,6 +164,7 @@ class Scorer:
                 self.rules.setdefault(crit.id, []).append((spec, rule))
         sets = [ps for chk in self.checks.values() for ps in chk.phrase_sets()]
         group_phrase_sets(sets)       # one pass over the answer for all phrase checks
+        PatternIndex([c for c in self.checks.values() if isinstance(c, PatternCheck)])   # one for all
 
     def criteria_for(self, question: Question, elapsed: float | None) -> list[Criterion]:
         out = []
