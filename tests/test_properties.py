@@ -63,3 +63,13 @@ def test_one_megabyte_answer_is_refused_with_a_clear_error(lang):
     q = loader.bank(lang).get("sales-experience")
     with pytest.raises(MockintError, match=r"1,000,000 characters; the most mockint scores is 200,000"):
         loader.scorer(lang).score(text, q)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab1'’ \n.,_-\"!?\tăé🙂")), max_size=40))
+def test_the_fast_tokeniser_finds_what_the_token_pattern_finds(text):
+    from mockint.core.text import _TOKEN, _tokens, fold
+
+    folded = fold(text)
+    ms = list(_TOKEN.finditer(folded))
+    assert _tokens(folded) == ([m.group() for m in ms], [m.start() for m in ms], [m.end() for m in ms])

@@ -13,6 +13,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate, compress
+from operator import add
 
 import Stemmer
 
@@ -159,13 +161,45 @@ class Analysed:
         return len(self.words)
 
 
+# The ASCII characters that are not part of a token, as spaces (for :func:`_tokens`).
+_NOT_TOKEN = str.maketrans({chr(i): " " for i in range(128) if not (chr(i).isalnum() or chr(i) == "'")})
+
+
+def _tokens(folded: str) -> tuple[list[str], list[int], list[int]]:
+    """The tokens of a folded text (``_TOKEN``'s matches): words, starts, ends.
+
+    An ASCII text (the common case) is split in C: every character that is not a letter, a
+    digit or an apostrophe becomes a space, the text is split on single spaces, and each piece's
+    offset is the lengths before it plus one space each. A piece with an apostrophe that
+    ``_TOKEN`` would not keep inside a word (``'so``, ``so'``, ``a''b``) is tokenised by
+    ``_TOKEN``; other texts too. Twice as fast as ``finditer`` on a 250-word answer."""
+    if not folded.isascii():
+        ms = list(_TOKEN.finditer(folded))
+        return [m.group() for m in ms], [m.start() for m in ms], [m.end() for m in ms]
+    parts = folded.translate(_NOT_TOKEN).split(" ")
+    lens = list(map(len, parts))
+    offsets = list(map(add, accumulate(lens, initial=0), range(len(parts))))
+    words = list(compress(parts, lens))
+    starts = list(compress(offsets, lens))
+    if "'" in folded and any(w[0] == "'" or w[-1] == "'" or "''" in w for w in words if "'" in w):
+        ws: list[str] = []
+        ss: list[int] = []
+        for w, s in zip(words, starts):
+            if "'" in w and (w[0] == "'" or w[-1] == "'" or "''" in w):
+                for m in _TOKEN.finditer(w):
+                    ws.append(m.group())
+                    ss.append(s + m.start())
+            else:
+                ws.append(w)
+                ss.append(s)
+        words, starts = ws, ss
+    return words, starts, list(map(add, starts, map(len, words)))
+
+
 def analyse(text: str, lang: str) -> Analysed:
     folded, starts = _fold_with_map(text)
-    matches = list(_TOKEN.finditer(folded))
-    words = [m.group() for m in matches]
+    words, tstarts, tends = _tokens(folded)
     stems = stem_words(words, lang) if words else []
-    tstarts = [m.start() for m in matches]
-    tends = [m.end() for m in matches]
     sentences: list[tuple[int, int]] = []
     for m in _SENTENCE.finditer(folded):
         s, e = m.start(), m.end()
