@@ -132,7 +132,7 @@ class PatternCheck(Check):
                 continue
             first, last = _token_range(a, tok_starts, s, e)
             spans.append(Span(s, e, first, last, self.rule))
-        n = self._count(spans, [a.folded[s.start:s.end] for s in spans])
+        n = len({a.folded[s.start:s.end] for s in spans}) if self.opts.get("distinct") else len(spans)
         return Outcome(_saturate(n, self.spec.target), n, spans)
 
 
@@ -191,18 +191,32 @@ class PatternIndex:
         got = a.cache.get(self)
         if got is not None:
             return got
-        starts: dict[int, list[int]] = {}
+        where: dict[str, list[int]] = {}          # the words that start a pattern: their tokens
         words = self._words
         for word, s in zip(a.words, a.token_starts):
             pids = words.get(word)
             if pids is None:
                 pids = self._word(word)
-            for pid in pids:
-                at = starts.get(pid)
+            if pids:
+                at = where.get(word)
                 if at is None:
-                    starts[pid] = [s]
+                    where[word] = [s]
                 else:
                     at.append(s)
+        starts: dict[int, list[int]] = {}
+        merged: set[int] = set()                    # patterns started by more than one word
+        for word, at in where.items():
+            for pid in words[word]:
+                got = starts.get(pid)
+                if got is None:
+                    starts[pid] = at                # shared with ``where``, never changed in place
+                elif pid in merged:
+                    got += at
+                else:
+                    merged.add(pid)
+                    starts[pid] = got + at
+        for pid in merged:
+            starts[pid].sort()
         text = a.folded
         out: list[list[tuple[int, int]] | None] = [None] * len(self.rx)
         rxs, needs = self.rx, self.needs
@@ -273,13 +287,24 @@ def _stem_positions(a: Analysed) -> dict[str, list[int]]:
     return pos
 
 
+def _sentence_sizes(a: Analysed) -> Counter:
+    """Sentence index -> how many tokens it has, in order (memoised per answer)."""
+    got = a.cache.get("sent-sizes")
+    if got is None:
+        got = a.cache["sent-sizes"] = Counter(a.sentence_of_token)
+    return got
+
+
 def _by_sentence(a: Analysed) -> dict[int, list[int]]:
-    """Sentence index -> the indexes of its tokens (memoised per answer)."""
+    """Sentence index -> the indexes of its tokens (memoised per answer). A token's sentence
+    never comes before the previous token's, so each sentence's tokens follow one another."""
     got = a.cache.get("by-sent")
     if got is None:
         got = a.cache["by-sent"] = {}
-        for i, si in enumerate(a.sentence_of_token):
-            got.setdefault(si, []).append(i)
+        i = 0
+        for si, n in _sentence_sizes(a).items():
+            got[si] = list(range(i, i + n))
+            i += n
     return got
 
 
@@ -297,7 +322,7 @@ class CountCheck(Check):
         if of == "words":
             n = len(a.words)
         else:
-            per = Counter(a.sentence_of_token)
+            per = _sentence_sizes(a)
             n = len(per) if of == "sentences" else sum(1 for c in per.values() if c >= 5)
         lo, hi = _bounds(ctx, "min", self.opts), _bounds(ctx, "max", self.opts)
         value = 1.0

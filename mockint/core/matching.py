@@ -209,7 +209,13 @@ class PhraseSet:
         for first, last, e in found:
             if first <= taken_until:
                 continue
-            typo = next((typos[k][1] for k in range(first, last + 1) if k in typos), "") if typos else ""
+            typo = ""
+            if typos:
+                if first == last:
+                    t = typos.get(first)
+                    typo = t[1] if t is not None else ""
+                else:
+                    typo = next((typos[k][1] for k in range(first, last + 1) if k in typos), "")
             hits.append(Hit(ts[first], te[last], e.phrase, first, last, typo))
             taken_until = last
         return hits
@@ -284,6 +290,8 @@ def _windows(entries, pos, a: Analysed, window: int, typos, mode: str) -> list[t
 def _bags_around_rarest(units, pos, span, sent, e) -> list[tuple[int, int, _Entry]]:
     """Windows of at most ``span`` tokens, in one sentence, holding every unit (any order),
     found from the occurrences of the phrase's rarest word: a few bisects per occurrence."""
+    if len(units) == 2:
+        return _pairs(pos[units[0]], pos[units[1]], span, sent, e)
     rare = min(units, key=lambda u: len(pos[u]))
     others = [pos[u] for u in units if u != rare]
     out = []
@@ -304,6 +312,34 @@ def _bags_around_rarest(units, pos, span, sent, e) -> list[tuple[int, int, _Entr
                 break
             lo, hi = min(lo, best), max(hi, best)
         if ok and hi - lo < span and lo > last_end:
+            out.append((lo, hi, e))
+            last_end = hi
+    return out
+
+
+def _pairs(a: list[int], b: list[int], span: int, sent, e) -> list[tuple[int, int, _Entry]]:
+    """``_bags_around_rarest`` for a two-word phrase (most multi-word phrases): the same windows."""
+    if len(b) < len(a):
+        a, b = b, a
+    out = []
+    last_end = -1
+    n = len(b)
+    for r in a:
+        k = bisect.bisect_left(b, r)
+        sr = sent[r]
+        best = -1
+        if k > 0:
+            c = b[k - 1]
+            if r - c < span and sent[c] == sr:
+                best = c
+        if k < n:
+            c = b[k]
+            if c - r < span and sent[c] == sr and (best < 0 or c - r < r - best):
+                best = c
+        if best < 0:
+            continue
+        lo, hi = (best, r) if best < r else (r, best)
+        if lo > last_end:
             out.append((lo, hi, e))
             last_end = hi
     return out
