@@ -113,3 +113,17 @@ def test_romanian_without_diacritics_matches_the_same():
     assert [(h.start, h.end) for h in with_d] == [(h.start, h.end) for h in without] == \
         [(h.start, h.end) for h in cedilla]
     assert len(with_d) == 2
+
+
+def test_stem_words_remembers_words_and_gives_the_stemmers_stems(monkeypatch):
+    from mockint.core import text as T
+
+    words = ["negotiating", "clients", "negotiating", "vânzări", "closed", "x"]
+    expected = T.stemmer("en").stemWords(words)
+    assert T.stem_words(words, "en") == expected
+    assert T.stem_words(words, "en") == expected                   # from the memo
+    assert T.stem_words(["vânzările"], "ro") == T.stemmer("ro").stemWords(["vânzările"])
+    monkeypatch.setattr(T, "_MAX_STEMS", 3)                        # bounded: forgotten at once
+    assert T.stem_words(["alpha", "beta", "gamma", "delta"], "en") == \
+        T.stemmer("en").stemWords(["alpha", "beta", "gamma", "delta"])
+    assert len(T._STEMS["en"]) <= 4
