@@ -53,10 +53,132 @@ def _signature(extra: tuple[str, ...]) -> tuple | None:
 @lru_cache(maxsize=8)
 def _builtin_bank(lang: str) -> Bank:
     p = resources.bank_dir() / f"{lang}.yaml"
-    b = load_bank(p, fact_ids(), display=resources.display(p))
+    key = _bank_key(p)
+    b = _cached_bank(lang, key)
+    if b is None:
+        b = load_bank(p, fact_ids(), display=resources.display(p))
+        _store_bank(lang, key, b)
     if b.lang != lang:
         raise AssertionError(f"{p} says lang {b.lang}")  # pragma: no cover - packaging error
     return b
+
+
+# The built-in bank, validated, is kept in <mockint home>/cache/ as plain data (marshal): loading
+# it spares the guide's facts, the YAML cache and the validation of ~50 questions (~8 ms before
+# the first question on screen). The entry holds its key: the size and mtime of the bank file, of
+# the guide (its fact ids are checked) and of the code that reads them, and the Python version.
+# Any difference, or anything wrong with the entry, and the bank is read and validated as usual.
+_BANK_CACHE_FORMAT = 1
+_BANK_CODE = ("bank.py", "examples.py", "validate.py", "guide.py", "loader.py")
+
+
+def _bank_key(path: Path) -> tuple | None:
+    import sys
+
+    here = Path(__file__).parent
+    out: list = [_BANK_CACHE_FORMAT, sys.version, str(path)]
+    try:
+        for f in (path, resources.rubrics_dir() / "guide.yaml", *(here / name for name in _BANK_CODE)):
+            st = f.stat()
+            out.append((st.st_size, st.st_mtime_ns))
+    except OSError:
+        return None
+    return tuple(out)
+
+
+def _bank_cache_file(lang: str) -> Path:
+    from mockint.core.paths import home
+
+    return home() / "cache" / f"bank-{_BANK_CACHE_FORMAT}-{lang}.marshal"
+
+
+def _cached_bank(lang: str, key: tuple | None) -> Bank | None:
+    if key is None:
+        return None
+    import marshal
+
+    try:
+        with open(_bank_cache_file(lang), "rb") as fh:
+            stored_key, data = marshal.load(fh)
+        if stored_key != key:
+            return None
+        return _decode(data)
+    except Exception:           # missing, damaged, from another version: read the bank instead
+        return None
+
+
+def _store_bank(lang: str, key: tuple | None, b: Bank) -> None:
+    if key is None:
+        return
+    import marshal
+    import os
+
+    try:
+        data = marshal.dumps((key, _encode(b)[1]))
+        entry = _bank_cache_file(lang)
+        entry.parent.mkdir(mode=0o700, exist_ok=True)
+        tmp = entry.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(data)
+        os.replace(tmp, entry)
+    except Exception:           # a read-only home: no cache, same bank
+        pass
+
+
+def _classes() -> dict[str, type]:
+    from mockint.core.bank import Question, Reply, TalkingPoint
+    from mockint.core.examples import Example, Examples
+
+    return {c.__name__: c for c in (Bank, Question, TalkingPoint, Reply, Examples, Example)}
+
+
+_CLASS, _LIST, _MAP = "\x00class", "\x00list", "\x00map"
+
+
+def _encode(value) -> tuple[bool, object]:
+    """(whether it holds dataclasses, plain data for marshal). A dataclass of the bank becomes
+    {_CLASS: name, "f": [field values], "d": [the fields holding dataclasses]}; a list or mapping
+    holding dataclasses is marked too, so that loading rebuilds only those (the text, phrases...
+    are taken as they are)."""
+    import dataclasses
+
+    if dataclasses.is_dataclass(value):
+        name = type(value).__name__
+        if _classes().get(name) is not type(value):
+            raise TypeError(name)
+        fields = [_encode(getattr(value, f.name)) for f in dataclasses.fields(value)]
+        return True, {_CLASS: name, "f": [v for _, v in fields], "d": [i for i, (n, _) in enumerate(fields) if n]}
+    if isinstance(value, (list, tuple)):
+        items = [_encode(v) for v in value]
+        if not any(n for n, _ in items):
+            return False, value
+        if isinstance(value, tuple) or not all(n for n, _ in items):
+            raise TypeError("mixed sequence")
+        return True, {_LIST: [v for _, v in items]}
+    if isinstance(value, dict):
+        if any(k in (_CLASS, _LIST, _MAP) for k in value):
+            raise TypeError("reserved key")
+        items = {k: _encode(v) for k, v in value.items()}
+        if not any(n for n, _ in items.values()):
+            return False, value
+        if not all(n for n, _ in items.values()):
+            raise TypeError("mixed mapping")
+        return True, {_MAP: {k: v for k, (_, v) in items.items()}}
+    if value is None or isinstance(value, (str, bool, int, float)):
+        return False, value
+    raise TypeError(type(value).__name__)
+
+
+def _decode(value, classes: dict[str, type] | None = None):
+    """The bank objects back from what ``_encode`` marked."""
+    classes = classes or _classes()
+    if _CLASS in value:
+        fields, nested = value["f"], value["d"]
+        for i in nested:
+            fields[i] = _decode(fields[i], classes)
+        return classes[value[_CLASS]](*fields)
+    if _LIST in value:
+        return [_decode(v, classes) for v in value[_LIST]]
+    return {k: _decode(v, classes) for k, v in value[_MAP].items()}
 
 
 @lru_cache(maxsize=8)
