@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from textual.binding import Binding
 from textual.command import CommandList, CommandPalette
-from textual.widgets import Checkbox, Footer, Input, RadioButton
+from textual.widgets import Footer, Input, RadioButton
 
 from mockint.core.interview import QUESTION_SETS, Settings
 from mockint.tui.app import HELP_SECTIONS, MockintApp, create_app
@@ -21,7 +21,8 @@ from mockint.tui.widgets.answer_box import AnswerBox
 from mockint.tui.widgets.countdown import Countdown
 from mockint.tui.widgets.chat import ChatMessage
 from mockint.tui.widgets.live_coach import LiveCoach
-from tui_helpers import checklist, plain, run, settle
+from mockint.tui.widgets.readiness import ChecklistItems
+from tui_helpers import checklist, plain, run, settle, tick_item
 
 ANSWERS = {
     "en": ("I am a great communicator and I love sales.",
@@ -52,7 +53,7 @@ async def to_interview(pilot, mouse: bool = True) -> None:
     shown = [m.text for m in pilot.app.screen.query(ChatMessage)]     # the opening, not the question yet
     assert shown == [pilot.app.interview.opening()] and pilot.app.interview.current_question().text not in shown
     if mouse:
-        await pilot.click("#researched_company")
+        await tick_item(pilot, "researched_company")
         await pilot.click("#go")
     else:
         await pilot.press("space", "ctrl+s")
@@ -152,7 +153,7 @@ def test_readiness_checklist_comes_before_the_first_question(lang):
             assert isinstance(screen, InterviewScreen) and checklist(app)
             assert [m.text for m in messages(screen)] == [iv.opening()]
             assert not screen.query_one(AnswerBox).display and not screen.query_one(LiveCoach).display
-            assert isinstance(screen.focused, Checkbox) and screen.focused.id == "researched_company"
+            assert isinstance(screen.focused, ChecklistItems) and screen.focused.current == "researched_company"
             keys = {a.binding.id for a in screen.active_bindings.values() if a.binding.show}
             assert "continue" in keys and not keys & {"submit", "skip"} and "history" in keys
             assert not app.in_interview()
@@ -484,7 +485,7 @@ def test_start_screen_language_switch_and_bad_count():
             await pilot.click("#go")
             await pilot.pause()
             assert checklist(app) and len(app.questions) == 1
-            assert tr("ro", "ready.three_stories") in str(app.screen.query_one("#three_stories", Checkbox).label)
+            assert tr("ro", "ready.three_stories") in plain(app.screen.query_one(ChecklistItems))
     run(scenario)
 
 

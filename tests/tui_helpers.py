@@ -25,6 +25,13 @@ def checklist(app):
     return found.first() if found and found.first().display else None
 
 
+async def tick_item(pilot, key: str) -> None:
+    """Click a readiness item (its line in the checklist) to tick or untick it."""
+    from mockint.core.interview import READINESS
+
+    await pilot.click("#items", offset=(2, list(READINESS).index(key)))
+
+
 async def settle(pilot) -> None:
     """Let pending messages and workers (scoring, live coach) finish."""
     await pilot.pause()

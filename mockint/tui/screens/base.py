@@ -22,7 +22,21 @@ def localise_bindings(node: DOMNode, lang: str) -> None:
     node._bindings = BindingsMap(translated)
 
 
-class BaseScreen(Screen):
+class SameSizeLayout:
+    """Skips the full layout a resize to the size the screen is already laid out at would redo.
+
+    The terminal reports its size once the app has started (Textual forwards it to the screen as
+    a resize, although nothing changed): on the interview screen that full reflow and repaint
+    cost ~10 ms, right after the first frame. A layout that is due for another reason still
+    happens on the next refresh, as always."""
+
+    def _screen_resized(self, size) -> None:
+        if size == self._compositor.size and self._compositor.root is self:
+            return
+        super()._screen_resized(size)
+
+
+class BaseScreen(SameSizeLayout, Screen):
     def __init__(self, lang: str) -> None:
         super().__init__()
         self.lang = lang
@@ -32,7 +46,7 @@ class BaseScreen(Screen):
         return tr(self.lang, key, **kw)
 
 
-class BaseModal(ModalScreen):
+class BaseModal(SameSizeLayout, ModalScreen):
     def __init__(self, lang: str) -> None:
         super().__init__()
         self.lang = lang

@@ -23,7 +23,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
-from textual.widgets import Button, Static, TextArea
+from textual.widgets import Static, TextArea
 from textual.worker import get_current_worker
 
 from mockint.core.bank import Question
@@ -35,6 +35,7 @@ from mockint.tui.widgets.chat import ChatLog, ChatMessage, ChatNote
 from mockint.tui.widgets.countdown import Countdown
 from mockint.tui.widgets.footer import KeyFooter
 from mockint.tui.widgets.live_coach import LiveCoach
+from mockint.tui.widgets.push_button import PushButton
 from mockint.tui.widgets.readiness import ReadinessChecklist
 
 if TYPE_CHECKING:
@@ -61,6 +62,11 @@ class InterviewScreen(BaseScreen):
         self.recorder, self.draft, self.resumed = recorder, draft, resumed
         self.readiness = readiness
         self.started = readiness is None      # the questions have started (the checklist is answered)
+        if readiness is not None:
+            # Ctrl+S is Continue on the checklist's screen wherever the focus is: the footer shows
+            # the same keys before and after the checklist takes the focus (no rebuild).
+            self._bindings.key_to_bindings.setdefault("ctrl+s", []).append(
+                Binding("ctrl+s", "go", self.t("key.continue"), id="continue"))
         self.busy = False
         self._part_started = clock()
         self._debounce: Timer | None = None
@@ -85,7 +91,7 @@ class InterviewScreen(BaseScreen):
                 with Horizontal(id="actions") as actions:
                     actions.display = not checklist
                     yield Static(Text(self.t("iv.hint")), id="hint")
-                    yield Button(self.t("iv.submit"), id="submit", variant="primary", compact=True)
+                    yield PushButton(self.t("iv.submit"), id="submit")
             coach = LiveCoach(self.lang, id="coach")
             coach.display = not checklist
             yield coach
@@ -123,7 +129,14 @@ class InterviewScreen(BaseScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("submit", "skip") and not self.started:
             return False                  # the checklist first (its Ctrl+S is Continue)
+        if action == "go" and self.started:
+            return False
         return True
+
+    def action_go(self) -> None:
+        """Continue: the readiness checklist is answered."""
+        if not self.started:
+            self.query_one(ReadinessChecklist).action_go()
 
     # -- the conversation
     @property
@@ -158,7 +171,7 @@ class InterviewScreen(BaseScreen):
         self.chat.note(self.t("iv.time_up_note"))
 
     # -- submitting
-    @on(Button.Pressed, "#submit")
+    @on(PushButton.Pressed, "#submit")
     def submit_pressed(self) -> None:
         self.action_submit()
 
@@ -177,7 +190,7 @@ class InterviewScreen(BaseScreen):
     def set_busy(self, busy: bool) -> None:
         self.busy = busy
         self.query_one(AnswerBox).set_locked(busy)
-        self.query_one("#submit", Button).disabled = busy
+        self.query_one("#submit", PushButton).disabled = busy
         self.query_one("#hint", Static).update(Text(self.t("iv.scoring" if busy else "iv.hint")))
 
     @work(thread=True, exclusive=True, group="score")

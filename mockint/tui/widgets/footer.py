@@ -1,9 +1,12 @@
-"""The footer of every screen: Textual's Footer, rebuilt only when the keys it shows change.
+"""The footer of every screen: Textual's Footer, rebuilt only when the keys it shows change, and
+then in place.
 
-Textual's Footer rebuilds all its keys each time the screen's bindings may have changed (every
-focus change, screen change, ...), often several times in a frame; each key then restyles itself
-twice (its ``compact`` flag starts True and is bound to the footer's False). This one compares
-what it would show with what it shows, and starts each key with the footer's ``compact`` value.
+Textual's Footer starts empty, then rebuilds all its keys each time the screen's bindings may have
+changed (every focus change, screen change, ...), after the next frame, often several times; each
+key then restyles itself twice (its ``compact`` flag starts True and is bound to the footer's
+False). This one shows its keys from its first frame, compares what it would show with what it
+shows, and when that changes (Continue becomes Submit and Skip) relabels the keys it has (adding
+or removing only the difference) before the next frame, instead of rebuilding them after it.
 """
 
 from __future__ import annotations
@@ -16,6 +19,8 @@ from textual.widgets._footer import FooterKey
 if TYPE_CHECKING:
     from textual.app import ComposeResult
     from textual.screen import Screen
+
+KEY_CLASSES = ("-disabled", "-grouped", "-command-palette")
 
 
 class KeyFooter(Footer):
@@ -35,14 +40,51 @@ class KeyFooter(Footer):
     def bindings_changed(self, screen: Screen) -> None:
         self._bindings_ready = True
         if screen.app.app_focus and self.is_attached and screen is self.screen:
-            self.call_after_refresh(self._update_keys)
+            if not self.relabel():
+                self.call_after_refresh(self._update_keys)
 
     async def _update_keys(self) -> None:
         if self.is_attached and self._keys() != self._shown:
             await self.recompose()
 
+    def relabel(self) -> bool:
+        """Show the current keys by updating the FooterKeys in place (True), or False when that
+        cannot be done (binding groups: the footer is recomposed)."""
+        keys = self._keys()
+        if keys == self._shown:
+            return True
+        if self._shown is None or any(group is not None for *_, group, _, _ in keys[0]):
+            return False
+        have = list(self.children)
+        if not all(type(w) is FooterKey for w in have):
+            return False
+        with self._context():                  # the new keys bind their compact flag to this footer
+            want = list(Footer.compose(self))
+        if not all(type(w) is FooterKey for w in want):
+            return False
+        for old, new in zip(have, want):
+            old.key, old.key_display = new.key, new.key_display
+            old.description, old.action = new.description, new.action
+            old._disabled = new._disabled
+            for name in KEY_CLASSES:
+                old.set_class(new.has_class(name), name)
+            if old.tooltip != new.tooltip:
+                old.tooltip = new.tooltip
+            old.refresh(layout=True)
+        if len(want) > len(have):
+            extra = want[len(have):]
+            for widget in extra:
+                widget.set_reactive(FooterKey.compact, self.compact)
+            self.mount_all(extra)
+        elif len(have) > len(want):
+            self.remove_children(have[len(want):])
+        self._shown = keys
+        return True
+
     def compose(self) -> ComposeResult:
-        self._shown = self._keys() if self._bindings_ready else None
+        # The keys from the first frame (Textual's Footer waits for a first bindings change).
+        self.set_reactive(Footer._bindings_ready, True)
+        self._shown = self._keys()
         for widget in super().compose():
             if isinstance(widget, FooterKey):
                 widget.set_reactive(FooterKey.compact, self.compact)
