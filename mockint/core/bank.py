@@ -9,7 +9,7 @@ from typing import Any
 
 from mockint.core.errors import DataError, MockintError, did_you_mean
 from mockint.core.examples import Examples, parse_examples
-from mockint.core.text import LANGS
+from mockint.core.langs import LANGS
 from mockint.core.validate import Doc
 from mockint.core.yamlfile import load_yaml_cached, read_data
 

@@ -18,7 +18,8 @@ from operator import add
 
 import Stemmer
 
-LANGS = ("en", "ro")
+from mockint.core.langs import LANGS  # noqa: F401  (re-exported)
+
 _STEMMER_NAMES = {"en": "english", "ro": "romanian"}
 
 # Characters folded 1:1 (so offsets are kept on the fast path).
