@@ -73,3 +73,16 @@ def test_the_fast_tokeniser_finds_what_the_token_pattern_finds(text):
     folded = fold(text)
     ms = list(_TOKEN.finditer(folded))
     assert _tokens(folded) == ([m.group() for m in ms], [m.start() for m in ms], [m.end() for m in ms])
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab1 .!?\n,'")), max_size=40))
+def test_each_token_is_in_the_first_sentence_ending_after_its_start(text):
+    from mockint.core.text import analyse
+
+    a = analyse(text, "en")
+    expected = []
+    for start in a.token_starts:
+        later = [i for i, (_, end) in enumerate(a.sentences) if end > start]
+        expected.append(min(later[0] if later else len(a.sentences) - 1, max(len(a.sentences) - 1, 0)))
+    assert a.sentence_of_token == expected

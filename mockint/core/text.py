@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from bisect import bisect_left
 from functools import lru_cache
 from itertools import accumulate, compress
 from operator import add
@@ -226,14 +227,16 @@ def analyse(text: str, lang: str) -> Analysed:
             e -= 1
         if e > s and any(ch.isalnum() for ch in folded[s:e]):
             sentences.append((s, e))
+    # A token's sentence: the first one ending after its start (the last one at most). The
+    # tokens of sentence i are those starting before its end and not before the previous end.
     sent_of: list[int] = []
-    si, last = 0, len(sentences) - 1
-    end = sentences[0][1] if sentences else 0
-    for start in tstarts:
-        while si < last and start >= end:
-            si += 1
-            end = sentences[si][1]
-        sent_of.append(si)
+    last = max(len(sentences) - 1, 0)
+    done = 0
+    for si in range(last):
+        upto = bisect_left(tstarts, sentences[si][1], done)
+        sent_of += [si] * (upto - done)
+        done = upto
+    sent_of += [last] * (len(tstarts) - done)
     return Analysed(text, lang, folded, starts, words, stems, tstarts, tends, sentences, sent_of)
 
 
