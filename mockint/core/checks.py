@@ -52,10 +52,12 @@ def _token_range(a: Analysed, tok_starts: list[int], s: int, e: int) -> tuple[in
     first = bisect_right(tok_starts, s) - 1
     if first < 0 or a.token_ends[first] <= s:
         first += 1
-    last = bisect_right(tok_starts, max(s, e - 1)) - 1
-    n = len(tok_starts)
-    first, last = min(max(first, 0), max(n - 1, 0)), max(last, 0)
-    return first, max(first, last)
+    last = bisect_right(tok_starts, e - 1 if e - 1 > s else s, first) - 1
+    if first >= len(tok_starts):
+        first = len(tok_starts) - 1 if tok_starts else 0
+    if last < first:
+        last = first
+    return first, last
 
 
 def _spans_from_hits(hits: list[Hit], rule: str) -> list[Span]:
@@ -269,10 +271,10 @@ def _char_starts(a: Analysed, cplan) -> list[int]:
 def _holds(text: str, needs: tuple[tuple[str, ...], ...]) -> bool:
     """Does the text hold a text of every group (see ``plan.required_text``)?"""
     for group in needs:
-        if len(group) == 1:
-            if group[0] not in text:
-                return False
-        elif not any(n in text for n in group):
+        for need in group:
+            if need in text:
+                break
+        else:
             return False
     return True
 

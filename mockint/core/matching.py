@@ -73,7 +73,7 @@ class Lexicon:
 
     def typo_stems(self, a: Analysed, fuzzy: Fuzzy) -> dict[int, tuple[str, str]]:
         """{token index: (stem of the keyword it is a typo of, that keyword)} for this answer."""
-        key = ("typos", fuzzy)
+        key = ("typos", id(fuzzy))          # an answer's memo: the id is enough (and hashes in C)
         if key in a.cache:
             return a.cache[key]
         memo = self._memo.setdefault(fuzzy, {})
@@ -187,7 +187,7 @@ class PhraseSet:
     def _find_exact(self, a: Analysed, typos: dict[int, tuple[str, str]]) -> list[Hit]:
         pos = self._positions(a)
         if typos or _NUM_UNIT in (self.group.index if self.group is not None else self.index):
-            key = ("positions+", self.mode, self.fuzzy if typos else None)
+            key = ("positions+", self.mode, id(self.fuzzy) if typos else None)
             merged = a.cache.get(key)
             if merged is None:       # once per answer and typo setting, shared by all phrase sets
                 merged = dict(pos)           # copy only the lists a typo adds to
