@@ -203,3 +203,23 @@ def test_off_topic_stories_are_capped_whatever_the_question(lang, qid):
         res = loader.scorer(lang).score(text, q)
         assert res.score < 20, (text[:40], res.score)
         assert any(c.rule == "preparation.on_topic" for c in res.caps)
+
+
+def test_scoring_leaves_no_cycles_for_the_garbage_collector():
+    """Everything a score builds is freed by reference counting when the result goes: cycles
+    (the checks' context and its memo once held one) cost ~9 % of the scoring time in collections."""
+    import gc
+
+    scorer, q = loader.scorer("en"), loader.bank("en").get("sales-experience")
+    text = ("Last year I closed a 40k deal with a retailer. I think maybe it went well, um, and "
+            "the client was happy? What does the team sell?")
+    scorer.score(text, q)
+    gc.collect()
+    gc.disable()
+    try:
+        for lang, t in (("en", text), ("ro", "Anul trecut am închis un contract de 40.000 de euro.")):
+            result = loader.scorer(lang).score(t, loader.bank(lang).get("sales-experience"))
+            del result
+        assert gc.collect() == 0
+    finally:
+        gc.enable()

@@ -194,10 +194,15 @@ class Scorer:
         ctx = Ctx(a, question, elapsed, run)
         crits = self.criteria_for(question, elapsed)
         results, caps = [], []
-        for crit in crits:
-            cres, ccaps = self._criterion(crit, a, question, run)
-            results.append(cres)
-            caps += ccaps
+        try:
+            for crit in crits:
+                cres, ccaps = self._criterion(crit, a, question, run)
+                results.append(cres)
+                caps += ccaps
+        finally:
+            # ctx -> run -> ctx is a cycle: broken here, the answer's analysis and every outcome
+            # are freed at once rather than left to the garbage collector (~9 % of the time)
+            ctx.run = None
         core = [(c, r) for c, r in zip(crits, results) if c.mode_for(question.kind) == "core"]
         wsum = sum(weight_for(c, question) for c, _ in core)
         base = sum(weight_for(c, question) * r.score for c, r in core) / wsum if wsum else 0.0
