@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 from mockint.core import resources
 from mockint.core.bank import Bank, load_bank
 from mockint.core.errors import MockintError, did_you_mean
-from mockint.core.guide import fact_ids
 
 if TYPE_CHECKING:   # rubrics and the engine pull in the matching stack: imported when first used
     from mockint.core.engine import Scorer
@@ -42,12 +41,31 @@ def _extra(extra_paths: Sequence[str | Path] | None) -> tuple[str, ...]:
     return _EXTRA if extra_paths is None else tuple(str(p) for p in extra_paths)
 
 
+def fact_ids() -> set[str]:
+    """The guide's fact ids; the guide module is imported when a bank or rubric is validated (not
+    for a bank read from the cache)."""
+    from mockint.core.guide import fact_ids as ids
+
+    return ids()
+
+
 def _signature(extra: tuple[str, ...]) -> tuple | None:
-    """None when there is nothing but the built-in files (the fast, common case)."""
+    """None when there is nothing but the built-in files (the fast, common case: without extra
+    paths and user folders, mockint.core.userbank is not even imported)."""
+    if not extra and not _user_folders():
+        return None
     from mockint.core import userbank
 
     sig = userbank.signature(extra)
     return sig if len(sig) > 2 or extra else None
+
+
+def _user_folders() -> bool:
+    """Whether the user has a question or rubric folder (``userbank.BANK_DIR``, ``RUBRIC_DIR``)."""
+    from mockint.core.paths import home
+
+    h = home()
+    return (h / "question_bank").is_dir() or (h / "rubrics").is_dir()
 
 
 @lru_cache(maxsize=8)
@@ -192,7 +210,11 @@ def bank(lang: str, path: str | None = None, extra_paths: Sequence[str | Path] |
     (default: those of ``set_extra_banks``). ``path``: that one file only, as it is."""
     if path:
         return _file_bank(str(path))
-    return catalogue(lang, extra_paths).bank
+    extra = _extra(extra_paths)
+    sig = _signature(extra)
+    if sig is None:
+        return _builtin_bank(lang)
+    return _catalogue(lang, extra, sig).bank
 
 
 def catalogue(lang: str, extra_paths: Sequence[str | Path] | None = None) -> Catalogue:
