@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from textual import events
 from textual.binding import BindingsMap
 from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
@@ -36,7 +37,36 @@ class SameSizeLayout:
         super()._screen_resized(size)
 
 
-class BaseScreen(SameSizeLayout, Screen):
+def prime_update_timer(screen: Screen) -> None:
+    """Start the clock of ``screen``'s update timer, so its first timer-driven frame does not wait
+    a whole frame interval.
+
+    Textual draws a screen's frames from a paused ``set_interval`` (``Screen._update_timer``,
+    1/MAX_FPS) that a refresh resumes and that pauses itself after its tick. Its clock only
+    starts the first time it is resumed, and then it sleeps a full interval before ticking: on the
+    interview screen, the first question waited ~10-16 ms after Continue for that reason alone.
+    Resumed once here (on mount), it ticks once (nothing to draw, it pauses itself again) and then
+    waits on its grid: a later refresh is drawn at once, or at the next grid point. Neither the
+    frame rate nor the idle behaviour changes (a paused timer does not tick).
+
+    Private Textual API (textual >=8.2.8,<8.3): a Textual without it is left alone."""
+    try:
+        timer = getattr(screen, "_update_timer", None)
+        resume = getattr(timer, "resume", None)
+        if callable(resume):
+            resume()
+    except Exception:       # pragma: no cover - a future Textual: no priming, frames as before
+        pass
+
+
+class PrimedUpdates:
+    """A screen whose update timer runs from its mount (see :func:`prime_update_timer`)."""
+
+    def _on_mount(self, event: events.Mount) -> None:
+        prime_update_timer(self)
+
+
+class BaseScreen(SameSizeLayout, PrimedUpdates, Screen):
     def __init__(self, lang: str) -> None:
         super().__init__()
         self.lang = lang
@@ -46,7 +76,7 @@ class BaseScreen(SameSizeLayout, Screen):
         return tr(self.lang, key, **kw)
 
 
-class BaseModal(SameSizeLayout, ModalScreen):
+class BaseModal(SameSizeLayout, PrimedUpdates, ModalScreen):
     def __init__(self, lang: str) -> None:
         super().__init__()
         self.lang = lang
