@@ -49,3 +49,12 @@ def test_cached_entries_are_plain_json():
     (entry,) = (home() / "cache").glob("yaml-*.json")
     data = json.loads(entry.read_text(encoding="utf-8"))
     assert data["lang"] == "en"
+
+
+def test_cache_names_are_the_sha1_of_the_text():
+    import hashlib
+
+    from mockint.core.yamlfile import sha1_hex
+
+    for text in ("", "lang: en\n", "ăîșț ş ţ 🙂 \udcff"):
+        assert sha1_hex(text) == hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()

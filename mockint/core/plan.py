@@ -330,11 +330,12 @@ def warm(patterns: list[str]) -> None:
     todo = sorted({p for p in patterns if p not in _MEMO})
     if not todo:
         return
-    import hashlib
     import json
     import os
 
-    digest = hashlib.sha1(("\n".join([str(_FORMAT)] + todo)).encode("utf-8", "surrogatepass")).hexdigest()
+    from mockint.core.yamlfile import sha1_hex
+
+    digest = sha1_hex("\n".join([str(_FORMAT)] + todo))
     try:
         from mockint.core.paths import home
 
