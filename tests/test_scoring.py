@@ -223,3 +223,23 @@ def test_scoring_leaves_no_cycles_for_the_garbage_collector():
         assert gc.collect() == 0
     finally:
         gc.enable()
+
+
+def test_a_session_criterion_passes_when_its_mean_reaches_the_threshold():
+    """The summary shows each criterion's mean as a bar beside ✓/✗: the mark follows the mean, so
+    a ✓ never sits beside a bar below the pass mark (one strong answer and one blank are not a pass)."""
+    from mockint.core.report import session_summary
+
+    scorer, q = loader.scorer("en"), loader.bank("en").get("sales-experience")
+    strong = scorer.score(
+        "Last year at my previous company I took over a stalled 60,000 euro deal with a retailer. "
+        "I called the buyer, found out delivery times worried them, and I proposed a two-week pilot. "
+        "They signed in March and renewed for 90,000 euros, and the account grew 40% that year.", q)
+    blank = scorer.score("fine", q)
+    real = lambda r: next(c for c in r.criteria if c.id == "real_examples")
+    assert real(strong).passed and not real(blank).passed
+    s = session_summary("en", [strong, blank])
+    row = next(c for c in s.criteria if c["id"] == "real_examples")
+    assert row["score"] < real(strong).threshold and row["passed"] is False
+    alone = next(c for c in session_summary("en", [strong]).criteria if c["id"] == "real_examples")
+    assert alone["passed"] is True

@@ -127,7 +127,7 @@ def session_summary(lang: str, results: list[Result]) -> Session:
         cs = acc[cid]
         avg = sum(c.score for c in cs) / len(cs)
         s.criteria.append({"id": cid, "name": cs[0].name, "score": round(avg, 3),
-                           "passed": sum(c.passed for c in cs) * 2 >= len(cs),
+                           "passed": avg >= cs[0].threshold - 1e-9,    # as the bar beside it shows
                            "answers": len(cs), "guide": cs[0].guide})
     s.asked_questions = any(c.id == "questions_back" and any(k.count for k in c.checks)
                             for r in results for c in r.criteria)
