@@ -51,12 +51,47 @@ def default_lang(environ: dict[str, str] | None = None) -> str:
     return "en"
 
 
-def build_parser() -> argparse.ArgumentParser:
+# The commands each part of the CLI adds (``build_parser(only=...)`` adds just the one named).
+LOCAL_COMMANDS = ("practice", "questions", "score", "grade")
+HISTORY_COMMANDS = ("history", "report", "export", "import", "rescore")
+BANK_COMMANDS = ("validate", "check-rubric")
+JOB_COMMANDS = ("job-spec",)
+COMMANDS = LOCAL_COMMANDS + HISTORY_COMMANDS + BANK_COMMANDS + JOB_COMMANDS
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The command line. ``only``: a command name; then only its subparser is built (a cold
+    ``mockint score`` need not build the other fourteen: ~6 ms); ``mockint --help``, no command or
+    an unknown one build them all (the list, "did you mean")."""
+    if only not in COMMANDS:
+        only = None
+    want = (lambda name: only is None or only == name)
     p = _Parser(prog="mockint", description="Offline mock-interview coach for sales and Account "
                 "Executive interviews, in English and Romanian. Without a command, opens the interview.")
     p.add_argument("--version", action="version", version=f"mockint {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
+    from mockint import cli_questions          # questions add/edit/remove/export/import, validate, check-rubric
+    if want("practice"):
+        _add_practice(sub, cli_questions)
+    if want("questions"):
+        _add_questions(sub, cli_questions)
+    if want("score"):
+        _add_score(sub, cli_questions)
+    if want("grade"):
+        _add_grade(sub, cli_questions)
+    if only is None or only in HISTORY_COMMANDS:
+        from mockint import cli_history          # history, report, export, import, rescore
+        cli_history.add_parsers(sub)
+    if only is None or only in BANK_COMMANDS:
+        cli_questions.add_parsers(sub)           # validate, check-rubric
+    if only is None or only in JOB_COMMANDS:
+        from mockint import cli_jobspec          # job-spec
+        cli_jobspec.add_parsers(sub)
+    return p
+
+
+def _add_practice(sub, cli_questions) -> None:
     pr = sub.add_parser("practice", help="open the interview (the default command)",
                         description="Open the interview TUI. With --question, skip the start screen.")
     pr.add_argument("--lang", choices=("en", "ro"), help="language (default: from the locale, else en)")
@@ -74,9 +109,10 @@ def build_parser() -> argparse.ArgumentParser:
     pr.add_argument("--job-spec", metavar="FILE", dest="job_spec",
                     help="a job posting: adds questions built from it and the job_fit criterion")
     pr.add_argument("--tone", choices=("formal", "casual"), help="the company's tone: adds the tone criterion")
-    from mockint import cli_questions          # questions add/edit/remove/export/import, validate, check-rubric
     cli_questions.add_bank_option(pr)
 
+
+def _add_questions(sub, cli_questions) -> None:
     q = sub.add_parser("questions", help="list, add, edit, remove, export, import questions",
                        description="List the questions (built-in and your own), optionally filtered by "
                        "a tag; or, with a subcommand, manage your own questions.")
@@ -86,6 +122,8 @@ def build_parser() -> argparse.ArgumentParser:
     cli_questions.add_bank_option(q)
     cli_questions.add_question_parsers(q, _Parser)
 
+
+def _add_score(sub, cli_questions) -> None:
     s = sub.add_parser("score", help="score one answer from a file or stdin",
                        description="Score one answer, read from FILE or standard input.")
     which = s.add_mutually_exclusive_group(required=True)
@@ -99,6 +137,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("file", nargs="?", default="-", metavar="FILE", help="the answer (default: stdin, or -)")
     cli_questions.add_bank_option(s)
 
+
+def _add_grade(sub, cli_questions) -> None:
     g = sub.add_parser("grade", help="grade a whole interview transcript (YAML)",
                        description="Grade a transcript: lang, and answers: [{question: ID | "
                        "question_text: TEXT, answer: TEXT, elapsed: SECONDS}].")
@@ -107,12 +147,6 @@ def build_parser() -> argparse.ArgumentParser:
     cli_questions.add_bank_option(g)
     from mockint import cli_jobspec          # job-spec, grade --job-spec/--tone/--drop-term
     cli_jobspec.add_grade_options(g)
-
-    from mockint import cli_history          # history, report, export, import, rescore
-    cli_history.add_parsers(sub)
-    cli_questions.add_parsers(sub)           # validate, check-rubric
-    cli_jobspec.add_parsers(sub)             # job-spec
-    return p
 
 
 def _count(value: str) -> int:
@@ -138,8 +172,9 @@ def _seconds(value: str) -> float:
 def main(argv: Sequence[str] | None = None) -> int:
     from mockint.core.errors import MockintError
 
-    parser = build_parser()
-    parser.argv = list(sys.argv[1:] if argv is None else argv)     # for "did you mean" on unknown options
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(only=args_list[0] if args_list else None)
+    parser.argv = args_list     # for "did you mean" on unknown options
     args = parser.parse_args(argv)
     try:
         return _run(parser, args)

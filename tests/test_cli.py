@@ -219,3 +219,22 @@ def test_practice_passes_every_option_to_the_tui(monkeypatch):
     seen.clear()
     assert cli.main([]) == 0                       # no command: the interview, with defaults
     assert seen["question_ids"] is None and seen["feedback"] == "each" and seen["timer"] is True
+
+
+def test_each_command_alone_parses_as_in_the_full_command_line():
+    """A command's parser is built alone for speed (``build_parser(only=...)``): the list of
+    commands is complete and each one alone has the same help and defaults as in the full parser."""
+    import argparse
+
+    from mockint.cli import COMMANDS, build_parser
+
+    def subparsers(p):
+        return next(a for a in p._actions if isinstance(a, argparse._SubParsersAction)).choices
+
+    full = subparsers(build_parser())
+    assert sorted(full) == sorted(COMMANDS)
+    for name in COMMANDS:
+        alone = subparsers(build_parser(only=name))
+        assert name in alone and len(alone) < len(full)
+        assert alone[name].format_help() == full[name].format_help()
+    assert sorted(subparsers(build_parser(only="scroe"))) == sorted(COMMANDS)   # unknown: all
