@@ -123,6 +123,8 @@ def report_merge(lang: str) -> None:
     """What merging the user's files said: replaced built-in questions, files left out."""
     from mockint.core import loader
 
+    if not loader.has_user_files():     # nothing merged: nothing to say (and userbank not imported)
+        return
     cat = loader.catalogue(lang)
     for n in cat.notices:
         say("note", n)

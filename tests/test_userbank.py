@@ -56,6 +56,13 @@ def test_without_user_files_the_bank_is_the_built_in_one():
     assert not cat.notices and not cat.problems
 
 
+def test_has_user_files_says_whether_anything_is_merged(tmp_path):
+    assert not loader.has_user_files()
+    assert loader.has_user_files([tmp_path / "extra.yaml"])
+    user_bank("mine.yaml", question("best-deal"))
+    assert loader.has_user_files()
+
+
 def test_a_user_question_is_merged_after_the_built_in_ones():
     user_bank("mine.yaml", question("best-deal"))
     b = loader.bank("en")

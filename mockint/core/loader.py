@@ -60,6 +60,12 @@ def _signature(extra: tuple[str, ...]) -> tuple | None:
     return sig if len(sig) > 2 or extra else None
 
 
+def has_user_files(extra_paths: Sequence[str | Path] | None = None) -> bool:
+    """Whether anything is merged into the built-in banks and rubrics: extra paths (default: those
+    of ``set_extra_banks``) or the user's own files."""
+    return _signature(_extra(extra_paths)) is not None
+
+
 def _user_folders() -> bool:
     """Whether the user has a question or rubric folder (``userbank.BANK_DIR``, ``RUBRIC_DIR``)."""
     from mockint.core.paths import home
