@@ -186,3 +186,147 @@ def test_the_user_folders_the_loader_looks_for_are_the_user_banks():
     userbank.bank_dir().rmdir()
     userbank.rubric_dir().mkdir()
     assert loader._user_folders()
+
+
+# -- the first screen, the focus, the stylesheet in two parts
+
+def test_launched_on_questions_the_interview_is_the_bottom_screen():
+    async def scenario():
+        app = app_for()
+        async with app.run_test(size=(100, 32)) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, InterviewScreen) and app.screen_stack == [app.screen]
+            assert checklist(app) is not None
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            first = app.screen
+            first.action_restart()                      # a new interview replaces it
+            await pilot.pause()
+            assert isinstance(app.screen, InterviewScreen) and app.screen is not first
+            assert app.screen_stack == [app.screen] and not first.is_attached
+    run(scenario)
+
+
+def test_without_the_hook_the_interview_goes_over_textuals_default_screen(monkeypatch):
+    monkeypatch.setattr(app_module, "own_base", lambda screen: False)
+
+    async def scenario():
+        app = app_for()
+        async with app.run_test(size=(100, 32)) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, InterviewScreen) and len(app.screen_stack) == 2
+            assert checklist(app) is not None
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert checklist(app) is None and app.screen.started
+    run(scenario)
+
+
+def test_the_start_screen_still_goes_over_textuals_default_screen():
+    async def scenario():
+        app = create_app(Settings(lang="en", question_set="common", count=2, feedback="end", timer=False))
+        async with app.run_test(size=(100, 32)) as pilot:
+            await pilot.pause()
+            assert type(app.screen).__name__ == "StartScreen" and len(app.screen_stack) == 2
+    run(scenario)
+
+
+def test_a_focus_change_does_not_repaint_the_whole_screen():
+    from mockint.tui.widgets.answer_box import AnswerBox
+
+    async def scenario():
+        app = app_for()
+        async with app.run_test(size=(100, 32)) as pilot:
+            await pilot.pause()
+            screen, calls = app.screen, []
+            refresh = screen.refresh
+
+            def counted(*regions, **kw):
+                calls.append(kw)
+                return refresh(*regions, **kw)
+
+            screen.refresh = counted
+            await pilot.press("ctrl+s")                 # Continue: the answer box takes the focus
+            await pilot.pause()
+            assert isinstance(screen.focused, AnswerBox)
+            # what Screen.focused's change did in Textual (a full repaint) is not asked for
+            assert {"repaint": True, "layout": False, "recompose": False} not in calls
+    run(scenario)
+
+
+def css_sources(app) -> list[tuple[str, str]]:
+    return [key for key in app.stylesheet.source if key[0] == str(app_module.CSS_FILE)]
+
+
+def test_the_stylesheet_in_two_parts_is_the_file():
+    from textual.css.stylesheet import Stylesheet
+
+    text = app_module.CSS_FILE.read_text(encoding="utf-8")
+    first, later = app_module.split_css(text)
+    assert first + later == text and later.startswith(app_module.LATER_CSS) and "#coach" in first
+    assert "#history-box" in later and "#history-box" not in first
+
+    variables = App().get_css_variables()
+
+    def rules(*parts: str) -> list[str]:
+        sheet = Stylesheet(variables=variables)
+        for i, part in enumerate(parts):
+            sheet.add_source(part, read_from=("mockint.tcss", str(i)), is_default_css=False)
+        return [rule.css for rule in sheet.rules]
+
+    assert rules(first, later) == rules(text)           # the same rules, in the same order
+
+
+def test_the_other_screens_rules_are_read_when_one_of_them_is_opened():
+    from mockint.tui.screens.help import HelpScreen
+
+    async def scenario():
+        app = app_for()
+        async with app.run_test(size=(100, 32)) as pilot:
+            await pilot.pause()
+            assert css_sources(app) == [(str(app_module.CSS_FILE), "")]
+            await pilot.press("f1")
+            await pilot.pause()
+            assert isinstance(app.screen, HelpScreen)
+            assert css_sources(app) == [(str(app_module.CSS_FILE), ""), (str(app_module.CSS_FILE), "later")]
+            assert app.screen.query_one("#help-box").styles.height.value == 95     # a rule read later
+    run(scenario)
+
+
+def test_the_other_screens_rules_are_read_shortly_after_the_first_question(monkeypatch):
+    monkeypatch.setattr(app_module, "CSS_AFTER_LAUNCH", 0.6)
+
+    async def scenario():
+        app = app_for()
+        async with app.run_test(size=(100, 32)) as pilot:
+            await pilot.pause()
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert len(css_sources(app)) == 1
+            await pilot.pause(0.9)
+            assert len(css_sources(app)) == 2
+    run(scenario)
+
+
+def test_the_rules_read_later_change_no_style_of_the_start_or_interview_screen():
+    def styles(app) -> dict:
+        return {node: dict(node.styles.base.get_rules()) for node in app.screen.walk_children(with_self=True)}
+
+    async def check(app, press: str | None = None):
+        async with app.run_test(size=(100, 32)) as pilot:
+            await pilot.pause()
+            if press:
+                await pilot.press(press)
+                await pilot.pause()
+            before = styles(app)
+            app.load_later_css()
+            app.stylesheet.update(app.screen)
+            await pilot.pause()
+            assert len(css_sources(app)) == 2 and styles(app) == before
+
+    async def scenario():
+        await check(app_for())                                  # the checklist
+        await check(app_for(), "ctrl+s")                        # the first question
+        await check(create_app(Settings(lang="en", question_set="common", count=2, feedback="end",
+                                        timer=False)))          # the start screen
+    run(scenario)

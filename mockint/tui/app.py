@@ -8,6 +8,7 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import asdict, replace
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import work
@@ -52,6 +53,20 @@ def history_commands():
 
 DARK, LIGHT = "textual-dark", "textual-light"
 GC_AFTER_LAUNCH = 1.0   # seconds from the first question on screen to garbage collection resuming
+CSS_AFTER_LAUNCH = 0.5  # seconds from the first screen drawn to the rest of the stylesheet being read
+
+# The app's one stylesheet. What the start and interview screens (and all screens) use comes before
+# the LATER_CSS line and is read at start; the other screens' rules after it, when one of them is
+# first opened (or CSS_AFTER_LAUNCH after the first screen is drawn): parsing them cost ~2-3 ms
+# before the first question. Both parts are app CSS, read in file order: the same rules as one file.
+CSS_FILE = Path(__file__).with_name("mockint.tcss")
+LATER_CSS = "/* @later"
+
+
+def split_css(text: str) -> tuple[str, str]:
+    """The stylesheet's text read at start and the text read later ("" when there is no mark)."""
+    first, mark, later = text.partition(LATER_CSS)
+    return first, mark + later
 
 
 def help_sections() -> tuple[tuple[str, type], ...]:
@@ -92,12 +107,28 @@ def is_screen(screen: object, module: str, *names: str) -> bool:
     return mod is not None and isinstance(screen, tuple(getattr(mod, n) for n in names))
 
 
+def own_base(screen: Screen) -> bool:
+    """Make ``screen`` fit to be the bottom of the screen stack in place of Textual's default
+    screen: ``switch_screen`` pops the result callback of the screen it replaces, which
+    ``push_screen`` gives every screen it pushes but the default screen does not have (so the
+    screen shown next replaces it, as it replaces a pushed one). False when that cannot be done
+    (private Textual API, textual >=8.2.8,<8.3): the screen is then pushed as before."""
+    try:
+        push = getattr(screen, "_push_result_callback", None)
+        if not callable(push) or getattr(screen, "_result_callbacks", None) != []:
+            return False
+        push(screen, None)
+        return True
+    except Exception:       # pragma: no cover - a future Textual
+        return False
+
+
 # ctrl+h is what some terminals send for Backspace: history and progress are off during an
 # interview (where one types), and never open over themselves.
 
 
 class MockintApp(App[int]):
-    CSS_PATH = "mockint.tcss"
+    # No CSS_PATH: mockint.tcss is read in two parts (see CSS_FILE, __init__ and load_later_css).
     COMMANDS = App.COMMANDS | {interview_commands, history_commands}
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
@@ -108,6 +139,10 @@ class MockintApp(App[int]):
         Binding("ctrl+g", "progress", "Progress", id="progress", show=False),
         Binding("ctrl+b", "questions", "Questions", id="questions", show=False),
     ]
+
+    _later_css = ""                       # the stylesheet's rules not read yet (see load_later_css)
+    _own_base = False                     # the bottom screen is the interview's (get_default_screen)
+    _base_screen: Screen | None = None    # the interview to push over Textual's default screen
 
     # -- the launch: the cyclic garbage collector waits for the first question
     _gc_paused = False
@@ -133,9 +168,31 @@ class MockintApp(App[int]):
         """The first question (or the start screen) is on screen: garbage collection resumes
         ``GC_AFTER_LAUNCH`` seconds later (its catch-up pass over what the launch built, ~6 ms,
         then runs while the candidate reads, not before the first frame)."""
+        if self._later_css:
+            self.set_timer(CSS_AFTER_LAUNCH, self.load_later_css)
         if self._gc_paused and not self._gc_resuming:
             self._gc_resuming = True
             self.set_timer(GC_AFTER_LAUNCH, self.resume_gc)
+
+    # -- the stylesheet's second part (the rules of the screens not shown at launch)
+    def load_later_css(self) -> None:
+        """Add the rules of the other screens to the stylesheet (once) and parse it now, so the
+        screen being opened (or the next keystroke) does not wait for it. None of those rules
+        applies to a node of the start or interview screens: their nodes need no restyling."""
+        css, self._later_css = self._later_css, ""
+        if css:
+            self.stylesheet.add_source(css, read_from=(str(CSS_FILE), "later"), is_default_css=False)
+            self.stylesheet.rules         # parsed here
+
+    def push_screen(self, screen: Screen | str, *args, **kwargs):
+        if not getattr(screen, "LAUNCH_CSS", False):
+            self.load_later_css()
+        return super().push_screen(screen, *args, **kwargs)
+
+    def switch_screen(self, screen: Screen | str):
+        if not getattr(screen, "LAUNCH_CSS", False):
+            self.load_later_css()
+        return super().switch_screen(screen)
 
     def resume_gc(self) -> None:
         if self._gc_paused:
@@ -147,6 +204,8 @@ class MockintApp(App[int]):
                  store: Store | None = None, resume: SessionRecord | None = None,
                  job_text: str | None = None, tone: str | None = None) -> None:
         super().__init__()
+        first, self._later_css = split_css(CSS_FILE.read_text(encoding="utf-8"))
+        self.stylesheet.add_source(first, read_from=(str(CSS_FILE), ""), is_default_css=False)
         # the job posting (pasted or --job-spec), the terms the user removed, the tone
         self.job_text: str | None = job_text or None
         self.job_tone: str | None = tone
@@ -206,15 +265,29 @@ class MockintApp(App[int]):
         self.notify(tr(self.lang, "hist.notice", notice=notice), severity="warning", timeout=15, markup=False)
 
     # -- the flow: [resume] start -> interview (its readiness checklist first) -> (feedback) -> summary
+    def get_default_screen(self) -> Screen:
+        """The first screen. Launched on questions, it is the interview (on its readiness
+        checklist) rather than Textual's blank default screen with the interview pushed over it:
+        that screen would be composed, laid out and drawn for nothing, and the app's messages
+        would wait for the interview to be mounted over it (~8 ms before the first question)."""
+        if self._resume is None and self.questions:
+            screen = self.new_interview_screen(self.with_job(self.questions), checklist=True)
+            if own_base(screen):
+                self._own_base = True
+                return screen
+            self._base_screen = screen       # a Textual without the hook: pushed over the default
+        return super().get_default_screen()
+
     def on_mount(self) -> None:
         self.recorder.announce()
         if self._resume is not None:
             rec, self._resume = self._resume, None
             self.show_start()
             self.resume(rec)
-        elif self.questions:
-            self.start_interview(self.with_job(self.questions), checklist=True)
-        else:
+        elif self._base_screen is not None:
+            screen, self._base_screen = self._base_screen, None
+            self.show(screen)
+        elif not self._own_base:
             self.show_start()
             self.call_after_refresh(self.offer_resume)     # the start screen is drawn first
 
@@ -222,8 +295,9 @@ class MockintApp(App[int]):
         self.recorder.close()
 
     def show(self, screen: Screen) -> None:
-        """Show ``screen`` in place of the current one (the first one goes over Textual's default)."""
-        if len(self.screen_stack) > 1:
+        """Show ``screen`` in place of the current one (the first one goes over Textual's default
+        screen, unless the interview is the bottom screen: see :meth:`get_default_screen`)."""
+        if len(self.screen_stack) > 1 or self._own_base:
             self.switch_screen(screen)
         else:
             self.push_screen(screen)
@@ -308,6 +382,12 @@ class MockintApp(App[int]):
         """A new interview on these questions. ``checklist``: its screen asks the readiness checklist
         first (ticked as last time) and the first question follows it (:meth:`readiness_done`);
         otherwise (practising again, restarting) the answers given before are kept."""
+        self.show(self.new_interview_screen(questions, checklist))
+        if not checklist:
+            self.interview_begins()
+
+    def new_interview_screen(self, questions: list[Question], checklist: bool = False) -> Screen:
+        """A new interview on these questions, and its screen (not shown yet)."""
         from mockint.tui.screens.interview import InterviewScreen
 
         if self.interview is not None and not self.interview.is_over:
@@ -315,11 +395,9 @@ class MockintApp(App[int]):
         self.release_textual_leaks()
         self.questions = list(questions)
         self.interview = Interview(self.questions, self.scorer, self.bank(), self.lang, job=self.job_context())
-        self.show(InterviewScreen(self.interview, feedback=self.settings.feedback, timer=self.settings.timer,
-                                  clock=self.clock, blink=self.blink, recorder=self.recorder,
-                                  readiness=dict(self.readiness) if checklist else None))
-        if not checklist:
-            self.interview_begins()
+        return InterviewScreen(self.interview, feedback=self.settings.feedback, timer=self.settings.timer,
+                               clock=self.clock, blink=self.blink, recorder=self.recorder,
+                               readiness=dict(self.readiness) if checklist else None)
 
     def release_textual_leaks(self) -> None:
         """Let the widgets of past interviews go, despite two leaks of Textual 8.2 (both no-ops

@@ -7,7 +7,9 @@ from dataclasses import replace
 from textual import events
 from textual.binding import BindingsMap
 from textual.dom import DOMNode
+from textual.reactive import Reactive
 from textual.screen import ModalScreen, Screen
+from textual.widget import Widget
 
 from mockint.tui.strings import has, tr
 
@@ -66,7 +68,20 @@ class PrimedUpdates:
         prime_update_timer(self)
 
 
-class BaseScreen(SameSizeLayout, PrimedUpdates, Screen):
+class QuietFocus:
+    """A focus change does not repaint the whole screen.
+
+    Textual's ``Screen.focused`` repaints the screen when it changes: the whole screen is
+    composed and written again, ~1-3 ms on the interview screen (twice before the first question:
+    the checklist takes the focus, then the answer box). What a focus change changes is repainted
+    anyway: the widgets that gain or lose it, and those whose styles change with it, refresh
+    themselves (Textual updates the styles of the nodes concerned and each restyled or refocused
+    widget marks its own region). The bindings are refreshed as before (the watcher stays)."""
+
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+
+
+class BaseScreen(QuietFocus, SameSizeLayout, PrimedUpdates, Screen):
     def __init__(self, lang: str) -> None:
         super().__init__()
         self.lang = lang
@@ -76,7 +91,7 @@ class BaseScreen(SameSizeLayout, PrimedUpdates, Screen):
         return tr(self.lang, key, **kw)
 
 
-class BaseModal(SameSizeLayout, PrimedUpdates, ModalScreen):
+class BaseModal(QuietFocus, SameSizeLayout, PrimedUpdates, ModalScreen):
     def __init__(self, lang: str) -> None:
         super().__init__()
         self.lang = lang

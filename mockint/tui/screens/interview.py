@@ -46,6 +46,7 @@ DRAFT_EVERY = 3.0   # seconds between saves of the draft (only when it changed)
 
 
 class InterviewScreen(BaseScreen):
+    LAUNCH_CSS = True     # its rules are in the part of mockint.tcss read at start
     BINDINGS = [
         Binding("ctrl+s", "submit", "Submit", id="submit"),
         Binding("ctrl+n", "skip", "Skip", id="skip"),

@@ -25,6 +25,7 @@ MAX_TERMS = 12          # terms shown for unticking (most specific first)
 
 
 class StartScreen(BaseScreen):
+    LAUNCH_CSS = True     # its rules are in the part of mockint.tcss read at start
     BINDINGS = [Binding("ctrl+s", "start", "Start", id="start")]
 
     def __init__(self, settings: Settings) -> None:
