@@ -243,3 +243,26 @@ def test_a_session_criterion_passes_when_its_mean_reaches_the_threshold():
     assert row["score"] < real(strong).threshold and row["passed"] is False
     alone = next(c for c in session_summary("en", [strong]).criteria if c["id"] == "real_examples")
     assert alone["passed"] is True
+
+
+@pytest.mark.parametrize("lang, good, hedgy", [
+    ("en", "Yes, thank you. What would success look like in the first 90 days, and how is the team trained?",
+     "Um, I guess maybe, like, sort of, what is the team like? Sorry, I'm not sure what to ask, basically."),
+    ("ro", "Da, mulțumesc. Cum arată succesul în primele 90 de zile și cum este pregătită echipa?",
+     "Păi, ăă, cred că poate, gen, cum e echipa? Scuze, nu știu sigur ce să întreb, practic."),
+])
+def test_a_closing_answer_is_not_asked_to_say_what_the_candidate_did(lang, good, hedgy):
+    """On "Do you have any questions for us?" (kind closing) the rubric's check-level ``by_kind``
+    leaves out plain statements of what the candidate did (weight 0) and asks for one direct
+    sentence instead of three (target 1): a short, clean closing question passes; a hedgy one
+    does not."""
+    scorer, q = loader.scorer(lang), loader.bank(lang).get("questions-for-us")
+    assert q.kind == "closing"
+    conf = lambda r: next(c for c in r.criteria if c.id == "confidence")
+    ok = conf(scorer.score(good, q))
+    assert "plain_statements" not in {c.id for c in ok.checks}
+    direct = next(c for c in ok.checks if c.id == "direct_sentences")
+    assert direct.value == 1.0 and ok.passed and ok.score == 1.0
+    assert not conf(scorer.score(hedgy, q)).passed
+    story = conf(scorer.score(good, loader.bank(lang).get("sales-experience")))
+    assert "plain_statements" in {c.id for c in story.checks}          # other kinds: as before

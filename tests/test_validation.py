@@ -65,6 +65,12 @@ def test_the_minimal_rubric_is_valid():
     ("      - id: hedges", "      - id: Hedges!", "'Hedges!' is not a valid id"),
     ("        kind: pattern\n", "", "missing the required key 'kind'; allowed kinds: phrases, pattern, count"),
     ("        patterns: ['\\bmaybe\\b']", "        phrases: [maybe]", "unknown key; allowed:"),
+    ("effect: penalty", "effect: penalty\n        by_kind: {closnig: {weight: 0}}",
+     "criteria[0].checks[0].by_kind.closnig: unknown key; allowed: behavioural, situational, knowledge, closing"),
+    ("effect: penalty", "effect: penalty\n        by_kind: {closnig: {weight: 0}}", "(did you mean 'closing'?)"),
+    ("effect: penalty", "effect: penalty\n        by_kind: {closing: {wieght: 0}}", "(did you mean 'weight'?)"),
+    ("effect: penalty", "effect: penalty\n        by_kind: {closing: {target: 0}}",
+     "criteria[0].checks[0].by_kind.closing.target: must be from 0.01 to 1000, not 0"),
 ])
 def test_rubric_errors(old, new, expected):
     assert old in MINI

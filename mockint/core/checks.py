@@ -72,6 +72,10 @@ class Check:
     def run(self, ctx: Ctx) -> Outcome:  # pragma: no cover - abstract
         raise NotImplementedError
 
+    def target(self, ctx: Ctx) -> float:
+        """The check's target for this question's kind (``by_kind``)."""
+        return self.spec.for_kind(ctx.question.kind).target if self.spec.by_kind else self.spec.target
+
     def phrase_sets(self) -> list[PhraseSet]:
         """The phrase sets this check matches with (the scorer groups them for one pass)."""
         return [v for v in vars(self).values() if isinstance(v, PhraseSet)]
@@ -93,7 +97,7 @@ class PhrasesCheck(Check):
         hits = self.set.find(ctx.a)
         spans = _spans_from_hits(hits, self.rule)
         n = self._count(spans, [h.phrase for h in hits])
-        return Outcome(_saturate(n, self.spec.target), n, spans)
+        return Outcome(_saturate(n, self.target(ctx)), n, spans)
 
 
 class PatternCheck(Check):
@@ -114,16 +118,16 @@ class PatternCheck(Check):
         for pid in self.pids:
             if per[pid]:
                 found += per[pid]
-        return self._outcome(ctx.a, found)
+        return self._outcome(ctx.a, found, self.target(ctx))
 
     def full_search(self, a: Analysed) -> Outcome:
         """What :meth:`run` finds, by searching the whole answer with every pattern (no plans, no
         required texts): the reference the tests hold the fast way to."""
         found = [(m.start(), -m.end()) for rx, _ in self.plans for m in rx.finditer(a.folded)
                  if m.end() > m.start()]
-        return self._outcome(a, found)
+        return self._outcome(a, found, self.spec.target)
 
-    def _outcome(self, a: Analysed, found: list[tuple[int, int]]) -> Outcome:
+    def _outcome(self, a: Analysed, found: list[tuple[int, int]], target: float) -> Outcome:
         """Spans of the matches ``(start, -end)``: leftmost first, then longest, no overlaps."""
         found.sort()
         tok_starts = a.token_starts
@@ -135,7 +139,7 @@ class PatternCheck(Check):
             first, last = _token_range(a, tok_starts, s, e)
             spans.append(Span(s, e, first, last, self.rule))
         n = len({a.folded[s.start:s.end] for s in spans}) if self.opts.get("distinct") else len(spans)
-        return Outcome(_saturate(n, self.spec.target), n, spans)
+        return Outcome(_saturate(n, target), n, spans)
 
 
 class PatternIndex:
@@ -382,7 +386,7 @@ class QuestionCheck(Check):
                 if any(words[:len(st)] == st for st in opening):
                     candidates.append((si, idx))
         if not candidates:                      # no question at all: nothing else to look for
-            return Outcome(_saturate(0, self.spec.target), 0, [])
+            return Outcome(_saturate(0, self.target(ctx)), 0, [])
         sets = {}
         for name in ("about", "addressed", "exclude"):
             ps = getattr(self, name)
@@ -403,7 +407,7 @@ class QuestionCheck(Check):
             if sets["exclude"] is not None and (sets["exclude"] & inside):
                 continue
             spans.append(Span(s, e, idx[0], idx[-1], self.rule))
-        return Outcome(_saturate(len(spans), self.spec.target), len(spans), spans)
+        return Outcome(_saturate(len(spans), self.target(ctx)), len(spans), spans)
 
 
 class ClaimsCheck(Check):
@@ -456,7 +460,7 @@ class StatementsCheck(Check):
         # An answer of ``scale_from_words`` words or more with fewer sentences than the target:
         # all of them direct is enough. Shorter than that, the target stands (a two-line
         # brush-off is not confidence).
-        target = self.spec.target
+        target = self.target(ctx)
         scale = self.opts.get("scale_from_words")
         if scale and eligible and len(a.words) >= scale:
             target = min(target, eligible)
@@ -490,7 +494,7 @@ class TalkingPointsCheck(Check):
                 spans += [Span(h.start, h.end, h.first, h.last, f"{cid}.{tp.id}", h.typo) for h in hits]
             else:
                 missing.append(tp)
-        need = max(1.0, len(q.talking_points) * self.opts.get("share", self.spec.target))
+        need = max(1.0, len(q.talking_points) * self.opts.get("share", self.target(ctx)))
         value = min(1.0, len(covered) / need)
         return Outcome(value, len(covered), spans, {
             "covered": "; ".join(tp.summary for tp in covered),
@@ -536,7 +540,7 @@ class OnTopicCheck(Check):
                     seen.add(h.phrase)
                     spans.append(Span(h.start, h.end, h.first, h.last, self.rule))
             spans.sort(key=lambda sp: sp.start)
-        return Outcome(_saturate(len(seen), self.spec.target), len(seen), spans)
+        return Outcome(_saturate(len(seen), self.target(ctx)), len(seen), spans)
 
 
 class RepetitionCheck(Check):

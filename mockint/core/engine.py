@@ -157,6 +157,7 @@ class Scorer:
                    for rx in spec.options.get("patterns", []) if spec.kind == "pattern"])
         self.checks: dict[str, Check] = {}
         self.rules: dict[str, list[tuple[CheckSpec, str]]] = {}     # criterion -> (spec, rule id)
+        self._by_kind: dict[tuple[str, str], list[tuple[CheckSpec, str]]] = {}
         for crit in rubric.criteria:
             for spec in crit.checks:
                 rule = f"{crit.id}.{spec.id}"
@@ -214,8 +215,19 @@ class Scorer:
         return Result(question, self.lang, answer, int(total + 0.5), results, caps, elapsed,
                       self.rubric.version, len(a.words))
 
+    def _rules_for(self, crit_id: str, kind: str) -> list[tuple[CheckSpec, str]]:
+        """A criterion's checks as they apply to a question of ``kind`` (their ``by_kind``
+        weight and target; weight 0: left out)."""
+        key = (crit_id, kind)
+        got = self._by_kind.get(key)
+        if got is None:
+            got = self._by_kind[key] = [(spec.for_kind(kind), rule) for spec, rule in self.rules[crit_id]
+                                        if spec.by_kind.get(kind, {}).get("weight") != 0]
+        return got
+
     def _criterion(self, crit: Criterion, a: Analysed, q: Question, run) -> tuple[CriterionResult, list[CapResult]]:
-        outcomes = [(spec, rule, run(rule)) for spec, rule in self.rules[crit.id]]
+        kind = q.kind
+        outcomes = [(spec, rule, run(rule)) for spec, rule in self._rules_for(crit.id, kind)]
         rewards = [(s, o) for s, _, o in outcomes if s.effect == "reward"]
         rw = sum(s.weight for s, _ in rewards)
         base = sum(s.weight * o.value for s, o in rewards) / rw if rw else 1.0

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import string
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +50,19 @@ class CheckSpec:
     guide: list[str] = field(default_factory=list)
     options: dict[str, Any] = field(default_factory=dict)   # kind-specific keys, validated
     line: int | None = None
+    by_kind: dict[str, dict[str, float]] = field(default_factory=dict)   # question kind -> weight/target
+    _kinds: dict[str, CheckSpec] = field(default_factory=dict, repr=False, compare=False)
+
+    def for_kind(self, kind: str) -> CheckSpec:
+        """The check as it applies to a question of ``kind`` (its ``by_kind`` weight and target;
+        weight 0: not applied)."""
+        over = self.by_kind.get(kind)
+        if not over:
+            return self
+        got = self._kinds.get(kind)
+        if got is None:
+            got = self._kinds[kind] = replace(self, by_kind={}, _kinds={}, **over)
+        return got
 
 
 @dataclass
@@ -182,7 +195,7 @@ def _fuzzy(doc: Doc, value: Any, path, default: Fuzzy | None) -> Fuzzy | None:
 
 def _check(doc: Doc, raw: Any, path, lists: dict, facts, fuzzy: Fuzzy, ids_so_far: set[str]) -> CheckSpec:
     common = ("id", "kind", "effect", "label", "weight", "target", "per_hit", "max_penalty", "cap",
-              "found", "missing", "guide")
+              "found", "missing", "guide", "by_kind")
     if not isinstance(raw, dict):
         doc.mapping(raw, path)
     kind = doc.choice(raw.get("kind"), path + ("kind",), KINDS) if "kind" in raw else doc.fail(
@@ -209,6 +222,13 @@ def _check(doc: Doc, raw: Any, path, lists: dict, facts, fuzzy: Fuzzy, ids_so_fa
     spec.found = _templ(doc, m["found"], path + ("found",)) if "found" in m else ""
     spec.missing = _templ(doc, m["missing"], path + ("missing",)) if "missing" in m else ""
     spec.guide = _guide(doc, m.get("guide", []), path + ("guide",), facts)
+    for qkind, over in doc.mapping(m.get("by_kind", {}) or {}, path + ("by_kind",), optional=QUESTION_KINDS).items():
+        o = doc.mapping(over, path + ("by_kind", qkind), optional=("weight", "target"))
+        spec.by_kind[qkind] = {}
+        if "weight" in o:
+            spec.by_kind[qkind]["weight"] = float(doc.number(o["weight"], path + ("by_kind", qkind, "weight"), 0, 100))
+        if "target" in o:
+            spec.by_kind[qkind]["target"] = float(doc.number(o["target"], path + ("by_kind", qkind, "target"), 0.01, 1000))
     spec.line = None
     opts: dict[str, Any] = {}
     for key, required in specific.items():
