@@ -266,3 +266,10 @@ def test_a_closing_answer_is_not_asked_to_say_what_the_candidate_did(lang, good,
     assert not conf(scorer.score(hedgy, q)).passed
     story = conf(scorer.score(good, loader.bank(lang).get("sales-experience")))
     assert "plain_statements" in {c.id for c in story.checks}          # other kinds: as before
+
+
+def test_an_amount_is_quoted_whole_never_cut_inside_a_word():
+    scorer, q = loader.scorer("en"), loader.bank("en").get("sales-experience")
+    r = scorer.score("I closed a 60,000 euro deal and a 5,000 euros one.", q)
+    texts = [e.text for c in r.criteria for e in c.evidence if e.rule == "real_examples.numbers"]
+    assert "60,000 euro" in texts and "5,000 euros" in texts and "60,000 eur" not in texts
