@@ -117,3 +117,29 @@ def test_bank_error_line_is_the_offending_line():
     line, col = int(msg.split(":")[1]), int(msg.split(":")[2])
     assert "trivial" in text.splitlines()[line - 1]
     assert text.splitlines()[line - 1][col - 1:].startswith("difficulty: trivial")
+
+
+def test_a_pattern_checked_once_is_compiled_only_when_used_and_a_bad_one_is_always_checked(monkeypatch):
+    """Patterns that compiled (and do not match empty text) are listed in the cache; the next load
+    does not compile them again (a LazyPattern, compiled on first use); a bad pattern never gets
+    there; a damaged list is ignored."""
+    import re as _re
+
+    from mockint.core import rubric as R
+
+    monkeypatch.setattr(R, "_good", None)
+    monkeypatch.setattr(R, "_new_good", set())
+    first = parse_rubric(MINI, "r.yaml", fact_ids())
+    assert isinstance(first.criteria[0].checks[0].options["patterns"][0], _re.Pattern)
+    assert R._good_file().exists()
+    monkeypatch.setattr(R, "_good", None)                      # a new process
+    again = parse_rubric(MINI, "r.yaml", fact_ids())
+    lazy = again.criteria[0].checks[0].options["patterns"][0]
+    assert isinstance(lazy, R.LazyPattern) and lazy._rx is None
+    assert lazy.search("maybe so") and isinstance(lazy.compiled(), _re.Pattern)
+    assert "(did you mean" not in err(MINI.replace("['\\bmaybe\\b']", "['(maybe']")) and \
+        "bad regular expression" in err(MINI.replace("['\\bmaybe\\b']", "['(maybe']"))
+    R._good_file().write_text("{not json", encoding="utf-8")
+    monkeypatch.setattr(R, "_good", None)
+    assert isinstance(parse_rubric(MINI, "r.yaml", fact_ids()).criteria[0].checks[0].options["patterns"][0],
+                      _re.Pattern)

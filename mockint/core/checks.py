@@ -3,6 +3,7 @@ value from 0 to 1, a count, and the evidence it found (spans of the answer)."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from itertools import repeat
 from collections import Counter
@@ -12,7 +13,7 @@ from typing import Any
 from mockint.core.bank import Question
 from mockint.core.matching import Hit, Lexicon, PhraseSet, group_phrase_sets
 from mockint.core.plan import analysis
-from mockint.core.rubric import CheckSpec, Rubric
+from mockint.core.rubric import CheckSpec, LazyPattern, Rubric
 from mockint.core.text import Analysed, phrase_tokens, stem_words
 
 
@@ -155,7 +156,7 @@ class PatternIndex:
     _MAX_WORDS = 50_000           # words remembered (then forgotten all at once)
 
     def __init__(self, checks: list[PatternCheck]):
-        ids: dict[tuple[str, int], int] = {}
+        ids: dict[str, int] = {}
         self.rx: list = []
         self.needs: list[tuple] = []
         self.exact: dict[str, list[int]] = {}
@@ -165,7 +166,7 @@ class PatternIndex:
         for chk in checks:
             chk.index, chk.pids = self, []
             for (rx, plan), cplan, needs in zip(chk.plans, chk.char_plans, chk.needs):
-                key = (rx.pattern, rx.flags)
+                key = rx.pattern                # (compiled alike: the text is enough)
                 pid = ids.get(key)
                 if pid is None:
                     pid = ids[key] = len(self.rx)
@@ -229,17 +230,27 @@ class PatternIndex:
         for pid, cplan in self.by_chars:
             need = needs[pid]
             if not need or _holds(text, need):
-                out[pid] = _matches(rxs[pid], text, _char_starts(a, cplan))
+                out[pid] = _matches(_compiled(rxs, pid), text, _char_starts(a, cplan))
         for pid, at in starts.items():
             need = needs[pid]
             if not need or _holds(text, need):     # else it cannot match: a text every match holds is missing
-                out[pid] = _matches(rxs[pid], text, at)
+                out[pid] = _matches(_compiled(rxs, pid), text, at)
         for pid in self.whole:
             need = needs[pid]
             if not need or _holds(text, need):
-                out[pid] = [(m.start(), -m.end()) for m in rxs[pid].finditer(text) if m.end() > m.start()]
+                out[pid] = [(m.start(), -m.end()) for m in _compiled(rxs, pid).finditer(text)
+                            if m.end() > m.start()]
         a.cache[self] = out
         return out
+
+
+def _compiled(rxs: list, pid: int) -> re.Pattern:
+    """Pattern ``pid``, compiled (a :class:`~mockint.core.rubric.LazyPattern` is compiled once
+    and replaced in the list)."""
+    rx = rxs[pid]
+    if type(rx) is LazyPattern:
+        rx = rxs[pid] = rx.compiled()
+    return rx
 
 
 def _matches(rx, text: str, at: list[int]) -> list[tuple[int, int]]:

@@ -244,6 +244,79 @@ def _check(doc: Doc, raw: Any, path, lists: dict, facts, fuzzy: Fuzzy, ids_so_fa
     return spec
 
 
+class LazyPattern:
+    """A rubric pattern that compiled before (see :func:`_known_good`), compiled when first used:
+    most answers try under half of a rubric's ~90 patterns, and compiling them all cost ~8 ms of
+    every cold ``mockint score``. Anything but ``pattern`` compiles it (``match``, ``finditer``...)."""
+
+    __slots__ = ("pattern", "_rx")
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+        self._rx: re.Pattern | None = None
+
+    def compiled(self) -> re.Pattern:
+        if self._rx is None:
+            self._rx = re.compile(self.pattern)
+        return self._rx
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.compiled(), name)
+
+    def __repr__(self) -> str:
+        return f"LazyPattern({self.pattern!r})"
+
+
+# Patterns that compiled and do not match empty text, by their text: kept in <mockint home>/cache
+# so that a later load does not compile them again to check them (the text is the key: an edited
+# pattern is checked anew; a damaged or missing file means every pattern is checked).
+_GOOD_FORMAT = 1
+_GOOD_MAX = 20_000
+_good: set[str] | None = None
+_new_good: set[str] = set()
+
+
+def _good_file() -> Path:
+    from mockint.core.paths import home
+
+    return home() / "cache" / f"patterns-ok-{_GOOD_FORMAT}.json"
+
+
+def _known_good() -> set[str]:
+    global _good
+    if _good is None:
+        try:
+            import json
+
+            got = json.loads(_good_file().read_text(encoding="utf-8"))
+            _good = {p for p in got if isinstance(p, str)} if isinstance(got, list) else set()
+        except Exception:               # noqa: BLE001 - no file, a damaged one: check them all
+            _good = set()
+    return _good
+
+
+def _save_good() -> None:
+    """Add the patterns checked since the last save to the file (at most ``_GOOD_MAX``)."""
+    if not _new_good:
+        return
+    known = _known_good()
+    known |= _new_good
+    _new_good.clear()
+    if len(known) > _GOOD_MAX:
+        known.clear()
+    try:
+        import json
+        import os
+
+        entry = _good_file()
+        entry.parent.mkdir(mode=0o700, exist_ok=True)
+        tmp = entry.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(sorted(known), ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, entry)
+    except Exception:                   # noqa: BLE001 - a read-only home: checked again next time
+        pass
+
+
 def _kind_option(doc: Doc, kind: str, key: str, value: Any, path, lists: dict, fuzzy: Fuzzy) -> Any:
     if key in ("phrases", "about", "addressed", "starts", "exclude"):
         if isinstance(value, dict):
@@ -261,14 +334,19 @@ def _kind_option(doc: Doc, kind: str, key: str, value: Any, path, lists: dict, f
     if key == "patterns":
         pats = doc.strings(value, path)
         out = []
+        known = _known_good()
         for i, p in enumerate(pats):
             expanded = _expand(doc, p, path + (i,), lists)
+            if expanded in known:
+                out.append(LazyPattern(expanded))
+                continue
             try:
                 out.append(re.compile(expanded))
             except re.error as exc:
                 doc.fail(path + (i,), f"bad regular expression: {exc}")
             if out[-1].search(""):
                 doc.fail(path + (i,), "this pattern matches empty text; it would fire on every answer")
+            _new_good.add(expanded)
         return out
     if key == "match":
         return doc.choice(value, path, MATCH_MODES)
@@ -377,6 +455,7 @@ def parse_rubric(text: str, name: str, facts: set[str] | None = None, rid: str =
                     if problems is None:
                         raise err
                     problems.append(err)
+    _save_good()
     return Rubric(lang=lang, version=version, name=str(top.get("name", name)), fuzzy=fuzzy,
                   window=window, known_words=known, lists=lists,
                   criteria=[c for c in criteria if c is not None], source=name, id=rid)
