@@ -273,3 +273,25 @@ def test_an_amount_is_quoted_whole_never_cut_inside_a_word():
     r = scorer.score("I closed a 60,000 euro deal and a 5,000 euros one.", q)
     texts = [e.text for c in r.criteria for e in c.evidence if e.rule == "real_examples.numbers"]
     assert "60,000 euro" in texts and "5,000 euros" in texts and "60,000 eur" not in texts
+
+
+@pytest.mark.parametrize("lang, about_them, about_me", [
+    ("en", "What would success look like in the first 90 days, and how is the team trained?",
+     "How fast can I get promoted, and is the remote policy flexible for me?"),
+    ("ro", "Cum arată succesul în primele 90 de zile și cum este pregătită echipa?",
+     "Cât de repede pot fi promovat și pot lucra de acasă?"),
+])
+def test_two_way_on_the_closing_question_asks_about_their_side_not_for_a_story(lang, about_them, about_me):
+    """The criterion's by_kind gives the closing question its own feedback and follow-up, and the
+    story checks (what it changed for them, their side, listening) are left out there."""
+    scorer, q = loader.scorer(lang), loader.bank(lang).get("questions-for-us")
+    rubric = loader.rubric(lang)
+    crit = rubric.criterion("two_way")
+    two_way = lambda r: next(c for c in r.criteria if c.id == "two_way")
+    good, weak = two_way(scorer.score(about_them, q)), two_way(scorer.score(about_me, q))
+    assert {c.id for c in good.checks} <= {"others", "checking"}
+    assert good.passed and good.feedback.startswith(crit.feedback_for("closing", True))
+    assert not weak.passed and weak.feedback.startswith(crit.feedback_for("closing", False))
+    assert crit.feedback_for("closing", False) != crit.feedback_fail
+    story = two_way(scorer.score(about_them, loader.bank(lang).get("sales-experience")))
+    assert "benefit" in {c.id for c in story.checks}          # other kinds: as before

@@ -69,6 +69,9 @@ def test_the_minimal_rubric_is_valid():
      "criteria[0].checks[0].by_kind.closnig: unknown key; allowed: behavioural, situational, knowledge, closing"),
     ("effect: penalty", "effect: penalty\n        by_kind: {closnig: {weight: 0}}", "(did you mean 'closing'?)"),
     ("effect: penalty", "effect: penalty\n        by_kind: {closing: {wieght: 0}}", "(did you mean 'weight'?)"),
+    ("    threshold: 0.6", "    threshold: 0.6\n    by_kind: {closing: {feedback: {fial: x}}}", "(did you mean 'fail'?)"),
+    ("    threshold: 0.6", "    threshold: 0.6\n    by_kind: {closing: {feedback: {fail: 'Ask {hitz}'}}}",
+     "unknown placeholder '{hitz}'"),
     ("effect: penalty", "effect: penalty\n        by_kind: {closing: {target: 0}}",
      "criteria[0].checks[0].by_kind.closing.target: must be from 0.01 to 1000, not 0"),
 ])

@@ -309,12 +309,12 @@ class Scorer:
                                       points, ok, message, ev))
             evidence += ev
         vals = {"words": words, "min": q.min_words, "max": q.max_words}
-        parts = [_fmt(crit.feedback_pass if passed else crit.feedback_fail, vals)]
+        parts = [_fmt(crit.feedback_for(kind, passed), vals)]
         parts += [m for _, m in sorted(found_msgs, key=lambda x: x[0]) if m]
         if not passed:
             parts += [m for _, m in sorted(missing_msgs, key=lambda x: x[0]) if m][:3]
         if not passed and follow_up is None:
-            follow_up = crit.follow_up or None
+            follow_up = crit.follow_up_for(kind) or None
         if passed:
             follow_up = None
         evidence.sort(key=lambda e: (e.start, e.end, e.rule))

@@ -88,6 +88,14 @@ class Criterion:
     def mode_for(self, kind: str | None) -> str:
         return self.by_kind.get(kind or "", {}).get("mode", self.mode)
 
+    def feedback_for(self, kind: str | None, passed: bool) -> str:
+        """The pass or fail message for a question of ``kind`` (its ``by_kind`` feedback, if any)."""
+        key = "feedback_pass" if passed else "feedback_fail"
+        return self.by_kind.get(kind or "", {}).get(key, getattr(self, key))
+
+    def follow_up_for(self, kind: str | None) -> str:
+        return self.by_kind.get(kind or "", {}).get("follow_up", self.follow_up)
+
 
 @dataclass
 class Rubric:
@@ -471,12 +479,18 @@ def _criterion(doc: Doc, raw: Any, p: tuple, seen: set[str], lists: dict, facts,
     by_kind: dict[str, dict[str, Any]] = {}
     for kname, over in doc.mapping(c.get("by_kind", {}) or {}, p + ("by_kind",),
                                    optional=QUESTION_KINDS).items():
-        o = doc.mapping(over, p + ("by_kind", kname), optional=("weight", "mode"))
+        o = doc.mapping(over, p + ("by_kind", kname), optional=("weight", "mode", "feedback", "follow_up"))
         by_kind[kname] = {}
         if "weight" in o:
             by_kind[kname]["weight"] = float(doc.number(o["weight"], p + ("by_kind", kname, "weight"), 0, 100))
         if "mode" in o:
             by_kind[kname]["mode"] = doc.choice(o["mode"], p + ("by_kind", kname, "mode"), MODES)
+        if "feedback" in o:
+            kf = doc.mapping(o["feedback"], p + ("by_kind", kname, "feedback"), optional=("pass", "fail"))
+            for verdict, text in kf.items():
+                by_kind[kname][f"feedback_{verdict}"] = _templ(doc, text, p + ("by_kind", kname, "feedback", verdict))
+        if "follow_up" in o:
+            by_kind[kname]["follow_up"] = doc.text_(o["follow_up"], p + ("by_kind", kname, "follow_up"))
     checks: list[CheckSpec] = []
     ids: set[str] = set()
     for ki, kraw in enumerate(doc.seq(c["checks"], p + ("checks",), 1)):
