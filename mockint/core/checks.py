@@ -81,7 +81,9 @@ class Check:
         """The phrase sets this check matches with (the scorer groups them for one pass)."""
         return [v for v in vars(self).values() if isinstance(v, PhraseSet)]
 
-    def _count(self, spans: list[Span], texts: list[str]) -> int:
+    def _count(self, spans: list[Span], texts) -> int:
+        """How many hits: the spans, or with ``distinct`` the different texts (an iterable, only
+        read then)."""
         if self.opts.get("distinct"):
             return len(set(texts))
         return len(spans)
@@ -139,7 +141,7 @@ class PatternCheck(Check):
                 continue
             first, last = _token_range(a, tok_starts, s, e)
             spans.append(Span(s, e, first, last, self.rule))
-        n = len({a.folded[s.start:s.end] for s in spans}) if self.opts.get("distinct") else len(spans)
+        n = self._count(spans, (a.folded[s.start:s.end] for s in spans))
         return Outcome(_saturate(n, target), n, spans)
 
 

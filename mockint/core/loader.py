@@ -110,10 +110,14 @@ def _bank_key(path: Path) -> tuple | None:
     return tuple(out)
 
 
-def _bank_cache_file(lang: str) -> Path:
-    from mockint.core.paths import home
+def _bank_cache_name(lang: str) -> str:
+    return f"bank-{_BANK_CACHE_FORMAT}-{lang}.marshal"
 
-    return home() / "cache" / f"bank-{_BANK_CACHE_FORMAT}-{lang}.marshal"
+
+def _bank_cache_file(lang: str) -> Path:
+    from mockint.core.yamlfile import cache_file
+
+    return cache_file(_bank_cache_name(lang))
 
 
 def _cached_bank(lang: str, key: tuple | None) -> Bank | None:
@@ -135,17 +139,14 @@ def _store_bank(lang: str, key: tuple | None, b: Bank) -> None:
     if key is None:
         return
     import marshal
-    import os
+
+    from mockint.core.yamlfile import write_cache
 
     try:
         data = marshal.dumps((key, _encode(b)[1]))
-        entry = _bank_cache_file(lang)
-        entry.parent.mkdir(mode=0o700, exist_ok=True)
-        tmp = entry.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(data)
-        os.replace(tmp, entry)
-    except Exception:           # a read-only home: no cache, same bank
-        pass
+    except Exception:           # noqa: BLE001 - something marshal cannot keep: no cache, same bank
+        return
+    write_cache(_bank_cache_name(lang), data)
 
 
 def _classes() -> dict[str, type]:

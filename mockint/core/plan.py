@@ -331,16 +331,12 @@ def warm(patterns: list[str]) -> None:
     if not todo:
         return
     import json
-    import os
 
-    from mockint.core.yamlfile import sha1_hex
+    from mockint.core.yamlfile import cache_file, sha1_hex, write_cache
 
-    digest = sha1_hex("\n".join([str(_FORMAT)] + todo))
+    entry = f"plans-{_FORMAT}-{sha1_hex(chr(10).join([str(_FORMAT)] + todo))}.json"
     try:
-        from mockint.core.paths import home
-
-        entry = home() / "cache" / f"plans-{_FORMAT}-{digest}.json"
-        with open(entry, encoding="utf-8") as fh:
+        with open(cache_file(entry), encoding="utf-8") as fh:
             stored = json.load(fh)
         for pat, (p, cp, needs) in zip(todo, stored):
             _MEMO[pat] = (None if p is None else (frozenset(p[0]), tuple(p[1])),
@@ -352,16 +348,10 @@ def warm(patterns: list[str]) -> None:
         pass
     for pat in todo:
         analysis(pat)
-    try:
-        rows = []
-        for pat in todo:
-            p, cp, needs = _MEMO[pat]
-            rows.append([None if p is None else [sorted(p[0]), list(p[1])],
-                         None if cp is None else [sorted(cp[0]), cp[1]],
-                         None if needs is None else [list(g) for g in needs]])
-        entry.parent.mkdir(mode=0o700, exist_ok=True)
-        tmp = entry.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
-        os.replace(tmp, entry)
-    except Exception:                   # noqa: BLE001 - a read-only home: no cache, same results
-        pass
+    rows = []
+    for pat in todo:
+        p, cp, needs = _MEMO[pat]
+        rows.append([None if p is None else [sorted(p[0]), list(p[1])],
+                     None if cp is None else [sorted(cp[0]), cp[1]],
+                     None if needs is None else [list(g) for g in needs]])
+    write_cache(entry, json.dumps(rows, ensure_ascii=False))

@@ -284,10 +284,13 @@ _good: set[str] | None = None
 _new_good: set[str] = set()
 
 
-def _good_file() -> Path:
-    from mockint.core.paths import home
+_GOOD_NAME = f"patterns-ok-{_GOOD_FORMAT}.json"
 
-    return home() / "cache" / f"patterns-ok-{_GOOD_FORMAT}.json"
+
+def _good_file() -> Path:
+    from mockint.core.yamlfile import cache_file
+
+    return cache_file(_GOOD_NAME)
 
 
 def _known_good() -> set[str]:
@@ -312,17 +315,11 @@ def _save_good() -> None:
     _new_good.clear()
     if len(known) > _GOOD_MAX:
         known.clear()
-    try:
-        import json
-        import os
+    import json
 
-        entry = _good_file()
-        entry.parent.mkdir(mode=0o700, exist_ok=True)
-        tmp = entry.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(sorted(known), ensure_ascii=False), encoding="utf-8")
-        os.replace(tmp, entry)
-    except Exception:                   # noqa: BLE001 - a read-only home: checked again next time
-        pass
+    from mockint.core.yamlfile import write_cache
+
+    write_cache(_GOOD_NAME, json.dumps(sorted(known), ensure_ascii=False))
 
 
 def _kind_option(doc: Doc, kind: str, key: str, value: Any, path, lists: dict, fuzzy: Fuzzy) -> Any:

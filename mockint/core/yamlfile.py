@@ -234,6 +234,33 @@ def _alias_error(text: str, name: str, message: str) -> NoReturn:
 _CACHE_FORMAT = 1
 
 
+def cache_file(name: str) -> Path:
+    """The cache entry ``name`` in ``<mockint home>/cache/`` (parsed files, the validated bank,
+    pattern plans...): everything there is rebuilt when missing."""
+    from mockint.core.paths import home
+
+    return home() / "cache" / name
+
+
+def write_cache(name: str, data: str | bytes) -> None:
+    """Keep ``data`` as the cache entry ``name``: written to a temporary file named by the process,
+    then renamed, so a reader sees the old entry or the new one. Any problem (a read-only home, a
+    full disk) is ignored: an entry is never needed, only faster."""
+    import os
+
+    try:
+        entry = cache_file(name)
+        entry.parent.mkdir(mode=0o700, exist_ok=True)
+        tmp = entry.with_suffix(f".{os.getpid()}.tmp")
+        if isinstance(data, bytes):
+            tmp.write_bytes(data)
+        else:
+            tmp.write_text(data, encoding="utf-8")
+        os.replace(tmp, entry)
+    except Exception:                   # noqa: BLE001 - no cache, same results
+        pass
+
+
 def sha1_hex(text: str) -> str:
     """The SHA-1 of ``text`` (UTF-8), in hex: the name of a cache entry. CPython's own SHA-1
     module when it has one: ``hashlib`` loads OpenSSL first (~3 ms of every cold start)."""
@@ -253,26 +280,19 @@ def load_yaml_cached(text: str, name: str) -> Any:
     with the cache (read-only home, a damaged entry) falls back to parsing: results are the same.
     Validation always runs on the loaded document."""
     import json
-    import os
 
-    digest = sha1_hex(text)
+    entry = f"yaml-{_CACHE_FORMAT}-{sha1_hex(text)}.json"
     try:
-        from mockint.core.paths import home
-        folder = home() / "cache"
-        entry = folder / f"yaml-{_CACHE_FORMAT}-{digest}.json"
-        with open(entry, encoding="utf-8") as fh:
+        with open(cache_file(entry), encoding="utf-8") as fh:
             return _decode(json.load(fh))
     except Exception:
         pass
     data = load_yaml(text, name)
     try:
         encoded = json.dumps(_encode(data), ensure_ascii=False)
-        folder.mkdir(mode=0o700, exist_ok=True)
-        tmp = entry.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(encoded, encoding="utf-8")
-        os.replace(tmp, entry)
-    except Exception:
-        pass
+    except Exception:                   # noqa: BLE001 - e.g. a date, or too deep: not cached
+        return data
+    write_cache(entry, encoded)
     return data
 
 
