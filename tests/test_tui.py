@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from textual.binding import Binding
 from textual.command import CommandList, CommandPalette
-from textual.widgets import Footer, Input, RadioButton
+from textual.widgets import Input, RadioButton
 
 from mockint.core.interview import QUESTION_SETS, Settings
 from mockint.tui.app import HELP_SECTIONS, MockintApp, create_app
@@ -20,6 +20,7 @@ from mockint.tui.strings import tr
 from mockint.tui.widgets.answer_box import AnswerBox
 from mockint.tui.widgets.countdown import Countdown
 from mockint.tui.widgets.chat import ChatMessage
+from mockint.tui.widgets.footer import KeyFooter
 from mockint.tui.widgets.live_coach import LiveCoach
 from mockint.tui.widgets.readiness import ChecklistItems
 from tui_helpers import checklist, plain, run, settle, tick_item
@@ -308,7 +309,7 @@ def test_footer_shows_bindings_in_the_session_language():
                 await to_interview(pilot)
                 descriptions = {a.binding.description for a in app.screen.active_bindings.values()}
                 assert submit in descriptions and tr(lang, "key.quit") in descriptions
-                assert app.screen.query_one(Footer).region.height == 1
+                assert app.screen.query_one(KeyFooter).region.height == 1
     run(scenario)
 
 
@@ -404,7 +405,7 @@ def test_small_terminal_shows_question_answer_box_and_footer():
             whole = screen.region
             question = messages(screen, "interviewer")[-1]
             chat = screen.query_one("#chat")
-            for widget in (question, screen.query_one(AnswerBox), screen.query_one(Footer),
+            for widget in (question, screen.query_one(AnswerBox), screen.query_one(KeyFooter),
                            screen.query_one("#submit"), screen.query_one(LiveCoach)):
                 assert widget.region.area > 0 and whole.contains_region(widget.region), widget
             assert chat.region.contains_region(question.region)

@@ -1,17 +1,15 @@
-"""The readiness checklist widget (one widget for its items), the footer that relabels its keys in
-place, and the screen that does not lay itself out again for a resize to the same size."""
+"""The readiness checklist widget (one widget for its items), and the screen that does not lay
+itself out again for a resize to the same size."""
 
 from __future__ import annotations
 
 from textual import events
 from textual.geometry import Size
-from textual.widgets._footer import FooterKey
 
 from mockint.core.interview import READINESS, Settings
 from mockint.tui.app import create_app
 from mockint.tui.screens.interview import InterviewScreen
 from mockint.tui.strings import tr
-from mockint.tui.widgets.footer import KeyFooter
 from mockint.tui.widgets.push_button import PushButton
 from mockint.tui.widgets.readiness import ChecklistItems
 from tui_helpers import checklist, plain, run, tick_item
@@ -89,34 +87,6 @@ def test_checklist_starts_ticked_as_last_time():
             await pilot.pause()
             assert ticked(app) == {KEYS[1], KEYS[4]}
     run(scenario)
-
-
-def test_footer_relabels_its_keys_in_place():
-    """The checklist's footer shows Continue from the first frame; the first question's shows Submit
-    and Skip, with the same key widgets relabelled (not rebuilt)."""
-    async def scenario():
-        app = app_for()
-        async with app.run_test(size=(100, 32)) as pilot:
-            await pilot.pause()
-            footer = app.screen.query_one(KeyFooter)
-            before = list(footer.query(FooterKey))
-            assert [k.description for k in before][:1] == ["Continue"] and "Submit" not in plain_keys(footer)
-            await pilot.press("ctrl+s")
-            await pilot.pause()
-            after = list(footer.query(FooterKey))
-            assert plain_keys(footer)[:2] == ["Submit", "Skip"] and "Continue" not in plain_keys(footer)
-            assert set(map(id, before)) & set(map(id, after))        # relabelled, not recomposed
-            assert all(k.region.width == len(plain(k)) for k in after)  # laid out with their new text
-            await pilot.press("f1")                            # another screen's footer, then back
-            await pilot.pause()
-            await pilot.press("escape")
-            await pilot.pause()
-            assert plain_keys(app.screen.query_one(KeyFooter))[:2] == ["Submit", "Skip"]
-    run(scenario)
-
-
-def plain_keys(footer) -> list[str]:
-    return [k.description for k in footer.query(FooterKey)]
 
 
 def test_a_resize_to_the_same_size_does_not_lay_out_again():

@@ -18,7 +18,6 @@ import tracemalloc
 
 import pytest
 from textual import events
-from textual.widgets import Footer
 
 from mockint.core.engine import MAX_ANSWER_CHARS
 from mockint.core.interview import Settings
@@ -29,6 +28,7 @@ from mockint.tui.screens.start import StartScreen
 from mockint.tui.screens.summary import SummaryScreen
 from mockint.tui.widgets.answer_box import AnswerBox
 from mockint.tui.widgets.chat import ChatMessage
+from mockint.tui.widgets.footer import KeyFooter
 from mockint.tui.widgets.live_coach import LiveCoach
 from tui_helpers import plain, run, settle
 
@@ -278,7 +278,7 @@ def test_hundred_kb_paste_is_scored_and_feedback_appears(capsys):
 
 def key_widgets(screen) -> list:
     """What must be on screen again at full size: the content that matters and the Footer."""
-    footer = screen.query_one(Footer)
+    footer = screen.query_one(KeyFooter)
     if isinstance(screen, StartScreen):
         return [screen.query_one("#go"), footer]
     if isinstance(screen, InterviewScreen):
@@ -322,7 +322,7 @@ def test_resize_to_40x12_and_back(where):
             await settle(pilot)
             assert app.is_running and app.screen is screen
             assert (screen.size.width, screen.size.height) == SMALL
-            footer = screen.query_one(Footer)
+            footer = screen.query_one(KeyFooter)
             assert footer.is_mounted and visible(footer, screen), footer.region
             if where == "start":
                 posting = screen.query_one("#job-text")

@@ -1,91 +1,156 @@
-"""The footer of every screen: Textual's Footer, rebuilt only when the keys it shows change, and
-then in place.
+"""The footer of every screen: the keys of the screen's bindings, drawn as one widget.
 
-Textual's Footer starts empty, then rebuilds all its keys each time the screen's bindings may have
-changed (every focus change, screen change, ...), after the next frame, often several times; each
-key then restyles itself twice (its ``compact`` flag starts True and is bound to the footer's
-False). This one shows its keys from its first frame, compares what it would show with what it
-shows, and when that changes (Continue becomes Submit and Skip) relabels the keys it has (adding
-or removing only the difference) before the next frame, instead of rebuilding them after it.
+It looks and behaves like Textual's Footer (the same theme variables, a key per action, disabled
+keys dimmed, a key under the mouse highlighted, a click on a key presses it), but it is one
+widget drawing one line instead of a container of FooterKey widgets. Textual's Footer starts
+empty and rebuilds all its keys after the next frame each time the bindings may have changed
+(every focus change, screen change, ...); each of its keys is a widget to compose, style, lay out
+and draw (~0.3 ms each on the first frame). This one shows its keys from its first frame, and
+when what it shows changes (Continue becomes Submit and Skip) it draws its line again, once.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
-from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
+from textual import events
+from textual.content import Content
+from textual.reactive import reactive
+from textual.widget import Widget
 
 if TYPE_CHECKING:
-    from textual.app import ComposeResult
     from textual.screen import Screen
 
-KEY_CLASSES = ("-disabled", "-grouped", "-command-palette")
+
+class Key(NamedTuple):
+    """One key shown in the footer."""
+
+    key: str          # what pressing it sends (the binding's first key)
+    display: str      # how the key is shown (``^s``)
+    description: str
+    enabled: bool
+    tooltip: str
 
 
-class KeyFooter(Footer):
-    def __init__(self, **kw) -> None:
-        kw.setdefault("show_command_palette", False)
-        super().__init__(**kw)
-        self._shown: tuple | None = None
+def footer_keys(screen: Screen) -> tuple[Key, ...]:
+    """The keys the footer of ``screen`` shows: one per action of its active bindings that are
+    shown (a binding without a description never is), in their order (as Textual's Footer)."""
+    app, seen, keys = screen.app, set(), []
+    for _, binding, enabled, tooltip in screen.active_bindings.values():
+        if not binding.show or binding.action in seen:
+            continue
+        seen.add(binding.action)
+        keys.append(Key(binding.key, app.get_key_display(binding), binding.description, enabled,
+                        tooltip or ""))
+    return tuple(keys)
 
-    def _keys(self) -> tuple:
-        """What the footer shows: the screen's active bindings (and the footer's settings)."""
-        palette = self.app.COMMAND_PALETTE_BINDING
-        bindings = tuple((key, b.key, b.description, b.action, b.group, enabled, tooltip)
-                         for key, (_, b, enabled, tooltip) in self.screen.active_bindings.items()
-                         if b.show or key == palette)
-        return bindings, self.compact, self.show_command_palette
+
+class KeyFooter(Widget, can_focus=False):
+    ALLOW_SELECT = False
+    COMPONENT_CLASSES = {"footer-key--key", "footer-key--description", "footer-key--hover",
+                         "footer-key--disabled"}
+    DEFAULT_CSS = """
+    KeyFooter {
+        dock: bottom;
+        width: 1fr;
+        height: 1;
+        color: $footer-foreground;
+        background: $footer-background;
+        text-wrap: nowrap;
+        text-overflow: clip;
+        & > .footer-key--key {
+            color: $footer-key-foreground;
+            background: $footer-key-background;
+            text-style: bold;
+        }
+        & > .footer-key--description {
+            color: $footer-description-foreground;
+            background: $footer-description-background;
+        }
+        & > .footer-key--hover {
+            color: $footer-key-foreground;
+            background: $block-hover-background;
+        }
+        & > .footer-key--disabled { text-style: dim; }
+        &.-over-key { pointer: pointer; }
+    }
+    """
+
+    hover: reactive[int | None] = reactive(None)
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.keys: tuple[Key, ...] = ()
+        self._spans: list[tuple[int, int]] = []    # each key's cells, [start, end)
+
+    def compose(self):
+        self.keys = footer_keys(self.screen)       # the keys from the first frame
+        return ()
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self.bindings_changed)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
 
     def bindings_changed(self, screen: Screen) -> None:
-        self._bindings_ready = True
         if screen.app.app_focus and self.is_attached and screen is self.screen:
-            if not self.relabel():
-                self.call_after_refresh(self._update_keys)
-
-    async def _update_keys(self) -> None:
-        if self.is_attached and self._keys() != self._shown:
-            await self.recompose()
+            self.relabel()
 
     def relabel(self) -> bool:
-        """Show the current keys by updating the FooterKeys in place (True), or False when that
-        cannot be done (binding groups: the footer is recomposed)."""
-        keys = self._keys()
-        if keys == self._shown:
-            return True
-        if self._shown is None or any(group is not None for *_, group, _, _ in keys[0]):
+        """Show the screen's current keys; True if they changed (the line is drawn again)."""
+        keys = footer_keys(self.screen)
+        if keys == self.keys:
             return False
-        have = list(self.children)
-        if not all(type(w) is FooterKey for w in have):
-            return False
-        with self._context():                  # the new keys bind their compact flag to this footer
-            want = list(Footer.compose(self))
-        if not all(type(w) is FooterKey for w in want):
-            return False
-        for old, new in zip(have, want):
-            old.key, old.key_display = new.key, new.key_display
-            old.description, old.action = new.description, new.action
-            old._disabled = new._disabled
-            for name in KEY_CLASSES:
-                old.set_class(new.has_class(name), name)
-            if old.tooltip != new.tooltip:
-                old.tooltip = new.tooltip
-            old.refresh(layout=True)
-        if len(want) > len(have):
-            extra = want[len(have):]
-            for widget in extra:
-                widget.set_reactive(FooterKey.compact, self.compact)
-            self.mount_all(extra)
-        elif len(have) > len(want):
-            self.remove_children(have[len(want):])
-        self._shown = keys
+        self.keys = keys
+        if self.hover is not None and self.hover >= len(keys):
+            self.hover = None
+        self.refresh()
         return True
 
-    def compose(self) -> ComposeResult:
-        # The keys from the first frame (Textual's Footer waits for a first bindings change).
-        self.set_reactive(Footer._bindings_ready, True)
-        self._shown = self._keys()
-        for widget in super().compose():
-            if isinstance(widget, FooterKey):
-                widget.set_reactive(FooterKey.compact, self.compact)
-            yield widget
+    # -- drawing
+    def render(self) -> Content:
+        key_style = self.get_visual_style("footer-key--key", partial=True)
+        description_style = self.get_visual_style("footer-key--description", partial=True)
+        hover_style = self.get_visual_style("footer-key--hover", partial=True)
+        disabled_style = self.get_visual_style("footer-key--disabled", partial=True)
+        parts, spans, x = [], [], 0
+        for i, key in enumerate(self.keys):
+            part = Content.assemble((f" {key.display} ", key_style), (f"{key.description} ", description_style))
+            if not key.enabled:
+                part = part.stylize(disabled_style)
+            if i == self.hover:
+                part = part.stylize_before(hover_style)
+            parts.append(part)
+            spans.append((x, x + part.cell_length))
+            x += part.cell_length
+        self._spans = spans
+        return Content("").join(parts)
+
+    def watch_hover(self) -> None:
+        self.set_class(self.hover is not None, "-over-key")
+        self.tooltip = (self.keys[self.hover].tooltip or None) if self.hover is not None else None
+        self.refresh()
+
+    # -- mouse
+    def key_at(self, event: events.MouseEvent) -> int | None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return None
+        return next((i for i, (start, end) in enumerate(self._spans) if start <= offset.x < end), None)
+
+    def _on_mouse_move(self, event: events.MouseMove) -> None:
+        self.hover = self.key_at(event)
+
+    def _on_leave(self, event: events.Leave) -> None:
+        self.hover = None
+
+    def _on_mouse_down(self, event: events.MouseDown) -> None:
+        i = self.key_at(event)
+        if i is None:
+            return
+        event.stop()
+        if self.keys[i].enabled:
+            self.app.simulate_key(self.keys[i].key)
+        else:
+            self.app.bell()
