@@ -11,6 +11,7 @@ from textual.reactive import Reactive
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 
+from mockint.tui.frames import PromptFrames
 from mockint.tui.strings import has, tr
 
 
@@ -81,7 +82,7 @@ class QuietFocus:
     focused: Reactive[Widget | None] = Reactive(None, repaint=False)
 
 
-class BaseScreen(QuietFocus, SameSizeLayout, PrimedUpdates, Screen):
+class BaseScreen(QuietFocus, SameSizeLayout, PromptFrames, PrimedUpdates, Screen):
     def __init__(self, lang: str) -> None:
         super().__init__()
         self.lang = lang
@@ -91,7 +92,7 @@ class BaseScreen(QuietFocus, SameSizeLayout, PrimedUpdates, Screen):
         return tr(self.lang, key, **kw)
 
 
-class BaseModal(QuietFocus, SameSizeLayout, PrimedUpdates, ModalScreen):
+class BaseModal(QuietFocus, SameSizeLayout, PromptFrames, PrimedUpdates, ModalScreen):
     def __init__(self, lang: str) -> None:
         super().__init__()
         self.lang = lang

@@ -1,0 +1,217 @@
+"""When screens draw (mockint.tui.frames.PromptFrames): a complete change at once, at most MAX_FPS
+frames a second, a layout's second pass at once, the first paint once."""
+
+from __future__ import annotations
+
+import asyncio
+
+from textual import messages
+from textual._wait import wait_for_idle
+from textual.app import App
+from textual.message import Message
+from textual.screen import ModalScreen, Screen, UPDATE_PERIOD
+from textual.widgets import Static
+from textual.widgets._toast import Toast, ToastRack
+
+from mockint.core.interview import Settings
+from mockint.tui import frames
+from mockint.tui.app import create_app
+from mockint.tui.frames import PromptFrames
+from mockint.tui.screens.base import SameSizeLayout
+from mockint.tui.screens.interview import InterviewScreen
+from tui_helpers import run
+
+
+class Prompt(SameSizeLayout, PromptFrames, Screen):
+    draws = 0
+
+    def compose(self):
+        yield Static("hello", id="text")
+
+    def _draw(self) -> None:
+        type(self).draws += 1
+        super()._draw()
+
+
+class Dialog(PromptFrames, ModalScreen):
+    def compose(self):
+        yield Static("dialog")
+
+
+class Host(App):
+    def __init__(self, screen: type[Screen]) -> None:
+        super().__init__()
+        self.first = screen
+
+    def on_mount(self) -> None:
+        self.push_screen(self.first())
+
+
+async def settled_app(pilot) -> None:
+    for _ in range(3):
+        await pilot.pause()
+    await asyncio.sleep(UPDATE_PERIOD * 3)
+    await pilot.pause()
+    await quiet(UPDATE_PERIOD * 3)
+
+
+async def quiet(delay: float = 0.0) -> None:
+    """Let the app handle what is pending, without a frame forced by the Pilot (its ``pause``
+    draws the screen)."""
+    await wait_for_idle(0)
+    if delay:
+        await asyncio.sleep(delay)
+        await wait_for_idle(0)
+
+
+def test_the_interview_is_drawn_once_and_its_second_layout_pass_at_once(monkeypatch):
+    """Launched, the interview screen sends two frames and no more: its first paint, then (the
+    chat, anchored to its bottom, asks for it) its second layout pass, not a full repaint."""
+    outputs = []
+    real = Screen._compositor_refresh
+
+    def spy(screen):
+        if isinstance(screen, InterviewScreen):
+            outputs.append((screen in screen._dirty_widgets, frames.now()))
+        real(screen)
+
+    monkeypatch.setattr(Screen, "_compositor_refresh", spy)
+
+    async def scenario():
+        settings = Settings(lang="en", question_set="common", count=2, feedback="end", timer=False)
+        app = create_app(settings, question_ids=["sales-experience"], blink=False)
+        async with app.run_test(size=(100, 32)):
+            await quiet(UPDATE_PERIOD * 6)             # (no Pilot.pause: it forces a frame)
+            assert len(outputs) == 2 and not outputs[1][0]
+            assert outputs[1][1] - outputs[0][1] < UPDATE_PERIOD
+            assert not frames.needs_frame(app.screen)
+    run(scenario)
+
+
+def test_a_change_on_an_idle_screen_is_drawn_without_the_frame_timer():
+    async def scenario():
+        app = Host(Prompt)
+        async with app.run_test(size=(40, 6)) as pilot:
+            await settled_app(pilot)
+            screen = app.screen
+            screen._update_timer.stop()                # only the screen itself can draw now
+            draws = Prompt.draws
+            screen.query_one("#text", Static).update("changed")
+            await quiet()
+            assert Prompt.draws > draws and not frames.needs_frame(screen)
+    run(scenario)
+
+
+def test_frames_start_at_most_max_fps(monkeypatch):
+    async def scenario():
+        app = Host(Prompt)
+        async with app.run_test(size=(40, 6)) as pilot:
+            await settled_app(pilot)
+            screen = app.screen
+            clock = [1000.0]
+            monkeypatch.setattr(frames, "now", lambda: clock[0])
+            screen._frame_at = 1000.0 - 0.001                   # a frame started 1 ms ago
+            screen._follow_up = False                           # (and asked for no second pass)
+            draws = Prompt.draws
+            screen.query_one("#text", Static).update("one")
+            for _ in range(20):                                 # the change is handled ...
+                await asyncio.sleep(0)
+            assert Prompt.draws == draws and screen._due is not None   # ... and kept for later
+            clock[0] += UPDATE_PERIOD
+            await quiet(UPDATE_PERIOD * 2)
+            assert Prompt.draws > draws and screen._due is None and not frames.needs_frame(screen)
+    run(scenario)
+
+
+class Ping(Message):
+    pass
+
+
+def test_a_timer_tick_while_a_widget_is_busy_passes_once():
+    async def scenario():
+        app = Host(Prompt)
+        async with app.run_test(size=(40, 6)) as pilot:
+            await settled_app(pilot)
+            screen = app.screen
+            text = screen.query_one("#text", Static)
+            draws = Prompt.draws
+            screen._frame_at = frames.NEVER            # no frame for a long time
+            screen._dirty_widgets.add(text)            # something to draw ...
+            text.post_message(Ping())                  # ... while the widget has a message waiting
+            screen._on_timer_update()
+            assert Prompt.draws == draws and screen._deferred
+            screen._on_timer_update()                  # the next tick draws, busy or not
+            assert Prompt.draws == draws + 1 and not screen._deferred
+    run(scenario)
+
+
+def test_a_second_layout_pass_follows_at_once_and_is_not_counted():
+    async def scenario():
+        app = Host(Prompt)
+        async with app.run_test(size=(40, 6)) as pilot:
+            await settled_app(pilot)
+            screen = app.screen
+            text = screen.query_one("#text", Static)
+            screen._frame_at = frames.now()            # a frame just started
+            screen._follow_up = True                   # and asked for a second pass
+            draws, started = Prompt.draws, screen._frame_at
+            text.refresh(layout=True)
+            await quiet()
+            assert Prompt.draws == draws + 1 and screen._frame_at == started
+    run(scenario)
+
+
+def test_refreshes_asked_for_before_the_first_paint_are_dropped_later_ones_kept():
+    async def scenario():
+        app = Host(Prompt)
+        async with app.run_test(size=(40, 6)) as pilot:
+            await settled_app(pilot)
+            screen = app.screen
+            text = screen.query_one("#text", Static)
+            for kind in (messages.Update, messages.Layout, messages.UpdateScroll):
+                old = kind(text) if kind is not messages.UpdateScroll else kind()
+                old.time = screen._first_paint_at - 1
+                new = kind(text) if kind is not messages.UpdateScroll else kind()
+                handler = {messages.Update: screen._on_update, messages.Layout: screen._on_layout,
+                           messages.UpdateScroll: screen._on_update_scroll}[kind]
+                await handler(old)
+                await handler(new)
+                assert old._no_default_action and not new._no_default_action, kind
+    run(scenario)
+
+
+def test_notifications_still_show_although_the_toast_rack_starts_hidden():
+    async def scenario():
+        app = Host(Prompt)
+        async with app.run_test(size=(60, 10), notifications=True) as pilot:
+            await settled_app(pilot)
+            rack = app.screen.query_one(ToastRack)
+            assert not rack.display
+            app.notify("Saved")
+            await settled_app(pilot)
+            assert rack.display and app.screen.query(Toast)
+    run(scenario)
+
+
+def test_a_screen_resumed_after_a_theme_change_is_restyled():
+    """Only a screen's first resume skips the restyling: one that comes back after a theme
+    change (under a dialog here) takes the new theme's colours."""
+    async def scenario():
+        app = Host(Prompt)
+        async with app.run_test(size=(40, 6)) as pilot:
+            app.theme = "textual-dark"
+            await settled_app(pilot)
+            screen = app.screen
+            dark = screen.styles.background
+            await app.push_screen(Dialog())
+            await settled_app(pilot)
+            app.theme = "textual-light"
+            await settled_app(pilot)
+            app.pop_screen()
+            await settled_app(pilot)
+            assert app.screen is screen and screen.styles.background != dark
+            fresh = Prompt()                           # first shown under the light theme
+            await app.push_screen(fresh)
+            await settled_app(pilot)
+            assert fresh.styles.background == screen.styles.background
+    run(scenario)
