@@ -12,7 +12,8 @@ What the scorer's result is read as, per label (fixed before the first run):
   real_example     the `real_examples` criterion passes (situation, actions, result...)
   quantified       the `real_examples.numbers` check finds at least one figure
   confident        the `confidence` criterion passes
-  asks_question    the `questions_back.role_questions` check finds at least one question
+  asks_question    the `questions_back.role_questions` check finds at least one question (on the
+                   closing question, where it is replaced, `questions_back.questions_to_them`)
   customer_focused the `two_way` criterion passes
   substantive      no substance cap (one word, keyword list, off-topic, lorem...) applies
 Targets: >= 90 % agreement per criterion; >= 0.95 of strong-versus-weak pairs in the right order.
@@ -50,7 +51,8 @@ def _passed(result, crit_id: str) -> bool:
 def predict(result) -> dict[str, bool]:
     """The labels as the scorer's result says them (see the module docstring)."""
     numbers = _check(result, "real_examples.numbers")
-    questions = _check(result, "questions_back.role_questions")
+    questions = (_check(result, "questions_back.role_questions")
+                 or _check(result, "questions_back.questions_to_them"))
     return {
         "real_example": _passed(result, "real_examples"),
         "quantified": bool(numbers and numbers.count > 0),

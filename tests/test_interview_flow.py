@@ -251,3 +251,20 @@ def test_tui_package_import_does_not_import_textual():
             "print(any(m == 'textual' or m.startswith('textual.') for m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_the_coach_sees_questions_back_on_the_closing_question_too():
+    """There questions are counted by questions_to_them (role_questions is left out)."""
+    iv = interview(["questions-for-us"])
+    q = bank().get("questions-for-us")
+    assert iv.coach("Yes: what are the main reasons customers churn in their first year?", q).question_back
+    assert not iv.coach("No, I think you covered everything, thank you.", q).question_back
+
+
+def test_perks_questions_alone_are_not_counted_as_questions_back_in_the_summary():
+    from mockint.core.report import session_summary
+    scorer, q = loader.scorer("en"), bank().get("questions-for-us")
+    perks = scorer.score("Is there parking near the office? And do you offer a gym subscription?", q)
+    real = scorer.score("What are the main reasons customers churn in their first year?", q)
+    assert not session_summary("en", [perks]).asked_questions
+    assert session_summary("en", [real]).asked_questions

@@ -100,6 +100,7 @@ def test_example(lang, level, rule, item):
     cid, _, kid = rule.partition(".")
     c = res.criterion(cid)
     assert c is not None, f"criterion {cid} not applied to this example"
-    k = next(k for k in c.checks if k.id == kid)
+    k = next((k for k in c.checks if k.id == kid), None)
+    assert k is not None, f"{rule} is not applied to a {q.kind} question ({item['question']})"
     shown = [e.text for e in k.evidence]
     assert k.passed == want, f"{rule}: value {k.value:.2f}, count {k.count}, evidence {shown}"

@@ -295,3 +295,49 @@ def test_two_way_on_the_closing_question_asks_about_their_side_not_for_a_story(l
     assert crit.feedback_for("closing", False) != crit.feedback_fail
     story = two_way(scorer.score(about_them, loader.bank(lang).get("sales-experience")))
     assert "benefit" in {c.id for c in story.checks}          # other kinds: as before
+
+
+@pytest.mark.parametrize("lang, short_good, perks, none", [
+    ("en", "Yes: what would make someone a great hire in the first six months, and how is the team measured?",
+     "Yes. Is the remote policy flexible? How quickly are commissions paid out? Is there a company car?",
+     "No, I think you have covered everything I wanted to know, thank you very much."),
+    ("ro", "Da: ce l-ar face pe cineva o angajare foarte bună în primele șase luni și cum este măsurată echipa?",
+     "Da. Se poate lucra de acasă? Cât de repede se plătesc comisioanele? Există mașină de serviciu?",
+     "Nu, cred că ați acoperit tot ce voiam să știu, vă mulțumesc foarte mult."),
+])
+def test_the_closing_question_scores_the_questions_put_to_them(lang, short_good, perks, none):
+    """On "Do you have any questions for us?": every question counts as put to them (no 'addressed
+    to you' words needed), perks-first questions take points, 'prepared' means questions of your
+    own (none caps the score at 15), and "on topic", structure and linking words are left out."""
+    scorer, q = loader.scorer(lang), loader.bank(lang).get("questions-for-us")
+    rubric = loader.rubric(lang)
+    good = scorer.score(short_good, q)
+    assert good.score >= 70 and not good.caps
+    back = good.criterion("questions_back")
+    assert {c.id for c in back.checks} == {"questions_to_them", "perks_first"} and back.passed
+    prep = good.criterion("preparation")
+    assert not {"on_topic", "structure", "connectives"} & {c.id for c in prep.checks}
+    assert prep.passed and prep.feedback.startswith(rubric.criterion("preparation").feedback_for("closing", True))
+    greedy = scorer.score(perks, q)
+    assert not greedy.criterion("questions_back").passed and greedy.score < good.score - 25
+    hits = next(c for c in greedy.criterion("questions_back").checks if c.id == "perks_first").evidence
+    assert len(hits) >= 2
+    empty = scorer.score(none, q)
+    assert empty.score <= 15 and any(cap.rule == "preparation.own_questions" for cap in empty.caps)
+    assert not empty.criterion("preparation").passed
+    story = scorer.score(short_good, loader.bank(lang).get("sales-experience"))   # other kinds: as before
+    assert "role_questions" in {c.id for c in story.criterion("questions_back").checks}
+    assert "own_questions" not in {c.id for c in story.criterion("preparation").checks}
+
+
+def test_a_check_of_weight_0_applies_only_to_the_kinds_its_by_kind_names(tmp_path):
+    """A check's own weight 0 leaves it out, unless its by_kind gives a weight for the question's
+    kind (and a by_kind weight 0 leaves out a check for that kind)."""
+    rubric = loader.rubric("en")
+    spec = next(s for s in rubric.criterion("questions_back").checks if s.id == "questions_to_them")
+    assert spec.weight == 0 and spec.by_kind["closing"]["weight"] == 1
+    scorer = loader.scorer("en")
+    assert "questions_back.questions_to_them" in {r for _, r in scorer._rules_for("questions_back", "closing")}
+    for kind in ("behavioural", "situational", "knowledge"):
+        rules = {r for _, r in scorer._rules_for("questions_back", kind)}
+        assert "questions_back.questions_to_them" not in rules and "questions_back.role_questions" in rules

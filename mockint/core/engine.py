@@ -217,12 +217,14 @@ class Scorer:
 
     def _rules_for(self, crit_id: str, kind: str) -> list[tuple[CheckSpec, str]]:
         """A criterion's checks as they apply to a question of ``kind`` (their ``by_kind``
-        weight and target; weight 0: left out)."""
+        weight and target; weight 0: left out, so a check of weight 0 with a ``by_kind`` weight
+        applies to that kind only)."""
         key = (crit_id, kind)
         got = self._by_kind.get(key)
         if got is None:
-            got = self._by_kind[key] = [(spec.for_kind(kind), rule) for spec, rule in self.rules[crit_id]
-                                        if spec.by_kind.get(kind, {}).get("weight") != 0]
+            got = self._by_kind[key] = [(k, rule) for k, rule in ((spec.for_kind(kind), rule)
+                                                                  for spec, rule in self.rules[crit_id])
+                                        if k.weight != 0]
         return got
 
     def _criterion(self, crit: Criterion, a: Analysed, q: Question, run) -> tuple[CriterionResult, list[CapResult]]:

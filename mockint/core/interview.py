@@ -199,7 +199,8 @@ def coach_from_result(result: Result) -> Coach:
                  if "real_examples.actions" in checks else found("real_examples.situation"),
                  number=found("real_examples.numbers"),
                  result=found("real_examples.result"), hedges=texts("confidence.hedges"),
-                 fillers=texts("confidence.fillers"), question_back=found("questions_back.role_questions"))
+                 fillers=texts("confidence.fillers"),
+                 question_back=found("questions_back.role_questions") or found("questions_back.questions_to_them"))
 
 
 @dataclass

@@ -129,7 +129,7 @@ def session_summary(lang: str, results: list[Result]) -> Session:
         s.criteria.append({"id": cid, "name": cs[0].name, "score": round(avg, 3),
                            "passed": avg >= cs[0].threshold - 1e-9,    # as the bar beside it shows
                            "answers": len(cs), "guide": cs[0].guide})
-    s.asked_questions = any(c.id == "questions_back" and any(k.count for k in c.checks)
+    s.asked_questions = any(c.id == "questions_back" and any(k.count for k in c.checks if k.effect == "reward")
                             for r in results for c in r.criteria)
     weak: list[tuple[float, int, dict[str, Any]]] = []
     for i, r in enumerate(results):
