@@ -159,3 +159,36 @@ def test_the_interview_footer_has_every_shown_binding_of_the_screen():
                 if binding.show:
                     assert binding.description in line, binding
     run(scenario)
+
+
+def keys_of(*pairs: tuple[str, str]):
+    from mockint.tui.widgets.footer import Key
+    return tuple(Key(k, k, d, True, "") for k, d in pairs)
+
+
+def test_keys_that_do_not_fit_are_drawn_tighter_then_cut_with_an_ellipsis():
+    from mockint.tui.widgets.footer import fit
+    keys = keys_of(("^a", "Alpha"), ("^b", "Beta"), ("f1", "Help"))
+    normal = sum(len(k.display) + len(k.description) + 3 for k in keys)      # " ^a Alpha " ...
+    assert fit(keys, normal) == (False, [0, 1, 2])
+    assert fit(keys, normal - 1) == (True, [0, 1, 2])                       # "^a Alpha ^b Beta ..."
+    assert fit(keys, 1 + 9 + 8 + 1) == (True, [0, 1])                       # + "…": the third does not fit
+    assert fit(keys, 3) == (True, [])
+    assert fit(keys, 0) == (False, [0, 1, 2])                               # not laid out yet
+
+
+def test_at_80_columns_the_summary_footer_cuts_its_last_key_and_clicks_still_land():
+    async def scenario():
+        app = app_for()
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            footer = app.screen.query_one(KeyFooter)
+            footer.keys = keys_of(*[(f"^{c}", f"Action {c}") for c in "abcdefgh"])   # 8 x 12 cells
+            footer.refresh()
+            await pilot.pause()
+            line = plain(footer)
+            assert len(line) <= 80 and line.endswith("…") and line.startswith(" ^a Action a ^b")
+            assert "^h" not in line and footer._spans[-1] == (-1, -1)
+            start = footer._spans[1][0]
+            assert line[start:start + 2] == "^b"
+    run(scenario)

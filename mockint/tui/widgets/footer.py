@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
+from rich.cells import cell_len
 from textual import events
 from textual.content import Content
 from textual.reactive import reactive
@@ -43,6 +44,28 @@ def footer_keys(screen: Screen) -> tuple[Key, ...]:
         keys.append(Key(binding.key, app.get_key_display(binding), binding.description, enabled,
                         tooltip or ""))
     return tuple(keys)
+
+
+MORE = "…"
+
+
+def fit(keys: tuple[Key, ...], width: int) -> tuple[bool, list[int]]:
+    """How the keys fit in ``width`` cells: (tight, the indexes of the keys shown). As Textual's
+    footer draws them (`` ^s Submit ``) when they fit; else tighter (``^s Submit``, one space
+    between keys); else, tight, the first keys that fit with ``…`` after them (F1 lists them all)."""
+    normal = [cell_len(k.display) + cell_len(k.description) + 3 for k in keys]
+    if sum(normal) <= width or width <= 0:
+        return False, list(range(len(keys)))
+    tight = [n - 1 for n in normal]            # key, space, description, space
+    if 1 + sum(tight) <= width:
+        return True, list(range(len(keys)))
+    shown, used = [], 1 + cell_len(MORE)
+    for i, n in enumerate(tight):
+        if used + n > width:
+            break
+        shown.append(i)
+        used += n
+    return True, shown
 
 
 class KeyFooter(Widget, can_focus=False):
@@ -114,9 +137,14 @@ class KeyFooter(Widget, can_focus=False):
         description_style = self.get_visual_style("footer-key--description", partial=True)
         hover_style = self.get_visual_style("footer-key--hover", partial=True)
         disabled_style = self.get_visual_style("footer-key--disabled", partial=True)
-        parts, spans, x = [], [], 0
-        for i, key in enumerate(self.keys):
-            part = Content.assemble((f" {key.display} ", key_style), (f"{key.description} ", description_style))
+        tight, shown = fit(self.keys, self.size.width)
+        parts, spans, x = [Content(" ")] if tight else [], [], 1 if tight else 0
+        for i in shown:
+            key = self.keys[i]
+            if tight:
+                part = Content.assemble((key.display, key_style), (f" {key.description} ", description_style))
+            else:
+                part = Content.assemble((f" {key.display} ", key_style), (f"{key.description} ", description_style))
             if not key.enabled:
                 part = part.stylize(disabled_style)
             if i == self.hover:
@@ -124,7 +152,11 @@ class KeyFooter(Widget, can_focus=False):
             parts.append(part)
             spans.append((x, x + part.cell_length))
             x += part.cell_length
-        self._spans = spans
+        if len(shown) < len(self.keys):
+            parts.append(Content(MORE))
+        self._spans = [(-1, -1)] * len(self.keys)
+        for i, span in zip(shown, spans):
+            self._spans[i] = span
         return Content("").join(parts)
 
     def watch_hover(self) -> None:
