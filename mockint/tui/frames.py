@@ -143,6 +143,13 @@ class PromptFrames:
         if self._due is not None:
             self._due.stop()
             self._due = None
+        try:
+            needed = needs_frame(self)
+        except AttributeError:                 # pragma: no cover - a future Textual
+            needed = True
+        if not needed:                         # nothing to draw (a tick, the Pilot's pause): the
+            super()._on_timer_update()         # timer pauses, the callbacks waiting for a frame run
+            return
         follow_up, self._follow_up = self._follow_up, False
         if not follow_up:
             self._frame_at = now()
