@@ -6,7 +6,11 @@ import argparse
 import os
 import sys
 from pathlib import Path
-from typing import NoReturn, Sequence
+from typing import TYPE_CHECKING, NoReturn, Sequence
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from typing import TextIO
 
 from mockint import __version__
 
@@ -225,9 +229,32 @@ def _run(parser: argparse.ArgumentParser, args) -> int:
     return code
 
 
-def _write(text: str) -> None:
+class Streamed:
+    """Output written piece by piece as it is made (a big JSON report), in blocks of ~64 KB."""
+
+    BLOCK = 1 << 16
+
+    def __init__(self, chunks: Iterable[str]) -> None:
+        self.chunks = chunks
+
+    def write(self, out: TextIO) -> None:
+        block: list[str] = []
+        size = 0
+        for chunk in self.chunks:
+            block.append(chunk)
+            size += len(chunk)
+            if size >= self.BLOCK:
+                out.write("".join(block))
+                block, size = [], 0
+        out.write("".join(block))
+
+
+def _write(text: str | Streamed) -> None:
     try:
-        sys.stdout.write(text)
+        if isinstance(text, Streamed):
+            text.write(sys.stdout)
+        else:
+            sys.stdout.write(text)
         sys.stdout.flush()
     except BrokenPipeError:  # e.g. `mockint questions | head`
         devnull = os.open(os.devnull, os.O_WRONLY)
@@ -391,9 +418,9 @@ def cmd_score(args) -> str:
     return score_text(result, lang)
 
 
-def cmd_grade(args) -> str:
+def cmd_grade(args) -> str | Streamed:
     from mockint.core import loader
-    from mockint.core.report import grade_dict, grade_markdown, grade_text, session_summary, to_json
+    from mockint.core.report import grade_dict, grade_markdown, grade_text, json_chunks, session_summary
     from mockint.core.transcript import load_transcript
 
     tr = load_transcript(args.transcript)
@@ -411,7 +438,9 @@ def cmd_grade(args) -> str:
     if job is not None and job.terms:
         s.job_fit = job_fit_table(results, job.terms)
     if args.format == "json":
-        return to_json(grade_dict(s))
+        data = grade_dict(s)
+        del s, results             # the report holds what is written: the results can go first
+        return Streamed(json_chunks(data))
     if args.format == "markdown":
         return grade_markdown(s)
     return grade_text(s)

@@ -238,3 +238,47 @@ def test_each_command_alone_parses_as_in_the_full_command_line():
         assert name in alone and len(alone) < len(full)
         assert alone[name].format_help() == full[name].format_help()
     assert sorted(subparsers(build_parser(only="scroe"))) == sorted(COMMANDS)   # unknown: all
+
+
+def test_grade_json_is_written_as_it_is_encoded_and_matches_to_json(tmp_path, monkeypatch, capsys):
+    """The JSON report is streamed (never held whole) and is byte for byte what to_json gives."""
+    from mockint import cli
+    from mockint.core import loader
+    from mockint.core.report import grade_dict, json_chunks, session_summary, to_json
+    from mockint.core.transcript import load_transcript
+
+    monkeypatch.setattr(cli.Streamed, "BLOCK", 64)             # several blocks even for a small report
+    writes = []
+    real = cli.Streamed.write
+
+    def spy(self, out):
+        class Out:
+            def write(self, text):
+                writes.append(text)
+                out.write(text)
+        real(self, Out())
+
+    monkeypatch.setattr(cli.Streamed, "write", spy)
+    path = _transcript(tmp_path)
+    assert cli.main(["grade", str(path), "--format", "json"]) == 0
+    streamed = capsys.readouterr().out
+    tr = load_transcript(path)
+    scorer = loader.scorer(tr.lang)
+    expected = to_json(grade_dict(session_summary(tr.lang, [scorer.score(i.answer, i.question, i.elapsed)
+                                                            for i in tr.items])))
+    assert streamed == expected == "".join(json_chunks(json.loads(expected)))
+    assert len(writes) > 3 and all(len(w) < 64 + 2000 for w in writes)
+
+
+def test_to_json_is_json_dumps_with_an_indent():
+    from mockint.core.report import to_json
+    data = {"ă": ["ș", 1, 2.5, None, True, {"x": []}], "q": "\"\\n"}
+    assert to_json(data) == json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def test_a_streamed_report_to_a_closed_pipe_ends_quietly(tmp_path):
+    import subprocess
+    import sys
+    p = subprocess.run(f'"{sys.executable}" -m mockint grade "{_transcript(tmp_path)}" --format json | head -c 10',
+                       shell=True, capture_output=True, text=True, cwd=ROOT)
+    assert p.stdout == '{\n  "lang"'[:10] and "Traceback" not in p.stderr and "error" not in p.stderr

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -12,9 +14,20 @@ if TYPE_CHECKING:
     from mockint.core.engine import CriterionResult, Result
 
 
+def json_chunks(data: Any) -> Iterator[str]:
+    """The JSON of ``data`` (what :func:`to_json` returns), piece by piece, as it is encoded: a
+    big report can be written out without ever being held whole (``json.dumps`` with an indent
+    builds a list of every small piece first: ~8 times the output's size)."""
+    yield from json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(data)
+    yield "\n"
+
+
 def to_json(data: Any) -> str:
     """Deterministic JSON: same input, byte-identical output."""
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    out = io.StringIO()
+    for chunk in json_chunks(data):
+        out.write(chunk)
+    return out.getvalue()
 
 
 def bar(score: float, width: int = 20) -> str:
