@@ -237,3 +237,65 @@ def test_start_screen_keeps_the_posting_across_a_language_change():
             assert app.screen.query_one("#job-text", TextArea).text.strip() == POSTING.strip()
             assert tr("ro", "start.job") in plain(app.screen.query(".section").first())
     run(scenario)
+
+
+# -- a tailored interview, stopped and resumed ------------------------------------------------
+def test_a_tailored_interview_resumes_tailored():
+    """The posting, tone and removed terms are kept with the session: resumed, the interview has
+    its job questions again (not 'no longer in the bank') and scores job fit and tone as before."""
+    from mockint.core.storage import Store
+    from mockint.tui.screens.resume import ResumeScreen
+
+    async def scenario():
+        with Store.open() as store:
+            app = app_for(["why-sales", "questions-for-us"], job_text=POSTING, tone="formal", store=store)
+            async with app.run_test(size=(100, 32)) as pilot:
+                await pilot.pause()
+                await pilot.press("ctrl+s")                    # the checklist
+                await pilot.pause()
+                ids = [q.id for q in app.interview.questions]
+                app.screen.query_one(AnswerBox).text = ANSWER
+                await pilot.press("ctrl+s")
+                await settle(pilot)
+                while isinstance(app.screen, FeedbackScreen) or app.interview.awaiting_follow_up:
+                    if isinstance(app.screen, FeedbackScreen):
+                        await pilot.press("escape")
+                    else:
+                        app.screen.query_one(AnswerBox).text = ANSWER
+                        await pilot.press("ctrl+s")
+                    await settle(pilot)
+                app.screen.query_one(AnswerBox).text = "half an answer"
+                await pilot.press("ctrl+q")
+                await pilot.pause()
+                await pilot.press("y")
+                await pilot.pause()
+            rec = store.unfinished()
+            assert rec is not None and rec.settings["job"]["text"] == POSTING
+            assert rec.settings["job"]["tone"] == "formal" and rec.question_ids == ids
+            again = app_for(store=store)                     # a plain launch, no posting given
+            async with again.run_test(size=(100, 32)) as pilot:
+                await pilot.pause()
+                assert isinstance(again.screen, ResumeScreen)
+                await pilot.press("y")
+                await pilot.pause()
+                assert isinstance(again.screen, InterviewScreen)
+                iv = again.interview
+                assert [q.id for q in iv.questions] == ids and iv.job is not None and iv.job.tone == "formal"
+                assert again.job_text == POSTING
+                assert iv.current_question().id == ids[1] and "Salesforce" in iv.current_question().text
+                assert again.screen.query_one(AnswerBox).text == "half an answer"
+    run(scenario)
+
+
+def test_stored_job_reads_only_what_makes_sense():
+    from types import SimpleNamespace
+
+    from mockint.tui.resume import stored_job
+
+    rec = lambda settings: SimpleNamespace(settings=settings)
+    assert stored_job(rec({})) == (None, None, [])
+    assert stored_job(rec(None)) == (None, None, [])
+    assert stored_job(rec({"job": "text"})) == (None, None, [])
+    assert stored_job(rec({"job": {"text": "  ", "tone": 3, "drop": "x"}})) == (None, None, [])
+    assert stored_job(rec({"job": {"text": POSTING, "tone": "formal", "drop": ["Gong", 1]}})) == \
+        (POSTING, "formal", ["Gong"])

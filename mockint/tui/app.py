@@ -331,11 +331,20 @@ class MockintApp(App[int]):
         from mockint.tui.screens.interview import InterviewScreen
 
         settings, before = resuming.settings_of(rec, self.settings), self.lang
+        job_before = self.job_text, self.job_tone, self.job_drop
         try:
             self.set_lang(rec.lang)
-            interview, draft = resuming.rebuild(rec, self.bank(), self.scorer)
+            self.job_text, self.job_tone, self.job_drop = resuming.stored_job(rec)   # tailored as it was
+            job = self.job_context()
+            extra = []
+            if job is not None and job.terms:
+                from mockint.core.jobspec import job_questions
+
+                extra = job_questions(job.terms, self.lang)
+            interview, draft = resuming.rebuild(rec, self.bank(), self.scorer, job=job, extra=extra)
         except MockintError as exc:
             self.set_lang(before)
+            self.job_text, self.job_tone, self.job_drop = job_before
             self.notify(tr(self.lang, "resume.failed", reason=str(exc)), severity="error", markup=False)
             return
         self.settings = settings
@@ -426,7 +435,10 @@ class MockintApp(App[int]):
 
     def interview_begins(self) -> None:
         self.interview.set_readiness(**self.readiness)
-        self.recorder.begin(self.lang, asdict(self.settings), dict(self.interview.readiness),
+        settings = asdict(self.settings)
+        if self.job_text or self.job_tone:       # kept with the session: resumed, it is tailored as it was
+            settings["job"] = {"text": self.job_text, "tone": self.job_tone, "drop": list(self.job_drop)}
+        self.recorder.begin(self.lang, settings, dict(self.interview.readiness),
                             [q.id for q in self.questions])
         # Once the first question is on screen, its session is created and the scorer warmed.
         self.call_after_refresh(self.launch_done)

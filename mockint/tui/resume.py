@@ -13,7 +13,7 @@ from mockint.core.errors import MockintError
 from mockint.core.interview import READINESS, Interview, Settings, Turn
 
 if TYPE_CHECKING:
-    from mockint.core.bank import Bank
+    from mockint.core.bank import Bank, Question
     from mockint.core.engine import Scorer
     from mockint.core.storage import SessionRecord
 
@@ -40,13 +40,28 @@ def settings_of(rec: SessionRecord, fallback: Settings) -> Settings:
         return Settings(lang=rec.lang, feedback=fallback.feedback, timer=fallback.timer)
 
 
-def rebuild(rec: SessionRecord, bank: Bank, scorer: Scorer | Callable[[], Scorer]) -> tuple[Interview, str]:
+def stored_job(rec: SessionRecord) -> tuple[str | None, str | None, list[str]]:
+    """The job posting, tone and removed terms the session was tailored to (``settings["job"]``,
+    see ``MockintApp.interview_begins``): (None, None, []) for one that was not."""
+    job = (rec.settings or {}).get("job")
+    if not isinstance(job, dict):
+        return None, None, []
+    text, tone, drop = job.get("text"), job.get("tone"), job.get("drop")
+    return (text if isinstance(text, str) and text.strip() else None,
+            tone if isinstance(tone, str) and tone else None,
+            [d for d in drop if isinstance(d, str)] if isinstance(drop, list) else [])
+
+
+def rebuild(rec: SessionRecord, bank: Bank, scorer: Scorer | Callable[[], Scorer], job=None,
+            extra: list[Question] | None = None) -> tuple[Interview, str]:
     """The interview of ``rec``, at :func:`resume_index`, and the draft to put back in the answer
-    box. Raises MockintError when a stored question is no longer in the bank."""
+    box; ``job`` (a JobContext) and ``extra`` (the questions built from its posting) for a session
+    tailored to a job posting. Raises MockintError when a stored question is no longer in the bank."""
     from mockint.core.storage import result_from_dict
 
-    questions = [bank.get(qid) for qid in rec.question_ids]
-    interview = Interview(questions, scorer, bank, rec.lang)
+    built = {q.id: q for q in extra or []}
+    questions = [built[qid] if qid in built else bank.get(qid) for qid in rec.question_ids]
+    interview = Interview(questions, scorer, bank, rec.lang, job=job)
     at = resume_index(rec)
     turns, done = [], set()
     for a in sorted(rec.answers, key=lambda a: a.index):
