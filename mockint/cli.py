@@ -237,6 +237,10 @@ class Streamed:
     def __init__(self, chunks: Iterable[str]) -> None:
         self.chunks = chunks
 
+    def __str__(self) -> str:
+        """The whole text (for a caller that wants it at once; it can be read once)."""
+        return "".join(self.chunks)
+
     def write(self, out: TextIO) -> None:
         block: list[str] = []
         size = 0

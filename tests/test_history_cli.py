@@ -173,7 +173,7 @@ def test_report_json_is_the_grade_json_plus_metadata(tmp_path):
     tr.write_text("lang: en\nanswers:\n"
                   f"  - question: sales-experience\n    answer: {json.dumps(STRONG)}\n    elapsed: 110\n"
                   f"  - question: why-sales\n    answer: {json.dumps(NASTY)}\n", encoding="utf-8")
-    grade = json.loads(cmd_grade(argparse.Namespace(transcript=str(tr), format="json")))
+    grade = json.loads(str(cmd_grade(argparse.Namespace(transcript=str(tr), format="json"))))
     ext = ("answer", "answered_at", "follow_up_asked", "rescored")
     assert [{k: v for k, v in a.items() if k not in ext} for a in rep["answers"]] == grade["answers"]
     assert [a["answer"] for a in rep["answers"]] == [STRONG, NASTY]
