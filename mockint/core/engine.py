@@ -222,9 +222,8 @@ class Scorer:
         key = (crit_id, kind)
         got = self._by_kind.get(key)
         if got is None:
-            got = self._by_kind[key] = [(k, rule) for k, rule in ((spec.for_kind(kind), rule)
-                                                                  for spec, rule in self.rules[crit_id])
-                                        if k.weight != 0]
+            applied = ((spec.for_kind(kind), rule) for spec, rule in self.rules[crit_id])
+            got = self._by_kind[key] = [(spec, rule) for spec, rule in applied if spec.weight != 0]
         return got
 
     def _criterion(self, crit: Criterion, a: Analysed, q: Question, run) -> tuple[CriterionResult, list[CapResult]]:

@@ -335,12 +335,7 @@ class MockintApp(App[int]):
         try:
             self.set_lang(rec.lang)
             self.job_text, self.job_tone, self.job_drop = resuming.stored_job(rec)   # tailored as it was
-            job = self.job_context()
-            extra = []
-            if job is not None and job.terms:
-                from mockint.core.jobspec import job_questions
-
-                extra = job_questions(job.terms, self.lang)
+            job, extra = self.job_and_questions()
             interview, draft = resuming.rebuild(rec, self.bank(), self.scorer, job=job, extra=extra)
         except MockintError as exc:
             self.set_lang(before)
@@ -370,14 +365,20 @@ class MockintApp(App[int]):
 
         return job_context(self.lang, self.job_text or None, self.job_tone, self.job_drop)
 
-    def with_job(self, questions: list[Question]) -> list[Question]:
-        """The questions, with those built from the posting before the closing one."""
+    def job_and_questions(self):
+        """The session's JobContext (or None) and the questions built from its posting (none
+        without one)."""
         job = self.job_context()
         if job is None or not job.terms:
-            return list(questions)
+            return job, []
         from mockint.core.jobspec import job_questions
 
-        return with_job_questions(questions, job_questions(job.terms, self.lang))
+        return job, job_questions(job.terms, self.lang)
+
+    def with_job(self, questions: list[Question]) -> list[Question]:
+        """The questions, with those built from the posting before the closing one."""
+        _, extra = self.job_and_questions()
+        return with_job_questions(questions, extra) if extra else list(questions)
 
     def begin(self, settings: Settings, job_text: str | None = None, tone: str | None = None,
               drop: list[str] | None = None) -> None:
