@@ -218,7 +218,13 @@ def cmd_rescore(args) -> str:
 
     with _open_existing(args) as store:
         rec = _record(store, args)
-        added = store.rescore(rec.id, loader.scorer)
+        scorer_for = loader.scorer
+        from mockint.core.jobspec import WithJob, stored_context
+
+        job, extra = stored_context(rec.lang, rec.settings)   # a tailored session: scored as it was
+        if job is not None:
+            scorer_for = lambda lang: WithJob(loader.scorer(lang), job, extra)   # noqa: E731
+        added = store.rescore(rec.id, scorer_for)
         rec = store.session(rec.id)
     version = loader.rubric(rec.lang).version
     if not added:

@@ -288,14 +288,39 @@ def test_a_tailored_interview_resumes_tailored():
 
 
 def test_stored_job_reads_only_what_makes_sense():
-    from types import SimpleNamespace
+    from mockint.core.jobspec import stored_job
 
-    from mockint.tui.resume import stored_job
-
-    rec = lambda settings: SimpleNamespace(settings=settings)
-    assert stored_job(rec({})) == (None, None, [])
-    assert stored_job(rec(None)) == (None, None, [])
-    assert stored_job(rec({"job": "text"})) == (None, None, [])
-    assert stored_job(rec({"job": {"text": "  ", "tone": 3, "drop": "x"}})) == (None, None, [])
-    assert stored_job(rec({"job": {"text": POSTING, "tone": "formal", "drop": ["Gong", 1]}})) == \
+    assert stored_job({}) == (None, None, [])
+    assert stored_job(None) == (None, None, [])
+    assert stored_job({"job": "text"}) == (None, None, [])
+    assert stored_job({"job": {"text": "  ", "tone": 3, "drop": "x"}}) == (None, None, [])
+    assert stored_job({"job": {"text": POSTING, "tone": "formal", "drop": ["Gong", 1]}}) == \
         (POSTING, "formal", ["Gong"])
+
+
+def test_rescore_of_a_tailored_session_scores_it_against_its_posting():
+    """`mockint rescore` scores a tailored session's answers with its posting again (job fit and
+    tone), its job questions included, as the interview did."""
+    from mockint.core.jobspec import WithJob, stored_context
+    from mockint.core.storage import Store
+
+    settings = {"lang": "en", "job": {"text": POSTING, "tone": "formal", "drop": []}}
+    job, extra = stored_context("en", settings)
+    assert job is not None and job.tone == "formal" and [q.id for q in extra][:1] == ["job-1"]
+    assert stored_context("en", {"lang": "en"}) == (None, [])
+    plain_scorer = loader.scorer("en")
+    with Store.open() as store:
+        sid = store.start_session("en", settings, {}, ["why-sales", "job-1"])
+        for i, q in enumerate([loader.bank("en").get("why-sales"), extra[0]]):
+            r = plain_scorer.score(ANSWER, q, None)                # stored without the job criteria
+            store.save_answer(sid, i, q.id, q.text, ANSWER, None, r.to_dict(), r.rubric_version)
+    p = run_cli("rescore", sid[:8])
+    assert p.returncode == 0, p.stderr
+    with Store.open() as store:
+        rec = store.session(sid)
+    fit_id, tone_id = "job_fit", "tone"
+    for a in rec.answers:
+        ids = {c["id"] for c in a.latest.result["criteria"]}
+        assert {fit_id, tone_id} <= ids, ids
+        assert a.latest.result["question_text"] == a.question_text
+    assert isinstance(WithJob(plain_scorer, job, extra).bank.questions[-1].id, str)

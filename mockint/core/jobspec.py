@@ -368,6 +368,42 @@ def job_context(lang: str, text: str | None = None, tone: str | None = None,
 
 
 # -- scoring -------------------------------------------------------------------------------
+def stored_job(settings: dict | None) -> tuple[str | None, str | None, list[str]]:
+    """The job posting, tone and removed terms a stored session was tailored to (its settings'
+    ``job``, written by the TUI): (None, None, []) for one that was not, or where they make no sense."""
+    job = (settings or {}).get("job")
+    if not isinstance(job, dict):
+        return None, None, []
+    text, tone, drop = job.get("text"), job.get("tone"), job.get("drop")
+    return (text if isinstance(text, str) and text.strip() else None,
+            tone if isinstance(tone, str) and tone else None,
+            [d for d in drop if isinstance(d, str)] if isinstance(drop, list) else [])
+
+
+def stored_context(lang: str, settings: dict | None) -> tuple[JobContext | None, list[Question]]:
+    """The JobContext of a stored session (None if it was not tailored) and the questions built
+    from its posting. Raises MockintError for a posting that no longer gives useful terms."""
+    text, tone, drop = stored_job(settings)
+    if not text and not tone:
+        return None, []
+    job = job_context(lang, text, tone, drop)
+    return job, (job_questions(job.terms, lang) if job.terms else [])
+
+
+class WithJob:
+    """A scorer that scores as :func:`score_with_job` does for ``job``, and whose bank also has
+    the questions built from its posting (for ``Store.rescore``)."""
+
+    def __init__(self, scorer, job: JobContext, extra: list[Question]) -> None:
+        from types import SimpleNamespace
+
+        self.scorer, self.job = scorer, job
+        self.bank = SimpleNamespace(questions=[*scorer.bank.questions, *extra])
+
+    def score(self, answer: str, question: Question, elapsed: float | None = None):
+        return score_with_job(self.scorer, answer, question, elapsed, self.job)
+
+
 def score_with_job(scorer, answer: str, question: Question, elapsed: float | None, job: JobContext | None):
     """The scorer's result, with ``job_fit`` (when the context has terms) and ``tone`` (when it
     has a tone) criteria appended and the score blended: the rubric keeps the rest of the weight."""

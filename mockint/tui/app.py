@@ -334,7 +334,9 @@ class MockintApp(App[int]):
         job_before = self.job_text, self.job_tone, self.job_drop
         try:
             self.set_lang(rec.lang)
-            self.job_text, self.job_tone, self.job_drop = resuming.stored_job(rec)   # tailored as it was
+            from mockint.core.jobspec import stored_job
+
+            self.job_text, self.job_tone, self.job_drop = stored_job(rec.settings)   # tailored as it was
             job, extra = self.job_and_questions()
             interview, draft = resuming.rebuild(rec, self.bank(), self.scorer, job=job, extra=extra)
         except MockintError as exc:

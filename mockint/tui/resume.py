@@ -40,18 +40,6 @@ def settings_of(rec: SessionRecord, fallback: Settings) -> Settings:
         return Settings(lang=rec.lang, feedback=fallback.feedback, timer=fallback.timer)
 
 
-def stored_job(rec: SessionRecord) -> tuple[str | None, str | None, list[str]]:
-    """The job posting, tone and removed terms the session was tailored to (``settings["job"]``,
-    see ``MockintApp.interview_begins``): (None, None, []) for one that was not."""
-    job = (rec.settings or {}).get("job")
-    if not isinstance(job, dict):
-        return None, None, []
-    text, tone, drop = job.get("text"), job.get("tone"), job.get("drop")
-    return (text if isinstance(text, str) and text.strip() else None,
-            tone if isinstance(tone, str) and tone else None,
-            [d for d in drop if isinstance(d, str)] if isinstance(drop, list) else [])
-
-
 def rebuild(rec: SessionRecord, bank: Bank, scorer: Scorer | Callable[[], Scorer], job=None,
             extra: list[Question] | None = None) -> tuple[Interview, str]:
     """The interview of ``rec``, at :func:`resume_index`, and the draft to put back in the answer
