@@ -341,3 +341,19 @@ def test_a_check_of_weight_0_applies_only_to_the_kinds_its_by_kind_names(tmp_pat
     for kind in ("behavioural", "situational", "knowledge"):
         rules = {r for _, r in scorer._rules_for("questions_back", kind)}
         assert "questions_back.questions_to_them" not in rules and "questions_back.role_questions" in rules
+
+
+@pytest.mark.parametrize("lang, good, hedgy", [
+    ("en", "Yes: how is success measured for a new AE in the first 90 days?",
+     "Um, I guess maybe, like, how is the team? Sorry, I'm not sure what to ask, basically."),
+    ("ro", "Da: cum se măsoară succesul unui AE nou în primele 90 de zile?",
+     "Păi, ăă, cred că poate, gen, cum e echipa? Scuze, nu știu sigur ce să întreb, practic."),
+])
+def test_confidence_on_the_closing_question_speaks_of_questions_not_of_what_you_did(lang, good, hedgy):
+    scorer, q = loader.scorer(lang), loader.bank(lang).get("questions-for-us")
+    crit = loader.rubric(lang).criterion("confidence")
+    ok = scorer.score(good, q).criterion("confidence")
+    bad = scorer.score(hedgy, q).criterion("confidence")
+    assert ok.passed and ok.feedback.startswith(crit.feedback_for("closing", True))
+    assert not bad.passed and bad.feedback.startswith(crit.feedback_for("closing", False))
+    assert crit.feedback_for("closing", True) != crit.feedback_pass
