@@ -293,3 +293,43 @@ def test_the_browser_is_reachable_from_the_start_screen_and_the_palette_and_not_
             assert not isinstance(b.screen, QuestionsScreen)
 
     run(scenario)
+
+
+def test_the_form_says_its_errors_in_the_interface_language():
+    """In a Romanian session the form's errors are Romanian (the core's errors carry a message id
+    the interface translates); the command line keeps its English messages."""
+    async def scenario():
+        async with app("ro").run_test(size=SIZE) as pilot:
+            await open_browser(pilot)
+            await pilot.press("ctrl+n")
+            await pilot.pause()
+            form = pilot.app.screen
+            assert isinstance(form, QuestionFormScreen)
+            await typed(pilot)
+            assert form.errors == ["textul este gol"]
+            form.query_one("#qf-text", Input).value = "Cum gestionați o obiecție de preț?"
+            form.query_one("#qf-seconds", Input).value = "2"
+            await typed(pilot)
+            assert form.errors == ["timp: între 5 și 3600 de secunde, nu 2"]
+            form.query_one("#qf-seconds", Input).value = "90"
+            form.query_one("#qf-points", TextArea).text = " | valoare"
+            await typed(pilot)
+            assert form.errors == ["punctul 1: rezumatul este gol"]
+            form.query_one("#qf-points", TextArea).text = "Arătați valoarea |  , "
+            await typed(pilot)
+            assert form.errors == ["punctul 1: nicio expresie după '|' (dați-le separate prin virgule)"]
+            form.query_one("#qf-points", TextArea).text = "Arătați valoarea | valoare"
+            form.query_one("#qf-follow", TextArea).text = "Ce valoare ar avea?\nȘi apoi?"
+            await typed(pilot)
+            assert form.errors[0].startswith("2 întrebări suplimentare pentru 1 puncte de atins")
+            form.query_one("#qf-follow", TextArea).text = ""
+            form.query_one("#qf-id", Input).value = "Bad Id!"
+            await typed(pilot)
+            assert form.errors[0].startswith("id: 'Bad Id!' nu este un id valid")
+    run(scenario)
+
+
+def test_every_translated_authoring_error_has_both_languages():
+    from mockint.tui.strings import STRINGS
+    keys = {k for lang in STRINGS for k in STRINGS[lang] if k.startswith("err.author.")}
+    assert len(keys) == 7 and all(k in STRINGS[lang] for lang in STRINGS for k in keys)

@@ -100,11 +100,13 @@ def parse_point(value: str, index: int, lang: str, stop: set[str]) -> tuple[str,
     summary, sep, rest = value.partition("|")
     summary = summary.strip()
     if not summary:
-        raise MockintError(f"--point {index + 1}: the summary is empty")
+        raise MockintError(f"--point {index + 1}: the summary is empty",
+                           message_id="author.point_empty", params={"n": index + 1})
     if sep:
         phrases = [p.strip() for p in rest.split(",") if p.strip()]
         if not phrases:
-            raise MockintError(f"--point {index + 1}: no phrases after '|' (give them separated by commas)")
+            raise MockintError(f"--point {index + 1}: no phrases after '|' (give them separated by commas)",
+                               message_id="author.point_no_phrases", params={"n": index + 1})
         return summary, phrases
     words = re.findall(r"[^\W_]+(?:['-][^\W_]+)*", summary)
     phrases = []
@@ -116,7 +118,8 @@ def parse_point(value: str, index: int, lang: str, stop: set[str]) -> tuple[str,
             phrases.append(w.lower() if not w.isupper() else w)
     if not phrases:
         raise MockintError(f"--point {index + 1}: no word in '{summary}' can show the point is covered; "
-                           f"give phrases: --point \"{summary} | phrase, phrase\"")
+                           f"give phrases: --point \"{summary} | phrase, phrase\"",
+                           message_id="author.point_no_word", params={"n": index + 1, "summary": summary})
     return summary, phrases
 
 
@@ -134,19 +137,22 @@ def new_question(lang: str, text: str, qid: str | None = None, tags: Sequence[st
         raise MockintError(f"--lang: '{lang}' is not a language; languages: {', '.join(LANGS)}")
     text = " ".join(text.split())
     if not text:
-        raise MockintError("--text is empty")
+        raise MockintError("--text is empty", message_id="author.text_empty")
     stop = function_words(lang)
     if qid is None:
         qid = derive_id(text, lang, taken or set(), stop)
     elif not ID_RE.fullmatch(qid):
+        example = slug(qid, lang, set())
         raise MockintError(f"--id: '{qid}' is not a valid id (lowercase letters, digits, '-' or '_', "
-                           f"e.g. '{slug(qid, lang, set())}')")
+                           f"e.g. '{example}')", message_id="author.bad_id", params={"id": qid, "example": example})
     if len(follow_ups) > len(points):
         raise MockintError(f"{len(follow_ups)} --follow-up for {len(points)} --point: each --follow-up "
-                           f"goes with the --point in the same position")
+                           f"goes with the --point in the same position", message_id="author.follow_ups",
+                           params={"follow_ups": len(follow_ups), "points": len(points)})
     secs = DEFAULT_SECONDS if seconds is None else seconds
     if not 5 <= secs <= 3600:
-        raise MockintError(f"--time: must be from 5 to 3600 seconds, not {secs}")
+        raise MockintError(f"--time: must be from 5 to 3600 seconds, not {secs}",
+                           message_id="author.time", params={"seconds": secs})
     lo, hi = answer_length(secs)
     tps: list[TalkingPoint] = []
     pids: set[str] = set()

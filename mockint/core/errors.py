@@ -6,7 +6,13 @@ from collections.abc import Iterable
 
 
 class MockintError(Exception):
-    """An error caused by input: a file, an option, a YAML document."""
+    """An error caused by input: a file, an option, a YAML document. The message is English (the
+    command line's); ``message_id`` and ``params``, when given, let an interface in another
+    language say the same thing (the TUI's strings ``err.<message_id>``)."""
+
+    def __init__(self, *args: object, message_id: str | None = None, params: dict | None = None) -> None:
+        super().__init__(*args)
+        self.message_id, self.params = message_id, dict(params or {})
 
 
 class DataError(MockintError):

@@ -21,6 +21,7 @@ from mockint.core import authoring
 from mockint.core.bank import DIFFICULTIES, KINDS, TOPICS, Question
 from mockint.core.errors import MockintError
 from mockint.tui.screens.base import BaseScreen
+from mockint.tui.strings import has
 from mockint.tui.widgets.footer import KeyFooter
 
 DEBOUNCE = 0.3
@@ -147,6 +148,14 @@ class QuestionFormScreen(BaseScreen):
         loaded = authoring._validate_text(text, str(path))
         return loaded.questions[0], text
 
+    def error_text(self, exc: MockintError) -> str:
+        """The error in the interface's language when it has a translation (``err.<message_id>``),
+        else the command line's message with the form's field names."""
+        key = f"err.{exc.message_id}" if getattr(exc, "message_id", None) else None
+        if key and has(key):
+            return self.t(key, **exc.params)
+        return _plain(str(exc))
+
     def validate(self) -> bool:
         self._timer = None
         errors: list[str] = []
@@ -154,7 +163,7 @@ class QuestionFormScreen(BaseScreen):
         try:
             self.built = self.build()
         except MockintError as exc:
-            errors.append(_plain(str(exc)))
+            errors.append(self.error_text(exc))
         except Exception as exc:                      # never let the form crash the app
             errors.append(f"{type(exc).__name__}: {exc}")
         self.errors = errors
