@@ -380,14 +380,19 @@ def stored_job(settings: dict | None) -> tuple[str | None, str | None, list[str]
             [d for d in drop if isinstance(d, str)] if isinstance(drop, list) else [])
 
 
-def stored_context(lang: str, settings: dict | None) -> tuple[JobContext | None, list[Question]]:
-    """The JobContext of a stored session (None if it was not tailored) and the questions built
-    from its posting. Raises MockintError for a posting that no longer gives useful terms."""
-    text, tone, drop = stored_job(settings)
+def context_and_questions(lang: str, text: str | None, tone: str | None,
+                          drop: list[str] | None = None) -> tuple[JobContext | None, list[Question]]:
+    """The JobContext for a posting and/or tone (None without either) and the questions built
+    from the posting. Raises MockintError for a posting with no useful terms."""
     if not text and not tone:
         return None, []
-    job = job_context(lang, text, tone, drop)
+    job = job_context(lang, text or None, tone, drop)
     return job, (job_questions(job.terms, lang) if job.terms else [])
+
+
+def stored_context(lang: str, settings: dict | None) -> tuple[JobContext | None, list[Question]]:
+    """:func:`context_and_questions` for a stored session (its :func:`stored_job`)."""
+    return context_and_questions(lang, *stored_job(settings))
 
 
 class WithJob:

@@ -361,21 +361,16 @@ class MockintApp(App[int]):
     def job_context(self):
         """The session's JobContext (posting terms and/or tone) or None; raises MockintError for a
         posting with no useful terms."""
-        if not self.job_text and not self.job_tone:
-            return None
-        from mockint.core.jobspec import job_context
-
-        return job_context(self.lang, self.job_text or None, self.job_tone, self.job_drop)
+        return self.job_and_questions()[0]
 
     def job_and_questions(self):
         """The session's JobContext (or None) and the questions built from its posting (none
         without one)."""
-        job = self.job_context()
-        if job is None or not job.terms:
-            return job, []
-        from mockint.core.jobspec import job_questions
+        if not self.job_text and not self.job_tone:
+            return None, []
+        from mockint.core.jobspec import context_and_questions
 
-        return job, job_questions(job.terms, self.lang)
+        return context_and_questions(self.lang, self.job_text, self.job_tone, self.job_drop)
 
     def with_job(self, questions: list[Question]) -> list[Question]:
         """The questions, with those built from the posting before the closing one."""
