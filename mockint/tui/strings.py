@@ -66,7 +66,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "fb.more": "… and {n} more",
         # summary
         "sum.title": "Interview summary", "sum.score": "Overall score",
-        "sum.criteria": "By criterion", "sum.readiness": "Readiness", "sum.weakest": "Three weakest points",
+        "sum.criteria": "By criterion", "sum.readiness": "Readiness", "sum.weakest": "Weakest points", "sum.question": "Question {n}",
         "sum.retry": "Questions to practise again", "sum.none": "None: well done.",
         "sum.answers": "Your answers", "sum.skipped": "skipped",
         "sum.asked_back": "You asked questions back: {yes_no}", "yes": "yes", "no": "no",
@@ -214,7 +214,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "fb.marks": "Marcaje", "fb.continue": "Continuă", "fb.capped": "Scor limitat la {max}: {reason}",
         "fb.more": "… și încă {n}",
         "sum.title": "Rezumatul interviului", "sum.score": "Scor general",
-        "sum.criteria": "Pe criterii", "sum.readiness": "Pregătire", "sum.weakest": "Cele mai slabe trei puncte",
+        "sum.criteria": "Pe criterii", "sum.readiness": "Pregătire", "sum.weakest": "Cele mai slabe puncte", "sum.question": "Întrebarea {n}",
         "sum.retry": "Întrebări de exersat din nou", "sum.none": "Niciuna: felicitări.",
         "sum.answers": "Răspunsurile dumneavoastră", "sum.skipped": "sărită",
         "sum.asked_back": "Ați pus întrebări la rândul dumneavoastră: {yes_no}", "yes": "da", "no": "nu",

@@ -98,7 +98,7 @@ class SummaryScreen(BaseScreen):
     def weakest_text(self) -> Text:
         out = Text()
         for w in self.summary.session.weakest:
-            out.append(f"{w['answer']}. {w['question_id'] or ''} · {w['name']}: ", style="bold")
+            out.append(f"{self.t('sum.question', n=w['answer'])} · {w['name']}: ", style="bold")
             out.append(f"{w['advice']}\n")
         out.rstrip()
         return out
