@@ -4,6 +4,7 @@ frames a second, a layout's second pass at once, the first paint once."""
 from __future__ import annotations
 
 import asyncio
+from contextlib import asynccontextmanager
 
 from textual import messages
 from textual._wait import wait_for_idle
@@ -55,6 +56,15 @@ async def settled_app(pilot) -> None:
     await quiet(UPDATE_PERIOD * 3)
 
 
+@asynccontextmanager
+async def prompt_screen():
+    """A Prompt screen on its own, launched and settled: (pilot, screen)."""
+    app = Host(Prompt)
+    async with app.run_test(size=(40, 6)) as pilot:
+        await settled_app(pilot)
+        yield pilot, app.screen
+
+
 async def quiet(delay: float = 0.0) -> None:
     """Let the app handle what is pending, without a frame forced by the Pilot (its ``pause``
     draws the screen)."""
@@ -90,10 +100,7 @@ def test_the_interview_is_drawn_once_and_its_second_layout_pass_at_once(monkeypa
 
 def test_a_change_on_an_idle_screen_is_drawn_without_the_frame_timer():
     async def scenario():
-        app = Host(Prompt)
-        async with app.run_test(size=(40, 6)) as pilot:
-            await settled_app(pilot)
-            screen = app.screen
+        async with prompt_screen() as (pilot, screen):
             screen._update_timer.stop()                # only the screen itself can draw now
             draws = Prompt.draws
             screen.query_one("#text", Static).update("changed")
@@ -106,10 +113,7 @@ def test_frames_start_at_most_max_fps(monkeypatch):
     """A change within a frame interval of the last frame waits for the interval's end (a frame
     interval of 10 s here, and a clock the test moves, so that the machine's speed cannot matter)."""
     async def scenario():
-        app = Host(Prompt)
-        async with app.run_test(size=(40, 6)) as pilot:
-            await settled_app(pilot)
-            screen = app.screen
+        async with prompt_screen() as (pilot, screen):
             clock = [1000.0]
             monkeypatch.setattr(frames, "now", lambda: clock[0])
             monkeypatch.setattr(frames, "UPDATE_PERIOD", 10.0)
@@ -134,10 +138,7 @@ class Ping(Message):
 
 def test_a_timer_tick_while_a_widget_is_busy_passes_once():
     async def scenario():
-        app = Host(Prompt)
-        async with app.run_test(size=(40, 6)) as pilot:
-            await settled_app(pilot)
-            screen = app.screen
+        async with prompt_screen() as (pilot, screen):
             text = screen.query_one("#text", Static)
             draws = Prompt.draws
             screen._frame_at = frames.NEVER            # no frame for a long time
@@ -152,10 +153,7 @@ def test_a_timer_tick_while_a_widget_is_busy_passes_once():
 
 def test_a_second_layout_pass_follows_at_once_and_is_not_counted(monkeypatch):
     async def scenario():
-        app = Host(Prompt)
-        async with app.run_test(size=(40, 6)) as pilot:
-            await settled_app(pilot)
-            screen = app.screen
+        async with prompt_screen() as (pilot, screen):
             text = screen.query_one("#text", Static)
             monkeypatch.setattr(frames, "UPDATE_PERIOD", 10.0)   # no other frame for 10 s
             screen._frame_at = frames.now()            # a frame just started
@@ -169,10 +167,7 @@ def test_a_second_layout_pass_follows_at_once_and_is_not_counted(monkeypatch):
 
 def test_refreshes_asked_for_before_the_first_paint_are_dropped_later_ones_kept():
     async def scenario():
-        app = Host(Prompt)
-        async with app.run_test(size=(40, 6)) as pilot:
-            await settled_app(pilot)
-            screen = app.screen
+        async with prompt_screen() as (pilot, screen):
             text = screen.query_one("#text", Static)
             for kind in (messages.Update, messages.Layout, messages.UpdateScroll):
                 old = kind(text) if kind is not messages.UpdateScroll else kind()
@@ -225,10 +220,7 @@ def test_a_screen_resumed_after_a_theme_change_is_restyled():
 
 def test_a_tick_with_nothing_to_draw_does_not_count_as_a_frame():
     async def scenario():
-        app = Host(Prompt)
-        async with app.run_test(size=(40, 6)) as pilot:
-            await settled_app(pilot)
-            screen = app.screen
+        async with prompt_screen() as (pilot, screen):
             screen._frame_at, screen._follow_up = frames.NEVER, True
             screen._on_timer_update()                  # nothing to draw
             assert screen._frame_at == frames.NEVER and screen._follow_up
