@@ -480,6 +480,32 @@ class StatementsCheck(Check):
         return Outcome(_saturate(len(spans), target), len(spans), spans)
 
 
+class EvidenceCheck(Check):
+    """What other checks found (``from``), counted together: e.g. substance is actions, figures,
+    reasons and talking points. A stretch of the answer counts once, however many checks found
+    it; with ``distinct``, a repeated text counts once. Evidence: those spans, as this rule's."""
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        cid = self.rule.split(".")[0]
+        self.refs = [r if "." in r else f"{cid}.{r}" for r in self.opts["from"]]
+
+    def run(self, ctx: Ctx) -> Outcome:
+        taken: set[int] = set()
+        spans: list[Span] = []
+        for ref in self.refs:
+            for sp in ctx.run(ref).spans:
+                toks = range(sp.first, sp.last + 1)
+                if not taken.isdisjoint(toks):
+                    continue
+                taken.update(toks)
+                spans.append(Span(sp.start, sp.end, sp.first, sp.last, self.rule, sp.note))
+        spans.sort(key=lambda sp: sp.start)
+        folded = ctx.a.folded
+        n = self._count(spans, (" ".join(folded[sp.start:sp.end].split()) for sp in spans))
+        return Outcome(_saturate(n, self.target(ctx)), n, spans)
+
+
 class TalkingPointsCheck(Check):
     def __init__(self, *args):
         super().__init__(*args)
@@ -601,5 +627,5 @@ KIND_CLASSES = {
     "phrases": PhrasesCheck, "pattern": PatternCheck, "count": CountCheck, "ratio": RatioCheck,
     "question": QuestionCheck, "claims": ClaimsCheck, "talking_points": TalkingPointsCheck,
     "on_topic": OnTopicCheck, "repetition": RepetitionCheck, "timing": TimingCheck,
-    "statements": StatementsCheck,
+    "statements": StatementsCheck, "evidence": EvidenceCheck,
 }

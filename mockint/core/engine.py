@@ -13,7 +13,7 @@ from typing import Any
 
 from mockint.core.bank import Bank, Question
 from mockint.core.checks import KIND_CLASSES, Check, Ctx, Outcome, PatternCheck, PatternIndex
-from mockint.core.matching import Lexicon, group_phrase_sets
+from mockint.core.matching import Lexicon, group_phrase_sets, near_copy
 from mockint.core.rubric import CheckSpec, Criterion, Rubric, TEMPLATE_FIELDS
 from mockint.core.text import Analysed, analyse, phrase_tokens
 
@@ -233,14 +233,14 @@ class Scorer:
         rw = sum(s.weight for s, _ in rewards)
         base = sum(s.weight * o.value for s, o in rewards) / rw if rw else 1.0
         bonus = sum(s.weight * o.value for s, _, o in outcomes if s.effect == "bonus")
-        penalty = sum(min(s.max, s.per_hit * o.count) for s, _, o in outcomes if s.effect == "penalty")
+        words = len(a.words)
+        penalty = sum(_taken(s, o.count, words) for s, _, o in outcomes if s.effect == "penalty")
         gate = 1.0
         for s, _, o in outcomes:
             if s.effect == "gate":
                 gate *= max(0.0, min(1.0, o.value))
         score = max(0.0, min(1.0, base + bonus - penalty)) * gate
         passed = score >= crit.threshold - 1e-9
-        words = len(a.words)
         checks: list[CheckResult] = []
         evidence: list[Evidence] = []
         caps: list[CapResult] = []
@@ -265,7 +265,7 @@ class Scorer:
             elif effect == "bonus":
                 points, ok = spec.weight * o.value, o.value >= 0.999
             elif effect == "penalty":
-                points, ok = -min(spec.max, spec.per_hit * o.count), o.count == 0
+                points, ok = -_taken(spec, o.count, words), o.count == 0
             else:
                 points, ok = o.value, o.value >= 0.999
             # Which message applies: formatted only when there is one to show.
@@ -273,7 +273,7 @@ class Scorer:
             if effect == "penalty":
                 template = spec.found if o.count else ""
             elif not ok:
-                template = spec.missing
+                template = (spec.partial or spec.missing) if o.count else spec.missing
             elif ev:
                 template = spec.found
             capped = effect == "gate" and spec.cap is not None and o.value < spec.cap.below
@@ -310,19 +310,43 @@ class Scorer:
                                       points, ok, message, ev))
             evidence += ev
         vals = {"words": words, "min": q.min_words, "max": q.max_words}
-        parts = [_fmt(crit.feedback_for(kind, passed), vals)]
-        parts += [m for _, m in sorted(found_msgs, key=lambda x: x[0]) if m]
-        if not passed:
-            parts += [m for _, m in sorted(missing_msgs, key=lambda x: x[0]) if m][:3]
-        if not passed and follow_up is None:
-            follow_up = crit.follow_up_for(kind) or None
-        if passed:
+        bonus_mode = crit.mode_for(kind) == "bonus"
+        if bonus_mode and not passed:
+            # a bonus not earned is no fault: no advice on every answer, no follow-up
+            advice: list[str] = []
             follow_up = None
+        else:
+            # one sentence for the criterion, then at most two tips (what took points first, then
+            # what was missing most), none saying again what another says
+            tips = [m for _, m in sorted(found_msgs, key=lambda x: x[0]) if m]
+            if not passed:
+                tips += [m for _, m in sorted(missing_msgs, key=lambda x: x[0]) if m]
+            advice = _distinct([_fmt(crit.feedback_for(kind, passed), vals)] + tips)[:3]
+            if not passed and follow_up is None:
+                follow_up = crit.follow_up_for(kind) or None
+            if passed:
+                follow_up = None
         evidence.sort(key=lambda e: (e.start, e.end, e.rule))
-        advice = [p for p in parts if p]
         return CriterionResult(crit.id, crit.name, score, passed, weight_for(crit, q),
                                crit.mode_for(q.kind), list(crit.guide), evidence,
                                " ".join(advice), follow_up, checks, crit.threshold, advice), caps
+
+
+def _taken(spec: CheckSpec, count: int, words: int) -> float:
+    """What a penalty takes: ``per_hit`` a hit, up to ``max_penalty``; with ``per_words``, an
+    answer longer than that many words pays by density (two hedges in 300 words weigh less than
+    two in 30)."""
+    n = count * spec.per_words / words if spec.per_words and words > spec.per_words else count
+    return min(spec.max, spec.per_hit * n)
+
+
+def _distinct(sentences: list[str]) -> list[str]:
+    """The sentences that are not empty and do not say again what one before says."""
+    out: list[str] = []
+    for s in sentences:
+        if s and not any(near_copy(s, t) for t in out):
+            out.append(s)
+    return out
 
 
 def weight_for(crit: Criterion, question: Question) -> float:

@@ -405,3 +405,9 @@ def group_phrase_sets(sets: list[PhraseSet]) -> list[PhraseGroup]:
     for ps in sets:
         by_key[(ps.mode, ps.fuzzy if ps.lexicon is not None else None, id(ps.lexicon))].append(ps)
     return [PhraseGroup(group) for group in by_key.values() if len(group) > 1]
+
+
+def near_copy(a: str, b: str, cutoff: float = 80.0) -> bool:
+    """Do two sentences say the same thing in nearly the same words? (token_set_ratio on
+    casefolded words: word order and a few extra words do not matter.)"""
+    return bool(fuzz.token_set_ratio(a, b, processor=utils.default_process, score_cutoff=cutoff))

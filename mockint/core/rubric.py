@@ -44,9 +44,11 @@ class CheckSpec:
     target: float = 1.0
     per_hit: float = 0.1
     max: float = 1.0
+    per_words: int = 0       # penalty: hits count in full up to this many words, then by density
     cap: Cap | None = None
     found: str = ""
     missing: str = ""
+    partial: str = ""        # shown instead of ``missing`` when some was found, not enough
     guide: list[str] = field(default_factory=list)
     options: dict[str, Any] = field(default_factory=dict)   # kind-specific keys, validated
     line: int | None = None
@@ -141,6 +143,7 @@ KIND_KEYS: dict[str, dict[str, bool]] = {
     "repetition": {"ngram": False, "max_share": False, "allow": False},
     "timing": {"grace": False},
     "statements": {"unless": True, "min_words": False, "scale_from_words": False},
+    "evidence": {"from": True, "distinct": False},
 }
 KIND_EFFECTS = {
     "phrases": EFFECTS, "pattern": EFFECTS, "claims": ("penalty",),
@@ -148,8 +151,10 @@ KIND_EFFECTS = {
     "question": ("reward", "bonus", "gate"), "talking_points": ("reward", "gate"),
     "on_topic": ("reward", "gate"), "repetition": ("reward", "gate"), "timing": ("reward", "gate"),
     "statements": ("reward", "bonus", "gate"),
+    "evidence": ("reward", "bonus", "gate"),
 }
 COUNT_OF = ("words", "sentences", "long_sentences")
+READS_OTHERS = ("claims", "statements", "evidence")   # kinds that read other checks' evidence
 KINDS = tuple(KIND_KEYS)
 
 
@@ -202,8 +207,8 @@ def _fuzzy(doc: Doc, value: Any, path, default: Fuzzy | None) -> Fuzzy | None:
 
 
 def _check(doc: Doc, raw: Any, path, lists: dict, facts, fuzzy: Fuzzy, ids_so_far: set[str]) -> CheckSpec:
-    common = ("id", "kind", "effect", "label", "weight", "target", "per_hit", "max_penalty", "cap",
-              "found", "missing", "guide", "by_kind")
+    common = ("id", "kind", "effect", "label", "weight", "target", "per_hit", "max_penalty", "per_words", "cap",
+              "found", "missing", "partial", "guide", "by_kind")
     if not isinstance(raw, dict):
         doc.mapping(raw, path)
     kind = doc.choice(raw.get("kind"), path + ("kind",), KINDS) if "kind" in raw else doc.fail(
@@ -219,6 +224,10 @@ def _check(doc: Doc, raw: Any, path, lists: dict, facts, fuzzy: Fuzzy, ids_so_fa
     spec.weight = float(doc.number(m.get("weight", 1.0), path + ("weight",), 0, 100))
     spec.per_hit = float(doc.number(m.get("per_hit", 0.1), path + ("per_hit",), 0, 1))
     spec.max = float(doc.number(m.get("max_penalty", 1.0), path + ("max_penalty",), 0, 1))
+    if "per_words" in m:
+        spec.per_words = int(doc.number(m["per_words"], path + ("per_words",), 1, 10000, whole=True))
+        if effect != "penalty":
+            doc.fail(path + ("per_words",), "only a check with effect 'penalty' takes 'per_words'")
     default_target = 0.75 if kind == "talking_points" else 1
     spec.target = float(doc.number(m.get("target", default_target), path + ("target",), 0.01, 1000))
     if "cap" in m:
@@ -229,6 +238,7 @@ def _check(doc: Doc, raw: Any, path, lists: dict, facts, fuzzy: Fuzzy, ids_so_fa
             doc.fail(path + ("cap",), "only a check with effect 'gate' can cap the score")
     spec.found = _templ(doc, m["found"], path + ("found",)) if "found" in m else ""
     spec.missing = _templ(doc, m["missing"], path + ("missing",)) if "missing" in m else ""
+    spec.partial = _templ(doc, m["partial"], path + ("partial",)) if "partial" in m else ""
     spec.guide = _guide(doc, m.get("guide", []), path + ("guide",), facts)
     for qkind, over in doc.mapping(m.get("by_kind", {}) or {}, path + ("by_kind",), optional=QUESTION_KINDS).items():
         o = doc.mapping(over, path + ("by_kind", qkind), optional=("weight", "target"))
@@ -372,7 +382,7 @@ def _kind_option(doc: Doc, kind: str, key: str, value: Any, path, lists: dict, f
         return float(doc.number(value, path, 0, hi))
     if key in ("share", "max_share", "grace"):
         return float(doc.number(value, path, 0, 5))
-    if key == "unless":
+    if key in ("unless", "from"):
         return doc.strings(value, path)
     raise AssertionError(key)  # pragma: no cover - KIND_KEYS and this function agree
 
@@ -446,17 +456,22 @@ def parse_rubric(text: str, name: str, facts: set[str] | None = None, rid: str =
         if crit is None:
             continue
         for ki, chk in enumerate(crit.checks):
-            for ui, ref in enumerate(chk.options.get("unless", [])):
+            key = "from" if chk.kind == "evidence" else "unless"
+            for ui, ref in enumerate(chk.options.get(key, [])):
                 full = ref if "." in ref else f"{crit.id}.{ref}"
                 cid, _, kid = full.partition(".")
                 if cid in broken:
                     continue
                 target = next((c for c in criteria if c is not None and c.id == cid), None)
-                names = [f"{c.id}.{k.id}" for c in criteria if c is not None for k in c.checks]
-                if target is None or not any(k.id == kid for k in target.checks) or full == f"{crit.id}.{chk.id}":
+                names = [f"{c.id}.{k.id}" for c in criteria if c is not None for k in c.checks
+                         if k.kind not in READS_OTHERS]
+                other = next((k for k in target.checks if k.id == kid), None) if target else None
+                if other is None or full == f"{crit.id}.{chk.id}" or other.kind in READS_OTHERS:
                     from mockint.core.errors import did_you_mean
-                    err = doc.error(("criteria", ci, "checks", ki, "unless", ui),
-                                    f"'{ref}' names no other check{did_you_mean(full, names)}")
+                    err = doc.error(("criteria", ci, "checks", ki, key, ui),
+                                    f"'{ref}' names no other check that finds evidence itself"
+                                    f" (not one of kind {', '.join(READS_OTHERS)})"
+                                    f"{did_you_mean(full, names)}")
                     if problems is None:
                         raise err
                     problems.append(err)
