@@ -1,6 +1,6 @@
 """Feedback quality: the scorer against answers labelled by hand, on a fixed tuning / test split.
 
-Corpora (each answer labelled by the labelling guide, docs/labelling.md, before any scoring):
+Corpora (each answer labelled by docs/labelling.md before any scoring):
   written   benchmarks/quality/{en,ro}.yaml          answers written for mockint (rubric-shaped, long)
   real      benchmarks/quality/real/*.yaml           answers modelled on real candidates' published
                                                      answers (paraphrased; `source` gives the page)

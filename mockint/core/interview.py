@@ -169,9 +169,9 @@ class Coach:
     words: int = 0
     min_words: int = 0
     max_words: int = 0
-    example: bool = False
-    number: bool = False
-    result: bool = False
+    example: bool | None = False       # None: the check does not apply to this question
+    number: bool | None = False
+    result: bool | None = False
     hedges: list[str] = field(default_factory=list)
     fillers: list[str] = field(default_factory=list)
     question_back: bool = False
@@ -194,11 +194,12 @@ def coach_from_result(result: Result) -> Coach:
         return [" ".join(e.text.split()) for e in checks[rule].evidence] if rule in checks else []
 
     q = result.question
+    story = result.criterion("real_examples")       # left out (e.g. the closing question): not shown
     return Coach(words=result.words, min_words=q.min_words, max_words=q.max_words,
-                 example=found("real_examples.situation") and checks["real_examples.actions"].count >= 1
-                 if "real_examples.actions" in checks else found("real_examples.situation"),
-                 number=found("real_examples.numbers"),
-                 result=found("real_examples.result"), hedges=texts("confidence.hedges"),
+                 example=None if story is None else story.passed,
+                 number=None if story is None else found("real_examples.numbers"),
+                 result=None if story is None else found("real_examples.result"),
+                 hedges=texts("confidence.hedges"),
                  fillers=texts("confidence.fillers"),
                  question_back=found("questions_back.role_questions") or found("questions_back.questions_to_them"))
 

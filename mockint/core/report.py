@@ -138,12 +138,17 @@ def session_summary(lang: str, results: list[Result]) -> Session:
             acc.setdefault(c.id, []).append(c)
     for cid in order:
         cs = acc[cid]
-        avg = sum(c.score for c in cs) / len(cs)
-        s.criteria.append({"id": cid, "name": cs[0].name, "score": round(avg, 3),
-                           "passed": avg >= cs[0].threshold - 1e-9,    # as the bar beside it shows
+        if any(c.mode == "bonus" for c in cs):
+            # a bonus somewhere (questions back outside the closing question) is something done
+            # once in the interview: passed when earned in any answer, its bar the best answer's
+            score, passed = max(c.score for c in cs), any(c.passed for c in cs)
+        else:
+            score = sum(c.score for c in cs) / len(cs)
+            passed = score >= cs[0].threshold - 1e-9          # as the bar beside it shows
+        s.criteria.append({"id": cid, "name": cs[0].name, "score": round(score, 3), "passed": passed,
                            "answers": len(cs), "guide": cs[0].guide})
-    s.asked_questions = any(c.id == "questions_back" and any(k.count for k in c.checks if k.effect == "reward")
-                            for r in results for c in r.criteria)
+    # the same thing the Questions back line says: never a ✗ beside "asked questions: yes"
+    s.asked_questions = any(c["id"] == "questions_back" and c["passed"] for c in s.criteria)
     weak: list[tuple[float, int, dict[str, Any]]] = []
     for i, r in enumerate(results):
         for c in r.criteria:

@@ -21,7 +21,9 @@ def coach_text(coach: Coach | None, lang: str) -> Text:
         out.append(coach.error, style="bold red")
         return out
 
-    def tick(key: str, ok: bool) -> None:
+    def tick(key: str, ok: bool | None) -> None:
+        if ok is None:                 # does not apply to this question
+            return
         out.append(f"{OK if ok else NO} ", style="bold green" if ok else "red")
         out.append(tr(lang, key) + "\n")
 
