@@ -261,10 +261,16 @@ def test_the_coach_sees_questions_back_on_the_closing_question_too():
     assert not iv.coach("No, I think you covered everything, thank you.", q).question_back
 
 
-def test_perks_questions_alone_are_not_counted_as_questions_back_in_the_summary():
+def test_perks_questions_are_questions_back_and_poor_ones():
+    """A perks-only question at the close was asked (issue 13): the summary says so with a ✓ on
+    the same row, and preparation says why it is a poor one."""
     from mockint.core.report import session_summary
     scorer, q = loader.scorer("en"), bank().get("questions-for-us")
     perks = scorer.score("Is there parking near the office? And do you offer a gym subscription?", q)
     real = scorer.score("What are the main reasons customers churn in their first year?", q)
-    assert not session_summary("en", [perks]).asked_questions
-    assert session_summary("en", [real]).asked_questions
+    for r in (perks, real):
+        s = session_summary("en", [r])
+        row = next(c for c in s.criteria if c["id"] == "questions_back")
+        assert s.asked_questions and row["passed"]
+    assert not perks.criterion("preparation").passed and "parking" in perks.criterion("preparation").feedback
+    assert perks.score < real.score

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 # Checks whose evidence describes the whole answer (its topic words, its direct sentences): kept in
 # every export, but not highlighted in the answer, where it would colour most of the text.
-CONTEXT_KINDS = ("on_topic", "statements")
+CONTEXT_KINDS = ("on_topic", "statements", "evidence")   # evidence: other checks' spans, marked by those
 
 
 def highlighted(kind: str, effect: str) -> bool:

@@ -468,10 +468,11 @@ def parse_rubric(text: str, name: str, facts: set[str] | None = None, rid: str =
                 other = next((k for k in target.checks if k.id == kid), None) if target else None
                 if other is None or full == f"{crit.id}.{chk.id}" or other.kind in READS_OTHERS:
                     from mockint.core.errors import did_you_mean
+                    why = (f"'{ref}' reads other checks itself (kind {other.kind}): name a check "
+                           f"that finds evidence" if other is not None and other.kind in READS_OTHERS
+                           and full != f"{crit.id}.{chk.id}" else f"'{ref}' names no other check")
                     err = doc.error(("criteria", ci, "checks", ki, key, ui),
-                                    f"'{ref}' names no other check that finds evidence itself"
-                                    f" (not one of kind {', '.join(READS_OTHERS)})"
-                                    f"{did_you_mean(full, names)}")
+                                    f"{why}{did_you_mean(full, names)}")
                     if problems is None:
                         raise err
                     problems.append(err)
