@@ -15,9 +15,9 @@ BASES = {
          "within an hour and I rebuilt my pipeline around three industries where we won most."),
         ("mistake-learned", "In my first year I sent a proposal before I met the finance director, and "
          "the deal stalled for two months. I learned to map every decision maker first, and I closed it in May."),
-        ("sales-experience", "I have sold payroll software for four years. In 2023 one client, a chain of "
-         "five bakeries, was losing a day a month on manual timesheets. I ran a demo on their own data, "
-         "they signed a three-year contract, and I finished the year at 112 % of quota."),
+        ("sales-experience", "In 2023 one client, a chain of five bakeries, was losing a day a month on "
+         "manual timesheets, so I ran a demo on their own data. They signed a three-year contract, and I "
+         "finished the year at 112 % of quota. I have sold payroll software for four years."),
     ],
     "ro": [
         ("handle-objection", "Primăvara trecută, proprietara unei clinici mi-a spus că prețul nostru e dublu "
@@ -27,9 +27,9 @@ BASES = {
          "lead în prima oră și mi-am refăcut pipeline-ul pe trei industrii în care câștigam cel mai des."),
         ("mistake-learned", "În primul an am trimis o ofertă înainte să mă întâlnesc cu directorul financiar, "
          "iar deal-ul s-a blocat două luni. Am învățat să identific întâi toți decidenții și l-am închis în mai."),
-        ("sales-experience", "Vând software de salarizare de patru ani. În 2023 un client, un lanț de cinci "
-         "brutării, pierdea o zi pe lună cu pontajul manual. Am făcut un demo pe datele lor, au semnat un "
-         "contract pe trei ani, iar eu am încheiat anul la 112 % din target."),
+        ("sales-experience", "În 2023 un client, un lanț de cinci brutării, pierdea o zi pe lună cu "
+         "pontajul manual, așa că am făcut un demo pe datele lor. Au semnat un contract pe trei ani, iar eu "
+         "am încheiat anul la 112 % din target. Vând software de salarizare de patru ani."),
     ],
 }
 HEDGES = {"en": " I think maybe it sort of worked, I guess, more or less.",
