@@ -284,7 +284,7 @@ def test_two_way_on_the_closing_question_asks_about_their_side_not_for_a_story(l
     crit = rubric.criterion("two_way")
     two_way = lambda r: next(c for c in r.criteria if c.id == "two_way")
     good, weak = two_way(scorer.score(about_them, q)), two_way(scorer.score(about_me, q))
-    assert {c.id for c in good.checks} <= {"other_side", "checking"}
+    assert {c.id for c in good.checks} <= {"their_world", "checking"}
     assert good.passed and good.feedback.startswith(crit.feedback_for("closing", True))
     assert not weak.passed and weak.feedback.startswith(crit.feedback_for("closing", False))
     assert crit.feedback_for("closing", False) != crit.feedback_fail
