@@ -126,8 +126,8 @@ class PatternCheck(Check):
     def full_search(self, a: Analysed) -> Outcome:
         """What :meth:`run` finds, by searching the whole answer with every pattern (no plans, no
         required texts): the reference the tests hold the fast way to."""
-        found = [(m.start(), -m.end()) for rx, _ in self.plans for m in rx.finditer(a.folded)
-                 if m.end() > m.start()]
+        found = [(s, -e) for rx, _ in self.plans for m in rx.finditer(a.folded)
+                 for s, e in (_hit(m),) if e > s]
         return self._outcome(a, found, self.spec.target)
 
     def _outcome(self, a: Analysed, found: list[tuple[int, int]], target: float) -> Outcome:
@@ -240,8 +240,8 @@ class PatternIndex:
         for pid in self.whole:
             need = needs[pid]
             if not need or _holds(text, need):
-                out[pid] = [(m.start(), -m.end()) for m in _compiled(rxs, pid).finditer(text)
-                            if m.end() > m.start()]
+                out[pid] = [(s, -e) for m in _compiled(rxs, pid).finditer(text)
+                            for s, e in (_hit(m),) if e > s]
         a.cache[self] = out
         return out
 
@@ -260,13 +260,24 @@ def _matches(rx, text: str, at: list[int]) -> list[tuple[int, int]]:
     find them: none empty, none starting inside the one before."""
     hits = []
     last = -1
+    named = "hit" in rx.groupindex
     for m in map(rx.match, repeat(text, len(at)), at):
         if m is not None:
             s, e = m.span()
             if s >= last and e > s:
-                hits.append((s, -e))
                 last = e
+                if named:
+                    s, e = _hit(m)
+                hits.append((s, -e))
     return hits
+
+
+def _hit(m: re.Match) -> tuple[int, int]:
+    """The span a match shows as evidence: its group ``hit`` when the pattern names one (the
+    words around it only place it: "and <cut>"), else the whole match."""
+    if "hit" in m.re.groupindex and m.start("hit") >= 0:
+        return m.span("hit")
+    return m.span()
 
 
 def _char_starts(a: Analysed, cplan) -> list[int]:
