@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -353,3 +354,62 @@ def test_confidence_on_the_closing_question_speaks_of_questions_not_of_what_you_
     assert ok.passed and ok.feedback.startswith(crit.feedback_for("closing", True))
     assert not bad.passed and bad.feedback.startswith(crit.feedback_for("closing", False))
     assert crit.feedback_for("closing", True) != crit.feedback_pass
+
+
+def _corpus_answers(limit: int = 40):
+    import yaml
+    root = Path(__file__).resolve().parent.parent / "benchmarks" / "quality"
+    for lang in ("en", "ro"):
+        doc = yaml.safe_load((root / f"{lang}.yaml").read_text(encoding="utf-8"))
+        for item in doc["answers"][:limit]:
+            yield lang, item["question"], item["text"]
+
+
+def test_a_failed_criterion_says_one_sentence_and_at_most_two_tips_never_twice():
+    """Issue 13: feedback a candidate reads once."""
+    from mockint.core.matching import near_copy
+    for lang, qid, text in _corpus_answers():
+        r = loader.scorer(lang).score(text, loader.bank(lang).get(qid))
+        for c in r.criteria:
+            assert len(c.advice) <= 3, (c.id, c.advice)
+            for i, a in enumerate(c.advice):
+                for b in c.advice[i + 1:]:
+                    assert not near_copy(a, b), (c.id, a, b)
+
+
+@pytest.mark.parametrize("lang, text", [("en", "Is there drug testing?"), ("ro", "Se face test antidrog?")])
+def test_a_poor_closing_question_is_said_to_be_asked_and_why_it_is_poor(lang, text):
+    r = loader.scorer(lang).score(text, loader.bank(lang).get("questions-for-us"))
+    back, prep = r.criterion("questions_back"), r.criterion("preparation")
+    assert back.passed and text in " ".join(e.text for e in back.evidence)
+    assert back.feedback == loader.rubric(lang).criterion("questions_back").feedback_for("closing", True)
+    assert not prep.passed and any(cap.rule == "preparation.job_questions" for cap in r.caps)
+    assert r.score <= 30
+
+
+def test_a_bonus_not_earned_gives_no_advice_and_no_follow_up():
+    r = loader.scorer("en").score("Last year I closed a renewal with a retailer after I rebuilt their "
+                                  "pricing, and they stayed two more years.", loader.bank("en").get("hit-quota"))
+    back = r.criterion("questions_back")
+    assert back.mode == "bonus" and not back.passed
+    assert back.feedback == "" and back.advice == [] and back.follow_up is None
+
+
+def test_the_live_coach_shows_only_the_checks_that_apply():
+    from mockint.core.interview import coach_from_result
+    closing = coach_from_result(loader.scorer("en").score("What does ramp-up look like?",
+                                                          loader.bank("en").get("questions-for-us")))
+    assert closing.example is None and closing.number is None and closing.result is None
+    assert closing.question_back
+    story = coach_from_result(loader.scorer("en").score("Last year I called the owner and closed a 40,000 "
+                                                        "euro deal.", loader.bank("en").get("hit-quota")))
+    assert story.example is True and story.number is True
+
+
+def test_the_live_coach_panel_leaves_out_what_does_not_apply():
+    from mockint.core.interview import Coach
+    from mockint.tui.widgets.live_coach import coach_text
+    shown = coach_text(Coach(words=5, min_words=20, max_words=80, example=None, number=None, result=None,
+                             question_back=True), "en").plain
+    assert "Example" not in shown and "A number" not in shown and "A result" not in shown
+    assert "Question back" in shown

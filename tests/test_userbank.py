@@ -157,14 +157,14 @@ def test_overrides_do_not_touch_other_questions():
 
 
 def test_a_question_is_scored_with_the_rubric_it_names():
-    user_rubric("strict.yaml", EN_RUBRIC.replace("    threshold: 0.75\n", "    threshold: 0.95\n"))
+    user_rubric("strict.yaml", EN_RUBRIC.replace("    threshold: 0.8\n", "    threshold: 0.95\n"))
     user_bank("strict-q.yaml", question("strict-deal", extra="    rubric: strict\n"),
               question("normal-deal"))
     b = loader.bank("en")
     strict = loader.scorer("en").score(STORY, b.get("strict-deal"))
     normal = loader.scorer("en").score(STORY, b.get("normal-deal"))
     assert strict.criterion("confidence").threshold == 0.95
-    assert normal.criterion("confidence").threshold == 0.75
+    assert normal.criterion("confidence").threshold == 0.8
     assert loader.rubric_named("strict").id == "strict"
     assert "strict" in loader.rubric_names()
 
@@ -298,7 +298,7 @@ def test_bank_option_on_grade_and_practice(tmp_path):
 
 def test_bank_option_with_a_rubric_file(tmp_path):
     r = tmp_path / "strict.yaml"
-    r.write_text(EN_RUBRIC.replace("    threshold: 0.75\n", "    threshold: 0.95\n"))
+    r.write_text(EN_RUBRIC.replace("    threshold: 0.8\n", "    threshold: 0.95\n"))
     f = bank_file(tmp_path / "q.yaml", question("strict-deal", extra="    rubric: strict\n"))
     p = run_cli("score", "--question", "strict-deal", "--bank", str(r), "--bank", str(f), "--format", "json",
                 input=STORY)

@@ -146,3 +146,45 @@ def test_a_pattern_checked_once_is_compiled_only_when_used_and_a_bad_one_is_alwa
     monkeypatch.setattr(R, "_good", None)
     assert isinstance(parse_rubric(MINI, "r.yaml", fact_ids()).criteria[0].checks[0].options["patterns"][0],
                       _re.Pattern)
+
+
+def test_an_evidence_check_must_read_checks_that_find_evidence():
+    evidence = MINI + """      - id: thin
+        kind: evidence
+        effect: reward
+        label: substance
+        from: [hedgez]
+"""
+    assert "'hedgez' names no other check (did you mean 'confidence.hedges'?)" in err(evidence)
+    reader = MINI + """      - id: a
+        kind: evidence
+        effect: reward
+        label: a
+        from: [hedges]
+      - id: b
+        kind: evidence
+        effect: reward
+        label: b
+        from: [a]
+"""
+    msg = err(reader)
+    assert "checks[2].from[0]: 'a' reads other checks itself (kind evidence): name a check that finds evidence" in msg
+    assert "from" in err(MINI + """      - id: c
+        kind: evidence
+        effect: reward
+        label: c
+""")                                                # 'from' is required
+
+
+def test_per_words_is_for_penalties_only():
+    text = MINI.replace("        effect: penalty\n", "        effect: reward\n        per_words: 60\n")
+    assert "checks[0].per_words: only a check with effect 'penalty' takes 'per_words'" in err(text)
+    text = MINI.replace("        effect: penalty\n", "        effect: penalty\n        per_words: 0\n")
+    assert "per_words" in err(text)
+
+
+def test_partial_is_a_message_template_like_missing():
+    text = MINI.replace("        label: a hedge\n", "        label: a hedge\n        partial: \"{hitz} so far\"\n")
+    assert "criteria[0].checks[0].partial: unknown placeholder '{hitz}'" in err(text)
+    ok = MINI.replace("        label: a hedge\n", "        label: a hedge\n        partial: \"{hits} so far\"\n")
+    assert parse_rubric(ok, "r.yaml", fact_ids()).criteria[0].checks[0].partial == "{hits} so far"
