@@ -27,6 +27,7 @@ What the scorer's result is read as, per label (fixed before the first run):
   asks_about_role  the `questions_back` criterion passes (a question about the role was found)
   customer_focused the `two_way` criterion passes
   substantive      the `preparation` criterion passes and no cap applies
+  integrity_ok     the `integrity` criterion (red flags) passes (issue 14's; no target here)
 Targets (issue 13, test parts, each language): balanced accuracy >= 90 % for real_example,
 asks_about_role and customer_focused, >= 85 % for confident and substantive, no criterion under
 85 % on answers under 50 words; strong-vs-weak AUC >= 0.95; median strong >= 65, median weak <= 25.
@@ -46,10 +47,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 QUALITY = ROOT / "benchmarks" / "quality"
-LABELS = ("real_example", "quantified", "confident", "asks_about_role", "customer_focused", "substantive")
+LABELS = ("real_example", "quantified", "confident", "asks_about_role", "customer_focused", "substantive",
+          "integrity_ok")
 CRITERION = {"real_example": "real_examples", "quantified": "real_examples.numbers",
              "confident": "confidence", "asks_about_role": "questions_back",
-             "customer_focused": "two_way", "substantive": "preparation"}
+             "customer_focused": "two_way", "substantive": "preparation", "integrity_ok": "integrity"}
 TARGETS = {"real_example": 0.90, "asks_about_role": 0.90, "customer_focused": 0.90,
            "confident": 0.85, "substantive": 0.85}
 SHORT_TARGET, AUC_TARGET, STRONG_MEDIAN, WEAK_MEDIAN = 0.85, 0.95, 65, 25
@@ -105,7 +107,8 @@ def predict(result) -> dict[str, bool]:
         "confident": _passed(result, "confidence"),
         "asks_about_role": _passed(result, "questions_back"),
         "customer_focused": _passed(result, "two_way"),
-        "substantive": _passed(result, "preparation") and not result.caps,
+        "substantive": _passed(result, "preparation") and not any(c.rule.startswith("preparation.") for c in result.caps),
+        "integrity_ok": _passed(result, "integrity"),
     }
 
 

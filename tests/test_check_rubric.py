@@ -26,7 +26,7 @@ def test_the_built_in_rubric_passes_its_own_examples():
     p = run_cli("check-rubric")
     assert p.returncode == 0, p.stdout
     assert p.stdout == ""
-    assert p.stderr == "mockint: note: 182 examples checked in 4 files: all on the right side\n"
+    assert p.stderr == "mockint: note: 188 examples checked in 4 files: all on the right side\n"
 
 
 @pytest.mark.parametrize("lang", ["en", "ro"])
@@ -86,7 +86,7 @@ def test_criterion_examples(tmp_path):
                             "threshold 0.99")
     assert "    on_time.within_budget reward value 0.48, count 0, points +0.48 — You took 5:00 for a 2:00 answer: " \
            "rehearse a shorter version." in lines
-    assert p.stderr == "mockint: note: 21 examples checked in 1 file: 2 on the wrong side\n"
+    assert p.stderr == "mockint: note: 24 examples checked in 1 file: 2 on the wrong side\n"
 
 
 def test_a_criterion_that_does_not_apply_is_a_miss(tmp_path):
@@ -139,7 +139,7 @@ def test_verbose_lists_what_has_no_examples(tmp_path):
 def test_folders_and_the_guide_file():
     p = run_cli("check-rubric", "rubrics")
     assert p.returncode == 0
-    assert p.stderr == "mockint: note: 42 examples checked in 3 files: all on the right side\n"
+    assert p.stderr == "mockint: note: 48 examples checked in 3 files: all on the right side\n"
 
 
 def test_user_files_are_checked_too():
@@ -152,7 +152,7 @@ def test_user_files_are_checked_too():
     assert p.returncode == 1
     assert p.stdout.startswith(f"{home() / 'question_bank' / 'mine.yaml'}:9:14: question 'best-deal': example "
                                f"pass[0] should pass, but it scored")
-    assert p.stderr == "mockint: note: 183 examples checked in 5 files: 1 on the wrong side\n"
+    assert p.stderr == "mockint: note: 189 examples checked in 5 files: 1 on the wrong side\n"
 
 
 # -- the examples format ------------------------------------------------------------------------------

@@ -109,7 +109,7 @@ def test_json_contract():
     assert isinstance(d["score"], int) and 0 <= d["score"] <= 100
     ids = [c["id"] for c in d["criteria"]]
     assert ids == ["real_examples", "confidence", "questions_back", "two_way", "preparation",
-                   "key_points", "on_time"]
+                   "integrity", "key_points", "on_time"]
     for c in d["criteria"]:
         assert {"id", "score", "passed", "weight", "guide", "evidence", "feedback"} <= set(c)
         assert 0 <= c["score"] <= 1 and isinstance(c["passed"], bool)

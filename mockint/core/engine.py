@@ -276,10 +276,11 @@ class Scorer:
                 template = (spec.partial or spec.missing) if o.count else spec.missing
             elif ev:
                 template = spec.found
-            capped = effect == "gate" and spec.cap is not None and o.value < spec.cap.below
+            capped = spec.cap is not None and (o.value < spec.cap.below if effect == "gate" else o.count > 0)
+            why = spec.found if effect == "penalty" else spec.missing          # what a cap says
             message = ""
             if template or capped:
-                need = _fields(template) | (_fields(spec.missing) if capped else frozenset())
+                need = _fields(template) | (_fields(why) if capped else frozenset())
                 values: dict[str, Any] = {}
                 for f in need:                     # only what the templates use
                     if f == "hits":
@@ -298,7 +299,7 @@ class Scorer:
                         values[f] = o.vars[f]
                 message = _fmt(template, values) if "{" in template else template.strip()
                 if capped:
-                    caps.append(CapResult(rule, spec.cap.score, _fmt(spec.missing, values) or spec.label))
+                    caps.append(CapResult(rule, spec.cap.score, _fmt(why, values) or spec.label))
             if effect == "penalty" and o.count:
                 found_msgs.append((points, message))
             elif effect not in ("penalty", "bonus") and not ok:

@@ -151,7 +151,7 @@ KIND_EFFECTS = {
     "question": ("reward", "bonus", "gate"), "talking_points": ("reward", "gate"),
     "on_topic": ("reward", "gate"), "repetition": ("reward", "gate"), "timing": ("reward", "gate"),
     "statements": ("reward", "bonus", "gate"),
-    "evidence": ("reward", "bonus", "gate"),
+    "evidence": EFFECTS,
 }
 COUNT_OF = ("words", "sentences", "long_sentences")
 READS_OTHERS = ("claims", "statements", "evidence")   # kinds that read other checks' evidence
@@ -231,11 +231,15 @@ def _check(doc: Doc, raw: Any, path, lists: dict, facts, fuzzy: Fuzzy, ids_so_fa
     default_target = 0.75 if kind == "talking_points" else 1
     spec.target = float(doc.number(m.get("target", default_target), path + ("target",), 0.01, 1000))
     if "cap" in m:
-        cm = doc.mapping(m["cap"], path + ("cap",), required=("below", "score"))
-        spec.cap = Cap(float(doc.number(cm["below"], path + ("cap", "below"), 0, 1)),
-                       int(doc.number(cm["score"], path + ("cap", "score"), 0, 100, whole=True)))
-        if effect != "gate":
-            doc.fail(path + ("cap",), "only a check with effect 'gate' can cap the score")
+        if effect not in ("gate", "penalty"):
+            doc.fail(path + ("cap",), "only a check with effect 'gate' or 'penalty' can cap the score")
+        if effect == "penalty":         # a penalty caps whenever it finds something
+            cm = doc.mapping(m["cap"], path + ("cap",), required=("score",))
+            spec.cap = Cap(1.0, int(doc.number(cm["score"], path + ("cap", "score"), 0, 100, whole=True)))
+        else:
+            cm = doc.mapping(m["cap"], path + ("cap",), required=("below", "score"))
+            spec.cap = Cap(float(doc.number(cm["below"], path + ("cap", "below"), 0, 1)),
+                           int(doc.number(cm["score"], path + ("cap", "score"), 0, 100, whole=True)))
     spec.found = _templ(doc, m["found"], path + ("found",)) if "found" in m else ""
     spec.missing = _templ(doc, m["missing"], path + ("missing",)) if "missing" in m else ""
     spec.partial = _templ(doc, m["partial"], path + ("partial",)) if "partial" in m else ""
