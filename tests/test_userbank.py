@@ -183,7 +183,7 @@ def test_criteria_are_checked_against_the_named_rubric():
     (p,) = loader.catalogue("en").problems
     assert str(p) == (f"{f}:9:16: questions[0].criteria.on_tme: unknown criterion 'on_tme' in the rubric "
                       f"'small'; criteria: real_examples, confidence, questions_back, two_way, preparation, "
-                      f"key_points, on_time (did you mean 'on_time'?)")
+                      f"integrity, key_points, on_time (did you mean 'on_time'?)")
 
 
 @pytest.mark.parametrize("value,message", [

@@ -33,7 +33,7 @@ EXPECTED = {
     "unknown-fact.yaml": "unknown-fact.yaml:7:13: questions[0].guide[0]: 'do-33' is not a guide fact (did you mean 'do-3'?)",
     "unknown-criterion.yaml": ("unknown-criterion.yaml:9:7: questions[0].criteria.real_example: unknown criterion "
                                "'real_example' in the rubric 'en'; criteria: real_examples, confidence, questions_back, "
-                               "two_way, preparation, key_points, on_time (did you mean 'real_examples'?)"),
+                               "two_way, preparation, integrity, key_points, on_time (did you mean 'real_examples'?)"),
     "unknown-rubric.yaml": "unknown-rubric.yaml:8:5: questions[0].rubric: no rubric named 'strickt'; rubrics: en, ro",
     "weight-range.yaml": "weight-range.yaml:9:20: questions[0].criteria.confidence.weight: must be from 0 to 100, not 500",
     "empty-phrases.yaml": ("empty-phrases.yaml:11:9: questions[0].talking_points[0].phrases: the phrase list is empty: "
