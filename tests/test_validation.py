@@ -189,3 +189,8 @@ def test_partial_is_a_message_template_like_missing():
     assert "criteria[0].checks[0].partial: unknown placeholder '{hitz}'" in err(text)
     ok = MINI.replace("        label: a hedge\n", "        label: a hedge\n        partial: \"{hits} so far\"\n")
     assert parse_rubric(ok, "r.yaml", fact_ids()).criteria[0].checks[0].partial == "{hits} so far"
+
+
+def test_negated_by_names_lists():
+    text = MINI.replace("        label: a hedge\n", "        label: a hedge\n        negated_by: [negatorz]\n")
+    assert "criteria[0].checks[0].negated_by[0]: no list named 'negatorz' in 'lists'" in err(text)

@@ -61,6 +61,20 @@ def _token_range(a: Analysed, tok_starts: list[int], s: int, e: int) -> tuple[in
     return first, last
 
 
+def _negated(a: Analysed, first: int, last: int, negators: frozenset, window: int = 3) -> bool:
+    """Is the hit on tokens ``first..last`` negated: one of ``negators`` inside it or among the
+    ``window`` tokens before it, in the same sentence ("they never signed", "we didn't close it",
+    "we never closed")?"""
+    words, sent = a.words, a.sentence_of_token
+    if not words or first >= len(words):
+        return False
+    si = sent[first]
+    for i in range(max(0, first - window), min(last, len(words))):
+        if sent[i] == si and words[i] in negators:
+            return True
+    return False
+
+
 def _spans_from_hits(hits: list[Hit], rule: str) -> list[Span]:
     return [Span(h.start, h.end, h.first, h.last, rule, h.typo) for h in hits]
 
@@ -98,6 +112,9 @@ class PhrasesCheck(Check):
 
     def run(self, ctx: Ctx) -> Outcome:
         hits = self.set.find(ctx.a)
+        negators = self.opts.get("negated_by")
+        if negators and hits:
+            hits = [h for h in hits if not _negated(ctx.a, h.first, h.last, negators)]
         spans = _spans_from_hits(hits, self.rule)
         n = self._count(spans, [h.phrase for h in hits])
         return Outcome(_saturate(n, self.target(ctx)), n, spans)
@@ -134,12 +151,15 @@ class PatternCheck(Check):
         """Spans of the matches ``(start, -end)``: leftmost first, then longest, no overlaps."""
         found.sort()
         tok_starts = a.token_starts
+        negators = self.opts.get("negated_by")
         spans: list[Span] = []
         for s, e in found:
             e = -e
             if spans and s < spans[-1].end:
                 continue
             first, last = _token_range(a, tok_starts, s, e)
+            if negators and _negated(a, first, last, negators):
+                continue
             spans.append(Span(s, e, first, last, self.rule))
         n = self._count(spans, (a.folded[s.start:s.end] for s in spans))
         return Outcome(_saturate(n, target), n, spans)

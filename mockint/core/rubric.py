@@ -132,8 +132,8 @@ class Rubric:
 # Kind-specific keys: name -> (required?, validator name). Validators live in _kind_option.
 KIND_KEYS: dict[str, dict[str, bool]] = {
     "phrases": {"phrases": False, "lists": False, "match": False, "window": False, "fuzzy": False,
-                "distinct": False},
-    "pattern": {"patterns": True, "distinct": False},
+                "distinct": False, "negated_by": False},
+    "pattern": {"patterns": True, "distinct": False, "negated_by": False},
     "count": {"of": True, "min": False, "max": False},
     "ratio": {"lists": True, "min": False, "max": False},
     "question": {"about": False, "addressed": False, "starts": True, "exclude": False},
@@ -350,6 +350,10 @@ def _kind_option(doc: Doc, kind: str, key: str, value: Any, path, lists: dict, f
     if key in ("lists", "ignore", "ignore_in_terms"):
         names = doc.strings(value, path)
         return [w for i, n in enumerate(names) for w in _list(doc, n, path + (i,), lists)]
+    if key == "negated_by":             # lists of words that, just before a hit, cancel it
+        from mockint.core.text import fold
+        names = doc.strings(value, path)
+        return frozenset(fold(w) for i, n in enumerate(names) for w in _list(doc, n, path + (i,), lists))
     if key == "patterns":
         pats = doc.strings(value, path)
         out = []
