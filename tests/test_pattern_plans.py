@@ -32,6 +32,8 @@ ROOT = Path(__file__).resolve().parent.parent
     (r"\bm{2,}\b", set(), ("mm",)),
     (r"\ba+\b", set(), ("a",)),
     (r"\b(?:a)?b", set(), ("ab", "b")),                 # an optional group: both ways
+    (r"(?<!\bif )\bclient\b", set(), ("client",)),       # a leading lookbehind is planned past
+    (r"(?<![\w-])(?<!\bnu )am\b", set(), ("am",)),        # ... and (?<![\w-]) says what \b says
 ])
 def test_plans(pattern, exact, prefixes):
     assert plan(pattern) == (frozenset(exact), prefixes)
@@ -174,3 +176,16 @@ def test_plans_are_kept_in_the_cache_and_a_damaged_entry_is_worked_out_again(tmp
     monkeypatch.setattr(P, "_MEMO", {})
     P.warm(pats)
     assert {p: P._MEMO[p] for p in pats} == first
+
+
+def test_a_group_named_hit_is_what_a_pattern_quotes():
+    scorer = loader.scorer("en")
+    r = scorer.score("I called the buyer, proposed a pilot and closed it in May.",
+                     loader.bank("en").get("close-a-deal"))
+    actions = next(k for c in r.criteria for k in c.checks if k.rule == "real_examples.actions")
+    texts = [e.text for e in actions.evidence]
+    assert "proposed" in texts and "closed" in texts            # not ", proposed" nor "and closed"
+    chk = scorer.checks["real_examples.actions"]
+    a = analyse("I called the buyer, proposed a pilot and closed it in May.", "en")
+    fast = chk.run(Ctx(a, loader.bank("en").questions[0], None, lambda rule: None))
+    assert [(s.start, s.end) for s in fast.spans] == [(s.start, s.end) for s in chk.full_search(a).spans]
