@@ -247,19 +247,20 @@ class PatternIndex:
         for pid in merged:
             starts[pid].sort()
         text = a.folded
+        seen: dict[str, bool] = {}                  # required texts looked for already
         out: list[list[tuple[int, int]] | None] = [None] * len(self.rx)
         rxs, needs = self.rx, self.needs
         for pid, cplan in self.by_chars:
             need = needs[pid]
-            if not need or _holds(text, need):
+            if not need or _holds(text, need, seen):
                 out[pid] = _matches(_compiled(rxs, pid), text, _char_starts(a, cplan))
         for pid, at in starts.items():
             need = needs[pid]
-            if not need or _holds(text, need):     # else it cannot match: a text every match holds is missing
+            if not need or _holds(text, need, seen):     # else it cannot match: a text every match holds is missing
                 out[pid] = _matches(_compiled(rxs, pid), text, at)
         for pid in self.whole:
             need = needs[pid]
-            if not need or _holds(text, need):
+            if not need or _holds(text, need, seen):
                 out[pid] = [(s, -e) for m in _compiled(rxs, pid).finditer(text)
                             for s, e in (_hit(m),) if e > s]
         a.cache[self] = out
@@ -316,11 +317,18 @@ def _char_starts(a: Analysed, cplan) -> list[int]:
     return out
 
 
-def _holds(text: str, needs: tuple[tuple[str, ...], ...]) -> bool:
-    """Does the text hold a text of every group (see ``plan.required_text``)?"""
+def _holds(text: str, needs: tuple[tuple[str, ...], ...], seen: dict[str, bool] | None = None) -> bool:
+    """Does the text hold a text of every group (see ``plan.required_text``)? ``seen`` remembers
+    what was looked for already in this text (patterns share many required texts)."""
     for group in needs:
         for need in group:
-            if need in text:
+            if seen is None:
+                found = need in text
+            else:
+                found = seen.get(need)
+                if found is None:
+                    found = seen[need] = need in text
+            if found:
                 break
         else:
             return False
