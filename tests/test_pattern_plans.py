@@ -33,6 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
     (r"\ba+\b", set(), ("a",)),
     (r"\b(?:a)?b", set(), ("ab", "b")),                 # an optional group: both ways
     (r"(?<!\bif )\bclient\b", set(), ("client",)),       # a leading lookbehind is planned past
+    (r"\b(?:customers'|their) eyes\b", {"customers", "their"}, ()),   # a token never ends with "'"
     (r"(?<![\w-])(?<!\bnu )am\b", set(), ("am",)),        # ... and (?<![\w-]) says what \b says
 ])
 def test_plans(pattern, exact, prefixes):
@@ -65,10 +66,12 @@ def _texts(lang: str) -> list[str]:
             for v in x:
                 walk(v)
 
+    real = sorted((ROOT / "benchmarks" / "quality" / "real").glob(f"{lang}-[abc].yaml"))   # answers as candidates write them
     for path in (ROOT / "tests" / "rule_examples" / f"{lang}.yaml", ROOT / "question_bank" / f"{lang}.yaml",
-                 ROOT / "benchmarks" / "quality" / f"{lang}.yaml"):
+                 ROOT / "benchmarks" / "quality" / f"{lang}.yaml", *real):
         if path.exists():
-            walk(yaml.safe_load(path.read_text(encoding="utf-8")))
+            doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+            walk([a["text"] for a in doc["answers"]] if path.parent.name == "real" else doc)
     out += ["I'm sorry, I'm not sure. Um, I've, uh, doubled it in Q3 - self-starter!",
             "i'M nOt SuRe... well, so, like, you know, 120% of $40k in 2023; I'd rather not say.",
             "Nu știu sigur, poate că am reușit să dublez vânzările în T3, deci, practic, gen, na."]
