@@ -66,7 +66,7 @@ def _texts(lang: str) -> list[str]:
             for v in x:
                 walk(v)
 
-    real = sorted((ROOT / "benchmarks" / "quality" / "real").glob(f"{lang}-[abc].yaml"))   # answers as candidates write them
+    real = sorted((ROOT / "benchmarks" / "quality" / "real").glob(f"{lang}-*.yaml"))   # answers as candidates write them
     for path in (ROOT / "tests" / "rule_examples" / f"{lang}.yaml", ROOT / "question_bank" / f"{lang}.yaml",
                  ROOT / "benchmarks" / "quality" / f"{lang}.yaml", *real):
         if path.exists():

@@ -301,6 +301,19 @@ def _hit(m: re.Match) -> tuple[int, int]:
     return m.span()
 
 
+_QUOTED = re.compile(r"\"[^\"\n]{1,400}\"|(?<![\w'])'[^'\n]{1,400}?'(?![\w])")
+
+
+def _quoted(a: Analysed) -> list[tuple[int, int]]:
+    """Stretches of the answer in quotation marks (folded text: typographic quotes are plain),
+    memoised per answer; an apostrophe inside a word ("I'd", "customers'") opens nothing."""
+    got = a.cache.get("quoted")
+    if got is None:
+        text = a.folded
+        got = a.cache["quoted"] = [m.span() for m in _QUOTED.finditer(text)] if ('"' in text or "'" in text) else []
+    return got
+
+
 def _char_starts(a: Analysed, cplan) -> list[int]:
     """Where a pattern planned by ``plan.char_plan`` may match: the text's start and/or each of
     its characters (memoised per answer)."""
@@ -427,8 +440,11 @@ class QuestionCheck(Check):
         by_sent = _by_sentence(a)
         candidates = []
         toks, folded, starts = a.words, a.folded, self.starts
+        quoted = _quoted(a)
         for si, idx in sorted(by_sent.items()):
             s, e = a.sentences[si]
+            if quoted and any(qs <= s < qe or qs < e <= qe for qs, qe in quoted):
+                continue                        # reported speech ("I'd ask them, 'What...?'"): not put to us
             if folded[e - 1] == "?":
                 candidates.append((si, idx))
                 continue
