@@ -413,3 +413,12 @@ def test_the_live_coach_panel_leaves_out_what_does_not_apply():
                              question_back=True), "en").plain
     assert "Example" not in shown and "A number" not in shown and "A result" not in shown
     assert "Question back" in shown
+
+
+def test_the_text_report_prints_no_empty_advice_line_for_a_bonus_not_earned():
+    from mockint.core.report import score_text
+    r = loader.scorer("en").score("I closed a EUR 120,000 deal with a 50-store retailer whose stock-outs "
+                                  "I cut by 20 %.", loader.bank("en").get("close-a-deal"))
+    lines = score_text(r, "en").splitlines()
+    i = next(n for n, line in enumerate(lines) if "Questions back" in line)
+    assert lines[i + 1].strip() != ""

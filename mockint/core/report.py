@@ -74,9 +74,10 @@ def score_text(r: Result, lang: str) -> str:
         bonus = f" ({t(lang, 'bonus')})" if c.mode == "bonus" else ""
         guide = f"  [{t(lang, 'guide')}: {', '.join(c.guide)}]" if c.guide else ""
         lines.append(f"{mark(c)} {c.name}{bonus}  {round(c.score * 100):>3}%{guide}")
-        advice = c.advice or [c.feedback]
-        lines.append(f"    {advice[0]}")
-        lines += [f"      • {a}" for a in advice[1:]]
+        advice = [a for a in (c.advice or [c.feedback]) if a]       # a bonus not earned says nothing
+        if advice:
+            lines.append(f"    {advice[0]}")
+            lines += [f"      • {a}" for a in advice[1:]]
         for sign, label, rule, shown in _evidence_lines(c, lambda x: f'"{x}"'):
             lines.append(f"    {sign} {label}: {shown}  [{rule}]")
         if c.follow_up:
@@ -98,7 +99,7 @@ def score_markdown(r: Result, lang: str, level: int = 2) -> str:
         out.append(f"| {mark(c)} | {c.name} | {round(c.score * 100)}% | {', '.join(c.guide)} |")
     out.append("")
     for c in r.criteria:
-        out.append(f"- **{mark(c)} {c.name}**: {_md(c.feedback)}")
+        out.append(f"- **{mark(c)} {c.name}**" + (f": {_md(c.feedback)}" if c.feedback else ""))
         for sign, label, rule, shown in _evidence_lines(c, lambda x: f"“{_md(x)}”"):
             out.append(f"  - {'−' if sign == '-' else '+'} {_md(label)}: {shown} `{rule}`")
         if c.follow_up:
