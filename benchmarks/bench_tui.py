@@ -128,17 +128,17 @@ def coach_times(reps: int) -> list[float]:
     """Seconds per live-coach update on a 1,000-word draft: score in the worker, then the panel
     text (after 5 warm-up updates)."""
     from mockint.core import loader
-    from mockint.core.interview import coach_from_result
+    from mockint.core.interview import coach_for
     from mockint.tui.widgets.live_coach import coach_text
 
     scorer, q = loader.scorer("en"), loader.bank("en").get("sales-experience")
     draft = draft_1000()
     for _ in range(5):
-        coach_text(coach_from_result(scorer.score(draft, q)), "en")
+        coach_text(coach_for(scorer, draft, q), "en")
     times = []
     for _ in range(reps):
         t = time.perf_counter()
-        coach_text(coach_from_result(scorer.score(draft, q)), "en")
+        coach_text(coach_for(scorer, draft, q), "en")
         times.append(time.perf_counter() - t)
     return times
 

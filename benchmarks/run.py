@@ -225,10 +225,10 @@ def bench_coach(reps: int) -> None:
     draft = bench_tui.draft_1000()
     base = baseline_times([draft], reps)
     from mockint.core import loader
-    from mockint.core.interview import coach_from_result
+    from mockint.core.interview import coach_for
     from mockint.tui.widgets.live_coach import coach_text
     scorer, q = loader.scorer("en"), loader.bank("en").get("sales-experience")
-    peak = traced_peak(lambda: coach_text(coach_from_result(scorer.score(draft, q)), "en"))
+    peak = traced_peak(lambda: coach_text(coach_for(scorer, draft, q), "en"))
     row("live-coach update, 1,000-word draft (score + panel text), in process", times,
         f"{len(times) / sum(times):,.0f} updates/s",
         f"{statistics.median(times) / statistics.median(base):,.0f}x split+findall pass "

@@ -422,3 +422,14 @@ def test_the_text_report_prints_no_empty_advice_line_for_a_bonus_not_earned():
     lines = score_text(r, "en").splitlines()
     i = next(n for n, line in enumerate(lines) if "Questions back" in line)
     assert lines[i + 1].strip() != ""
+
+
+def test_the_live_coach_scores_only_what_it_shows_and_shows_the_same():
+    from mockint.core.interview import COACH_CRITERIA, coach_for, coach_from_result
+    scorer, bank = loader.scorer("en"), loader.bank("en")
+    for qid, text in (("hit-quota", "Um, last year I maybe closed a 40,000 euro deal, I guess. What does ramp look like here?"),
+                      ("questions-for-us", "What does success look like in the first 90 days?")):
+        q = bank.get(qid)
+        quick = scorer.score(text, q, only=COACH_CRITERIA)
+        assert {c.id for c in quick.criteria} <= set(COACH_CRITERIA)
+        assert coach_for(scorer, text, q) == coach_from_result(scorer.score(text, q))

@@ -179,7 +179,10 @@ class Scorer:
             out.append(c)
         return out
 
-    def score(self, answer: str, question: Question, elapsed: float | None = None) -> Result:
+    def score(self, answer: str, question: Question, elapsed: float | None = None,
+              only: tuple[str, ...] | None = None) -> Result:
+        """The answer's result. ``only``: just these criteria (the live coach's quick look; the
+        score is then of those alone)."""
         if len(answer) > MAX_ANSWER_CHARS:
             from mockint.core.errors import MockintError
             raise MockintError(f"the answer is {len(answer):,} characters; the most mockint scores is "
@@ -194,6 +197,8 @@ class Scorer:
 
         ctx = Ctx(a, question, elapsed, run)
         crits = self.criteria_for(question, elapsed)
+        if only is not None:
+            crits = [c for c in crits if c.id in only]
         results, caps = [], []
         try:
             for crit in crits:

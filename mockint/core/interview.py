@@ -184,6 +184,14 @@ class Coach:
         return "long" if self.words > self.max_words else "ok"
 
 
+COACH_CRITERIA = ("real_examples", "confidence", "questions_back")   # all the live coach shows
+
+
+def coach_for(scorer: Scorer, draft: str, question: Question) -> Coach:
+    """The live coach's view of a draft: only the criteria it shows are scored."""
+    return coach_from_result(scorer.score(draft, question, only=COACH_CRITERIA))
+
+
 def coach_from_result(result: Result) -> Coach:
     checks = {k.rule: k for c in result.criteria for k in c.checks}
 
@@ -400,7 +408,7 @@ class Interview:
         """The live coach's view of a draft answer to ``question`` (default: the current one)."""
         q = question or self.current_question() or self.questions[-1]
         try:
-            return coach_from_result(self.scorer.score(draft, q))
+            return coach_for(self.scorer, draft, q)
         except MockintError as exc:
             return Coach(words=len(draft.split()), min_words=q.min_words, max_words=q.max_words, error=str(exc))
 
