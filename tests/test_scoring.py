@@ -433,3 +433,9 @@ def test_the_live_coach_scores_only_what_it_shows_and_shows_the_same():
         quick = scorer.score(text, q, only=COACH_CRITERIA)
         assert {c.id for c in quick.criteria} <= set(COACH_CRITERIA)
         assert coach_for(scorer, text, q) == coach_from_result(scorer.score(text, q))
+
+
+def test_key_points_name_at_most_two_missing_points_and_how_many_more():
+    r = loader.scorer("en").score("I closed a EUR 120,000 deal with a retailer.", loader.bank("en").get("close-a-deal"))
+    kp = next(k for k in r.criterion("key_points").checks if k.kind == "talking_points")
+    assert kp.message.count(";") == 1 and kp.message.rstrip(".").endswith("(+2)")

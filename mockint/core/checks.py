@@ -592,7 +592,8 @@ class TalkingPointsCheck(Check):
         value = min(1.0, len(covered) / need)
         return Outcome(value, len(covered), spans, {
             "covered": "; ".join(tp.summary for tp in covered),
-            "missing": "; ".join(tp.summary for tp in missing),
+            # the first two missing points, and how many more: advice read once, not a checklist
+            "missing": "; ".join(tp.summary for tp in missing[:2]) + (f" (+{len(missing) - 2})" if len(missing) > 2 else ""),
             "missing_points": missing, "target": len(q.talking_points)})
 
 
