@@ -185,6 +185,7 @@ class InterviewScreen(BaseScreen):
             self.notify(self.t("iv.empty"), severity="warning")
             return
         elapsed = self.clock() - self._part_started if self.timer else None
+        self._stop_debounce()               # the draft is being scored: no coach update after it
         self.set_busy(True)
         self.score_answer(text, elapsed)
 
@@ -289,9 +290,17 @@ class InterviewScreen(BaseScreen):
     # -- live coach
     @on(TextArea.Changed, "#answer")
     def draft_changed(self) -> None:
+        self._stop_debounce()
+        self._debounce = self.set_timer(COACH_DELAY, self.refresh_coach)
+
+    def _stop_debounce(self) -> None:
         if self._debounce is not None:
             self._debounce.stop()
-        self._debounce = self.set_timer(COACH_DELAY, self.refresh_coach)
+            self._debounce = None
+
+    def on_unmount(self) -> None:
+        # a coach update still pending when the screen closes would keep the screen alive
+        self._stop_debounce()
 
     def refresh_coach(self) -> None:
         text = self.query_one(AnswerBox).text
