@@ -95,6 +95,11 @@ class Check:
         """The phrase sets this check matches with (the scorer groups them for one pass)."""
         return [v for v in vars(self).values() if isinstance(v, PhraseSet)]
 
+    def _refs(self, key: str) -> list[str]:
+        """The checks option ``key`` names, as rule ids (a bare check id is of this criterion)."""
+        cid = self.rule.split(".")[0]
+        return [r if "." in r else f"{cid}.{r}" for r in self.opts[key]]
+
     def _count(self, spans: list[Span], texts) -> int:
         """How many hits: the spans, or with ``distinct`` the different texts (an iterable, only
         read then)."""
@@ -296,8 +301,10 @@ def _matches(rx, text: str, at: list[int]) -> list[tuple[int, int]]:
 def _hit(m: re.Match) -> tuple[int, int]:
     """The span a match shows as evidence: its group ``hit`` when the pattern names one (the
     words around it only place it: "and <cut>"), else the whole match."""
-    if "hit" in m.re.groupindex and m.start("hit") >= 0:
-        return m.span("hit")
+    if "hit" in m.re.groupindex:
+        span = m.span("hit")
+        if span[0] >= 0:
+            return span
     return m.span()
 
 
@@ -485,8 +492,7 @@ class ClaimsCheck(Check):
         super().__init__(*args)
         self.set = PhraseSet(self.opts.get("phrases", []) + self.opts.get("lists", []), self.rubric.lang,
                              "stem", self.rubric.window, self.rubric.fuzzy, self.lexicon)
-        cid = self.rule.split(".")[0]
-        self.unless = [r if "." in r else f"{cid}.{r}" for r in self.opts["unless"]]
+        self.unless = self._refs("unless")
         self.window = self.opts.get("window_words", 25)
 
     def run(self, ctx: Ctx) -> Outcome:
@@ -509,8 +515,7 @@ class StatementsCheck(Check):
 
     def __init__(self, *args):
         super().__init__(*args)
-        cid = self.rule.split(".")[0]
-        self.unless = [r if "." in r else f"{cid}.{r}" for r in self.opts["unless"]]
+        self.unless = self._refs("unless")
         self.min_words = int(self.opts.get("min_words", 6))
 
     def run(self, ctx: Ctx) -> Outcome:
@@ -542,8 +547,7 @@ class EvidenceCheck(Check):
 
     def __init__(self, *args):
         super().__init__(*args)
-        cid = self.rule.split(".")[0]
-        self.refs = [r if "." in r else f"{cid}.{r}" for r in self.opts["from"]]
+        self.refs = self._refs("from")
 
     def run(self, ctx: Ctx) -> Outcome:
         taken: set[int] = set()
