@@ -46,6 +46,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks import adversarial  # noqa: E402
+
 QUALITY = ROOT / "benchmarks" / "quality"
 LABELS = ("real_example", "quantified", "confident", "asks_about_role", "customer_focused", "substantive",
           "integrity_ok")
@@ -123,7 +125,7 @@ def score_all(items: list[dict]) -> list[dict]:
             scorers[lang] = (loader.scorer(lang), loader.bank(lang))
         scorer, bank = scorers[lang]
         result = scorer.score(item["text"], bank.get(item["question"]))
-        labels = dict(item["labels"])
+        labels = dict(item.get("labels") or {})
         rows.append({**item, "labels": labels, "score": result.score, "pred": predict(result),
                      "words": len(item["text"].split()), "caps": [c.rule for c in result.caps],
                      "result": result})
@@ -285,6 +287,13 @@ def main(argv: list[str] | None = None) -> dict:
                 group = [r for r in rows if r["corpus"] == corpus and r["part"] == p and r["lang"] == lang]
                 if not group:
                     continue
+                if corpus == "adversarial":
+                    print(f"\nadversarial / {p} / {lang}: {len(group)} cases")
+                    everyone = [r for r in rows if r["corpus"] == corpus and r["lang"] == lang]
+                    s = out[(corpus, p, lang)] = adversarial.report(group, everyone, args.misses and p == "tune")
+                    if p == "test":
+                        unmet += [f"adversarial/{lang}: {f}" for f in s["unmet"]]
+                    continue
                 s = out[(corpus, p, lang)] = summary(group)
                 print_summary(f"{corpus} / {p} / {lang}", s)
                 if p == "test" and corpus != "adversarial":
@@ -292,7 +301,7 @@ def main(argv: list[str] | None = None) -> dict:
     if "test" in parts:
         print("\nTargets on the test parts: " + ("all met" if not unmet else "NOT met:\n  " + "\n  ".join(unmet)))
     if args.misses:
-        misses(rows)
+        misses([r for r in rows if r["corpus"] != "adversarial"])
     return out
 
 

@@ -41,6 +41,7 @@ class Ctx:
     question: Question
     elapsed: float | None
     run: Any                        # callable(rule id) -> Outcome, for checks that read others
+    bank: Any = None                # the scorer's bank (other_question compares its questions)
 
 
 def _saturate(count: float, target: float) -> float:
@@ -134,6 +135,7 @@ class PatternCheck(Check):
         self.needs = [needs or () for _, _, needs in got]
         self.index: PatternIndex | None = None      # set by the scorer (shared by its pattern checks)
         self.pids: list[int] = []
+        self.objects = _Objects(self.opts["objects"], self.rubric.lang, self.lexicon) if "objects" in self.opts else None
 
     def run(self, ctx: Ctx) -> Outcome:
         if self.index is None:
@@ -165,9 +167,63 @@ class PatternCheck(Check):
             first, last = _token_range(a, tok_starts, s, e)
             if negators and _negated(a, first, last, negators):
                 continue
+            if self.objects is not None and not self.objects.plausible(a, last):
+                continue
             spans.append(Span(s, e, first, last, self.rule))
         n = self._count(spans, (a.folded[s.start:s.end] for s in spans))
         return Outcome(_saturate(n, target), n, spans)
+
+
+class _Objects:
+    """What an action may be done to (a pattern check's ``objects``): the words after the action,
+    within its clause and ``window``, that are not ``skip`` words must include one of ``words``
+    (people, organisations, work things, pronouns standing for them; with ``known``, any word
+    the rubric and bank use too), a figure, a name (a capital inside the sentence) or a word
+    that carries the clause on (``goes_on``: "I started calling"), as the first content word or
+    the one right after it (an adjective: "the untapped markets"). An action with no content word
+    after it counts ("I listened", "I called them"); "I called the banana" and "I proposed a
+    triangle" do not."""
+
+    _CLAUSE_END = frozenset(",;:()[]")
+
+    def __init__(self, opts: dict, lang: str, lexicon: Lexicon):
+        skip = {w for p in opts["skip"] for w in phrase_tokens(p)}
+        listed: set[str] = set()
+        for p in opts["words"]:     # "case study": its words, less "of", "de"... of longer entries
+            toks = phrase_tokens(p)
+            listed.update(toks if len(toks) == 1 else (w for w in toks if w not in skip))
+        known = lexicon.known - skip if opts.get("known") else set()
+        words = sorted(listed | {w for w in known if w.isalpha()})
+        self.words = frozenset(words)
+        self.stems = frozenset(stem_words(words, lang)) if words else frozenset()
+        self.skip = frozenset(skip - listed)
+        self.goes_on = opts["goes_on"]
+        self.window = opts["window"]
+
+    def plausible(self, a: Analysed, last: int) -> bool:
+        words, sent, stems = a.words, a.sentence_of_token, a.stems
+        ts, te, folded = a.token_starts, a.token_ends, a.folded
+        n = len(words)
+        if last + 1 >= n:
+            return True
+        si = sent[last]
+        first = -1                          # the first content word after the action
+        for k in range(last + 1, min(n, last + 1 + self.window)):
+            if sent[k] != si or not self._CLAUSE_END.isdisjoint(folded[te[k - 1]:ts[k]]):
+                break                       # the clause ends
+            w = words[k]
+            if w in self.skip:
+                continue
+            if w in self.words or stems[k] in self.stems or w[0].isdigit() \
+                    or (self.goes_on is not None and self.goes_on.fullmatch(w)):
+                return first < 0 or k == first + 1      # the object, or an adjective before it
+            s, _ = a.span(ts[k], te[k])
+            if a.original[s:s + 1].isupper():   # a name: "I called Maria"
+                return first < 0 or k == first + 1
+            if first >= 0:
+                return False
+            first = k
+        return first < 0
 
 
 class PatternIndex:
@@ -565,6 +621,38 @@ class EvidenceCheck(Check):
         return Outcome(_saturate(n, self.target(ctx)), n, spans)
 
 
+class FillerCheck(Check):
+    """Padding: sentences of ``min_words`` words or more in which none of the ``from`` checks
+    found anything (no fact, reason, step or talking point). ``allow`` of them, or ``max_share``
+    of the sentences judged, cost nothing; the count is how many go beyond. Evidence: those
+    sentences, so the candidate sees what to cut."""
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.refs = self._refs("from")
+
+    def run(self, ctx: Ctx) -> Outcome:
+        a = ctx.a
+        sizes = _sentence_sizes(a)
+        need = int(self.opts.get("min_words", 5))
+        judged = [si for si, n in sizes.items() if n >= need]
+        if not judged:
+            return Outcome(1.0, 0, [])
+        sent = a.sentence_of_token
+        full = {sent[sp.first] for ref in self.refs for sp in ctx.run(ref).spans}
+        empty = [si for si in judged if si not in full]
+        free = max(int(self.opts.get("allow", 0)), int(self.opts.get("max_share", 0) * len(judged)))
+        count = max(0, len(empty) - free)
+        if not count:
+            return Outcome(1.0, 0, [])
+        by_sent = _by_sentence(a)
+        spans = []
+        for si in empty:
+            toks = by_sent[si]
+            spans.append(Span(a.token_starts[toks[0]], a.token_ends[toks[-1]], toks[0], toks[-1], self.rule))
+        return Outcome(1.0 - count / len(judged), count, spans, {"share": f"{len(empty) / len(judged):.0%}"})
+
+
 class TalkingPointsCheck(Check):
     def __init__(self, *args):
         super().__init__(*args)
@@ -599,6 +687,98 @@ class TalkingPointsCheck(Check):
             # the first two missing points, and how many more: advice read once, not a checklist
             "missing": "; ".join(tp.summary for tp in missing[:2]) + (f" (+{len(missing) - 2})" if len(missing) > 2 else ""),
             "missing_points": missing, "target": len(q.talking_points)})
+
+
+class OtherQuestionCheck(Check):
+    """An answer to another question: the answer uses at least ``min_words`` of the words that
+    mark another bank question (the words of its ``terms`` and talking points that at most
+    ``max_questions`` questions share, less the ``ignore`` lists), ``margin`` more than of the
+    asked question's own, and covers at most ``max_own`` of the asked question's talking points
+    (the ``from`` check). Count 1 then; ``question`` names the question it seems to answer."""
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.refs = self._refs("from")
+        self._ignore = {w for p in self.opts.get("ignore", []) for w in phrase_tokens(p)}
+        self._index: tuple[int, dict[str, list[str]], dict[str, frozenset[str]]] | None = None
+        self.talking_points: TalkingPointsCheck | None = None
+
+    def _words(self, q: Question) -> set[str]:
+        words: set[str] = set()
+        for t in q.terms:           # a term's short pieces ("lead-uri": "uri") mark nothing
+            toks = phrase_tokens(t)
+            words.update(toks if len(toks) == 1 else (w for w in toks if len(w) > 3))
+        short = int(self.opts.get("min_length", 5))     # talking points' short words are too common
+        words.update(w for tp in q.talking_points for p in tp.phrases for w in phrase_tokens(p) if len(w) >= short)
+        return {w for w in words if w.isalpha() and len(w) > 2} - self._ignore
+
+    def index(self, bank) -> tuple[dict[str, list[str]], dict[str, frozenset[str]]]:
+        """Stem -> the questions it marks; question -> its marking stems (built once per bank)."""
+        if self._index is None or self._index[0] != id(bank):
+            lang = self.rubric.lang
+            marks: dict[str, set[str]] = {}
+            for q in bank.questions:
+                if q.talking_points and q.kind != "closing":
+                    words = sorted(self._words(q))
+                    marks[q.id] = set(stem_words(words, lang)) if words else set()
+            counts = Counter(st for stems in marks.values() for st in stems)
+            most = int(self.opts.get("max_questions", 2))
+            by_stem: dict[str, list[str]] = {}
+            for qid, stems in marks.items():
+                for st in stems:
+                    if counts[st] <= most:
+                        by_stem.setdefault(st, []).append(qid)
+            own = {qid: frozenset(st for st in stems if counts[st] <= most) for qid, stems in marks.items()}
+            self._index = (id(bank), by_stem, own)
+        return self._index[1], self._index[2]
+
+    def points(self, ctx: Ctx, other: Question) -> int:
+        """How many of ``other``'s talking points the answer covers (the ``from`` check's way)."""
+        check = self.talking_points
+        if check is None:
+            return 0
+        return check.run(Ctx(ctx.a, other, ctx.elapsed, ctx.run, ctx.bank)).count
+
+    def bind(self, checks: dict[str, Check]) -> None:
+        """The scorer gives the checks by rule id: the talking-points check this one asks."""
+        self.talking_points = next((checks[r] for r in self.refs if isinstance(checks.get(r), TalkingPointsCheck)), None)
+
+    def run(self, ctx: Ctx) -> Outcome:
+        q, bank = ctx.question, ctx.bank
+        if bank is None or not q.talking_points or q.kind == "closing":
+            return Outcome(1.0, 0, [])
+        by_stem, marks = self.index(bank)
+        if sum(ctx.run(ref).count for ref in self.refs) > int(self.opts.get("max_own", 1)):
+            return Outcome(1.0, 0, [])
+        stems = set(ctx.a.stems)
+        found: Counter = Counter()
+        for st in stems.intersection(by_stem):
+            for qid in by_stem[st]:
+                found[qid] += 1
+        if q.id in marks:
+            own_marks = marks[q.id]
+        else:
+            words = sorted(self._words(q))
+            own_marks = frozenset(stem_words(words, self.rubric.lang)) if words else frozenset()
+        own = len(stems & own_marks)
+        own_points = sum(ctx.run(ref).count for ref in self.refs)
+        best = None
+        for qid, n in found.most_common(3):   # the likeliest: do they cover its talking points?
+            if qid == q.id or n < int(self.opts.get("min_words", 3)) or n < own + int(self.opts.get("margin", 2)):
+                continue
+            points = self.points(ctx, bank.get(qid))
+            if points >= int(self.opts.get("min_points", 2)) and points >= own_points + int(self.opts.get("margin_points", 2)):
+                best = qid
+                break
+        if best is None:
+            return Outcome(1.0, 0, [])
+        other = bank.get(best)
+        hit = marks[best]
+        pos = _stem_positions(ctx.a)
+        a = ctx.a
+        spans = [Span(a.token_starts[i], a.token_ends[i], i, i, self.rule)
+                 for i in sorted(pos[st][0] for st in stems & hit)]
+        return Outcome(0.0, 1, spans, {"question": other.text})
 
 
 class OnTopicCheck(Check):
@@ -643,21 +823,26 @@ class OnTopicCheck(Check):
 
 
 class RepetitionCheck(Check):
+    """Saying the same thing again: sentences repeated word for word or nearly (the scorer has
+    already blanked them, ``cache["dropped"]``) and repeated word runs (``ngram`` words) beyond
+    ``allow``. Value: 1 up to ``max_share`` of the answer's word runs repeated, less beyond; count:
+    the repeated stretches (with the penalty effect, each costs ``per_hit``), 0 when within
+    ``max_share`` and no sentence was repeated."""
+
     def run(self, ctx: Ctx) -> Outcome:
         n = int(self.opts.get("ngram", 3))
-        stems = ctx.a.stems
+        a = ctx.a.cache.get("full", ctx.a)        # what was typed, repeated sentences included
+        dropped = ctx.a.cache.get("dropped", [])
+        stems = a.stems
         grams = list(zip(*(stems[k:] for k in range(n)))) if n > 0 else []
-        if not grams:
-            return Outcome(1.0, 0, [])
+        if not grams or (not dropped and len(set(grams)) == len(grams)):   # the usual case, in C
+            return Outcome(1.0, 0, [], {"share": "0%"})
         seen: set[tuple] = set()
         spans: list[Span] = []
         repeats = 0
-        if len(set(grams)) == len(grams):       # the usual case: nothing repeated, found in C
-            return Outcome(1.0, 0, [], {"share": "0%"})
         for i, g in enumerate(grams):
             if g in seen:
                 repeats += 1
-                a = ctx.a
                 if spans and spans[-1].last >= i:
                     spans[-1].last, spans[-1].end = i + n - 1, a.token_ends[i + n - 1]
                 else:
@@ -666,7 +851,14 @@ class RepetitionCheck(Check):
         share = max(0, repeats - int(self.opts.get("allow", 0))) / len(grams)
         limit = self.opts.get("max_share", 0.15)
         value = 1.0 if share <= limit else max(0.0, 1.0 - (share - limit) / max(1e-9, 1 - limit) * 2)
-        return Outcome(value, repeats, spans, {"share": f"{share:.0%}"})
+        if dropped:          # a whole sentence said again: each one shown, wherever the runs are
+            by_sent = _by_sentence(a)
+            spans = [Span(a.token_starts[by_sent[si][0]], a.token_ends[by_sent[si][-1]], by_sent[si][0],
+                          by_sent[si][-1], self.rule) for si in dropped if by_sent.get(si)]
+            value = min(value, 1.0 - len(dropped) / max(1, len(a.sentences)))
+        elif share <= limit:
+            spans = []
+        return Outcome(value, len(spans), spans, {"share": f"{share:.0%}"})
 
 
 class TimingCheck(Check):
@@ -687,5 +879,6 @@ KIND_CLASSES = {
     "phrases": PhrasesCheck, "pattern": PatternCheck, "count": CountCheck, "ratio": RatioCheck,
     "question": QuestionCheck, "claims": ClaimsCheck, "talking_points": TalkingPointsCheck,
     "on_topic": OnTopicCheck, "repetition": RepetitionCheck, "timing": TimingCheck,
-    "statements": StatementsCheck, "evidence": EvidenceCheck,
+    "statements": StatementsCheck, "evidence": EvidenceCheck, "filler": FillerCheck,
+    "other_question": OtherQuestionCheck,
 }

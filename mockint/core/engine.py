@@ -13,9 +13,9 @@ from typing import Any
 
 from mockint.core.bank import Bank, Question
 from mockint.core.checks import KIND_CLASSES, Check, Ctx, Outcome, PatternCheck, PatternIndex
-from mockint.core.matching import Lexicon, group_phrase_sets, near_copy
+from mockint.core.matching import Lexicon, group_phrase_sets, near_copy, repeated_sentences
 from mockint.core.rubric import CheckSpec, Criterion, Rubric, TEMPLATE_FIELDS
-from mockint.core.text import Analysed, analyse, phrase_tokens
+from mockint.core.text import Analysed, analyse, phrase_tokens, without_sentences
 
 MAX_ANSWER_CHARS = 200_000
 
@@ -163,6 +163,9 @@ class Scorer:
                 rule = f"{crit.id}.{spec.id}"
                 self.checks[rule] = KIND_CLASSES[spec.kind](spec, rule, rubric, self.lexicon)
                 self.rules.setdefault(crit.id, []).append((spec, rule))
+        for chk in self.checks.values():
+            if hasattr(chk, "bind"):
+                chk.bind(self.checks)
         sets = [ps for chk in self.checks.values() for ps in chk.phrase_sets()]
         group_phrase_sets(sets)       # one pass over the answer for all phrase checks
         PatternIndex([c for c in self.checks.values() if isinstance(c, PatternCheck)])   # one for all
@@ -187,7 +190,9 @@ class Scorer:
             from mockint.core.errors import MockintError
             raise MockintError(f"the answer is {len(answer):,} characters; the most mockint scores is "
                                f"{MAX_ANSWER_CHARS:,} (about 30,000 words)")
-        a = analyse(answer, self.lang)
+        a = full = analyse(answer, self.lang)
+        if self.rubric.repeats is not None and len(a.sentences) > 1:
+            a = without_sentences(a, repeated_sentences(a, self.rubric.repeats))
         memo: dict[str, Outcome] = {}
 
         def run(rule: str) -> Outcome:
@@ -195,7 +200,7 @@ class Scorer:
                 memo[rule] = self.checks[rule].run(ctx)
             return memo[rule]
 
-        ctx = Ctx(a, question, elapsed, run)
+        ctx = Ctx(a, question, elapsed, run, self.bank)
         crits = self.criteria_for(question, elapsed)
         if only is not None:
             crits = [c for c in crits if c.id in only]
@@ -218,7 +223,7 @@ class Scorer:
         for cap in caps:
             total = min(total, float(cap.max))
         return Result(question, self.lang, answer, int(total + 0.5), results, caps, elapsed,
-                      self.rubric.version, len(a.words))
+                      self.rubric.version, len(full.words))
 
     def _rules_for(self, crit_id: str, kind: str) -> list[tuple[CheckSpec, str]]:
         """A criterion's checks as they apply to a question of ``kind`` (their ``by_kind``

@@ -49,6 +49,43 @@ class Fuzzy:
         return best
 
 
+@dataclass(frozen=True)
+class Repeats:
+    """When a sentence says again what one before it said (``matching.repeats``): sentences of at
+    least ``min_words`` words, compared with ``scorer`` at ``cutoff`` or more."""
+    scorer: str = "token_sort_ratio"
+    cutoff: float = 90.0
+    min_words: int = 4
+
+
+def repeated_sentences(a: Analysed, rep: Repeats) -> list[int]:
+    """The indexes of the sentences that repeat an earlier one, word for word or nearly (the
+    same sentence pasted five times counts once). Exact copies are found first, in a dict; the
+    others are compared with the distinct sentences before them."""
+    words_in: dict[int, int] = defaultdict(int)
+    for si in a.sentence_of_token:
+        words_in[si] += 1
+    seen: dict[str, int] = {}
+    kept: list[str] = []
+    out: list[int] = []
+    scorer = SCORERS[rep.scorer]
+    for i, (s, e) in enumerate(a.sentences):
+        if words_in[i] < rep.min_words:
+            continue
+        text = " ".join(a.folded[s:e].split())
+        key = text.rstrip(".!? ")
+        if key in seen:
+            out.append(i)
+            continue
+        if kept and process.extractOne(key, kept, scorer=scorer, processor=utils.default_process,
+                                       score_cutoff=rep.cutoff):
+            out.append(i)
+            continue
+        seen[key] = i
+        kept.append(key)
+    return out
+
+
 class Lexicon:
     """The words a language's bank and rubric know, and the keyword vocabulary typos resolve to."""
 

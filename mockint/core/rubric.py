@@ -15,7 +15,7 @@ from typing import Any
 
 from mockint.core.errors import DataError
 from mockint.core.examples import Examples, parse_examples
-from mockint.core.matching import MATCH_MODES, SCORERS, Fuzzy
+from mockint.core.matching import MATCH_MODES, SCORERS, Fuzzy, Repeats
 from mockint.core.text import LANGS
 from mockint.core.validate import Doc
 from mockint.core.yamlfile import load_yaml_cached, read_data
@@ -23,7 +23,7 @@ from mockint.core.yamlfile import load_yaml_cached, read_data
 EFFECTS = ("reward", "bonus", "penalty", "gate")
 MODES = ("core", "bonus")
 QUESTION_KINDS = ("behavioural", "situational", "knowledge", "closing")
-TEMPLATE_FIELDS = ("hits", "count", "target", "words", "min", "max", "missing", "covered",
+TEMPLATE_FIELDS = ("hits", "count", "target", "words", "min", "max", "missing", "covered", "question",
                    "elapsed", "budget", "share")
 ONLY_WHEN = ("always", "timed", "bank_question")
 
@@ -110,6 +110,7 @@ class Rubric:
     lists: dict[str, list[str]]
     criteria: list[Criterion]
     source: str = ""
+    repeats: Repeats | None = None      # sentences said again count once (None: every one counts)
     id: str = ""             # the name questions use in `rubric:` (the file name without .yaml)
 
     def criterion(self, cid: str) -> Criterion:
@@ -133,7 +134,7 @@ class Rubric:
 KIND_KEYS: dict[str, dict[str, bool]] = {
     "phrases": {"phrases": False, "lists": False, "match": False, "window": False, "fuzzy": False,
                 "distinct": False, "negated_by": False},
-    "pattern": {"patterns": True, "distinct": False, "negated_by": False},
+    "pattern": {"patterns": True, "distinct": False, "negated_by": False, "objects": False},
     "count": {"of": True, "min": False, "max": False},
     "ratio": {"lists": True, "min": False, "max": False},
     "question": {"about": False, "addressed": False, "starts": True, "exclude": False},
@@ -144,17 +145,23 @@ KIND_KEYS: dict[str, dict[str, bool]] = {
     "timing": {"grace": False},
     "statements": {"unless": True, "min_words": False, "scale_from_words": False},
     "evidence": {"from": True, "distinct": False},
+    "filler": {"from": True, "min_words": False, "allow": False, "max_share": False},
+    "other_question": {"from": True, "ignore": False, "min_words": False, "margin": False,
+                       "max_questions": False, "max_own": False, "min_length": False,
+                       "min_points": False, "margin_points": False},
 }
 KIND_EFFECTS = {
     "phrases": EFFECTS, "pattern": EFFECTS, "claims": ("penalty",),
     "count": ("reward", "bonus", "gate"), "ratio": ("reward", "bonus", "gate"),
     "question": ("reward", "bonus", "gate"), "talking_points": ("reward", "gate"),
-    "on_topic": ("reward", "gate"), "repetition": ("reward", "gate"), "timing": ("reward", "gate"),
+    "on_topic": ("reward", "gate"), "repetition": ("reward", "penalty", "gate"), "timing": ("reward", "gate"),
     "statements": ("reward", "bonus", "gate"),
     "evidence": EFFECTS,
+    "filler": ("penalty",),
+    "other_question": ("penalty",),
 }
 COUNT_OF = ("words", "sentences", "long_sentences")
-READS_OTHERS = ("claims", "statements", "evidence")   # kinds that read other checks' evidence
+READS_OTHERS = ("claims", "statements", "evidence", "filler", "other_question")   # kinds that read other checks' evidence
 KINDS = tuple(KIND_KEYS)
 
 
@@ -204,6 +211,20 @@ def _fuzzy(doc: Doc, value: Any, path, default: Fuzzy | None) -> Fuzzy | None:
             pairs.append((k, float(doc.number(v, path + ("cutoffs", k), 50, 100))))
         cutoffs = tuple(sorted(pairs))
     return Fuzzy(scorer, min_length, cutoffs)
+
+
+def _repeats(doc: Doc, value: Any, path) -> Repeats | None:
+    """``matching.repeats``: false (every sentence counts, the default), true (the defaults) or
+    a mapping of scorer, cutoff and min_words."""
+    if value is None or value is False:
+        return None
+    if value is True:
+        return Repeats()
+    m = doc.mapping(value, path, optional=("scorer", "cutoff", "min_words"))
+    base = Repeats()
+    return Repeats(doc.choice(m.get("scorer", base.scorer), path + ("scorer",), SCORERS),
+                   float(doc.number(m.get("cutoff", base.cutoff), path + ("cutoff",), 50, 100)),
+                   int(doc.number(m.get("min_words", base.min_words), path + ("min_words",), 1, 50, whole=True)))
 
 
 def _check(doc: Doc, raw: Any, path, lists: dict, facts, fuzzy: Fuzzy, ids_so_far: set[str]) -> CheckSpec:
@@ -354,6 +375,21 @@ def _kind_option(doc: Doc, kind: str, key: str, value: Any, path, lists: dict, f
         from mockint.core.text import fold
         names = doc.strings(value, path)
         return frozenset(fold(w) for i, n in enumerate(names) for w in _list(doc, n, path + (i,), lists))
+    if key == "objects":                # what an action may be done to (see docs/rubric-format.md)
+        m = doc.mapping(value, path, required=("lists",), optional=("skip", "window", "goes_on", "known"))
+        words = [w for i, n in enumerate(doc.strings(m["lists"], path + ("lists",)))
+                 for w in _list(doc, n, path + ("lists", i), lists)]
+        skip = [w for i, n in enumerate(doc.strings(m.get("skip", []), path + ("skip",), 0))
+                for w in _list(doc, n, path + ("skip", i), lists)]
+        goes_on = None
+        if "goes_on" in m:
+            try:
+                goes_on = re.compile(doc.text_(m["goes_on"], path + ("goes_on",)))
+            except re.error as exc:
+                doc.fail(path + ("goes_on",), f"bad regular expression: {exc}")
+        return {"words": words, "skip": skip, "goes_on": goes_on,
+                "known": doc.typed(m.get("known", False), path + ("known",), bool),
+                "window": int(doc.number(m.get("window", 4), path + ("window",), 1, 20, whole=True))}
     if key == "patterns":
         pats = doc.strings(value, path)
         out = []
@@ -375,7 +411,7 @@ def _kind_option(doc: Doc, kind: str, key: str, value: Any, path, lists: dict, f
         return doc.choice(value, path, MATCH_MODES)
     if key == "fuzzy":
         return _fuzzy(doc, value, path, fuzzy)
-    if key in ("window", "window_words", "ngram", "allow", "min_words"):
+    if key in ("window", "window_words", "ngram", "allow", "min_words", "margin", "max_questions", "max_own", "min_length", "min_points", "margin_points"):
         return int(doc.number(value, path, 0, 200, whole=True))
     if key == "scale_from_words":
         return int(doc.number(value, path, 1, 10000, whole=True))
@@ -430,10 +466,11 @@ def parse_rubric(text: str, name: str, facts: set[str] | None = None, rid: str =
     lang = doc.choice(top["lang"], ("lang",), LANGS)
     version = int(doc.number(top["version"], ("version",), 1, whole=True))
     matching = doc.mapping(top.get("matching", {}) or {}, ("matching",),
-                           optional=("fuzzy", "window", "known_words"))
+                           optional=("fuzzy", "window", "known_words", "repeats"))
     fuzzy = _fuzzy(doc, matching.get("fuzzy"), ("matching", "fuzzy"), Fuzzy()) or Fuzzy(cutoffs=((0, 101.0),))
     window = int(doc.number(matching.get("window", 2), ("matching", "window"), 0, 20, whole=True))
     known = doc.strings(matching.get("known_words", []), ("matching", "known_words"), 0)
+    repeats = _repeats(doc, matching.get("repeats"), ("matching", "repeats"))
     lists_raw = doc.mapping(top.get("lists", {}) or {}, ("lists",),
                             optional=list((top.get("lists") or {}).keys()) if isinstance(top.get("lists"), dict) else ())
     lists: dict[str, list[str]] = {}
@@ -464,7 +501,7 @@ def parse_rubric(text: str, name: str, facts: set[str] | None = None, rid: str =
         if crit is None:
             continue
         for ki, chk in enumerate(crit.checks):
-            key = "from" if chk.kind == "evidence" else "unless"
+            key = "from" if chk.kind in ("evidence", "filler", "other_question") else "unless"
             for ui, ref in enumerate(chk.options.get(key, [])):
                 full = ref if "." in ref else f"{crit.id}.{ref}"
                 cid, _, kid = full.partition(".")
@@ -486,7 +523,7 @@ def parse_rubric(text: str, name: str, facts: set[str] | None = None, rid: str =
                     problems.append(err)
     _save_good()
     return Rubric(lang=lang, version=version, name=str(top.get("name", name)), fuzzy=fuzzy,
-                  window=window, known_words=known, lists=lists,
+                  window=window, known_words=known, lists=lists, repeats=repeats,
                   criteria=[c for c in criteria if c is not None], source=name, id=rid)
 
 

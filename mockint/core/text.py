@@ -216,6 +216,27 @@ def _tokens(folded: str) -> tuple[list[str], list[int], list[int]]:
 
 def analyse(text: str, lang: str) -> Analysed:
     folded, starts = _fold_with_map(text)
+    return _analyse_folded(text, lang, folded, starts)
+
+
+def without_sentences(a: Analysed, drop: list[int]) -> Analysed:
+    """The answer with the sentences ``drop`` (indexes) blanked out: their characters become
+    spaces in the folded text, so every offset still maps to the answer as typed, and no check
+    finds anything in them (a repeated sentence is judged once). The full analysis stays in
+    ``cache["full"]``."""
+    if not drop:
+        return a
+    chars = list(a.folded)
+    for i in drop:
+        s, e = a.sentences[i]
+        chars[s:e] = " " * (e - s)
+    out = _analyse_folded(a.original, a.lang, "".join(chars), a.starts)
+    out.cache["full"] = a
+    out.cache["dropped"] = sorted(drop)
+    return out
+
+
+def _analyse_folded(text: str, lang: str, folded: str, starts: list[int] | None) -> Analysed:
     words, tstarts, tends = _tokens(folded)
     stems = stem_words(words, lang) if words else []
     sentences: list[tuple[int, int]] = []
