@@ -227,13 +227,15 @@ def test_more_file_level_messages(tmp_path):
     rubrics = tmp_path / "rubrics"
     rubrics.mkdir()
     (rubrics / "empty.yaml").write_text("")
-    (rubrics / "lists.yaml").write_text((ROOT / "rubrics" / "en.yaml").read_text().replace(
-        "  function_words:\n", "  nothing: []\n  function_words:\n", 1))
+    text = (ROOT / "rubrics" / "en.yaml").read_text().replace(
+        "  function_words:\n", "  nothing: []\n  function_words:\n", 1)
+    (rubrics / "lists.yaml").write_text(text)
+    line = text.splitlines().index("  nothing: []") + 1
     p = run_cli("validate", str(rubrics))
     assert p.returncode == 1
     assert p.stdout.splitlines() == [
         f"{rubrics / 'empty.yaml'}: the file is empty: a rubric needs 'lang', 'version' and 'criteria'",
-        f"{rubrics / 'lists.yaml'}:51:3: lists.nothing: the list is empty: give at least one word or phrase",
+        f"{rubrics / 'lists.yaml'}:{line}:3: lists.nothing: the list is empty: give at least one word or phrase",
     ]
 
 

@@ -178,7 +178,7 @@ class _Objects:
     """What an action may be done to (a pattern check's ``objects``): the words after the action,
     within its clause and ``window``, that are not ``skip`` words must include one of ``words``
     (people, organisations, work things, pronouns standing for them; with ``known``, any word
-    the rubric and bank use too), a figure, a name (a capital inside the sentence) or a word
+    the rubric and bank use too, less the ``except`` lists), a figure, a name (a capital inside the sentence) or a word
     that carries the clause on (``goes_on``: "I started calling"), as the first content word or
     the one right after it (an adjective: "the untapped markets"). An action with no content word
     after it counts ("I listened", "I called them"); "I called the banana" and "I proposed a
@@ -192,8 +192,9 @@ class _Objects:
         for p in opts["words"]:     # "case study": its words, less "of", "de"... of longer entries
             toks = phrase_tokens(p)
             listed.update(toks if len(toks) == 1 else (w for w in toks if w not in skip))
-        known = lexicon.known - skip if opts.get("known") else set()
-        words = sorted(listed | {w for w in known if w.isalpha()})
+        odd = {w for p in opts.get("except", []) for w in phrase_tokens(p)}
+        known = lexicon.known - skip - odd if opts.get("known") else set()
+        words = sorted((listed - odd) | {w for w in known if w.isalpha()})
         self.words = frozenset(words)
         self.stems = frozenset(stem_words(words, lang)) if words else frozenset()
         self.skip = frozenset(skip - listed)
@@ -823,8 +824,8 @@ class OnTopicCheck(Check):
 
 
 class RepetitionCheck(Check):
-    """Saying the same thing again: sentences repeated word for word or nearly (the scorer has
-    already blanked them, ``cache["dropped"]``) and repeated word runs (``ngram`` words) beyond
+    """Saying the same thing again: sentences repeated word for word or nearly, and runs of
+    words said again (the scorer has already blanked them, ``cache["blanked"]``), and repeated word runs (``ngram`` words) beyond
     ``allow``. Value: 1 up to ``max_share`` of the answer's word runs repeated, less beyond; count:
     the repeated stretches (with the penalty effect, each costs ``per_hit``), 0 when within
     ``max_share`` and no sentence was repeated."""
@@ -832,7 +833,7 @@ class RepetitionCheck(Check):
     def run(self, ctx: Ctx) -> Outcome:
         n = int(self.opts.get("ngram", 3))
         a = ctx.a.cache.get("full", ctx.a)        # what was typed, repeated sentences included
-        dropped = ctx.a.cache.get("dropped", [])
+        dropped = ctx.a.cache.get("blanked", [])        # folded spans said again
         stems = a.stems
         grams = list(zip(*(stems[k:] for k in range(n)))) if n > 0 else []
         if not grams or (not dropped and len(set(grams)) == len(grams)):   # the usual case, in C
@@ -851,10 +852,11 @@ class RepetitionCheck(Check):
         share = max(0, repeats - int(self.opts.get("allow", 0))) / len(grams)
         limit = self.opts.get("max_share", 0.15)
         value = 1.0 if share <= limit else max(0.0, 1.0 - (share - limit) / max(1e-9, 1 - limit) * 2)
-        if dropped:          # a whole sentence said again: each one shown, wherever the runs are
-            by_sent = _by_sentence(a)
-            spans = [Span(a.token_starts[by_sent[si][0]], a.token_ends[by_sent[si][-1]], by_sent[si][0],
-                          by_sent[si][-1], self.rule) for si in dropped if by_sent.get(si)]
+        if dropped:          # sentences and runs said again: each one shown
+            spans = []
+            for s, e in dropped:
+                first, last = _token_range(a, a.token_starts, s, e)
+                spans.append(Span(a.token_starts[first], a.token_ends[last], first, last, self.rule))
             value = min(value, 1.0 - len(dropped) / max(1, len(a.sentences)))
         elif share <= limit:
             spans = []

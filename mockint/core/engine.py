@@ -13,9 +13,9 @@ from typing import Any
 
 from mockint.core.bank import Bank, Question
 from mockint.core.checks import KIND_CLASSES, Check, Ctx, Outcome, PatternCheck, PatternIndex
-from mockint.core.matching import Lexicon, group_phrase_sets, near_copy, repeated_sentences
+from mockint.core.matching import Lexicon, group_phrase_sets, near_copy, repeated_runs, repeated_sentences
 from mockint.core.rubric import CheckSpec, Criterion, Rubric, TEMPLATE_FIELDS
-from mockint.core.text import Analysed, analyse, phrase_tokens, without_sentences
+from mockint.core.text import Analysed, analyse, phrase_tokens, without_spans
 
 MAX_ANSWER_CHARS = 200_000
 
@@ -191,8 +191,9 @@ class Scorer:
             raise MockintError(f"the answer is {len(answer):,} characters; the most mockint scores is "
                                f"{MAX_ANSWER_CHARS:,} (about 30,000 words)")
         a = full = analyse(answer, self.lang)
-        if self.rubric.repeats is not None and len(a.sentences) > 1:
-            a = without_sentences(a, repeated_sentences(a, self.rubric.repeats))
+        rep = self.rubric.repeats
+        if rep is not None and len(a.words) > rep.min_words:
+            a = _distinct_only(a, rep)
         memo: dict[str, Outcome] = {}
 
         def run(rule: str) -> Outcome:
@@ -238,7 +239,7 @@ class Scorer:
 
     def _criterion(self, crit: Criterion, a: Analysed, q: Question, run) -> tuple[CriterionResult, list[CapResult]]:
         kind = q.kind
-        outcomes = [(spec, rule, run(rule)) for spec, rule in self._rules_for(crit.id, kind)]
+        outcomes = [(spec, rule, _floor(spec, run(rule))) for spec, rule in self._rules_for(crit.id, kind)]
         rewards = [(s, o) for s, _, o in outcomes if s.effect == "reward"]
         rw = sum(s.weight for s, _ in rewards)
         base = sum(s.weight * o.value for s, o in rewards) / rw if rw else 1.0
@@ -286,7 +287,8 @@ class Scorer:
                 template = (spec.partial or spec.missing) if o.count else spec.missing
             elif ev:
                 template = spec.found
-            capped = spec.cap is not None and (o.value < spec.cap.below if effect == "gate" else o.count > 0)
+            capped = spec.cap is not None and (o.value < spec.cap.below if effect == "gate"
+                                               else o.count >= spec.cap.at_least)
             why = spec.found if effect == "penalty" else spec.missing          # what a cap says
             message = ""
             if template or capped:
@@ -341,6 +343,23 @@ class Scorer:
         return CriterionResult(crit.id, crit.name, score, passed, weight_for(crit, q),
                                crit.mode_for(q.kind), list(crit.guide), evidence,
                                " ".join(advice), follow_up, checks, crit.threshold, advice), caps
+
+
+def _floor(spec: CheckSpec, o: Outcome) -> Outcome:
+    """A penalty's outcome with fewer hits than ``min_hits`` read as none."""
+    if spec.min_hits > 1 and spec.effect == "penalty" and 0 < o.count < spec.min_hits:
+        return Outcome(1.0, 0, [], o.vars)
+    return o
+
+
+def _distinct_only(a: Analysed, rep) -> Analysed:
+    """The answer with what it says again blanked (sentences, then runs of ``min_run`` words):
+    a repeat is judged once, however often it is pasted."""
+    drop = repeated_sentences(a, rep) if len(a.sentences) > 1 else []
+    spans = [a.sentences[i] for i in drop]
+    if rep.min_run:
+        spans += repeated_runs(a, rep.min_run, set(drop))
+    return without_spans(a, spans, drop)
 
 
 def _taken(spec: CheckSpec, count: int, words: int) -> float:

@@ -56,6 +56,7 @@ class Repeats:
     scorer: str = "token_sort_ratio"
     cutoff: float = 90.0
     min_words: int = 4
+    min_run: int = 0         # also a run of this many words said again, inside sentences (0: off)
 
 
 def repeated_sentences(a: Analysed, rep: Repeats) -> list[int]:
@@ -84,6 +85,34 @@ def repeated_sentences(a: Analysed, rep: Repeats) -> list[int]:
         seen[key] = i
         kept.append(key)
     return out
+
+
+def repeated_runs(a: Analysed, n: int, skip: set[int]) -> list[tuple[int, int]]:
+    """Folded spans of the runs of ``n`` words or more (by stem) that say again, word for word,
+    a run earlier in the answer, outside the sentences ``skip`` (already dropped whole)."""
+    stems, sent = a.stems, a.sentence_of_token
+    first: dict[tuple, int] = {}
+    marked = [False] * len(stems)
+    for i in range(len(stems) - n + 1):
+        if sent[i] in skip:
+            continue
+        gram = tuple(stems[i:i + n])
+        j = first.setdefault(gram, i)
+        if j + n <= i:                      # said before, not overlapping itself
+            for k in range(i, i + n):
+                marked[k] = True
+    spans: list[tuple[int, int]] = []
+    k = 0
+    while k < len(marked):
+        if marked[k]:
+            e = k
+            while e + 1 < len(marked) and marked[e + 1]:
+                e += 1
+            spans.append((a.token_starts[k], a.token_ends[e]))
+            k = e + 1
+        else:
+            k += 1
+    return spans
 
 
 class Lexicon:

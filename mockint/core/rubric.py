@@ -32,6 +32,7 @@ ONLY_WHEN = ("always", "timed", "bank_question")
 class Cap:
     below: float     # when the check's value is below this ...
     score: int       # ... the answer's score is at most this
+    at_least: int = 1   # a penalty: when it finds at least this many (three clichés, not one)
 
 
 @dataclass
@@ -45,6 +46,7 @@ class CheckSpec:
     per_hit: float = 0.1
     max: float = 1.0
     per_words: int = 0       # penalty: hits count in full up to this many words, then by density
+    min_hits: int = 1        # penalty: fewer hits than this count as none (two sofas are no nonsense)
     cap: Cap | None = None
     found: str = ""
     missing: str = ""
@@ -220,15 +222,16 @@ def _repeats(doc: Doc, value: Any, path) -> Repeats | None:
         return None
     if value is True:
         return Repeats()
-    m = doc.mapping(value, path, optional=("scorer", "cutoff", "min_words"))
+    m = doc.mapping(value, path, optional=("scorer", "cutoff", "min_words", "min_run"))
     base = Repeats()
     return Repeats(doc.choice(m.get("scorer", base.scorer), path + ("scorer",), SCORERS),
                    float(doc.number(m.get("cutoff", base.cutoff), path + ("cutoff",), 50, 100)),
-                   int(doc.number(m.get("min_words", base.min_words), path + ("min_words",), 1, 50, whole=True)))
+                   int(doc.number(m.get("min_words", base.min_words), path + ("min_words",), 1, 50, whole=True)),
+                   int(doc.number(m.get("min_run", base.min_run), path + ("min_run",), 0, 50, whole=True)))
 
 
 def _check(doc: Doc, raw: Any, path, lists: dict, facts, fuzzy: Fuzzy, ids_so_far: set[str]) -> CheckSpec:
-    common = ("id", "kind", "effect", "label", "weight", "target", "per_hit", "max_penalty", "per_words", "cap",
+    common = ("id", "kind", "effect", "label", "weight", "target", "per_hit", "max_penalty", "per_words", "min_hits", "cap",
               "found", "missing", "partial", "guide", "by_kind")
     if not isinstance(raw, dict):
         doc.mapping(raw, path)
@@ -245,6 +248,10 @@ def _check(doc: Doc, raw: Any, path, lists: dict, facts, fuzzy: Fuzzy, ids_so_fa
     spec.weight = float(doc.number(m.get("weight", 1.0), path + ("weight",), 0, 100))
     spec.per_hit = float(doc.number(m.get("per_hit", 0.1), path + ("per_hit",), 0, 1))
     spec.max = float(doc.number(m.get("max_penalty", 1.0), path + ("max_penalty",), 0, 1))
+    if "min_hits" in m:
+        spec.min_hits = int(doc.number(m["min_hits"], path + ("min_hits",), 1, 100, whole=True))
+        if effect != "penalty":
+            doc.fail(path + ("min_hits",), "only a check with effect 'penalty' takes 'min_hits'")
     if "per_words" in m:
         spec.per_words = int(doc.number(m["per_words"], path + ("per_words",), 1, 10000, whole=True))
         if effect != "penalty":
@@ -255,8 +262,9 @@ def _check(doc: Doc, raw: Any, path, lists: dict, facts, fuzzy: Fuzzy, ids_so_fa
         if effect not in ("gate", "penalty"):
             doc.fail(path + ("cap",), "only a check with effect 'gate' or 'penalty' can cap the score")
         if effect == "penalty":         # a penalty caps whenever it finds something
-            cm = doc.mapping(m["cap"], path + ("cap",), required=("score",))
-            spec.cap = Cap(1.0, int(doc.number(cm["score"], path + ("cap", "score"), 0, 100, whole=True)))
+            cm = doc.mapping(m["cap"], path + ("cap",), required=("score",), optional=("at_least",))
+            spec.cap = Cap(1.0, int(doc.number(cm["score"], path + ("cap", "score"), 0, 100, whole=True)),
+                           int(doc.number(cm.get("at_least", 1), path + ("cap", "at_least"), 1, 100, whole=True)))
         else:
             cm = doc.mapping(m["cap"], path + ("cap",), required=("below", "score"))
             spec.cap = Cap(float(doc.number(cm["below"], path + ("cap", "below"), 0, 1)),
@@ -376,7 +384,7 @@ def _kind_option(doc: Doc, kind: str, key: str, value: Any, path, lists: dict, f
         names = doc.strings(value, path)
         return frozenset(fold(w) for i, n in enumerate(names) for w in _list(doc, n, path + (i,), lists))
     if key == "objects":                # what an action may be done to (see docs/rubric-format.md)
-        m = doc.mapping(value, path, required=("lists",), optional=("skip", "window", "goes_on", "known"))
+        m = doc.mapping(value, path, required=("lists",), optional=("skip", "window", "goes_on", "known", "except"))
         words = [w for i, n in enumerate(doc.strings(m["lists"], path + ("lists",)))
                  for w in _list(doc, n, path + ("lists", i), lists)]
         skip = [w for i, n in enumerate(doc.strings(m.get("skip", []), path + ("skip",), 0))
@@ -387,7 +395,9 @@ def _kind_option(doc: Doc, kind: str, key: str, value: Any, path, lists: dict, f
                 goes_on = re.compile(doc.text_(m["goes_on"], path + ("goes_on",)))
             except re.error as exc:
                 doc.fail(path + ("goes_on",), f"bad regular expression: {exc}")
-        return {"words": words, "skip": skip, "goes_on": goes_on,
+        odd = [w for i, n in enumerate(doc.strings(m.get("except", []), path + ("except",), 0))
+               for w in _list(doc, n, path + ("except", i), lists)]
+        return {"words": words, "skip": skip, "goes_on": goes_on, "except": odd,
                 "known": doc.typed(m.get("known", False), path + ("known",), bool),
                 "window": int(doc.number(m.get("window", 4), path + ("window",), 1, 20, whole=True))}
     if key == "patterns":

@@ -219,20 +219,20 @@ def analyse(text: str, lang: str) -> Analysed:
     return _analyse_folded(text, lang, folded, starts)
 
 
-def without_sentences(a: Analysed, drop: list[int]) -> Analysed:
-    """The answer with the sentences ``drop`` (indexes) blanked out: their characters become
-    spaces in the folded text, so every offset still maps to the answer as typed, and no check
-    finds anything in them (a repeated sentence is judged once). The full analysis stays in
-    ``cache["full"]``."""
-    if not drop:
+def without_spans(a: Analysed, spans: list[tuple[int, int]], dropped: list[int] | None = None) -> Analysed:
+    """The answer with the folded ``spans`` blanked out: their characters become spaces in the
+    folded text, so every offset still maps to the answer as typed, and no check finds anything
+    in them (a repeated sentence is judged once). The full analysis stays in ``cache["full"]``,
+    the indexes of the sentences dropped whole in ``cache["dropped"]``."""
+    if not spans:
         return a
     chars = list(a.folded)
-    for i in drop:
-        s, e = a.sentences[i]
+    for s, e in spans:
         chars[s:e] = " " * (e - s)
     out = _analyse_folded(a.original, a.lang, "".join(chars), a.starts)
     out.cache["full"] = a
-    out.cache["dropped"] = sorted(drop)
+    out.cache["dropped"] = sorted(dropped or [])
+    out.cache["blanked"] = sorted(spans)
     return out
 
 
