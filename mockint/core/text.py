@@ -220,15 +220,15 @@ def analyse(text: str, lang: str) -> Analysed:
 
 
 def without_spans(a: Analysed, spans: list[tuple[int, int]], dropped: list[int] | None = None) -> Analysed:
-    """The answer with the folded ``spans`` blanked out: their characters become spaces in the
-    folded text, so every offset still maps to the answer as typed, and no check finds anything
+    """The answer with the folded ``spans`` blanked out: their characters become "|" in the
+    folded text (sentence ends kept), so every offset still maps to the answer as typed, and no check finds anything
     in them (a repeated sentence is judged once). The full analysis stays in ``cache["full"]``,
     the indexes of the sentences dropped whole in ``cache["dropped"]``."""
     if not spans:
         return a
     chars = list(a.folded)
-    for s, e in spans:
-        chars[s:e] = " " * (e - s)
+    for s, e in spans:          # "|", not spaces: a long run of blanks makes "\s+" backtrack;
+        chars[s:e] = [c if c in ".!?\n" else "|" for c in chars[s:e]]   # the sentence ends stay
     out = _analyse_folded(a.original, a.lang, "".join(chars), a.starts)
     out.cache["full"] = a
     out.cache["dropped"] = sorted(dropped or [])

@@ -1,0 +1,182 @@
+"""Judgement that cannot be gamed (issue 14): repeats count once, padding and lists add nothing,
+nonsense actions are no actions, another question's answer is capped, a loss is no win, red flags
+cap under 30. The mechanisms are unit-tested here; each rule has its should-pass and should-fail
+examples in tests/rule_examples/. Answers written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from mockint.core import loader
+from mockint.core.matching import Repeats, repeated_runs, repeated_sentences
+from mockint.core.text import analyse, without_spans
+from tests.test_validation import MINI, err, fact_ids, parse_rubric
+
+BASE = {
+    "en": ("handle-objection", "A clinic owner said our price was double the old vendor's. I asked what a "
+           "missed booking cost her and built the case on that. She signed for two years."),
+    "ro": ("handle-objection", "Proprietara unei clinici a spus că prețul nostru e dublu față de vechiul "
+           "furnizor. Am întrebat-o cât o costă o programare pierdută și am construit oferta pe asta. "
+           "A semnat pe doi ani."),
+}
+FILLER = {
+    "en": " I believe communication is key in sales. Sales is about relationships and trust. I always try "
+          "to do my best for everyone. A positive attitude matters a lot. Every day is a chance to grow.",
+    "ro": " Cred că, comunicarea este esențială în vânzări. Vânzările sunt despre relații și încredere. "
+          "Mereu încerc să dau tot ce am mai bun. Atitudinea pozitivă contează mult. Fiecare zi e o șansă "
+          "să cresc.",
+}
+
+
+def score(lang: str, text: str, qid: str | None = None):
+    q = loader.bank(lang).get(qid or BASE[lang][0])
+    return loader.scorer(lang).score(text, q)
+
+
+@pytest.mark.parametrize("lang", ["en", "ro"])
+@pytest.mark.parametrize("times", [2, 5, 40])
+def test_a_pasted_answer_scores_no_more_than_once(lang, times):
+    qid, text = BASE[lang]
+    once = score(lang, text)
+    many = score(lang, " ".join([text] * times))
+    assert many.score <= once.score
+    rep = next(k for k in many.criterion("preparation").checks if k.id == "repetition")
+    assert rep.count >= 1 and rep.message            # the repeat is named
+    assert many.words == len(analyse(" ".join([text] * times), lang).words)   # the words as typed
+
+
+@pytest.mark.parametrize("lang", ["en", "ro"])
+def test_padding_never_raises_the_score(lang):
+    qid, text = BASE[lang]
+    assert score(lang, text + FILLER[lang]).score <= score(lang, text).score
+
+
+def test_blanked_text_keeps_every_offset():
+    a = analyse("I sold it. I sold it. Then I called them.", "en")
+    b = without_spans(a, [a.sentences[1]], [1])
+    assert len(b.folded) == len(a.folded) and b.folded[10:22].strip(" |.") == ""
+    assert b.words == ["i", "sold", "it", "then", "i", "called", "them"]
+    assert b.cache["full"] is a and b.cache["dropped"] == [1]
+    assert b.orig_text(*next((s, e) for s, e in [(b.token_starts[-1], b.token_ends[-1])])) == "them"
+
+
+def test_near_copies_and_runs_are_found():
+    a = analyse("We closed the bank in March. We closed the bank in March! We closed a bank in May.", "en")
+    assert repeated_sentences(a, Repeats()) == [1]
+    a = analyse("I called the head of operations at the plant and then I called the head of operations "
+                "at the plant again", "en")
+    runs = repeated_runs(a, 6, set())
+    assert len(runs) == 1 and "called the head of operations at the plant" in a.folded[runs[0][0]:runs[0][1]]
+    assert runs[0][0] > len("i called the head")      # the second time, not the first
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Situation: the moon was sad. I called the banana, I proposed a triangle and I negotiated with "
+           "the sofa. Revenue of the clouds rose 47 %."),
+    ("ro", "Situația: luna era tristă. Am sunat banana, am propus un triunghi și am negociat cu canapeaua. "
+           "Veniturile norilor au crescut cu 47%."),
+])
+def test_a_template_of_nonsense_is_no_example_and_scores_low(lang, text):
+    r = score(lang, text)
+    assert not r.criterion("real_examples").passed
+    assert r.score < 35
+
+
+@pytest.mark.parametrize("lang,qid,text", [
+    ("en", "salary-expectations", "A prospect said we were too expensive next to a competitor. I "
+     "acknowledged the objection and the pushback on budget, asked what the price had to cover, and "
+     "offered a pilot; they signed at full price."),
+    ("ro", "salary-expectations", "Un cumpărător mi-a spus că suntem prea scumpi față de furnizorul actual. "
+     "Am reformulat îngrijorarea lui, am întrebat ce anume îl oprea și i-am arătat un studiu de caz cu o "
+     "referință din domeniul lui; a semnat la prețul de listă."),
+])
+def test_a_strong_story_to_another_question_is_capped_and_named(lang, qid, text):
+    r = score(lang, text, qid)
+    assert r.score <= 25
+    cap = next(c for c in r.caps if c.rule == "key_points.other_question")
+    assert loader.bank(lang).get("handle-objection").text in cap.reason
+    assert score(lang, text, "handle-objection").score > 60     # the same story, asked for
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Three weeks before renewal they cancelled anyway. Honestly I see it as a big win, because I "
+           "learned so much about agencies."),
+    ("ro", "Până la urmă contractul a fost anulat. Pentru mine a fost un mare câștig, pentru că am "
+           "învățat enorm despre clienți."),
+])
+def test_a_loss_told_as_a_win_is_capped_but_stays_an_episode(lang, text):
+    r = score(lang, text, "contract-renewal")
+    assert r.score <= 35 and any(c.rule == "real_examples.spin" for c in r.caps)
+
+
+@pytest.mark.parametrize("lang,text,flag", [
+    ("en", "The integration was on the roadmap but not built yet. In the final meeting I said it had "
+           "shipped the week before, and they signed for 130k.", "misleads"),
+    ("en", "We had no price change planned, but I told them prices were going up 15% on Friday; they "
+           "signed on Thursday.", "pressure"),
+    ("en", "When our VP asked who built the deck my colleague made, I said it was mine.", "takes_credit"),
+    ("ro", "Integrarea nu era gata, dar le-am confirmat că integrarea funcționează deja, și au semnat.",
+     "misleads"),
+    ("ro", "Nu prea a fost vina mea, sincer: suportul răspundea greu și concurența a venit cu dumping.",
+     "blames_others"),
+])
+def test_a_red_flag_caps_under_30_and_is_named(lang, text, flag):
+    r = score(lang, text)
+    assert r.score < 30
+    cap = next(c for c in r.caps if c.rule == f"integrity.{flag}")
+    assert cap.reason
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "The reporting module was not live yet. I told them that straight away and got a date from product."),
+    ("en", "It was my fault, not the client's: I sent the quote late."),
+    ("ro", "Modulul de rapoarte nu era încă live. I-am spus asta direct și am obținut o dată."),
+    ("ro", "A semnat, iar mai târziu mi-a zis că l-a convins faptul că n-am umflat lucrurile."),
+])
+def test_honesty_is_no_red_flag(lang, text):
+    assert not [c for c in score(lang, text).caps if c.rule.startswith("integrity.")]
+
+
+def test_min_hits_reads_fewer_hits_as_none():
+    one = score("en", "We sold sofas and umbrellas to a furniture chain; I rebuilt their order process.")
+    nonsense = next(k for k in one.criterion("preparation").checks if k.id == "nonsense")
+    assert nonsense.count == 0 and nonsense.passed and not nonsense.message
+
+
+# ------------------------------------------------------------ validation of the new options
+
+OBJECTS = MINI.replace("        label: a hedge\n", "        label: a hedge\n        objects: {lists: [work]}\n")
+
+
+@pytest.mark.parametrize("text,expected", [
+    (MINI.replace("version: 1\n", "version: 1\nmatching:\n  repeats: {scorer: ratoi}\n"),
+     "matching.repeats.scorer: 'ratoi' is not allowed"),
+    (MINI.replace("version: 1\n", "version: 1\nmatching:\n  repeats: {cutof: 90}\n"), "(did you mean 'cutoff'?)"),
+    (MINI.replace("version: 1\n", "version: 1\nmatching:\n  repeats: {min_run: 99}\n"),
+     "matching.repeats.min_run: must be from 0 to 50, not 99"),
+    (OBJECTS, "criteria[0].checks[0].objects.lists[0]: no list named 'work' in 'lists'"),
+    (OBJECTS.replace("objects: {lists: [work]}", "objects: {list: [work]}"), "(did you mean 'lists'?)"),
+    (OBJECTS.replace("version: 1\n", "version: 1\nlists:\n  work: [client]\n").replace(
+        "objects: {lists: [work]}", "objects: {lists: [work], goes_on: '(ing'}"), "objects.goes_on: bad regular expression"),
+    (MINI.replace("        effect: penalty\n", "        effect: reward\n        min_hits: 3\n"),
+     "checks[0].min_hits: only a check with effect 'penalty' takes 'min_hits'"),
+    (MINI.replace("        effect: penalty\n", "        effect: penalty\n        cap: {score: 30, at_leest: 3}\n"),
+     "(did you mean 'at_least'?)"),
+    (MINI.replace("        kind: pattern\n        effect: penalty\n        label: a hedge\n        patterns: ['\\bmaybe\\b']\n",
+                  "        kind: filler\n        effect: reward\n        label: f\n        from: [hedges]\n"),
+     "'reward' is not allowed; allowed: penalty"),
+])
+def test_new_options_are_validated(text, expected):
+    assert expected in err(text)
+
+
+def test_a_filler_check_must_read_checks_that_find_evidence():
+    text = MINI + """      - id: pad
+        kind: filler
+        effect: penalty
+        label: padding
+        from: [hedgez]
+"""
+    assert "'hedgez' names no other check" in err(text)
+    ok = parse_rubric(MINI + text[len(MINI):].replace("hedgez", "hedges"), "r.yaml", fact_ids())
+    assert ok.criteria[0].checks[1].kind == "filler"
