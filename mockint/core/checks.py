@@ -309,7 +309,7 @@ class PatternIndex:
         for pid in merged:
             starts[pid].sort()
         text = a.folded
-        seen = _Seen(text)                          # required texts looked for already
+        seen: dict[str, bool] = {}                  # required texts looked for already
         out: list[list[tuple[int, int]] | None] = [None] * len(self.rx)
         rxs, needs = self.rx, self.needs
         for pid, cplan in self.by_chars:
@@ -394,32 +394,18 @@ def _char_starts(a: Analysed, cplan) -> list[int]:
     return out
 
 
-class _Seen(dict):
-    """The required texts looked for in one answer: found or not. A text whose first or last
-    three characters the answer does not hold cannot be in it (a set lookup, not a search)."""
-
-    def __init__(self, text: str):
-        super().__init__()
-        self.text = text
-        self.grams = {text[i:i + 3] for i in range(len(text) - 2)}
-
-    def holds(self, need: str) -> bool:
-        found = self.get(need)
-        if found is None:
-            if len(need) >= 3 and (need[:3] not in self.grams or need[-3:] not in self.grams):
-                found = False
-            else:
-                found = need in self.text
-            self[need] = found
-        return found
-
-
-def _holds(text: str, needs: tuple[tuple[str, ...], ...], seen: _Seen | None = None) -> bool:
+def _holds(text: str, needs: tuple[tuple[str, ...], ...], seen: dict[str, bool] | None = None) -> bool:
     """Does the text hold a text of every group (see ``plan.required_text``)? ``seen`` remembers
     what was looked for already in this text (patterns share many required texts)."""
     for group in needs:
         for need in group:
-            if (need in text) if seen is None else seen.holds(need):
+            if seen is None:
+                found = need in text
+            else:
+                found = seen.get(need)
+                if found is None:
+                    found = seen[need] = need in text
+            if found:
                 break
         else:
             return False

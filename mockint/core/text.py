@@ -52,6 +52,7 @@ _FOLD = _build_fold_table()
 # hyphen, bidi controls), and anything whose lowercase is not a single character.
 _NEEDS_SLOW = re.compile(r"[\u0300-\u036f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\u0130]")
 _TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+_ALNUM = re.compile(r"[^\W_]")
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
 
 
@@ -246,7 +247,7 @@ def _analyse_folded(text: str, lang: str, folded: str, starts: list[int] | None)
             s += 1
         while e > s and folded[e - 1].isspace():
             e -= 1
-        if e > s and any(ch.isalnum() for ch in folded[s:e]):
+        if e > s and _ALNUM.search(folded, s, e):
             sentences.append((s, e))
     # A token's sentence: the first one ending after its start (the last one at most). The
     # tokens of sentence i are those starting before its end and not before the previous end.
