@@ -380,7 +380,7 @@ def test_history_lists_sessions_sorts_and_filters(store):
         app = app_for(store=store)
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
-            await pilot.press("ctrl+h")
+            await pilot.press("ctrl+o")
             await pilot.pause()
             screen = app.screen
             assert isinstance(screen, HistoryScreen)
@@ -433,7 +433,7 @@ def test_history_is_reachable_by_button_and_palette_and_is_off_during_an_intervi
         app = app_for(["sales-experience"], store)
         async with app.run_test(size=SIZE) as pilot:
             await to_interview(pilot)
-            await pilot.press("ctrl+h", "ctrl+g")                 # ctrl+h may be Backspace: off here
+            await pilot.press("ctrl+o", "ctrl+g")                 # history is off during an interview
             await pilot.pause()
             assert isinstance(app.screen, InterviewScreen)
             assert "history" not in {a.binding.id for a in app.screen.active_bindings.values()}
@@ -467,7 +467,7 @@ def test_history_is_reachable_by_button_and_palette_and_is_off_during_an_intervi
             await pilot.press("ctrl+g")
             await pilot.pause()
             assert isinstance(app.screen, ProgressScreen)
-            await pilot.press("ctrl+h")                            # back down to the open history
+            await pilot.press("ctrl+o")                            # back down to the open history
             await pilot.pause()
             assert isinstance(app.screen, HistoryScreen) and len(app.screen_stack) == 3
     run(scenario)
@@ -483,7 +483,7 @@ def test_opening_a_session_shows_the_stored_feedback_literally(store):
         app = app_for(store=store)
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
-            await pilot.press("ctrl+h")
+            await pilot.press("ctrl+o")
             await pilot.pause()
             await pilot.press("enter")
             await pilot.pause()
@@ -518,7 +518,7 @@ def test_rescore_keeps_the_old_result_and_shows_the_new_one(store):
         app = app_for(store=store)
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
-            await pilot.press("ctrl+h")
+            await pilot.press("ctrl+o")
             await pilot.pause()
             await pilot.click(DataTable, offset=(4, 1))       # a click on the highlighted row opens it
             await pilot.pause()
@@ -590,7 +590,7 @@ def test_progress_and_history_empty_states(store, lang):
             await settle(pilot)
             assert plain(app.screen.query_one("#progress-status")) == tr(lang, "prog.empty")
             assert not app.screen.query(Sparkline)
-            await pilot.press("escape", "ctrl+h")
+            await pilot.press("escape", "ctrl+o")
             await pilot.pause()
             assert plain(app.screen.query_one("#history-status")) == tr(lang, "hist.empty")
     run(scenario)
@@ -654,7 +654,7 @@ def test_a_locked_history_is_reported_and_the_interview_still_works():
             assert isinstance(app.screen, SummaryScreen) and len(app.interview.turns) == 2
             off = [m for _, m in notes if m.startswith(tr("en", "hist.off", reason=""))]
             assert len(off) == 1 and "another mockint is using the history" in off[0]
-            await pilot.press("ctrl+h")                    # the history is off: said, not opened
+            await pilot.press("ctrl+o")                    # the history is off: said, not opened
             await pilot.pause()
             assert isinstance(app.screen, SummaryScreen)
     try:

@@ -225,7 +225,7 @@ def history_app(lang: str):
 def test_history_screen(snap_compare, utc, lang):
     async def run_before(pilot):
         await pilot.pause()
-        await pilot.press("ctrl+h")
+        await pilot.press("ctrl+o")
         await pilot.pause()
 
     assert snap_compare(history_app(lang), terminal_size=SIZE, run_before=run_before)
@@ -244,7 +244,7 @@ def test_progress_screen(snap_compare, utc, lang):
 def test_session_screen(snap_compare, utc):
     async def run_before(pilot):
         await pilot.pause()
-        await pilot.press("ctrl+h")
+        await pilot.press("ctrl+o")
         await pilot.pause()
         await pilot.press("down", "enter")           # the latest finished session
         await pilot.pause()

@@ -123,8 +123,9 @@ def own_base(screen: Screen) -> bool:
         return False
 
 
-# ctrl+h is what some terminals send for Backspace: history and progress are off during an
-# interview (where one types), and never open over themselves.
+# History is on ctrl+o: terminals send ctrl+h as Backspace (and ctrl+i as Tab, ctrl+m as Enter,
+# ctrl+[ as Escape), so no binding uses those (tests/test_tui_keys.py). History and progress are off
+# during an interview (where one types), and never open over themselves.
 
 
 class MockintApp(App[int]):
@@ -135,7 +136,7 @@ class MockintApp(App[int]):
         Binding("f1", "help", "Help", id="help"),
         Binding("ctrl+t", "toggle_theme", "Light/dark", id="theme"),
         Binding("ctrl+p", "command_palette", "Commands", id="palette", priority=True),
-        Binding("ctrl+h", "history", "History", id="history"),
+        Binding("ctrl+o", "history", "History", id="history"),
         Binding("ctrl+g", "progress", "Progress", id="progress", show=False),
         Binding("ctrl+b", "questions", "Questions", id="questions", show=False),
     ]

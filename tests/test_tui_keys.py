@@ -1,0 +1,45 @@
+"""Keys that work in every terminal (issue 15): no binding on a key that terminals send as another
+key, and the History key shown in the footer opens History."""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+
+from textual.binding import Binding
+from textual.dom import DOMNode
+
+import mockint.tui
+from mockint.tui.app import MockintApp
+
+# What terminals send for these keys is another key: Backspace, Tab, Enter, Escape, Enter (LF).
+ALIASED = {"ctrl+h", "ctrl+i", "ctrl+m", "ctrl+left_square_bracket", "ctrl+[", "ctrl+j"}
+
+
+def _bindings() -> list[tuple[str, str]]:
+    """Every (class, key) bound by mockint's TUI classes."""
+    out = []
+    for mod in pkgutil.walk_packages(mockint.tui.__path__, "mockint.tui."):
+        module = importlib.import_module(mod.name)
+        for _, cls in inspect.getmembers(module, inspect.isclass):
+            if not issubclass(cls, DOMNode) or cls.__module__ != module.__name__:
+                continue
+            for b in cls.__dict__.get("BINDINGS", []):
+                keys = b.key if isinstance(b, Binding) else b[0]
+                out += [(cls.__name__, k.strip()) for k in keys.split(",")]
+    return out
+
+
+def test_no_binding_is_on_a_key_terminals_send_as_another():
+    found = _bindings()
+    assert ("MockintApp", "ctrl+o") in found            # the walk sees the app's bindings
+    bad = [(cls, key) for cls, key in found if key in ALIASED]
+    assert not bad, f"bound on keys terminals send as Backspace, Tab, Enter or Escape: {bad}"
+
+
+def test_the_meta_test_would_catch_ctrl_h(monkeypatch):
+    monkeypatch.setattr(MockintApp, "BINDINGS", MockintApp.BINDINGS + [Binding("ctrl+h", "history", "H")])
+    assert ("MockintApp", "ctrl+h") in [(c, k) for c, k in _bindings() if k in ALIASED]
+
+# The History key opening History is driven in tests/test_tui_history.py (ctrl+o).
