@@ -590,3 +590,21 @@ def test_result_from_dict_round_trips(lang, qid, text):
     again = storage.result_from_dict(json.loads(json.dumps(r.to_dict())))
     assert again.to_dict() == r.to_dict()
     assert score_markdown(again, lang) == score_markdown(r, lang)
+
+
+def test_an_interview_ended_with_no_answer_leaves_no_session(store):
+    """Issue 15: ending an interview before any answer keeps nothing in the history (a session
+    with drafts only is deleted when it is finished; one with an answer is kept)."""
+    from mockint.tui.recorder import Recorder
+
+    rec = Recorder(store)
+    rec.begin("en", {"count": 2}, {}, ["sales-experience", "why-sales"])
+    rec.finish({"score": 0})                               # nothing answered: no session created
+    assert store.count() == 0
+    rec.begin("en", {"count": 2}, {}, ["sales-experience", "why-sales"])
+    assert rec.draft(0, "sales-experience", "I sold softw")     # a draft creates the session
+    assert store.count() == 1
+    rec.finish({"score": 0})
+    assert store.count() == 0
+    sid = add_session(store, [("sales-experience", "I sold software to retailers for two years.")])
+    assert [s.id for s in store.sessions()] == [sid]       # one answered session stays

@@ -567,3 +567,26 @@ def test_run_builds_the_app_and_returns_its_exit_code(monkeypatch):
     assert mockint.tui.run("en", None, 5, "each", True) == 0 and seen[1].questions is None
     with pytest.raises(MockintError, match="unknown question id"):
         mockint.tui.run("en", ["nope"], None, "each", True)
+
+
+def test_enter_on_the_start_screen_acts_on_the_focused_control_only():
+    """Issue 15: the first control has the focus, so Enter opens the language list instead of
+    starting an interview; Ctrl+S starts."""
+    from textual.widgets import Select
+
+    async def scenario():
+        app = app_for()
+        async with app.run_test(size=(100, 32)) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, StartScreen)
+            lang = app.screen.query_one("#lang", Select)
+            assert app.focused is lang
+            await pilot.press("enter")
+            await pilot.pause()
+            assert lang.expanded and isinstance(app.screen, StartScreen) and not checklist(app)
+            await pilot.press("escape")
+            await pilot.pause()
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert checklist(app)
+    run(scenario)

@@ -7,11 +7,13 @@ import importlib
 import inspect
 import pkgutil
 
+import pytest
 from textual.binding import Binding
 from textual.dom import DOMNode
 
 import mockint.tui
 from mockint.tui.app import MockintApp
+from tui_helpers import run
 
 # What terminals send for these keys is another key: Backspace, Tab, Enter, Escape, Enter (LF).
 ALIASED = {"ctrl+h", "ctrl+i", "ctrl+m", "ctrl+left_square_bracket", "ctrl+[", "ctrl+j"}
@@ -43,3 +45,46 @@ def test_the_meta_test_would_catch_ctrl_h(monkeypatch):
     assert ("MockintApp", "ctrl+h") in [(c, k) for c, k in _bindings() if k in ALIASED]
 
 # The History key opening History is driven in tests/test_tui_history.py (ctrl+o).
+
+
+@pytest.mark.parametrize("lang", ["en", "ro"])
+def test_feedback_and_summary_scroll_with_the_arrows_and_pages_without_tab(lang):
+    """The focus is on the Continue / Practise again button: Down, PgDn, End, Home and Up still
+    scroll the screen's text (issue 15)."""
+    from textual.containers import VerticalScroll
+
+    from mockint.tui.screens.feedback import FeedbackScreen
+    from mockint.tui.screens.summary import SummaryScreen
+    from test_tui_snapshots import DRAFT, app, submit, to_feedback
+
+    async def scenario():
+        a = app(lang, ["sales-experience", "questions-for-us"])
+        async with a.run_test(size=(80, 20)) as pilot:       # small: the text is taller than the screen
+            await to_feedback(pilot, lang)
+            for screen_type, scroll_id in ((FeedbackScreen, "#feedback-scroll"), (SummaryScreen, "#summary-scroll")):
+                screen = pilot.app.screen
+                assert isinstance(screen, screen_type)
+                view = screen.query_one(scroll_id, VerticalScroll)
+                assert view.max_scroll_y > 0 and view.scroll_y == 0
+                await pilot.press("down")
+                await pilot.pause()
+                assert view.scroll_y == 1
+                await pilot.press("pagedown")
+                await pilot.pause()
+                assert view.scroll_y > 1
+                await pilot.press("end")
+                await pilot.pause()
+                assert view.scroll_y == view.max_scroll_y
+                await pilot.press("home", "up")
+                await pilot.pause()
+                assert view.scroll_y == 0
+                if screen_type is FeedbackScreen:
+                    await pilot.press("escape")
+                    await pilot.pause()
+                    while not isinstance(pilot.app.screen, SummaryScreen):
+                        if isinstance(pilot.app.screen, FeedbackScreen):
+                            await pilot.press("escape")
+                            await pilot.pause()
+                        else:
+                            await submit(pilot, DRAFT[lang])
+    run(scenario)

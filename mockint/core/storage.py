@@ -569,7 +569,8 @@ class Store:
     @_guarded
     def finish_session(self, session_id: str, summary: dict[str, Any]) -> None:
         """Marks the session finished (it is no longer offered for resuming); keeps ``summary``
-        (a ``readiness`` mapping in it updates the session's checklist) and drops its drafts."""
+        (a ``readiness`` mapping in it updates the session's checklist) and drops its drafts. A
+        session with no answer is deleted instead: an empty interview is not history."""
         ts = now_iso()
         with self._tx() as c:
             cur = c.execute("UPDATE sessions SET finished_at = ?, summary = ?, updated_at = ? WHERE id = ?",
@@ -581,6 +582,10 @@ class Store:
                 c.execute("UPDATE sessions SET readiness = ? WHERE id = ?",
                           (_dumps({str(k): bool(v) for k, v in ready.items()}), session_id))
             c.execute("DELETE FROM drafts WHERE session_id = ?", (session_id,))
+            if c.execute("SELECT 1 FROM answers WHERE session_id = ? LIMIT 1", (session_id,)).fetchone() is None:
+                # an interview ended with no answer leaves nothing in the history
+                c.execute("DELETE FROM results WHERE session_id = ?", (session_id,))
+                c.execute("DELETE FROM sessions WHERE id = ?", (session_id,))
 
     def _no_session(self, session_id: str) -> MockintError:
         return no_session_error(session_id)

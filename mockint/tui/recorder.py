@@ -170,7 +170,12 @@ class Recorder:
         return False
 
     def finish(self, summary: dict[str, Any]) -> None:
-        """The interview is over: keep its summary; the session is no longer offered for resuming."""
+        """The interview is over: keep its summary; the session is no longer offered for resuming.
+        An interview with no answer leaves no session (none is created for it, one with only
+        drafts is deleted by the store)."""
+        if self.session_id is None and not self._saved:
+            self._begun = None
+            return
         if self.ensure_started() is None:
             return
         sid, self.session_id = self.session_id, None

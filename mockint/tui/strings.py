@@ -86,6 +86,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "error": "Error",
         # history, session, progress, resume (keys: see the screens' BINDINGS)
         "key.history": "History", "key.progress": "Progress", "key.back": "Back", "key.sort": "Sort",
+        "key.scroll_up": "Scroll up", "key.scroll_down": "Scroll down", "key.page_up": "Page up",
+        "key.page_down": "Page down", "key.scroll_home": "Top", "key.scroll_end": "Bottom",
         "key.reverse": "Reverse order", "key.filter": "Filter", "key.rescore": "Re-score",
         "key.later": "Later",
         "lang.en": "English", "lang.ro": "Romanian",
@@ -232,6 +234,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "cmd.restart": "interviu: reîncepe", "cmd.restart_help": "Reluați aceleași întrebări",
         "error": "Eroare",
         "key.history": "Istoric", "key.progress": "Progres", "key.back": "Înapoi", "key.sort": "Sortează",
+        "key.scroll_up": "Derulează în sus", "key.scroll_down": "Derulează în jos", "key.page_up": "Pagina anterioară",
+        "key.page_down": "Pagina următoare", "key.scroll_home": "Început", "key.scroll_end": "Sfârșit",
         "key.reverse": "Inversează", "key.filter": "Filtrează", "key.rescore": "Reevaluează",
         "key.later": "Mai târziu",
         "lang.en": "engleză", "lang.ro": "română",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from textual import events
-from textual.binding import BindingsMap
+from textual.binding import Binding, BindingsMap
 from textual.dom import DOMNode
 from textual.reactive import Reactive
 from textual.screen import ModalScreen, Screen
@@ -80,6 +80,30 @@ class QuietFocus:
     widget marks its own region). The bindings are refreshed as before (the watcher stays)."""
 
     focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+
+
+# Up/Down/PgUp/PgDn/Home/End scroll a screen's text without Tab first: the focus is usually on a
+# button, which does not use them (a focused table or text box still takes them first).
+SCROLL_BINDINGS = [
+    Binding("up", "scroll_view('up')", "Scroll up", id="scroll_up", show=False),
+    Binding("down", "scroll_view('down')", "Scroll down", id="scroll_down", show=False),
+    Binding("pageup", "scroll_view('page_up')", "Page up", id="page_up", show=False),
+    Binding("pagedown", "scroll_view('page_down')", "Page down", id="page_down", show=False),
+    Binding("home", "scroll_view('home')", "Top", id="scroll_home", show=False),
+    Binding("end", "scroll_view('end')", "Bottom", id="scroll_end", show=False),
+]
+
+
+class ScrollKeys:
+    """A screen whose main text (``SCROLL_ID``) scrolls with SCROLL_BINDINGS."""
+    SCROLL_ID = ""
+
+    def action_scroll_view(self, how: str) -> None:
+        from textual.containers import VerticalScroll
+        view = self.query_one(self.SCROLL_ID, VerticalScroll)      # type: ignore[attr-defined]
+        move = {"up": view.scroll_up, "down": view.scroll_down, "page_up": view.scroll_page_up,
+                "page_down": view.scroll_page_down, "home": view.scroll_home, "end": view.scroll_end}[how]
+        move(animate=False)
 
 
 class BaseScreen(QuietFocus, SameSizeLayout, PromptFrames, PrimedUpdates, Screen):

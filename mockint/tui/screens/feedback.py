@@ -10,7 +10,7 @@ from textual.widgets import Button, Static
 
 from mockint.core.interview import Turn
 from mockint.core.report import bar
-from mockint.tui.screens.base import BaseScreen
+from mockint.tui.screens.base import SCROLL_BINDINGS, BaseScreen, ScrollKeys
 from mockint.tui.widgets.criterion_bar import CriterionBar
 from mockint.tui.widgets.footer import KeyFooter
 from mockint.tui.widgets.highlighted import HighlightedAnswer, marks_text
@@ -25,8 +25,9 @@ def score_line(label: str, score: int) -> Text:
     return out
 
 
-class FeedbackScreen(BaseScreen):
-    BINDINGS = [Binding("escape", "done", "Continue", id="continue")]
+class FeedbackScreen(ScrollKeys, BaseScreen):
+    BINDINGS = [Binding("escape", "done", "Continue", id="continue"), *SCROLL_BINDINGS]
+    SCROLL_ID = "#feedback-scroll"
 
     def __init__(self, lang: str, turn: Turn, total: int) -> None:
         super().__init__(lang)

@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Button, Static
 
-from mockint.tui.screens.base import BaseModal
+from mockint.tui.screens.base import SCROLL_BINDINGS, BaseModal, ScrollKeys
 from mockint.tui.widgets.footer import KeyFooter
 
 # (where, [(key display, description)])
@@ -27,8 +27,9 @@ def help_text(sections: Sections) -> Text:
     return out
 
 
-class HelpScreen(BaseModal):
-    BINDINGS = [Binding("escape,f1", "close", "Close", id="close")]
+class HelpScreen(ScrollKeys, BaseModal):
+    BINDINGS = [Binding("escape,f1", "close", "Close", id="close"), *SCROLL_BINDINGS]
+    SCROLL_ID = "#help-scroll"
 
     def __init__(self, lang: str, sections: Sections) -> None:
         super().__init__(lang)

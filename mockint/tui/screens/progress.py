@@ -16,7 +16,7 @@ from textual.widgets import Button, Static
 
 from mockint.core.errors import MockintError
 from mockint.tui.dates import local_time
-from mockint.tui.screens.base import BaseScreen
+from mockint.tui.screens.base import SCROLL_BINDINGS, BaseScreen, ScrollKeys
 from mockint.tui.widgets.footer import KeyFooter
 
 if TYPE_CHECKING:
@@ -77,8 +77,9 @@ def trend_figure(scores: list[float], last_text: str) -> Text:
     return out
 
 
-class ProgressScreen(BaseScreen):
-    BINDINGS = [Binding("escape", "back", "Back", id="back")]
+class ProgressScreen(ScrollKeys, BaseScreen):
+    BINDINGS = [Binding("escape", "back", "Back", id="back"), *SCROLL_BINDINGS]
+    SCROLL_ID = "#progress-scroll"
 
     def __init__(self, lang: str, store: Store) -> None:
         super().__init__(lang)

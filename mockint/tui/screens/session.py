@@ -16,7 +16,7 @@ from textual.widgets import Button, Static
 
 from mockint.core.errors import MockintError
 from mockint.tui.dates import local_time
-from mockint.tui.screens.base import BaseScreen
+from mockint.tui.screens.base import SCROLL_BINDINGS, BaseScreen, ScrollKeys
 from mockint.tui.screens.feedback import score_line
 from mockint.tui.widgets.footer import KeyFooter
 from mockint.tui.widgets.highlighted import highlighted, marks_text
@@ -26,11 +26,13 @@ if TYPE_CHECKING:
     from mockint.core.storage import AnswerRecord, SessionRecord, Store
 
 
-class SessionScreen(BaseScreen):
+class SessionScreen(ScrollKeys, BaseScreen):
     BINDINGS = [
         Binding("escape", "back", "Back", id="back"),
         Binding("ctrl+r", "rescore", "Re-score", id="rescore"),
+        *SCROLL_BINDINGS,
     ]
+    SCROLL_ID = "#session-scroll"
 
     def __init__(self, lang: str, store: Store, record: SessionRecord) -> None:
         super().__init__(lang)

@@ -73,7 +73,9 @@ class StartScreen(BaseScreen):
 
     def on_mount(self) -> None:
         self.show_terms(drop=list(getattr(self.app, "job_drop", [])))
-        self.query_one("#go", Button).focus()
+        # the first control, not Start: Enter acts on what has the focus (opens the language list),
+        # Ctrl+S or the Start button starts
+        self.query_one("#lang", Select).focus()
 
     # -- the job posting
     def job_text(self) -> str | None:

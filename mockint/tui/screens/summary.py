@@ -12,17 +12,19 @@ from textual.widgets import Button, Static
 
 from mockint.core.bank import Question
 from mockint.core.interview import Interview, Summary
-from mockint.tui.screens.base import BaseScreen
+from mockint.tui.screens.base import SCROLL_BINDINGS, BaseScreen, ScrollKeys
 from mockint.tui.screens.feedback import score_line
 from mockint.tui.widgets.criterion_bar import CriterionBar
 from mockint.tui.widgets.footer import KeyFooter
 
 
-class SummaryScreen(BaseScreen):
+class SummaryScreen(ScrollKeys, BaseScreen):
     BINDINGS = [
         Binding("ctrl+r", "retry", "Practise again", id="retry"),
         Binding("ctrl+n", "new", "New interview", id="new"),
+        *SCROLL_BINDINGS,
     ]
+    SCROLL_ID = "#summary-scroll"
 
     def __init__(self, lang: str, interview: Interview) -> None:
         super().__init__(lang)
