@@ -135,8 +135,19 @@ def test_closing_question_gets_replies_and_start_screen_is_skipped(lang):
             await answer(pilot, ANSWERS[lang][1])
             if app.interview.awaiting_follow_up:
                 await answer(pilot, ANSWERS[lang][0])
-            assert isinstance(app.screen, SummaryScreen)       # feedback at the end: straight on
             training = next(r.text for r in app.bank().replies if r.id == "training")
+            # issue 15: the reply is read before anything covers it; Continue goes on
+            screen = app.screen
+            assert isinstance(screen, InterviewScreen) and screen.waiting is not None
+            assert training in [m.text for m in messages(screen)]
+            assert screen.focused is screen.query_one("#submit")
+            assert tr(lang, "iv.replied") in plain(screen.query_one("#hint"))
+            await pilot.press("ctrl+n")                        # no skipping past the reply
+            await pilot.pause()
+            assert app.screen is screen
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert isinstance(app.screen, SummaryScreen)       # feedback at the end: the summary
             # the chat is gone with its screen: the reply was recorded on the turn
             assert [r.text for r in app.interview.turns[0].replies] == [training]
     run(scenario)
@@ -207,6 +218,10 @@ def test_replies_are_shown_in_the_chat():
             texts = [plain(m) for m in messages(app.screen, "interviewer")]
             assert any("onboarding program" in t for t in texts)
             assert any("team of eight" in t for t in texts)
+            assert "team of eight" in texts[-1]               # two questions, two replies, read first
+            await pilot.press("ctrl+s")                        # Continue: the next question
+            await pilot.pause()
+            texts = [plain(m) for m in messages(app.screen, "interviewer")]
             assert texts[-1] == app.interview.current_question().text
     run(scenario)
 

@@ -4,6 +4,7 @@ states (a damaged or locked history file) — each with a real Store in the test
 
 from __future__ import annotations
 
+import html
 import sqlite3
 import uuid
 
@@ -737,3 +738,42 @@ def test_cli_resume_with_a_damaged_history_names_the_moved_file():
     assert p.returncode == 2 and len(moved) == 1 and "Traceback" not in p.stderr
     error, = p.stderr.splitlines()                         # one line: the error, naming the moved file
     assert str(moved[0]) in error and error.startswith("mockint: error: no unfinished interview to resume")
+
+
+@pytest.mark.parametrize("lang", ["en", "ro"])
+def test_the_interviewer_s_replies_are_kept_and_shown_in_the_summary_and_every_report(store, lang):
+    """Issue 15: two questions at the close, two replies, read before the summary; kept with the
+    session; in the summary, the session screen and the Markdown, JSON and HTML reports."""
+    from mockint.core import html_report
+
+    text = {"en": "What does the training look like? How big is the team?",
+            "ro": "Cum arată programul de training? Cât de mare este echipa?"}[lang]
+
+    async def scenario():
+        app = app_for(["questions-for-us"], store=store, lang=lang, feedback="end")
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await pilot.press("ctrl+s")                     # the readiness checklist
+            await pilot.pause()
+            await answer(pilot, text)
+            while app.interview.awaiting_follow_up:
+                await answer(pilot, text)
+            screen = app.screen
+            assert isinstance(screen, InterviewScreen) and screen.waiting is not None
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert isinstance(app.screen, SummaryScreen)
+            shown = plain(app.screen.query_one("#summary-replies"))
+            replies = {r.id: r.text for r in app.bank().replies}
+            assert replies["training"] in shown and replies["team"] in shown
+    run(scenario)
+    rec = store.latest()
+    replies = {r.id: r.text for r in loader.bank(lang).replies}
+    stored = html_report.replies_of(rec.answers[0].follow_up)
+    assert [r["reply"] for r in stored] == [replies["training"], replies["team"]]
+    assert html_report.report_dict(rec)["answers"][0]["replies"] == stored
+    md = html_report.report_markdown(rec)
+    page = html_report.render_html(html_report.report_dict(rec))
+    for reply in (replies["training"], replies["team"]):
+        assert reply in md
+        assert html.escape(reply, quote=True) in page

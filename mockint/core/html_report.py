@@ -28,7 +28,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "legend": "Highlights: green = credited, red = penalised, orange = repeated.",
         "rescored": "re-scored with rubric version {v} on {at}: {score}/100 (the result above is the one shown then)",
         "rubric": "rubric version", "made_by": "Made by mockint {version}, offline.",
-        "follow_up_asked": "Follow-up asked",
+        "follow_up_asked": "Follow-up asked", "replies": "The interviewer answered",
         "ready.researched_company": "I researched the company: its products, customers and culture",
         "ready.read_job_spec": "I read the job description and know what I would ask about it",
         "ready.three_stories": "I have three real stories ready, with numbers",
@@ -45,7 +45,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "legend": "Marcaje: verde = punctat, roșu = penalizat, portocaliu = repetat.",
         "rescored": "reevaluat cu rubrica versiunea {v} la {at}: {score}/100 (rezultatul de mai sus este cel arătat atunci)",
         "rubric": "versiunea rubricii", "made_by": "Generat de mockint {version}, offline.",
-        "follow_up_asked": "Întrebare suplimentară pusă",
+        "follow_up_asked": "Întrebare suplimentară pusă", "replies": "Intervievatorul a răspuns",
         "ready.researched_company": "M-am documentat despre companie: produse, clienți și cultură",
         "ready.read_job_spec": "Am citit descrierea postului și știu ce aș vrea să clarific",
         "ready.three_stories": "Am pregătite trei exemple reale, cu cifre",
@@ -86,12 +86,19 @@ def _readiness_label(lang: str, key: str) -> str:
 
 # -- JSON --------------------------------------------------------------------------------------
 
+def replies_of(follow_up: Any) -> list[dict[str, str]]:
+    """The interviewer's replies stored beside an answer ([{"asked", "reply"}]), or []."""
+    reps = follow_up.get("replies") if isinstance(follow_up, dict) else None
+    return [r for r in reps or [] if isinstance(r, dict) and r.get("reply")]
+
+
 def report_dict(rec: SessionRecord) -> dict[str, Any]:
     """The JSON report: ``{"id", "started_at", "finished_at", "lang", "readiness", "session",
     "answers"}``. ``session`` is computed as ``mockint grade`` does, from the stored results;
     each item of ``answers`` is the stored score object exactly as shown, followed by the
     extensions ``answer`` (the text as typed), ``answered_at``, and when present
-    ``follow_up_asked`` and ``rescored`` ([{"rubric_version", "score", "created_at"}])."""
+    ``follow_up_asked``, ``replies`` (the interviewer's answers to the candidate's questions:
+    [{"asked", "reply"}]) and ``rescored`` ([{"rubric_version", "score", "created_at"}])."""
     from mockint.core.report import session_summary
 
     answered = [a for a in rec.answers if a.results]
@@ -103,6 +110,8 @@ def report_dict(rec: SessionRecord) -> dict[str, Any]:
         d["answered_at"] = a.answered_at
         if a.follow_up is not None:
             d["follow_up_asked"] = a.follow_up
+        if replies_of(a.follow_up):
+            d["replies"] = replies_of(a.follow_up)
         later = [{"rubric_version": r.rubric_version, "score": r.score, "created_at": r.created_at}
                  for r in a.results if r is not a.shown]
         if later:
@@ -148,6 +157,8 @@ def report_markdown(rec: SessionRecord) -> str:
             fu = a.follow_up.get("question") if isinstance(a.follow_up, dict) else None
             if fu:
                 out += ["", f"*{_t(lang, 'follow_up_asked')}:* {_md(str(fu))}"]
+        for rep in replies_of(a.follow_up):
+            out += ["", f"*{_t(lang, 'replies')}:* “{_md(rep['asked'])}” → {_md(rep['reply'])}"]
         for r2 in a.results:
             if r2 is not a.shown:
                 out += ["", "*" + _md(_t(lang, "rescored", v=r2.rubric_version, at=when(r2.created_at),
@@ -388,6 +399,9 @@ def render_html(report: dict[str, Any]) -> str:
         fu = a.get("follow_up_asked")
         if isinstance(fu, dict) and fu.get("question"):
             p.append(f"<p><em>{_e(_t(lang, 'follow_up_asked'))}:</em> {_e(fu['question'])}</p>")
+        for rep in a.get("replies") or []:
+            p.append(f"<p class=\"reply\"><em>{_e(_t(lang, 'replies'))}:</em> “{_e(rep.get('asked', ''))}” → "
+                     f"{_e(rep.get('reply', ''))}</p>")
         for c in a.get("criteria") or []:
             mark = "✓" if c.get("passed") else ("·" if c.get("mode") == "bonus" else "✗")
             cls = "pass" if c.get("passed") else ("bonus" if c.get("mode") == "bonus" else "fail")

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from mockint.core import followups
 from mockint.core.bank import Bank, Question, Reply
 from mockint.core.errors import MockintError
 
@@ -244,6 +245,7 @@ class Interview:
         self.ended = False
         self.readiness: dict[str, bool] = {k: False for k in READINESS}
         self._pending: _Pending | None = None
+        self.asked: set[str] = set()        # the follow-ups asked (followups.key): never twice
         self._reply_sets: list[tuple[Reply, PhraseSet]] | None = None
         self.job = job        # a jobspec.JobContext (posting terms and/or tone), or None: the rubric alone
 
@@ -324,11 +326,13 @@ class Interview:
             return self._finish(q, text, result, pending.replies + later)
         result = self._score(answer, q, elapsed)     # raises MockintError on a huge answer
         replies = self._replies_for(q, answer)
-        crit = self._follow_up_criterion(q, result)
-        if crit is None:
+        chosen = self._follow_up(q, result)
+        if chosen is None:
             return self._finish(q, answer, result, replies)
+        crit_id, follow_up = chosen
+        self.asked.add(followups.key(follow_up))
         self._pending = _Pending(answer, elapsed, result, replies)
-        return Turn(self.number, q, answer, result, False, crit.follow_up, crit.id, replies)
+        return Turn(self.number, q, answer, result, False, follow_up, crit_id, replies)
 
     def _score(self, answer: str, q: Question, elapsed: float | None) -> Result:
         """The scorer's result; with a job context, with the job_fit / tone criteria blended in."""
@@ -339,13 +343,17 @@ class Interview:
         return score_with_job(self.scorer, answer, q, elapsed, self.job)
 
     def _replies_for(self, q: Question, answer: str) -> list[ReplyMatch]:
-        return self.reply_to(answer) if q.kind == "closing" else []
+        """The interviewer's replies to the candidate's questions: at the close, to every
+        question (an honest fallback when none is known); elsewhere to a clarifying question the
+        reply bank knows ("how is the territory split?"), briefly, before the interview goes on."""
+        if q.kind == "closing":
+            return self.reply_to(answer)
+        return [m for m in self.reply_to(answer) if m.reply_id != "fallback"]
 
-    def _follow_up_criterion(self, q: Question, result: Result) -> CriterionResult | None:
+    def _follow_up(self, q: Question, result: Result) -> tuple[str, str] | None:
+        """(criterion id, text) of the follow-up to ask, never one asked before in this interview."""
         ids = ((CLOSING_FOLLOW_UP,) if q.kind == "closing" else ()) + FOLLOW_UP_CRITERIA
-        failed = [c for c in result.criteria
-                  if c.id in ids and c.mode == "core" and not c.passed and c.follow_up]
-        return min(failed, key=lambda c: (c.score, ids.index(c.id))) if failed else None
+        return followups.choose(result, q, self.scorer.rubric, ids, self.asked)
 
     def _finish(self, q: Question, answer: str, result: Result, replies: list[ReplyMatch]) -> Turn:
         turn = Turn(self.number, q, answer, result, True, replies=replies)

@@ -82,6 +82,7 @@ class Criterion:
     follow_up: str
     checks: list[CheckSpec]
     by_kind: dict[str, dict[str, Any]] = field(default_factory=dict)
+    follow_ups: list[dict[str, str]] = field(default_factory=list)   # {check, text}: about the answer
     only_when: str = "always"
     bonus_points: float = 10.0
     examples: Examples = field(default_factory=Examples)   # self-tests (mockint check-rubric)
@@ -531,6 +532,17 @@ def parse_rubric(text: str, name: str, facts: set[str] | None = None, rid: str =
                     if problems is None:
                         raise err
                     problems.append(err)
+    # follow-ups about the answer must name an existing check
+    names = {f"{c.id}.{k.id}" for c in criteria if c is not None for k in c.checks}
+    for ci, crit in enumerate(criteria):
+        for fi, fu in enumerate(crit.follow_ups if crit is not None else []):
+            if fu["check"] not in names and fu["check"].split(".")[0] not in broken:
+                from mockint.core.errors import did_you_mean
+                err = doc.error(("criteria", ci, "follow_ups", fi, "check"),
+                                f"'{fu['check']}' names no check{did_you_mean(fu['check'], sorted(names))}")
+                if problems is None:
+                    raise err
+                problems.append(err)
     _save_good()
     return Rubric(lang=lang, version=version, name=str(top.get("name", name)), fuzzy=fuzzy,
                   window=window, known_words=known, lists=lists, repeats=repeats,
@@ -539,7 +551,8 @@ def parse_rubric(text: str, name: str, facts: set[str] | None = None, rid: str =
 
 def _criterion(doc: Doc, raw: Any, p: tuple, seen: set[str], lists: dict, facts, fuzzy: Fuzzy) -> Criterion:
     c = doc.mapping(raw, p, required=("id", "name", "weight", "threshold", "feedback", "checks"),
-                    optional=("guide", "mode", "follow_up", "by_kind", "only_when", "bonus_points", "examples"))
+                    optional=("guide", "mode", "follow_up", "follow_ups", "by_kind", "only_when", "bonus_points",
+                              "examples"))
     cid = doc.ident(c["id"], p + ("id",), r"[a-z0-9]+(?:_[a-z0-9]+)*")
     if cid in seen:
         doc.fail(p + ("id",), f"duplicate criterion id '{cid}'")
@@ -565,8 +578,17 @@ def _criterion(doc: Doc, raw: Any, p: tuple, seen: set[str], lists: dict, facts,
         spec = _check(doc, kraw, p + ("checks", ki), lists, facts, fuzzy, ids)
         ids.add(spec.id)
         checks.append(spec)
+    follow_ups = []
+    for fi, fraw in enumerate(doc.seq(c.get("follow_ups", []), p + ("follow_ups",), 0)):
+        fp = p + ("follow_ups", fi)
+        f = doc.mapping(fraw, fp, required=("check", "text"))
+        rule = doc.text_(f["check"], fp + ("check",))
+        text = doc.text_(f["text"], fp + ("text",))
+        if "{hit}" not in text:
+            doc.fail(fp + ("text",), "a follow-up about the answer names what the candidate said: put {hit} in it")
+        follow_ups.append({"check": rule if "." in rule else f"{cid}.{rule}", "text": text})
     return Criterion(
-        id=cid, name=doc.text_(c["name"], p + ("name",)),
+        id=cid, name=doc.text_(c["name"], p + ("name",)), follow_ups=follow_ups,
         guide=_guide(doc, c.get("guide", []), p + ("guide",), facts),
         weight=float(doc.number(c["weight"], p + ("weight",), 0, 100)),
         threshold=float(doc.number(c["threshold"], p + ("threshold",), 0, 1)),

@@ -46,6 +46,16 @@ def summary_dict(summary: Summary) -> dict[str, Any]:
             "retry": list(summary.retry), "readiness": dict(summary.readiness)}
 
 
+def kept_with_answer(follow_up: dict[str, Any] | None, turn: Turn) -> dict[str, Any] | None:
+    """What is stored beside an answer (the ``follow_up`` column): the follow-up asked
+    (``question``, ``criterion``) and the interviewer's ``replies`` to the candidate's questions
+    ([{"asked", "reply"}])."""
+    out = dict(follow_up or {})
+    if turn.replies:
+        out["replies"] = [{"asked": m.question, "reply": m.text} for m in turn.replies]
+    return out or None
+
+
 class Recorder:
     def __init__(self, store: Store | None = None, *, on_problem: Callable[[str], None] = lambda _: None,
                  on_notice: Callable[[str], None] = lambda _: None,
@@ -149,9 +159,10 @@ class Recorder:
             if self.ensure_started() is None:
                 return
             r = turn.result
+            asked = kept_with_answer(self._follow_ups.get(index), turn)
             ok = self._safely(lambda s: s.save_answer(
                 self.session_id, index, turn.question.id or None, turn.question.text, turn.answer,
-                r.elapsed, r.to_dict(), r.rubric_version, self._follow_ups.get(index)) or True)
+                r.elapsed, r.to_dict(), r.rubric_version, asked) or True)
             if not ok:
                 return
             self._saved.add(index)

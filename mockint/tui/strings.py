@@ -48,6 +48,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "iv.you": "You", "iv.interviewer": "Interviewer",
         "iv.placeholder": "Type your answer. Enter: new line · Ctrl+S: submit",
         "iv.submit": "Submit", "iv.hint": "Enter: new line · Ctrl+S: submit",
+        "iv.continue": "Continue", "iv.replied": "The interviewer answered you · Ctrl+S: continue",
         "iv.empty": "Write an answer first (or skip the question from the command palette).",
         "iv.scoring": "Scoring your answer…", "iv.time_left": "Time left {time}",
         "iv.time_up": "Time's up", "iv.time_up_note": "Time's up for this answer; finish your thought.",
@@ -104,6 +105,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "sess.title": "Session of {date}", "sess.meta": "{language} · {n} of {total} answered · score {score}",
         "sess.unfinished": "not finished", "sess.no_answers": "No answer was stored in this session.",
         "sess.question": "{n}. {question}", "sess.follow_up": "Follow-up asked: {question}",
+        "sess.reply": "You asked “{asked}”; the interviewer answered: {reply}", "sum.replies": "The interviewer's answers to your questions",
         "sess.rescore": "Re-score with today's rubric", "sess.back": "Back", "sess.rescoring": "Re-scoring…",
         "sess.rescored": "Re-scored with rubric version {version} on {date}: {score}/100 "
                          "(the result above is the one shown then)",
@@ -199,6 +201,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "iv.you": "Dumneavoastră", "iv.interviewer": "Intervievator",
         "iv.placeholder": "Scrieți răspunsul. Enter: rând nou · Ctrl+S: trimite",
         "iv.submit": "Trimite", "iv.hint": "Enter: rând nou · Ctrl+S: trimite",
+        "iv.continue": "Continuă", "iv.replied": "Intervievatorul v-a răspuns · Ctrl+S: continuați",
         "iv.empty": "Scrieți mai întâi un răspuns (sau săriți întrebarea din paleta de comenzi).",
         "iv.scoring": "Se evaluează răspunsul…", "iv.time_left": "Timp rămas {time}",
         "iv.time_up": "Timpul a expirat",
@@ -253,6 +256,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "sess.unfinished": "neîncheiată",
         "sess.no_answers": "Niciun răspuns nu a fost păstrat în această sesiune.",
         "sess.question": "{n}. {question}", "sess.follow_up": "Întrebare suplimentară pusă: {question}",
+        "sess.reply": "Ați întrebat „{asked}”; intervievatorul a răspuns: {reply}", "sum.replies": "Răspunsurile intervievatorului la întrebările dumneavoastră",
         "sess.rescore": "Reevaluează cu rubrica de azi", "sess.back": "Înapoi",
         "sess.rescoring": "Se reevaluează…",
         "sess.rescored": "Reevaluat cu rubrica versiunea {version} la {date}: {score}/100 "

@@ -69,6 +69,7 @@ class InterviewScreen(BaseScreen):
             self._bindings.key_to_bindings.setdefault("ctrl+s", []).append(
                 Binding("ctrl+s", "go", self.t("key.continue"), id="continue"))
         self.busy = False
+        self.waiting: Turn | None = None      # a turn whose replies are on screen, until Continue
         self._part_started = clock()
         self._debounce: Timer | None = None
 
@@ -177,6 +178,9 @@ class InterviewScreen(BaseScreen):
         self.action_submit()
 
     def action_submit(self) -> None:
+        if self.waiting is not None and not self.busy:
+            self.go_on(self.waiting)
+            return
         if self.busy or not self.started or self.interview.is_over:
             return
         box = self.query_one(AnswerBox)
@@ -229,6 +233,27 @@ class InterviewScreen(BaseScreen):
             self._part_started = self.clock()
             box.focus()
             return
+        if turn.replies:          # the interviewer answered: read it before anything covers it
+            self.wait_to_go_on(turn)
+            return
+        self.go_on(turn)
+
+    def wait_to_go_on(self, turn: Turn) -> None:
+        """The interviewer's replies stay on screen until Continue (Ctrl+S, Enter on the button)."""
+        self.waiting = turn
+        self.query_one("#hint", Static).update(Text(self.t("iv.replied")))
+        button = self.query_one("#submit", PushButton)
+        button.label = self.t("iv.continue")
+        self.query_one(AnswerBox).set_locked(True)
+        button.focus()
+
+    def go_on(self, turn: Turn) -> None:
+        """After a final answer: its feedback (when shown after each answer), then the next question."""
+        if self.waiting is not None:
+            self.waiting = None
+            self.query_one("#hint", Static).update(Text(self.t("iv.hint")))
+            self.query_one("#submit", PushButton).label = self.t("iv.submit")
+            self.query_one(AnswerBox).set_locked(False)
         if self.feedback == "each":
             from mockint.tui.screens.feedback import FeedbackScreen
 
@@ -247,7 +272,7 @@ class InterviewScreen(BaseScreen):
 
     # -- skip, end, restart (bindings and the command palette)
     def action_skip(self) -> None:
-        if self.busy or not self.started or self.interview.is_over:
+        if self.busy or not self.started or self.interview.is_over or self.waiting is not None:
             return
         self.interview.skip()
         if self.recorder is not None:

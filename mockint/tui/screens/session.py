@@ -15,6 +15,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Static
 
 from mockint.core.errors import MockintError
+from mockint.core.html_report import replies_of
 from mockint.tui.dates import local_time
 from mockint.tui.screens.base import SCROLL_BINDINGS, BaseScreen, ScrollKeys
 from mockint.tui.screens.feedback import score_line
@@ -83,6 +84,8 @@ class SessionScreen(ScrollKeys, BaseScreen):
         yield Static(criteria_text(result), id=f"criteria-{n}")
         if a.follow_up and a.follow_up.get("question"):
             yield Static(Text(self.t("sess.follow_up", question=a.follow_up["question"]), style="italic"))
+        for rep in replies_of(a.follow_up):
+            yield Static(Text(self.t("sess.reply", asked=rep["asked"], reply=rep["reply"])), classes="reply")
         marks = marks_from_dict(result, a.answer)
         yield Static(highlighted(a.answer, marks), id=f"answer-{n}", classes="highlighted")
         if marks:

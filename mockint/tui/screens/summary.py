@@ -53,6 +53,11 @@ class SummaryScreen(ScrollKeys, BaseScreen):
             if session.weakest:
                 yield Static(Text(self.t("sum.weakest"), style="bold"), classes="section")
                 yield Static(self.weakest_text(), id="summary-weakest")
+            replies = [(m.question, m.text) for t in self.interview.turns for m in t.replies]
+            if replies:
+                yield Static(Text(self.t("sum.replies"), style="bold"), classes="section")
+                yield Static(Text("\n".join(self.t("sess.reply", asked=q, reply=r) for q, r in replies)),
+                             id="summary-replies")
             yield Static(Text(self.t("sum.answers"), style="bold"), classes="section")
             yield Static(self.answers_text(), id="summary-answers")
             yield Static(Text(self.t("sum.retry"), style="bold"), classes="section")

@@ -1,0 +1,85 @@
+"""An interviewer who listens (issue 15): follow-ups about this answer, never the same one twice,
+and a clarifying question answered mid-interview. Answers written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from mockint.core import loader
+from mockint.core.interview import Interview
+from tests.test_validation import MINI, err
+
+EIGHT = ["sales-experience", "why-sales", "hit-quota", "handle-objection", "build-relationships",
+         "organise-day", "mistake-learned", "negotiate-best-deal"]
+WEAK = {
+    "en": ["I like sales.", "Money.", "I do my best.", "I handle it.", "Clients like me.", "I plan.",
+           "No idea.", "I negotiate well."],
+    "ro": ["Îmi plac vânzările.", "Banii.", "Fac tot ce pot.", "Mă descurc.", "Clienții mă plac.",
+           "Îmi fac un plan.", "Nu știu.", "Negociez bine."],
+}
+
+
+def interview(lang: str, ids: list[str]) -> Interview:
+    bank = loader.bank(lang)
+    return Interview([bank.get(q) for q in ids], loader.scorer(lang), bank, lang)
+
+
+@pytest.mark.parametrize("lang", ["en", "ro"])
+def test_eight_weak_answers_never_hear_the_same_follow_up_twice(lang):
+    iv = interview(lang, EIGHT)
+    asked = []
+    for text in WEAK[lang]:
+        turn = iv.submit(text)
+        if not turn.final:
+            asked.append(turn.follow_up)
+            turn = iv.submit(text)
+        assert turn.final
+    assert len(asked) >= 6                                   # weak answers do get asked for more
+    assert len(asked) == len(set(asked)), asked
+
+
+@pytest.mark.parametrize("lang", ["en", "ro"])
+def test_the_question_s_own_follow_ups_come_before_the_generic_one(lang):
+    iv = interview(lang, ["handle-objection"])
+    turn = iv.submit(WEAK[lang][3])
+    q = loader.bank(lang).get("handle-objection")
+    assert turn.follow_up in [tp.follow_up for tp in q.talking_points]
+
+
+@pytest.mark.parametrize("lang,text,said", [
+    ("en", "I always hit my numbers, 118 % last year, and I like the pressure.", "“118 %"),
+    ("ro", "Îmi ating mereu targetul, anul trecut 118 %, și îmi place presiunea.", "“118 %"),
+])
+def test_a_follow_up_names_what_the_candidate_said(lang, text, said):
+    iv = interview(lang, ["sales-experience"])
+    turn = iv.submit(text)
+    assert not turn.final and said in turn.follow_up
+
+
+@pytest.mark.parametrize("lang,text,reply", [
+    ("en", "Before I answer: how is the territory split for a new AE? I sold payroll software for two "
+           "years to retailers and closed 40 deals.", "territory"),
+    ("ro", "Aș vrea să clarific: cum este împărțit teritoriul pentru un AE nou? Am vândut software de "
+           "salarizare doi ani către retaileri și am închis 40 de contracte.", "territory"),
+])
+def test_a_clarifying_question_mid_interview_is_answered(lang, text, reply):
+    iv = interview(lang, ["sales-experience"])
+    turn = iv.submit(text)
+    assert [r.reply_id for r in turn.replies] == [reply]
+
+
+@pytest.mark.parametrize("lang", ["en", "ro"])
+def test_a_rhetorical_question_mid_interview_gets_no_fallback_reply(lang):
+    iv = interview(lang, ["sales-experience"])
+    text = {"en": "Why do I like it? Because I closed 40 deals for retailers in two years.",
+            "ro": "De ce îmi place? Pentru că am închis 40 de contracte cu retaileri în doi ani."}[lang]
+    assert iv.submit(text).replies == []
+
+
+def test_follow_ups_are_validated():
+    base = MINI.replace("    threshold: 0.6\n", "    threshold: 0.6\n    follow_ups:\n      - {check: hedges, text: 'X'}\n")
+    assert "criteria[0].follow_ups[0].text: a follow-up about the answer names what the candidate said: put {hit} in it" in err(base)
+    bad = base.replace("text: 'X'", "text: 'You said {hit}'").replace("check: hedges", "check: hedgez")
+    assert "criteria[0].follow_ups[0].check: 'confidence.hedgez' names no check (did you mean 'confidence.hedges'?)" in err(bad)
+    missing = base.replace("{check: hedges, text: 'X'}", "{check: hedges}")
+    assert "follow_ups[0]: missing the required key 'text'" in err(missing)
