@@ -605,3 +605,67 @@ def test_enter_on_the_start_screen_acts_on_the_focused_control_only():
             await pilot.pause()
             assert checklist(app)
     run(scenario)
+
+
+@pytest.mark.parametrize("lang", ["en", "ro"])
+def test_skipping_at_a_follow_up_shows_the_first_answer_s_feedback(lang):
+    """Issue 15: Ctrl+N at a follow-up keeps the first answer and shows its feedback, says so."""
+    from mockint.tui.screens.feedback import FeedbackScreen
+
+    async def scenario():
+        app = app_for(lang, question_ids=["sales-experience", "why-sales"])
+        notes: list[str] = []
+        async with app.run_test(size=(100, 32)) as pilot:
+            await pilot.pause()
+            await pilot.press("ctrl+s")                      # the readiness checklist
+            await pilot.pause()
+            app.notify = lambda message, **kw: notes.append(str(message))
+            await answer(pilot, ANSWERS[lang][0])
+            assert app.interview.awaiting_follow_up
+            await pilot.press("ctrl+n")
+            await settle(pilot)
+            assert isinstance(app.screen, FeedbackScreen) and app.screen.turn.number == 1
+            assert app.screen.turn.answer == ANSWERS[lang][0]
+            assert tr(lang, "iv.skipped_follow_up") in notes
+            await pilot.press("escape")
+            await pilot.pause()
+            assert app.interview.number == 2 and not app.interview.skipped
+    run(scenario)
+
+
+def test_each_interview_starts_with_an_unticked_checklist():
+    """Issue 15: the readiness checklist of a new interview is not copied from the one before."""
+    async def scenario():
+        app = app_for(question_ids=["why-sales"])
+        async with app.run_test(size=(100, 32)) as pilot:
+            await pilot.pause()
+            await pilot.press("space", "ctrl+s")             # one item ticked for this interview
+            await pilot.pause()
+            assert app.interview.readiness["researched_company"]
+            app.begin(app.settings)                          # a new interview from the start screen
+            await pilot.pause()
+            assert checklist(app) and not any(checklist(app).answers().values())
+    run(scenario)
+
+
+@pytest.mark.parametrize("size,coach_shown,coach_width", [((60, 20), False, 0), ((90, 24), True, 24),
+                                                          ((120, 32), True, 30)])
+def test_narrow_terminals_hide_or_shrink_the_live_coach_and_keep_the_question_number(size, coach_shown, coach_width):
+    """Issue 15: at 60x20 the chat and "Question n of m" keep the width; the coach goes first."""
+    async def scenario():
+        app = app_for(question_ids=["sales-experience", "why-sales"])
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            screen = app.screen
+            coach = screen.query_one(LiveCoach)
+            assert coach.display == coach_shown or not coach.region.width
+            if coach_shown:
+                assert coach.region.width == coach_width
+            else:
+                assert coach.region.width == 0
+            progress = plain(screen.query_one("#progress"))
+            assert progress.startswith(tr("en", "iv.progress", n=1, total=2))
+            assert screen.query_one("#progress").region.width >= len(progress)
+    run(scenario)

@@ -12,6 +12,7 @@ import pytest
 from mockint.core.interview import Settings
 from mockint.tui.app import create_app
 from mockint.tui.screens.feedback import FeedbackScreen
+from mockint.tui.screens.interview import InterviewScreen
 from mockint.tui.screens.summary import SummaryScreen
 from mockint.tui.widgets.answer_box import AnswerBox
 from tui_helpers import settle
@@ -298,3 +299,39 @@ def test_question_form(snap_compare):
         await pilot.pause()
 
     assert snap_compare(questions_app(), terminal_size=SIZE, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", [(60, 20), (80, 24)])
+def test_narrow_chat(snap_compare, size):
+    """Issue 15: narrow terminals keep the chat and "Question n of m"; the coach goes first."""
+    async def run_before(pilot):
+        await start_interview(pilot)
+        pilot.app.screen.query_one(AnswerBox).text = DRAFT["en"]
+        await pilot.pause(0.5)
+        await settle(pilot)
+
+    assert snap_compare(app("en", QUESTIONS), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("lang", ["en", "ro"])
+def test_closing_reply(snap_compare, lang):
+    """Issue 15: the interviewer's replies to the closing questions, on screen until Continue."""
+    async def run_before(pilot):
+        await start_interview(pilot)
+        await submit(pilot, FIRST[lang])                      # question 1 (and its follow-up)
+        while pilot.app.interview.number == 1 and pilot.app.interview.awaiting_follow_up:
+            await submit(pilot, MORE[lang])
+        while not (isinstance(pilot.app.screen, InterviewScreen) and pilot.app.interview.number == 2
+                   and pilot.app.screen.waiting is None):
+            await pilot.press("escape" if isinstance(pilot.app.screen, FeedbackScreen) else "ctrl+s")
+            await settle(pilot)
+        await submit(pilot, CLOSING[lang])                    # the closing question: two replies
+        while pilot.app.interview.awaiting_follow_up:
+            await submit(pilot, CLOSING[lang])
+        assert pilot.app.screen.waiting is not None
+
+    assert snap_compare(app(lang, QUESTIONS), terminal_size=SIZE, run_before=run_before)
+
+
+CLOSING = {"en": "What does the training look like? How big is the team?",
+           "ro": "Cum arată programul de training? Cât de mare este echipa?"}

@@ -388,7 +388,7 @@ class MockintApp(App[int]):
 
     def start_interview(self, questions: list[Question], checklist: bool = False) -> None:
         """A new interview on these questions. ``checklist``: its screen asks the readiness checklist
-        first (ticked as last time) and the first question follows it (:meth:`readiness_done`);
+        first (unticked: each interview is prepared for anew) and the first question follows it (:meth:`readiness_done`);
         otherwise (practising again, restarting) the answers given before are kept."""
         self.show(self.new_interview_screen(questions, checklist))
         if not checklist:
@@ -405,7 +405,7 @@ class MockintApp(App[int]):
         self.interview = Interview(self.questions, self.scorer, self.bank(), self.lang, job=self.job_context())
         return InterviewScreen(self.interview, feedback=self.settings.feedback, timer=self.settings.timer,
                                clock=self.clock, blink=self.blink, recorder=self.recorder,
-                               readiness=dict(self.readiness) if checklist else None)
+                               readiness={} if checklist else None)     # a new interview: unticked
 
     def release_textual_leaks(self) -> None:
         """Let the widgets of past interviews go, despite two leaks of Textual 8.2 (both no-ops

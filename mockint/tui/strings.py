@@ -54,6 +54,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "iv.time_up": "Time's up", "iv.time_up_note": "Time's up for this answer; finish your thought.",
         "iv.over": "The interview is over.", "iv.no_interview": "No interview in progress.",
         "iv.skipped": "Question skipped.", "iv.restarted": "Interview restarted.",
+        "iv.skipped_follow_up": "Follow-up skipped: your first answer is scored as it was.",
         # live coach
         "coach.title": "Live coach", "coach.example": "Example", "coach.number": "A number",
         "coach.result": "A result", "coach.hedges": "Hedges", "coach.fillers": "Fillers",
@@ -208,6 +209,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "iv.time_up_note": "Timpul pentru acest răspuns a expirat; încheiați ideea.",
         "iv.over": "Interviul s-a încheiat.", "iv.no_interview": "Niciun interviu în desfășurare.",
         "iv.skipped": "Întrebare sărită.", "iv.restarted": "Interviul a reînceput.",
+        "iv.skipped_follow_up": "Întrebarea suplimentară a fost sărită: primul răspuns e evaluat așa cum a fost.",
         "coach.title": "Antrenor live", "coach.example": "Exemplu", "coach.number": "O cifră",
         "coach.result": "Un rezultat", "coach.hedges": "Ezitări", "coach.fillers": "Cuvinte de umplutură",
         "coach.question_back": "Întrebare pusă", "coach.words": "Cuvinte",

@@ -43,6 +43,7 @@ if TYPE_CHECKING:
 
 COACH_DELAY = 0.3   # seconds of no typing before the live coach re-scores the draft
 DRAFT_EVERY = 3.0   # seconds between saves of the draft (only when it changed)
+NARROW, MEDIUM = 80, 100   # terminal widths under which the live coach is hidden / shrunk
 
 
 class InterviewScreen(BaseScreen):
@@ -63,11 +64,11 @@ class InterviewScreen(BaseScreen):
         self.recorder, self.draft, self.resumed = recorder, draft, resumed
         self.readiness = readiness
         self.started = readiness is None      # the questions have started (the checklist is answered)
-        if readiness is not None:
-            # Ctrl+S is Continue on the checklist's screen wherever the focus is: the footer shows
-            # the same keys before and after the checklist takes the focus (no rebuild).
-            self._bindings.key_to_bindings.setdefault("ctrl+s", []).append(
-                Binding("ctrl+s", "go", self.t("key.continue"), id="continue"))
+        # Ctrl+S is Continue on the checklist and after the interviewer's replies, wherever the
+        # focus is: the footer shows the same keys before and after the checklist takes the focus
+        # (no rebuild); check_action says which of Submit and Continue is on.
+        self._bindings.key_to_bindings.setdefault("ctrl+s", []).append(
+            Binding("ctrl+s", "go", self.t("key.continue"), id="continue"))
         self.busy = False
         self.waiting: Turn | None = None      # a turn whose replies are on screen, until Continue
         self._part_started = clock()
@@ -95,13 +96,25 @@ class InterviewScreen(BaseScreen):
                     yield Static(Text(self.t("iv.hint")), id="hint")
                     yield PushButton(self.t("iv.submit"), id="submit")
             coach = LiveCoach(self.lang, id="coach")
-            coach.display = not checklist
+            coach.display = not checklist and self.app.size.width >= NARROW
             yield coach
         yield KeyFooter()
 
     def on_mount(self) -> None:
+        self.fit_width(self.app.size.width)
         if self.started:
             self.begin()
+
+    def on_resize(self, event) -> None:
+        self.fit_width(event.size.width)
+
+    def fit_width(self, width: int) -> None:
+        """Narrow terminals keep the chat and "Question n of m": the live coach shrinks under 100
+        columns and is hidden under 80 (its checks are in the feedback anyway)."""
+        self.set_class(width < NARROW, "-narrow")
+        self.set_class(NARROW <= width < MEDIUM, "-medium")
+        if self.started and self.is_mounted:
+            self.query_one(LiveCoach).display = width >= NARROW
 
     @on(ReadinessChecklist.Done)
     def readiness_done(self, event: ReadinessChecklist.Done) -> None:
@@ -113,8 +126,9 @@ class InterviewScreen(BaseScreen):
         self.started = True
         self.app.readiness_done(event.answers)
         self.query_one(ReadinessChecklist).display = False      # hidden (removing it costs more)
-        for widget in (self.query_one(AnswerBox), self.query_one("#actions"), self.query_one(LiveCoach)):
+        for widget in (self.query_one(AnswerBox), self.query_one("#actions")):
             widget.display = True
+        self.query_one(LiveCoach).display = not self.has_class("-narrow")
         self.begin()
 
     def begin(self) -> None:
@@ -129,16 +143,19 @@ class InterviewScreen(BaseScreen):
             self.set_interval(DRAFT_EVERY, self.autosave)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("submit", "skip") and not self.started:
-            return False                  # the checklist first (its Ctrl+S is Continue)
-        if action == "go" and self.started:
+        waiting = getattr(self, "waiting", None) is not None
+        if action in ("submit", "skip") and (not self.started or waiting):
+            return False                  # the checklist first, the replies read (Ctrl+S is Continue)
+        if action == "go" and self.started and not waiting:
             return False
         return True
 
     def action_go(self) -> None:
-        """Continue: the readiness checklist is answered."""
+        """Continue: the readiness checklist is answered, or the interviewer's replies are read."""
         if not self.started:
             self.query_one(ReadinessChecklist).action_go()
+        elif self.waiting is not None and not self.busy:
+            self.go_on(self.waiting)
 
     # -- the conversation
     @property
@@ -246,6 +263,7 @@ class InterviewScreen(BaseScreen):
         button.label = self.t("iv.continue")
         self.query_one(AnswerBox).set_locked(True)
         button.focus()
+        self.refresh_bindings()
 
     def go_on(self, turn: Turn) -> None:
         """After a final answer: its feedback (when shown after each answer), then the next question."""
@@ -254,6 +272,7 @@ class InterviewScreen(BaseScreen):
             self.query_one("#hint", Static).update(Text(self.t("iv.hint")))
             self.query_one("#submit", PushButton).label = self.t("iv.submit")
             self.query_one(AnswerBox).set_locked(False)
+            self.refresh_bindings()
         if self.feedback == "each":
             from mockint.tui.screens.feedback import FeedbackScreen
 
@@ -274,12 +293,16 @@ class InterviewScreen(BaseScreen):
     def action_skip(self) -> None:
         if self.busy or not self.started or self.interview.is_over or self.waiting is not None:
             return
-        self.interview.skip()
+        turn = self.interview.skip()
         if self.recorder is not None:
             self.recorder.record(self.interview)         # a first answer waiting for its follow-up
         self.query_one(AnswerBox).clear_answer()
-        self.notify(self.t("iv.skipped"))
         self.say_interviewer(line(self.lang, "skip"))
+        if turn is not None:          # the follow-up was skipped: the first answer stands, with its feedback
+            self.notify(self.t("iv.skipped_follow_up"))
+            self.go_on(turn)
+            return
+        self.notify(self.t("iv.skipped"))
         self.next_question()
 
     def action_end_now(self) -> None:
