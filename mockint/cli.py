@@ -107,7 +107,7 @@ def _add_practice(sub, cli_questions) -> None:
     which.add_argument("--weak", action="store_true",
                        help="practise the questions with the lowest recent results (spaced repetition)")
     pr.add_argument("--count", type=_count, metavar="N", help="how many questions (default 5)")
-    pr.add_argument("--feedback", choices=("each", "end"), default="each",
+    pr.add_argument("--feedback", choices=("each", "end"),
                     help="feedback after each answer (default) or only at the end")
     pr.add_argument("--no-timer", action="store_true", help="no countdown of the time budget")
     pr.add_argument("--job-spec", metavar="FILE", dest="job_spec",
@@ -299,7 +299,7 @@ def cmd_practice(args) -> int:
     from mockint import cli_questions
     from mockint.core import loader
 
-    lang = args.lang or default_lang()
+    lang, count, feedback, timer, question_set = practice_choices(args)
     cli_questions.report_merge(lang)
     if args.questions:
         bank = loader.bank(lang)
@@ -317,9 +317,26 @@ def cmd_practice(args) -> int:
         raise MockintError("the interview needs a terminal; for scripts use 'mockint score' or 'mockint grade'")
     from mockint.tui import run            # Textual is imported only here
 
-    return run(lang=lang, question_ids=args.questions, count=args.count, feedback=args.feedback,
-               timer=not args.no_timer, resume=args.resume, weak=args.weak, job_spec_text=job_text,
-               tone=args.tone)
+    return run(lang=lang, question_ids=args.questions, count=count, feedback=feedback,
+               timer=timer, resume=args.resume, weak=args.weak, job_spec_text=job_text,
+               tone=args.tone, question_set=question_set)
+
+
+def practice_choices(args) -> tuple[str, int | None, str, bool, str]:
+    """(lang, count, feedback, timer, question set): the options given, else the choices
+    remembered from the last interview started on the start screen (``settings.json``), else the
+    defaults (the language from the locale)."""
+    from mockint.core import prefs
+
+    saved = prefs.load()
+    lang = args.lang or saved.get("lang") or default_lang()
+    if lang not in ("en", "ro"):
+        lang = default_lang()
+    count = args.count if args.count is not None else saved.get("count")
+    feedback = args.feedback or saved.get("feedback") or "each"
+    timer = False if args.no_timer else saved.get("timer", True)
+    question_set = saved.get("question_set", "full")
+    return lang, count, feedback if feedback in ("each", "end") else "each", timer, question_set
 
 
 def _check_resume() -> None:

@@ -669,3 +669,32 @@ def test_narrow_terminals_hide_or_shrink_the_live_coach_and_keep_the_question_nu
             assert progress.startswith(tr("en", "iv.progress", n=1, total=2))
             assert screen.query_one("#progress").region.width >= len(progress)
     run(scenario)
+
+
+@pytest.mark.parametrize("lang", ["en", "ro"])
+def test_with_feedback_at_the_end_the_summary_opens_each_answer_s_feedback(lang):
+    """Issue 15: "feedback at the end" gives the summary, and from it each answer's feedback."""
+    from mockint.tui.screens.feedback import FeedbackScreen
+
+    async def scenario():
+        app = app_for(lang, question_ids=["sales-experience", "why-sales"], feedback="end")
+        async with app.run_test(size=(100, 32)) as pilot:
+            await pilot.pause()
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            while not isinstance(app.screen, SummaryScreen):
+                await answer(pilot, ANSWERS[lang][1])
+                if isinstance(app.screen, InterviewScreen) and app.screen.waiting is not None:
+                    await pilot.press("ctrl+s")
+                    await pilot.pause()
+            assert tr(lang, "sum.open_feedback") in plain(app.screen.query_one("#summary-answers"))
+            await pilot.press("2")
+            await pilot.pause()
+            assert isinstance(app.screen, FeedbackScreen) and app.screen.turn is app.interview.turns[1]
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, SummaryScreen)
+            await pilot.press("9")                            # no ninth answer: nothing happens
+            await pilot.pause()
+            assert isinstance(app.screen, SummaryScreen)
+    run(scenario)

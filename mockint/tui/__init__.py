@@ -27,7 +27,7 @@ def check_resume() -> None:
 
 def run(lang: str, question_ids: list[str] | None, count: int | None, feedback: str, timer: bool,
         resume: bool = False, weak: bool = False, job_spec_text: str | None = None,
-        tone: str | None = None) -> int:
+        tone: str | None = None, question_set: str = "full") -> int:
     """Run the interview app; returns the exit code. With ``question_ids`` the start screen is
     skipped. ``resume``: go on at once with the latest unfinished interview (its own language
     and settings). ``weak``: practise the questions with the lowest recent results, spaced-
@@ -40,7 +40,10 @@ def run(lang: str, question_ids: list[str] | None, count: int | None, feedback: 
     from mockint.core.errors import MockintError
     from mockint.core.interview import Settings
 
-    settings = Settings(lang=lang, question_set="full", count=count, feedback=feedback, timer=timer)
+    from mockint.core.interview import QUESTION_SETS
+
+    settings = Settings(lang=lang, question_set=question_set if question_set in QUESTION_SETS else "full",
+                        count=count, feedback=feedback, timer=timer)
     if job_spec_text is not None or tone is not None:
         from mockint.core import jobspec
 

@@ -383,6 +383,9 @@ class MockintApp(App[int]):
         self.set_lang(settings.lang)
         self.settings = settings
         self.job_text, self.job_tone, self.job_drop = job_text or None, tone, list(drop or [])
+        from mockint.core import prefs
+
+        prefs.save(settings)               # the start screen's choices, for the next run
         self.questions = pick_questions(self.bank(), settings)
         self.start_interview(self.with_job(self.questions), checklist=True)
 

@@ -23,6 +23,9 @@ class SummaryScreen(ScrollKeys, BaseScreen):
         Binding("ctrl+r", "retry", "Practise again", id="retry"),
         Binding("ctrl+n", "new", "New interview", id="new"),
         *SCROLL_BINDINGS,
+        # 1-9: the feedback of that answer (with "feedback at the end", the only way to it here)
+        *[Binding(str(n), f"answer_feedback({n})", f"Feedback on answer {n}", id=f"answer_{n}", show=False)
+          for n in range(1, 10)],
     ]
     SCROLL_ID = "#summary-scroll"
 
@@ -112,7 +115,10 @@ class SummaryScreen(ScrollKeys, BaseScreen):
 
     def answers_text(self) -> Text:
         out = Text()
-        for t in self.interview.turns:
+        if self.interview.turns:
+            out.append(self.t("sum.open_feedback") + "\n", style="dim")
+        for i, t in enumerate(self.interview.turns, 1):
+            out.append(f"{i}. " if i < 10 else "   ", style="bold")
             out.append(f"{t.result.score:>3}  ", style="bold")
             out.append(f"{t.question.text}\n")
         for qid in self.summary.skipped:
@@ -130,6 +136,14 @@ class SummaryScreen(ScrollKeys, BaseScreen):
             out.append(f"{self.question(qid).text}\n")
         out.rstrip()
         return out
+
+    def action_answer_feedback(self, n: int) -> None:
+        """The feedback of answer ``n`` (1-based), as it was scored."""
+        turns = self.interview.turns
+        if 1 <= n <= len(turns):
+            from mockint.tui.screens.feedback import FeedbackScreen
+
+            self.app.push_screen(FeedbackScreen(self.lang, turns[n - 1], self.interview.total))
 
     def question(self, qid: str) -> Question:
         return next(q for q in self.interview.questions if q.id == qid)
