@@ -529,9 +529,10 @@ def test_migrations_run_in_order_once_and_keep_the_data(monkeypatch):
         calls.append(3)
         conn.execute("CREATE INDEX sessions_note ON sessions (note)")
 
-    monkeypatch.setattr(storage, "MIGRATIONS", storage.MIGRATIONS + [(2, v2), (3, v3)])
+    n = storage.schema_version()
+    monkeypatch.setattr(storage, "MIGRATIONS", storage.MIGRATIONS + [(n + 1, v2), (n + 2, v3)])
     with Store.open() as s:
-        assert calls == [2, 3] and s.conn.execute("PRAGMA user_version").fetchone()[0] == 3
+        assert calls == [2, 3] and s.conn.execute("PRAGMA user_version").fetchone()[0] == n + 2
         assert s.conn.execute("SELECT note FROM sessions").fetchone()[0] == "migrated"
         assert s.session(sid).answers[0].answer == STRONG
     with Store.open():
@@ -546,11 +547,11 @@ def test_a_failing_migration_changes_nothing(monkeypatch):
         raise RuntimeError("boom")
 
     with monkeypatch.context() as m:
-        m.setattr(storage, "MIGRATIONS", storage.MIGRATIONS + [(2, bad)])
+        m.setattr(storage, "MIGRATIONS", storage.MIGRATIONS + [(storage.schema_version() + 1, bad)])
         with pytest.raises(RuntimeError):
             Store.open()
     c = sqlite3.connect(paths.db_path())
-    assert c.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert c.execute("PRAGMA user_version").fetchone()[0] == storage.schema_version()
     assert "note" not in [r[1] for r in c.execute("PRAGMA table_info(sessions)")]
 
 

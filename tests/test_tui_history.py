@@ -777,3 +777,32 @@ def test_the_interviewer_s_replies_are_kept_and_shown_in_the_summary_and_every_r
     for reply in (replies["training"], replies["team"]):
         assert reply in md
         assert html.escape(reply, quote=True) in page
+
+
+def test_a_resumed_question_s_timer_goes_on_from_where_it_stopped(store):
+    """Issue 15: the draft keeps the seconds spent on its question; resumed, the countdown and the
+    answer's timing go on from there, not from a full budget."""
+    from mockint.core.interview import Settings as S
+    from mockint.tui.widgets.countdown import Countdown
+
+    sid = store.start_session("en", {"question_set": "common", "count": 2, "feedback": "each", "timer": True},
+                              {}, ["sales-experience", "why-sales"])
+    store.save_draft(sid, 0, "sales-experience", "half an answer", elapsed=40.0)
+    now = [1000.0]
+
+    async def scenario():
+        app = create_app(S(lang="en", timer=True), blink=False, store=store, clock=lambda: now[0])
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await pilot.press("y")
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, InterviewScreen) and screen.query_one(AnswerBox).text == "half an answer"
+            budget = app.interview.current_question().seconds
+            assert screen.query_one(Countdown).remaining() == budget - 40
+            now[0] += 5
+            screen.autosave()                                  # unchanged text: not saved again
+            screen.query_one(AnswerBox).text = "half an answer, and more"
+            screen.autosave()
+        assert store.session(sid).draft(0).elapsed == 45.0
+    run(scenario)

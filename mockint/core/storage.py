@@ -125,7 +125,12 @@ CREATE TABLE drafts (
 
 # Ordered (version, step) pairs. A step runs inside the migration transaction; never edit a
 # released step, append a new one. The current schema version is the last one's number.
-MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection], None]]] = [(1, _v1)]
+def _v2(conn: sqlite3.Connection) -> None:
+    """A draft keeps the time already spent on its question: resumed, the countdown goes on."""
+    conn.execute("ALTER TABLE drafts ADD COLUMN elapsed REAL")
+
+
+MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection], None]]] = [(1, _v1), (2, _v2)]
 
 
 def schema_version() -> int:
@@ -199,6 +204,7 @@ class DraftRecord:
     question_id: str | None
     text: str
     saved_at: str
+    elapsed: float | None = None     # seconds already spent on the question when it was saved
 
 
 @dataclass
@@ -524,14 +530,18 @@ class Store:
         return sid
 
     @_guarded
-    def save_draft(self, session_id: str, index: int, question_id: str | None, text: str) -> None:
-        """Upserts the draft being typed for question ``index`` (one small committed write)."""
+    def save_draft(self, session_id: str, index: int, question_id: str | None, text: str,
+                   elapsed: float | None = None) -> None:
+        """Upserts the draft being typed for question ``index`` (one small committed write), with
+        the seconds already spent on the question (``elapsed``)."""
         try:
             self.conn.execute(
-                "INSERT INTO drafts (session_id, idx, question_id, text, saved_at) VALUES (?, ?, ?, ?, ?) "
+                "INSERT INTO drafts (session_id, idx, question_id, text, saved_at, elapsed) "
+                "VALUES (?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT (session_id, idx) DO UPDATE SET question_id = excluded.question_id, "
-                "text = excluded.text, saved_at = excluded.saved_at",
-                (session_id, int(index), question_id, text, now_iso()))
+                "text = excluded.text, saved_at = excluded.saved_at, elapsed = excluded.elapsed",
+                (session_id, int(index), question_id, text, now_iso(),
+                 None if elapsed is None else float(elapsed)))
         except sqlite3.IntegrityError:
             raise self._no_session(session_id) from None
 
@@ -712,7 +722,8 @@ class Store:
                                             json.loads(fu) if fu else None, results.get(idx, []),
                                             rec.started_at, rec.lang))
         rec.drafts = [DraftRecord(*r) for r in c.execute(
-            "SELECT idx, question_id, text, saved_at FROM drafts WHERE session_id = ? ORDER BY idx", (sid,))]
+            "SELECT idx, question_id, text, saved_at, elapsed FROM drafts WHERE session_id = ? ORDER BY idx",
+            (sid,))]
         return rec
 
     @_guarded
@@ -867,9 +878,9 @@ class Store:
                         self._insert_result(c, s["id"], a["index"], r["rubric_version"], r["result"],
                                             r["shown"], r["created_at"])
                 for d in s["drafts"]:
-                    c.execute("INSERT INTO drafts (session_id, idx, question_id, text, saved_at) "
-                              "VALUES (?, ?, ?, ?, ?)", (s["id"], d["index"], d["question_id"], d["text"],
-                                                         d["saved_at"]))
+                    c.execute("INSERT INTO drafts (session_id, idx, question_id, text, saved_at, elapsed) "
+                              "VALUES (?, ?, ?, ?, ?, ?)", (s["id"], d["index"], d["question_id"], d["text"],
+                                                            d["saved_at"], d.get("elapsed")))
                 self._refresh(c, s["id"], s["finished_at"] or s["started_at"])
                 added += 1
         return added, skipped
@@ -886,8 +897,8 @@ def _session_doc(rec: SessionRecord) -> dict[str, Any]:
                      "results": [{"rubric_version": r.rubric_version, "shown": r.shown,
                                   "created_at": r.created_at, "result": r.result} for r in a.results]}
                     for a in rec.answers],
-        "drafts": [{"index": d.index, "question_id": d.question_id, "text": d.text, "saved_at": d.saved_at}
-                   for d in rec.drafts],
+        "drafts": [{"index": d.index, "question_id": d.question_id, "text": d.text, "saved_at": d.saved_at,
+                    "elapsed": d.elapsed} for d in rec.drafts],
     }
 
 
@@ -1179,7 +1190,8 @@ def validate_export(doc: Any) -> list[dict[str, Any]]:
             ses["drafts"].append({"index": idx,
                                   "question_id": v.text(d.get("question_id"), f"{dw}.question_id", allow_null=True),
                                   "text": v.text(d["text"], f"{dw}.text"),
-                                  "saved_at": v.time(d.get("saved_at", s["started_at"]), f"{dw}.saved_at")})
+                                  "saved_at": v.time(d.get("saved_at", s["started_at"]), f"{dw}.saved_at"),
+                                  "elapsed": v.number(d.get("elapsed"), f"{dw}.elapsed", allow_null=True)})
         out.append(ses)
     return out
 

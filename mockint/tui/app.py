@@ -354,9 +354,11 @@ class MockintApp(App[int]):
         if interview.is_over:
             self.show_summary()
             return
+        kept = rec.draft(interview.index)
         self.show(InterviewScreen(interview, feedback=settings.feedback, timer=settings.timer,
                                   clock=self.clock, blink=self.blink, recorder=self.recorder,
-                                  draft=draft, resumed=True))
+                                  draft=draft, resumed=True,
+                                  spent=(kept.elapsed or 0.0) if kept is not None else 0.0))
         self.set_timer(0.3, self.warm_scorer)
 
     def job_context(self):

@@ -168,14 +168,15 @@ class Recorder:
             self._saved.add(index)
             self._drafts.pop(index, None)
 
-    def draft(self, index: int, question_id: str | None, text: str) -> bool:
-        """Saves the draft for question ``index`` if it changed since the last save; True if saved."""
+    def draft(self, index: int, question_id: str | None, text: str, elapsed: float | None = None) -> bool:
+        """Saves the draft for question ``index`` (with the seconds spent on it) if its text
+        changed since the last save; True if saved."""
         if self._drafts.get(index, "") == text or index in self._saved:
             return False
         if self.ensure_started() is None:
             return False
         sid = self.session_id
-        if self._safely(lambda s: s.save_draft(sid, index, question_id, text) or True):
+        if self._safely(lambda s: s.save_draft(sid, index, question_id, text, elapsed) or True):
             self._drafts[index] = text
             return True
         return False

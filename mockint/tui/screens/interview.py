@@ -55,13 +55,15 @@ class InterviewScreen(BaseScreen):
 
     def __init__(self, interview: Interview, *, feedback: str, timer: bool,
                  clock: Callable[[], float], blink: bool = True, recorder: Recorder | None = None,
-                 draft: str = "", resumed: bool = False, readiness: dict[str, bool] | None = None) -> None:
+                 draft: str = "", resumed: bool = False, readiness: dict[str, bool] | None = None,
+                 spent: float = 0.0) -> None:
         """``readiness``: ask the readiness checklist first, ticked as given; the app's
         ``readiness_done`` gets its answers, then the first question is asked."""
         super().__init__(interview.lang)
         self.interview, self.feedback, self.timer = interview, feedback, timer
         self.clock, self.blink = clock, blink
         self.recorder, self.draft, self.resumed = recorder, draft, resumed
+        self.spent = max(0.0, spent)      # resumed: seconds already spent on the first question asked
         self.readiness = readiness
         self.started = readiness is None      # the questions have started (the checklist is answered)
         # Ctrl+S is Continue on the checklist and after the interviewer's replies, wherever the
@@ -171,8 +173,9 @@ class InterviewScreen(BaseScreen):
             return
         self.say_interviewer(q.text)
         self.show_progress()
-        self.query_one(Countdown).start(q.seconds)
-        self._part_started = self.clock()
+        spent, self.spent = self.spent, 0.0          # a resumed question's clock goes on
+        self.query_one(Countdown).start(q.seconds - spent)
+        self._part_started = self.clock() - spent
         self.query_one(LiveCoach).show(None)
 
     def progress_text(self) -> Text:
@@ -333,7 +336,7 @@ class InterviewScreen(BaseScreen):
         q = self.interview.current_question()
         if self.recorder is None or self.busy or not self.started or q is None:
             return
-        self.recorder.draft(self.interview.index, q.id, self.current_draft())
+        self.recorder.draft(self.interview.index, q.id, self.current_draft(), self.clock() - self._part_started)
 
     # -- live coach
     @on(TextArea.Changed, "#answer")
