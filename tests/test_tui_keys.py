@@ -88,3 +88,27 @@ def test_feedback_and_summary_scroll_with_the_arrows_and_pages_without_tab(lang)
                         else:
                             await submit(pilot, DRAFT[lang])
     run(scenario)
+
+
+def test_the_readme_keys_table_names_every_shown_binding():
+    """Issue 15: the README's keys table matches the bindings: every key a screen shows in its
+    footer (or lists in F1) is in the table."""
+    import re
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("| key | where | what |"):]
+    table = table[:table.index("\n\n")]
+    keys_in_table = {k.strip().lower() for row in table.splitlines()[2:]
+                     for k in re.split(r",|/", row.split("|")[1])}
+    names = {"escape": "esc", "pageup": "pgup", "pagedown": "pgdn"}
+    missing = []
+    for cls, key in _bindings():
+        if key.startswith(("up", "down", "home", "end", "page")) or key in {"tab", "shift+tab", "space", "enter"}:
+            continue
+        shown = names.get(key, key).replace("ctrl+", "ctrl+").lower()
+        if shown.isdigit():
+            shown = "1-9"
+        if shown not in keys_in_table:
+            missing.append((cls, key))
+    assert not missing, f"keys bound but not in the README's table: {missing}"
