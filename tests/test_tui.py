@@ -698,3 +698,39 @@ def test_with_feedback_at_the_end_the_summary_opens_each_answer_s_feedback(lang)
             await pilot.pause()
             assert isinstance(app.screen, SummaryScreen)
     run(scenario)
+
+
+@pytest.mark.parametrize("lang", ["en", "ro"])
+def test_a_whole_eight_question_interview_never_repeats_a_follow_up_and_shows_replies_first(lang):
+    """Issue 15, driven through the Pilot: short weak answers to eight questions and the close;
+    no follow-up is asked twice, and the replies to the closing questions are on screen (the
+    interview screen, not the summary) until Continue."""
+    from test_followups import EIGHT, WEAK
+
+    async def scenario():
+        app = app_for(lang, question_ids=EIGHT + ["questions-for-us"], feedback="each", count=None)
+        async with app.run_test(size=(100, 32)) as pilot:
+            await pilot.pause()
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            follow_ups: list[str] = []
+            closing = {"en": "How is the territory split? What does success look like in 90 days?",
+                       "ro": "Cum este împărțit teritoriul? Ce înseamnă succes în primele 90 de zile?"}[lang]
+            for i in range(len(EIGHT) + 1):
+                text = WEAK[lang][i] if i < len(EIGHT) else closing
+                await answer(pilot, text)
+                while app.interview.awaiting_follow_up:
+                    follow_ups.append(messages(app.screen, "interviewer")[-1].text)   # the follow-up asked
+                    await answer(pilot, text)
+                if isinstance(app.screen, InterviewScreen) and app.screen.waiting is not None:
+                    shown = [m.text for m in messages(app.screen, "interviewer")]
+                    assert all(r.text in shown for r in app.interview.turns[-1].replies)
+                    await pilot.press("ctrl+s")
+                    await pilot.pause()
+                if isinstance(app.screen, FeedbackScreen):
+                    await pilot.press("escape")
+                    await pilot.pause()
+            assert isinstance(app.screen, SummaryScreen)
+            assert len(follow_ups) >= 6 and len(follow_ups) == len(set(follow_ups)), follow_ups
+            assert len(app.interview.turns[-1].replies) == 2
+    run(scenario)
