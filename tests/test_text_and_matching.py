@@ -127,3 +127,17 @@ def test_stem_words_remembers_words_and_gives_the_stemmers_stems(monkeypatch):
     assert T.stem_words(["alpha", "beta", "gamma", "delta"], "en") == \
         T.stemmer("en").stemWords(["alpha", "beta", "gamma", "delta"])
     assert len(T._STEMS["en"]) <= 4
+
+
+def test_the_stem_memo_is_bounded_without_losing_the_words_it_reads(monkeypatch):
+    """Issue 16: the memo was cleared and then read for words it had just dropped (KeyError in
+    grade, a traceback in the TUI). Bounded, it still stems every word of the call."""
+    from mockint.core import text
+
+    monkeypatch.setattr(text, "_MAX_STEMS", 10)
+    monkeypatch.setitem(text._STEMS, "en", {})
+    assert text.stem_words(["selling", "sold", "sells"], "en") == ["sell", "sold", "sell"]
+    many = [f"word{i}ing" for i in range(12)]
+    got = text.stem_words(["selling"] + many + ["selling"], "en")   # "selling" was memoised, then cleared
+    assert got[0] == got[-1] == "sell" and len(got) == 14
+    assert len(text._STEMS["en"]) <= 13

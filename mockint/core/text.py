@@ -116,10 +116,11 @@ def stem_words(words: list[str], lang: str) -> list[str]:
     got = list(map(memo.get, words))
     if None in got:
         new = list(dict.fromkeys(w for w, st in zip(words, got) if st is None))
+        fresh = dict(zip(new, stemmer(lang).stemWords(new)))
         if len(memo) + len(new) > _MAX_STEMS:
-            memo.clear()
-        memo.update(zip(new, stemmer(lang).stemWords(new)))
-        got = list(map(memo.__getitem__, words))
+            memo.clear()                   # bounded; the stems of this call are read from ``fresh``
+        memo.update(fresh)
+        got = [fresh[w] if st is None else st for w, st in zip(words, got)]
     return got
 
 
