@@ -42,3 +42,35 @@ def test_missing_folder(tmp_path, make_folder):
 def test_a_folder_is_not_a_file(tmp_path):
     with pytest.raises(MockintError, match="it is a folder"):
         write_atomic(tmp_path, "x")
+
+
+def test_a_fifo_in_the_question_folder_is_refused_not_waited_on(tmp_path):
+    """Issue 16: a FIFO named x.yaml made score, questions and validate hang forever."""
+    import os
+
+    import pytest
+
+    from mockint.core.errors import MockintError
+    from mockint.core.yamlfile import read_bytes, read_data
+
+    fifo = tmp_path / "x.yaml"
+    os.mkfifo(fifo)
+    with pytest.raises(MockintError, match=r"x.yaml: a FIFO \(named pipe\), not a regular file"):
+        read_data(fifo)
+    with pytest.raises(MockintError, match="not a regular file"):
+        read_bytes(fifo, 100)
+
+
+def test_a_fifo_among_the_user_s_banks_is_reported_and_the_rest_works():
+    import os
+
+    from conftest import run_cli
+    from mockint.core import paths
+
+    folder = paths.home() / "question_bank"
+    folder.mkdir(parents=True, exist_ok=True)
+    os.mkfifo(folder / "x.yaml")
+    p = run_cli("validate")
+    assert p.returncode == 1 and "x.yaml: a FIFO (named pipe), not a regular file" in p.stdout
+    p = run_cli("score", "--question", "why-sales", input="I sold software for two years to retailers.")
+    assert p.returncode == 0 and "x.yaml" in p.stderr

@@ -329,6 +329,8 @@ def test_closing_reply(snap_compare, lang):
         while pilot.app.interview.awaiting_follow_up:
             await submit(pilot, CLOSING[lang])
         assert pilot.app.screen.waiting is not None
+        await pilot.pause(0.5)                                 # the live coach's debounce, then settled
+        await settle(pilot)
 
     assert snap_compare(app(lang, QUESTIONS), terminal_size=SIZE, run_before=run_before)
 

@@ -194,3 +194,47 @@ def test_partial_is_a_message_template_like_missing():
 def test_negated_by_names_lists():
     text = MINI.replace("        label: a hedge\n", "        label: a hedge\n        negated_by: [negatorz]\n")
     assert "criteria[0].checks[0].negated_by[0]: no list named 'negatorz' in 'lists'" in err(text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("lang: en\nversion: 1\nlang: ro\n", "r.yaml:3:1: malformed YAML: the key 'lang' appears twice (first on line 1); keep one"),
+    ("lang: en\nversion: 2001-02-30\n", "r.yaml:2:10: malformed YAML: the value '2001-02-30' cannot be read as a date; quote it to keep it as text"),
+    ("lang: en\nversion: !!int 12abc\n", "cannot be read as a whole number"),
+    ("lang: en\nversion: !!float abc\n", "cannot be read as a number"),
+    ("lang: en\nversion: !!bool maybe\n", "cannot be read as true or false"),
+])
+def test_duplicate_keys_and_values_that_cannot_be_built_are_one_line_errors(text, expected):
+    """Issue 16: duplicate keys were silently last-wins; a value whose constructor fails was an
+    unexpected error. Both name the line now."""
+    assert expected in err(text)
+
+
+def test_a_pattern_that_can_backtrack_catastrophically_is_refused_at_load():
+    """Issue 16: (?:\\w+\\s?)+; passed validate and then took minutes on a 12-word answer."""
+    text = MINI.replace("patterns: ['\\bmaybe\\b']", "patterns: ['(?:\\w+\\s?)+;']")
+    assert "r.yaml:14:20: criteria[0].checks[0].patterns[0]: this pattern could take minutes on a short answer" in err(text)
+    ok = MINI.replace("patterns: ['\\bmaybe\\b']", "patterns: ['(?:\\w+, )+and']")   # a delimiter each round
+    assert parse_rubric(ok, "r.yaml", fact_ids()).criteria[0].checks[0].kind == "pattern"
+
+
+@pytest.mark.parametrize("pattern,refused", [
+    (r"(?:\w+\s?)+;", True), (r"(a+)+$", True), (r"(\d+)*x", True), (r"(?:[a-z ]+)*!", True),
+    (r"(?:\w+ ){0,3}client", False),                      # bounded outer repeat
+    (r"(?:[^\s,]+(?: [^\s,]+){0,2}, ){6,}\w+", False),    # each round passes a ',' the inner cannot take
+    (r"(?:x+y)+", False), (r"\bmaybe\b", False), (r"(?:\d++)+x", False),   # possessive: no backtracking
+])
+def test_the_backtracking_check(pattern, refused):
+    from mockint.core.redos import problem
+
+    assert bool(problem(pattern)) is refused
+
+
+def test_every_shipped_pattern_passes_the_backtracking_check():
+    from mockint.core import loader
+    from mockint.core.redos import problem
+
+    for lang in ("en", "ro"):
+        rubric = loader.rubric(lang)
+        bad = [rx.pattern for c in rubric.criteria for k in c.checks for rx in k.options.get("patterns", [])
+               if problem(rx.pattern)]
+        assert not bad, bad

@@ -416,6 +416,12 @@ def _kind_option(doc: Doc, kind: str, key: str, value: Any, path, lists: dict, f
                 doc.fail(path + (i,), f"bad regular expression: {exc}")
             if out[-1].search(""):
                 doc.fail(path + (i,), "this pattern matches empty text; it would fire on every answer")
+            from mockint.core.redos import problem
+            why = problem(expanded)
+            if why:
+                doc.fail(path + (i,), f"this pattern could take minutes on a short answer ({why}); bound "
+                         f"the outer repeat ({{0,20}}) or make each round pass a character the inner "
+                         f"repeat cannot take")
             _new_good.add(expanded)
         return out
     if key == "match":

@@ -85,10 +85,14 @@ def file_kind(path: Path, text: str | None = None) -> str:
     that a broken file is reported against the bank format). Looks only at top-level keys, without
     parsing the whole file."""
     if text is None:
+        import stat
+
         try:
             st = path.stat()
         except OSError:
             return "bank"
+        if not stat.S_ISREG(st.st_mode):       # a FIFO or device: never opened here (it could block);
+            return "bank"                      # reading it as a bank refuses it in one line
         return _file_kind(str(path), st.st_mtime_ns, st.st_size)
     return _kind_of(path, text)
 

@@ -46,15 +46,70 @@ def not_utf8(name: str, data: bytes, start: int) -> str:
     return f"{name}: not UTF-8 text (byte {start})"
 
 
+_LOADER = None
+_KINDS = {"timestamp": "a date", "int": "a whole number", "float": "a number", "bool": "true or false",
+          "binary": "base64 data"}
+
+
+def _strict_loader():
+    """The safe loader (the C one when PyYAML has libyaml), refusing what it would let through
+    quietly: a key written twice in one mapping (last-wins would silently change the meaning),
+    and a value whose constructor fails (``2001-02-30``, ``!!int 12abc``), named with its line
+    instead of an unexpected error. Same constructors as ``yaml.safe_load``: no Python objects."""
+    global _LOADER
+    if _LOADER is not None:
+        return _LOADER
+    import yaml
+    from yaml.constructor import ConstructorError
+
+    base = yaml.CSafeLoader if getattr(yaml, "__with_libyaml__", False) else yaml.SafeLoader
+
+    class StrictSafeLoader(base):  # type: ignore[misc, valid-type]
+        def construct_mapping(self, node, deep=False):
+            seen: dict[Any, int] = {}
+            for key_node, _ in node.value:
+                if isinstance(key_node, yaml.ScalarNode) and key_node.tag != "tag:yaml.org,2002:merge":
+                    key = key_node.value
+                    if key in seen:
+                        raise ConstructorError(None, None, f"the key '{key}' appears twice (first on line "
+                                               f"{seen[key] + 1}); keep one", key_node.start_mark)
+                    seen[key] = key_node.start_mark.line
+            return super().construct_mapping(node, deep)
+
+        def construct_object(self, node, deep=False):
+            try:
+                return super().construct_object(node, deep)
+            except yaml.YAMLError:
+                raise
+            except (ValueError, TypeError, KeyError, IndexError, OverflowError) as exc:
+                shown = node.value if isinstance(node.value, str) else node.tag
+                shown = shown if len(shown) <= 40 else shown[:37] + "..."
+                kind = _KINDS.get(node.tag.rsplit(":", 1)[-1], "the type its tag names")
+                raise ConstructorError(None, None, f"the value '{shown}' cannot be read as {kind}; "
+                                       f"quote it to keep it as text", node.start_mark) from None
+
+    _LOADER = StrictSafeLoader
+    return _LOADER
+
+
 def safe_load(text: str) -> Any:
     import yaml  # ~9 ms: imported only when a file is really parsed (not on a cache hit)
 
-    if getattr(yaml, "__with_libyaml__", False):
-        return yaml.load(text, Loader=yaml.CSafeLoader)  # the C SafeLoader; see the module docstring
-    return yaml.safe_load(text)
+    return yaml.load(text, Loader=_strict_loader())  # safe constructors only; see _strict_loader
 
 
 MAX_DATA_BYTES = 5 * 1024 * 1024     # a bank or rubric is ~60 KB; anything this big is a mistake
+
+
+def _refuse_special(name: str, mode: int) -> None:
+    """A FIFO, socket or device is refused before it is opened (reading a FIFO waits forever);
+    /dev/null and /dev/zero-like character devices too, except standard input's own."""
+    import stat
+
+    if stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode) or stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        kind = ("a FIFO (named pipe)" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
+                else "a device")
+        raise MockintError(f"{name}: {kind}, not a regular file")
 
 
 def read_bytes(path: Path | str, limit: int, display: str | None = None) -> bytes:
@@ -65,6 +120,8 @@ def read_bytes(path: Path | str, limit: int, display: str | None = None) -> byte
     try:
         if p.is_dir():
             raise MockintError(f"{name}: is a directory, not a file")
+        if p.exists():
+            _refuse_special(name, p.stat().st_mode)
         with open(p, "rb") as fh:
             return fh.read(limit + 1)
     except FileNotFoundError:
@@ -84,13 +141,15 @@ def read_data(path: Path | str, display: str | None = None, max_bytes: int = MAX
     path = Path(path)
     name = display or str(path)
     try:
-        size = path.stat().st_size
+        st = path.stat()
+        size = st.st_size
     except FileNotFoundError:
         raise MockintError(f"{name}: no such file") from None
     except OSError as exc:
         raise MockintError(f"{name}: cannot read ({exc.strerror})") from None
     if path.is_dir():
         raise MockintError(f"{name}: is a directory, not a file")
+    _refuse_special(name, st.st_mode)
     if size > max_bytes:
         raise MockintError(f"{name}: the file is {size / 1024 / 1024:.1f} MB; mockint reads data files "
                            f"of up to {max_bytes // 1024 // 1024} MB")
