@@ -209,6 +209,8 @@ def _one_line(text: str, limit: int = 2000) -> str:
     """A message as one line: line breaks (from a file name, an id, ...) shown escaped, as ``\\n``."""
     if any(ch in text for ch in _BREAKS):
         text = "".join(ch.encode("unicode_escape").decode("ascii") if ch in _BREAKS else ch for ch in text)
+    from mockint.core.safe import printable
+    text = printable(text, keep="")                # and no terminal escapes in a message
     return text if len(text) <= limit else text[:limit] + "..."
 
 
@@ -258,6 +260,9 @@ def _write(text: str | Streamed) -> None:
         if isinstance(text, Streamed):
             text.write(sys.stdout)
         else:
+            if sys.stdout.isatty():            # no terminal escapes from stored or imported text
+                from mockint.core.safe import printable
+                text = printable(text)
             sys.stdout.write(text)
         sys.stdout.flush()
     except BrokenPipeError:  # e.g. `mockint questions | head`

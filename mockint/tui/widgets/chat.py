@@ -6,6 +6,8 @@ from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from mockint.core.safe import printable
+
 MAX_SHOWN = 4000   # characters of a message shown in the chat; the full text is still scored
 
 
@@ -15,7 +17,7 @@ class ChatMessage(Static):
     def __init__(self, speaker: str, text: str, role: str) -> None:
         self.text = text
         shown = text if len(text) <= MAX_SHOWN else text[:MAX_SHOWN] + f" … (+{len(text) - MAX_SHOWN:,})"
-        super().__init__(Text(shown), classes=f"message {role}")
+        super().__init__(Text(printable(shown)), classes=f"message {role}")      # no terminal escapes
         self.border_title = Text(speaker)
 
 

@@ -13,6 +13,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from mockint.core.display import highlighted as is_highlighted
+from mockint.core.safe import printable
 
 if TYPE_CHECKING:
     from mockint.core.engine import Result
@@ -57,7 +58,7 @@ def marks_of(result: Result) -> list[Mark]:
 def highlighted(answer: str, marks: list[Mark]) -> Text:
     """The answer as plain text (never markup), styled per mark, with superscript numbers."""
     shown = answer[:MAX_SHOWN]
-    base = Text(shown)
+    base = Text(printable(shown))             # one visible sign per control character: offsets kept
     for m in sorted(marks, key=lambda m: _TONE_RANK[m.tone]):      # penalties drawn last, on top
         if m.start < len(shown):
             base.stylize(STYLES[m.tone], m.start, min(m.end, len(shown)))
