@@ -38,6 +38,8 @@ def add_parsers(sub) -> None:
     e = sub.add_parser("export", help="write all history to a JSON file",
                        description="Write every stored session (answers, feedback, drafts) to one JSON file.")
     e.add_argument("-o", "--output", metavar="FILE.json", required=True, help="the file to write")
+    e.add_argument("--force", action="store_true", help="replace FILE.json if it exists (a backup is "
+                   "never replaced without it)")
 
     i = sub.add_parser("import", help="bring back history from an export",
                        description="Add the sessions of a file written by 'mockint export'; sessions "
@@ -174,6 +176,10 @@ def cmd_report(args) -> str:
 
 
 def cmd_export(args) -> str:
+    from mockint.core.errors import MockintError
+
+    if Path(args.output).exists() and not Path(args.output).is_dir() and not args.force:
+        raise MockintError(f"{args.output} already exists; --force replaces it (or choose another name)")
     with _open() as store:
         doc = store.export_all()
     write_atomic(args.output, to_json(doc))

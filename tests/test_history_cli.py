@@ -411,3 +411,15 @@ def test_a_busy_history_waits_then_says_so(entry, tmp_path):
                         r"try again when it has finished\n", p.stderr)
     assert waited >= 4.5                                     # it waited (busy timeout 5 s) first
     assert command(entry, "import", str(f)).stdout == "imported 1 session\n"
+
+
+def test_export_never_replaces_a_file_without_force(tmp_path):
+    """Issue 16: export overwrote an existing file (a good backup) without --force."""
+    fill()
+    f = tmp_path / "backup.json"
+    f.write_text('{"precious": true}')
+    with pytest.raises(MockintError, match=r"backup.json already exists; --force replaces it"):
+        run("export", "-o", str(f))
+    assert f.read_text() == '{"precious": true}'
+    assert run("export", "-o", str(f), "--force") == f"wrote 1 session to {f}\n"
+    assert json.loads(f.read_text())["sessions"]
