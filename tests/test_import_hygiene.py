@@ -42,5 +42,15 @@ def test_only_safe_yaml_loading():
                 offenders.append(f"{path}: {bad}")
     assert not offenders
     src = (ROOT / "mockint/core/yamlfile.py").read_text(encoding="utf-8")
-    assert "Loader=yaml.CSafeLoader" in src and "yaml.safe_load(text)" in src
     assert "FullLoader" not in src and "unsafe" not in src
+    # the one loader: the safe loader (its C build when available), only stricter (issue 16)
+    import yaml
+
+    from mockint.core.yamlfile import _strict_loader, safe_load
+    loader = _strict_loader()
+    assert issubclass(loader, (yaml.SafeLoader,) + ((yaml.CSafeLoader,) if hasattr(yaml, "CSafeLoader") else ()))
+    assert loader.yaml_constructors is yaml.SafeLoader.yaml_constructors or \
+        loader.yaml_constructors == yaml.SafeLoader.yaml_constructors      # no constructor added
+    import pytest
+    with pytest.raises(yaml.YAMLError):
+        safe_load("x: !!python/object/apply:os.system ['true']\n")
