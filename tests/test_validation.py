@@ -238,3 +238,14 @@ def test_every_shipped_pattern_passes_the_backtracking_check():
         bad = [rx.pattern for c in rubric.criteria for k in c.checks for rx in k.options.get("patterns", [])
                if problem(rx.pattern)]
         assert not bad, bad
+
+
+@pytest.mark.parametrize("value,expected", [
+    (".nan", "criteria[0].weight: must be a number, not nan"),
+    (".inf", "criteria[0].weight: must be a number, not inf"),
+    ("1" + "0" * 200, "criteria[0].weight: must be from 0 to 100, not a number of about 201 digits"),
+    ("1" + "0" * 5000, "r.yaml:6:13: malformed YAML: the value '1000000000000000000000000000000000000...' cannot be read as a whole number"),
+])
+def test_numbers_of_any_size_and_nan_are_one_line_errors(value, expected):
+    """Issue 16: .nan passed every range check; a 5,000-digit integer made the message itself fail."""
+    assert expected in err(MINI.replace("weight: 2", f"weight: {value}"))

@@ -81,9 +81,11 @@ class Doc:
     def number(self, value: Any, path: tuple[Key, ...], lo: float | None = None,
                hi: float | None = None, whole: bool = False) -> float:
         self.typed(value, path, int if whole else (int, float))
+        if isinstance(value, float) and value != value or value in (float("inf"), float("-inf")):
+            self.fail(path, f"must be a number, not {value}")            # .nan, .inf
         if (lo is not None and value < lo) or (hi is not None and value > hi):
             rng = f"from {lo} to {hi}" if hi is not None else f"at least {lo}"
-            self.fail(path, f"must be {rng}, not {value}")
+            self.fail(path, f"must be {rng}, not {_show_number(value)}")
         return value
 
     def choice(self, value: Any, path: tuple[Key, ...], allowed: Iterable[str]) -> str:
@@ -114,3 +116,10 @@ def _kind(value: Any) -> str:
         if type(value) is t:
             return name
     return type(value).__name__
+
+
+def _show_number(value: float) -> str:
+    """A number for a message: a huge integer (str() refuses over 4,300 digits) by its size."""
+    if isinstance(value, int) and value.bit_length() > 100:
+        return f"a number of about {int(value.bit_length() * 0.30103) + 1:,} digits"
+    return str(value)
