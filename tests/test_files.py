@@ -74,3 +74,50 @@ def test_a_fifo_among_the_user_s_banks_is_reported_and_the_rest_works():
     assert p.returncode == 1 and "x.yaml: a FIFO (named pipe), not a regular file" in p.stdout
     p = run_cli("score", "--question", "why-sales", input="I sold software for two years to retailers.")
     assert p.returncode == 0 and "x.yaml" in p.stderr
+
+
+def test_writing_refuses_links_devices_and_fifos(tmp_path):
+    """Issue 16: export/report -o onto a symlink, a FIFO or a device replaced it with a file."""
+    import os
+
+    import pytest
+
+    from mockint.core.errors import MockintError
+    from mockint.core.files import write_atomic
+
+    target = tmp_path / "target.txt"
+    target.write_text("keep")
+    link = tmp_path / "link.json"
+    link.symlink_to(target)
+    with pytest.raises(MockintError, match="link.json: it is a symbolic link"):
+        write_atomic(link, "x")
+    assert target.read_text() == "keep" and link.is_symlink()
+    fifo = tmp_path / "pipe.json"
+    os.mkfifo(fifo)
+    with pytest.raises(MockintError, match="not a regular file"):
+        write_atomic(fifo, "x")
+    with pytest.raises(MockintError, match="/dev/null: it is not a regular file"):
+        write_atomic("/dev/null", "x")
+
+
+def test_a_history_file_that_is_a_symlink_is_refused(tmp_path):
+    """Issue 16: a symlink at the history's path was followed (chmod on the target, tables created
+    in another program's SQLite file)."""
+    import sqlite3
+
+    import pytest
+
+    from mockint.core import paths
+    from mockint.core.errors import MockintError
+    from mockint.core.storage import Store
+
+    other = tmp_path / "other.sqlite3"
+    sqlite3.connect(other).execute("CREATE TABLE theirs (x)").connection.close()
+    os_mode = other.stat().st_mode
+    paths.db_path().parent.mkdir(parents=True, exist_ok=True)
+    paths.db_path().symlink_to(other)
+    with pytest.raises(MockintError, match="is a symbolic link; mockint does not follow links"):
+        Store.open()
+    con = sqlite3.connect(other)
+    assert [r[0] for r in con.execute("SELECT name FROM sqlite_master")] == ["theirs"]
+    assert other.stat().st_mode == os_mode

@@ -19,6 +19,9 @@ def write_atomic(path: str | Path, text: str, *, replace: bool = True, make_fold
     folder = path.parent if str(path.parent) else Path(".")
     if path.is_dir():
         raise MockintError(f"cannot write {path}: it is a folder")
+    if path.is_symlink() or (path.exists() and not path.is_file()):
+        kind = "a symbolic link" if path.is_symlink() else "not a regular file (a device, FIFO or socket)"
+        raise MockintError(f"cannot write {path}: it is {kind}; mockint writes only regular files or new paths")
     if _is_history(path):
         raise MockintError(f"cannot write {path}: it is mockint's history file; choose another name")
     if path.exists() and not replace:

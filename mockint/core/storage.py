@@ -334,6 +334,8 @@ def _chmod_600(path: Path) -> None:
     for suffix in ("", "-wal", "-shm"):
         p = str(path) + suffix
         try:
+            if os.path.islink(p):               # never chmod through a link (see _connect)
+                continue
             if os.path.exists(p) and (os.stat(p).st_mode & 0o777) != 0o600:
                 os.chmod(p, 0o600)
         except OSError:  # pragma: no cover - not ours to change; sqlite will say if it cannot read
@@ -341,9 +343,15 @@ def _chmod_600(path: Path) -> None:
 
 
 def _connect(path: Path, timeout: float) -> sqlite3.Connection:
-    """Opens (creating mode 0o600) and checks the file; raises _Damaged, MockintError."""
+    """Opens (creating mode 0o600) and checks the file; raises _Damaged, MockintError. A symbolic
+    link at the history's path (or its -wal, -shm) is refused: mockint never follows a link to
+    write, chmod or create tables in another file."""
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.islink(str(path) + suffix):
+            raise MockintError(f"the history file {path}{suffix} is a symbolic link; mockint does not follow "
+                               f"links for its own files: remove the link (or set MOCKINT_HOME to another folder)")
     try:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o600)
         os.close(fd)
     except IsADirectoryError:
         raise MockintError(f"cannot open the history file {path}: it is a folder") from None
