@@ -609,3 +609,26 @@ def test_an_interview_ended_with_no_answer_leaves_no_session(store):
     assert store.count() == 0
     sid = add_session(store, [("sales-experience", "I sold software to retailers for two years.")])
     assert [s.id for s in store.sessions()] == [sid]       # one answered session stays
+
+
+def test_a_full_disk_is_called_a_full_disk(store, monkeypatch):
+    """Issue 16: SQLite's "disk I/O error" on a full disk hid the cause."""
+    import shutil
+    from collections import namedtuple
+
+    def full(*a, **kw):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    with pytest.raises(MockintError, match=r"the disk holding the history file .* is full: free some space"):
+        storage._guarded(lambda self: full())(store)
+    usage = namedtuple("usage", "total used free")
+    monkeypatch.setattr(shutil, "disk_usage", lambda p: usage(100, 100, 0))
+
+    def io(*a, **kw):
+        raise sqlite3.OperationalError("disk I/O error")
+
+    with pytest.raises(MockintError, match="is full: free some space"):
+        storage._guarded(lambda self: io())(store)
+    monkeypatch.setattr(shutil, "disk_usage", lambda p: usage(100, 0, 10 ** 12))
+    with pytest.raises(MockintError, match="cannot use the history file .*: disk I/O error"):
+        storage._guarded(lambda self: io())(store)

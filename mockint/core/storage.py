@@ -265,6 +265,22 @@ def _is_locked(exc: BaseException) -> bool:
     return name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in msg or "busy" in msg
 
 
+def _disk_full(exc: BaseException, path: Path) -> bool:
+    """"database or disk is full", or an I/O error on a disk with (next to) no room left: SQLite
+    says "disk I/O error" for a full disk in some places, which hides the cause."""
+    name, msg = _errname(exc), str(exc).lower()
+    if name.startswith("SQLITE_FULL") or "disk is full" in msg:
+        return True
+    if name.startswith("SQLITE_IOERR") or "disk i/o error" in msg:
+        import shutil
+
+        try:
+            return shutil.disk_usage(path.parent).free < 1024 * 1024
+        except OSError:
+            return False
+    return False
+
+
 def _is_damaged(exc: BaseException) -> bool:
     name, msg = _errname(exc), str(exc).lower()
     return (name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or "not a database" in msg
@@ -494,6 +510,9 @@ class Store:
             except _Damaged:  # pragma: no cover - a fresh file cannot be damaged
                 pass
             return MockintError(notice + "; run the command again")
+        if _disk_full(exc, self.path):
+            return MockintError(f"the disk holding the history file {self.path} is full: free some space; "
+                                f"nothing was written")
         return MockintError(f"cannot use the history file {self.path}: {exc}")
 
     class _Tx:
