@@ -178,6 +178,10 @@ def cmd_report(args) -> str:
 def cmd_export(args) -> str:
     from mockint.core.errors import MockintError
 
+    from mockint.core.files import _is_history
+
+    if _is_history(Path(args.output)):
+        raise MockintError(f"cannot write {args.output}: it is mockint's history file; choose another name")
     if Path(args.output).exists() and not Path(args.output).is_dir() and not args.force:
         raise MockintError(f"{args.output} already exists; --force replaces it (or choose another name)")
     with _open() as store:
