@@ -47,3 +47,16 @@ def test_installed_copy_runs_away_from_the_source_tree(installed, tmp_path):
                        capture_output=True, text=True, cwd=tmp_path, env=env)
     assert p.returncode == 0, p.stderr
     assert json.loads(p.stdout)["lang"] == "ro"
+
+
+def test_nothing_that_ships_names_the_shared_notes():
+    """Issue 19: the shipped bank and matching module cited notes outside the repository; what
+    ships cites what ships (rubrics/guide.yaml, docs/)."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    shipped = [*root.joinpath("mockint").rglob("*.py"), *root.joinpath("question_bank").glob("*.yaml"),
+               *root.joinpath("rubrics").glob("*.yaml"), *root.joinpath("docs").glob("*.md"),
+               root / "README.md", root / "pyproject.toml"]
+    offenders = [str(p.relative_to(root)) for p in shipped if "shared/" in p.read_text(encoding="utf-8")]
+    assert not offenders, offenders

@@ -4,7 +4,7 @@ This is the only module that imports rapidfuzz. Every call passes a processor an
 ``score_cutoff``; the scorer and the cut-offs come from the rubric YAML (``matching.fuzzy``),
 and a check may turn typo matching off or change its scorer and cut-off.
 
-Rules measured in ``shared/notes/matching.md`` and kept here:
+Rules measured when matching was designed (see README, Matching) and kept here:
 - a typo match needs both words to be at least ``min_length`` (6) characters long, to start with
   the same letter, and the answer's word must not itself be a known word: ``contact`` is a word,
   so it never becomes ``contract``;
