@@ -734,3 +734,23 @@ def test_a_whole_eight_question_interview_never_repeats_a_follow_up_and_shows_re
             assert len(follow_ups) >= 6 and len(follow_ups) == len(set(follow_ups)), follow_ups
             assert len(app.interview.turns[-1].replies) == 2
     run(scenario)
+
+
+def test_the_summary_names_questions_to_practise_by_number_and_text_not_id():
+    """Issue 19: "• qualified-lead:" (an English id) showed under the Romanian "questions to
+    practise again"."""
+    async def scenario():
+        app = app_for("ro", question_ids=["qualified-lead", "why-sales"], feedback="end", count=None)
+        async with app.run_test(size=(100, 32)) as pilot:
+            await pilot.pause()
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            while not isinstance(app.screen, SummaryScreen):
+                await answer(pilot, "Nu știu.")
+                if isinstance(app.screen, InterviewScreen) and app.screen.waiting is not None:
+                    await pilot.press("ctrl+s")
+                    await pilot.pause()
+            shown = plain(app.screen.query_one("#summary-retry"))
+            assert "qualified-lead" not in shown and "why-sales" not in shown
+            assert "1. " in shown and app.bank().get("qualified-lead").text in shown
+    run(scenario)

@@ -131,8 +131,9 @@ class SummaryScreen(ScrollKeys, BaseScreen):
         if not self.summary.retry:
             return Text(self.t("sum.none"), style="green")
         out = Text()
-        for qid in self.summary.retry:
-            out.append(f"• {qid}: ", style="bold")
+        numbers = {q.id: i for i, q in enumerate(self.interview.questions, 1)}
+        for qid in self.summary.retry:             # the question as asked, not its id (no English
+            out.append(f"• {numbers.get(qid, '')}. ", style="bold")        # ids in a Romanian screen)
             out.append(f"{self.question(qid).text}\n")
         out.rstrip()
         return out
