@@ -380,7 +380,8 @@ def cmd_questions(args) -> str:
     if args.format == "json":
         return to_json({"lang": lang, "questions": [q.to_dict() for q in qs]})
     width = max(len(q.id) for q in qs)
-    lines = [f"{q.id:<{width}}  {q.kind[:5]:<5} {q.difficulty:<6} {q.text}" for q in qs]
+    kind = max((len(q.kind) for q in qs), default=5)
+    lines = [f"{q.id:<{width}}  {q.kind:<{kind}} {q.difficulty:<6} {q.text}" for q in qs]
     return "\n".join(lines) + "\n"
 
 

@@ -282,3 +282,11 @@ def test_a_streamed_report_to_a_closed_pipe_ends_quietly(tmp_path):
     p = subprocess.run(f'"{sys.executable}" -m mockint grade "{_transcript(tmp_path)}" --format json | head -c 10',
                        shell=True, capture_output=True, text=True, cwd=ROOT)
     assert p.stdout == '{\n  "lang"'[:10] and "Traceback" not in p.stderr and "error" not in p.stderr
+
+
+def test_questions_list_shows_whole_kinds():
+    """Issue 19: the kind column was cut to 'closi', 'situa', 'behav'."""
+    p = run_cli("questions")
+    assert p.returncode == 0
+    assert " closing " in p.stdout and " situational " in p.stdout and " behavioural " in p.stdout
+    assert " closi " not in p.stdout and " situa " not in p.stdout
