@@ -284,3 +284,23 @@ def test_cli_errors_are_one_line_exit_2(tmp_path, make, message):
 def _write(path, data: bytes):
     path.write_bytes(data)
     return path
+
+
+def test_the_closing_question_is_not_scored_on_job_fit_and_a_pass_is_a_pass():
+    """Issue 19: "Do you have any questions for us?" was marked ✗ on job fit; job fit at 82 % and
+    tone at 89 % showed ✗."""
+    from mockint.core import loader
+    from mockint.core.jobspec import job_context, load_spec, score_with_job
+
+    posting = ("Account Executive. You will sell our CRM to logistics companies. Experience with "
+               "Salesforce and MEDDICC is required; a quota of EUR 650,000.")
+    job = job_context("en", posting, "formal")
+    sc, bank = loader.scorer("en"), loader.bank("en")
+    closing = score_with_job(sc, "What does success look like in 90 days?", bank.get("questions-for-us"), None, job)
+    assert closing.criterion("job_fit") is None and closing.criterion("tone") is not None
+    spec = load_spec("en")
+    answer = ("I sold our CRM to logistics firms with Salesforce for three years, gonna say I beat quota.")
+    r = score_with_job(sc, answer, bank.get("sales-experience"), None, job)
+    fit, tone = r.criterion("job_fit"), r.criterion("tone")
+    assert tone.score == 1 - spec.tone["per_hit"] and tone.passed and '"gonna"' in tone.feedback
+    assert fit.passed == (fit.score >= spec.fit["threshold"])

@@ -148,14 +148,18 @@ def parse_spec(text: str, name: str, lang: str | None = None) -> Spec:
         if "{term}" not in tpl:
             doc.fail(("questions", "templates", k), "the template must contain {term}")
         templates[k] = tpl
-    jm = doc.mapping(top["job_fit"], ("job_fit",), required=("weight", "target", "name", "covered", "none", "missing"))
+    jm = doc.mapping(top["job_fit"], ("job_fit",), required=("weight", "target", "name", "covered", "none", "missing"),
+                     optional=("threshold",))
     fit = {"weight": float(doc.number(jm["weight"], ("job_fit", "weight"), 0, 0.5)),
-           "target": float(doc.number(jm["target"], ("job_fit", "target"), 0.1, 10))}
+           "target": float(doc.number(jm["target"], ("job_fit", "target"), 0.1, 10)),
+           "threshold": float(doc.number(jm.get("threshold", 0.6), ("job_fit", "threshold"), 0, 1))}
     for k in ("name", "covered", "none", "missing"):
         fit[k] = doc.text_(jm[k], ("job_fit", k))
-    tmn = doc.mapping(top["tone"], ("tone",), required=("weight", "per_hit", "name", "formal", "casual"))
+    tmn = doc.mapping(top["tone"], ("tone",), required=("weight", "per_hit", "name", "formal", "casual"),
+                      optional=("threshold",))
     tone: dict[str, Any] = {"weight": float(doc.number(tmn["weight"], ("tone", "weight"), 0, 0.2)),
                             "per_hit": float(doc.number(tmn["per_hit"], ("tone", "per_hit"), 0, 1)),
+                            "threshold": float(doc.number(tmn.get("threshold", 0.75), ("tone", "threshold"), 0, 1)),
                             "name": doc.text_(tmn["name"], ("tone", "name"))}
     if fit["weight"] + tone["weight"] > 0.5:
         doc.fail(("tone", "weight"), "job_fit and tone together must weigh at most 0.5")
@@ -419,7 +423,7 @@ def score_with_job(scorer, answer: str, question: Question, elapsed: float | Non
     spec = load_spec(job.lang)
     a = analyse(answer, job.lang)
     extra: list[CriterionResult] = []
-    if job.terms:
+    if job.terms and question.kind != "closing":     # their questions are not scored on the posting
         extra.append(_job_fit(a, job, spec, CriterionResult))
     if job.tone:
         extra.append(_tone(a, job.tone, spec, CriterionResult))
@@ -455,14 +459,14 @@ def _job_fit(a: Analysed, job: JobContext, spec: Spec, CriterionResult):
                                   len(ev), term.weight if ok else 0.0, ok, "", ev))
         evidence += ev
     score = min(1.0, got / spec.fit["target"])
-    passed = score >= 0.999
+    passed = score >= spec.fit["threshold"] - 1e-9
     advice = [spec.fit["covered"].format(covered=", ".join(covered)) if covered else spec.fit["none"]]
     if missing:
         advice.append(spec.fit["missing"].format(missing=", ".join(missing[:5])
                                                  + (f" (+{len(missing) - 5})" if len(missing) > 5 else "")))
     evidence.sort(key=lambda e: (e.start, e.end, e.rule))
     return CriterionResult("job_fit", spec.fit["name"], score, passed, spec.fit["weight"], "core",
-                           ["tip-2"], evidence, " ".join(advice), None, checks, 1.0, advice)
+                           ["tip-2"], evidence, " ".join(advice), None, checks, spec.fit["threshold"], advice)
 
 
 def _tone(a: Analysed, mode: str, spec: Spec, CriterionResult):
@@ -484,16 +488,16 @@ def _tone(a: Analysed, mode: str, spec: Spec, CriterionResult):
             ev += cev
             hits += over
     score = max(0.0, 1.0 - spec.tone["per_hit"] * hits)
-    passed = hits == 0
+    passed = score >= spec.tone["threshold"] - 1e-9          # one slip is a tip, not a fail
     texts = []
     for e in ev:
         t = " ".join(e.text.split())
         if t.lower() not in [x.lower() for x in texts]:
             texts.append(t)
-    msg = conf["ok"] if passed else conf["found"].format(hits=", ".join(f'"{t}"' for t in texts[:6]))
+    msg = conf["ok"] if not hits else conf["found"].format(hits=", ".join(f'"{t}"' for t in texts[:6]))
     ev.sort(key=lambda e: (e.start, e.end, e.rule))
     return CriterionResult("tone", spec.tone["name"], score, passed, spec.tone["weight"], "core",
-                           ["tip-3"], ev, msg, None, checks, 1.0, [msg])
+                           ["tip-3"], ev, msg, None, checks, spec.tone["threshold"], [msg])
 
 
 # -- the session ---------------------------------------------------------------------------
