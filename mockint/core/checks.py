@@ -140,7 +140,7 @@ class PatternCheck(Check):
     def run(self, ctx: Ctx) -> Outcome:
         if self.index is None:
             PatternIndex([self])
-        per = self.index.found(ctx.a)
+        per = self.index.found(ctx.a, self.pids)
         found: list[tuple[int, int]] = []
         for pid in self.pids:
             if per[pid]:
@@ -247,6 +247,7 @@ class PatternIndex:
         self.prefixes: dict[str, list[tuple[str, int]]] = {}      # by first character
         self.by_chars: list[tuple[int, Any]] = []
         self.whole: list[int] = []
+        self._kind: list[Any] = []          # per pattern: None (word plan), True (whole), a char plan
         for chk in checks:
             chk.index, chk.pids = self, []
             for (rx, plan), cplan, needs in zip(chk.plans, chk.char_plans, chk.needs):
@@ -256,6 +257,7 @@ class PatternIndex:
                     pid = ids[key] = len(self.rx)
                     self.rx.append(rx)
                     self.needs.append(needs)
+                    self._kind.append(None if plan is not None else (cplan if cplan is not None else True))
                     if plan is not None:
                         for word in plan[0]:
                             self.exact.setdefault(word, []).append(pid)
@@ -277,11 +279,42 @@ class PatternIndex:
         got = self._words[word] = tuple(sorted(pids))
         return got
 
-    def found(self, a: Analysed) -> list[list[tuple[int, int]] | None]:
-        """Per pattern, its matches in the answer as ``(start, -end)`` (None: none tried)."""
-        got = a.cache.get(self)
-        if got is not None:
-            return got
+    def found(self, a: Analysed, wanted: list[int] | None = None) -> list[list[tuple[int, int]] | None]:
+        """Per pattern, its matches in the answer as ``(start, -end)`` (None: none tried or not
+        asked for). ``wanted``: only these patterns (a check asks for its own, so scoring a few
+        criteria, as the live coach does, tries only their patterns); the others are tried when
+        asked. Where each pattern can start is found once per answer for all of them."""
+        state = a.cache.get(self)
+        if state is None:
+            state = a.cache[self] = (self._starts(a), [None] * len(self.rx), set(), {})
+        starts, out, done, seen = state
+        todo = [pid for pid in (range(len(self.rx)) if wanted is None else wanted) if pid not in done]
+        if not todo:
+            return out
+        text = a.folded
+        rxs, needs = self.rx, self.needs
+        kinds = self._kind
+        done.update(todo)
+        for pid in todo:
+            kind = kinds[pid]
+            if kind is None:                              # started by words: tried where they are
+                at = starts.get(pid)
+                if not at:
+                    continue
+            need = needs[pid]
+            if need and not _holds(text, need, seen):    # a text every match holds is missing
+                continue
+            if kind is None:
+                out[pid] = _matches(_compiled(rxs, pid), text, at)
+            elif kind is True:                            # no plan: searched whole
+                out[pid] = [(s, -e) for m in _compiled(rxs, pid).finditer(text)
+                            for s, e in (_hit(m),) if e > s]
+            else:                                         # started by characters
+                out[pid] = _matches(_compiled(rxs, pid), text, _char_starts(a, kind))
+        return out
+
+    def _starts(self, a: Analysed) -> dict[int, list[int]]:
+        """Pattern -> the offsets of the tokens it can start on (one pass over the answer)."""
         where: dict[str, list[int]] = {}          # the words that start a pattern: their tokens
         words = self._words
         for word, s in zip(a.words, a.token_starts):
@@ -308,25 +341,7 @@ class PatternIndex:
                     starts[pid] = got + at
         for pid in merged:
             starts[pid].sort()
-        text = a.folded
-        seen: dict[str, bool] = {}                  # required texts looked for already
-        out: list[list[tuple[int, int]] | None] = [None] * len(self.rx)
-        rxs, needs = self.rx, self.needs
-        for pid, cplan in self.by_chars:
-            need = needs[pid]
-            if not need or _holds(text, need, seen):
-                out[pid] = _matches(_compiled(rxs, pid), text, _char_starts(a, cplan))
-        for pid, at in starts.items():
-            need = needs[pid]
-            if not need or _holds(text, need, seen):     # else it cannot match: a text every match holds is missing
-                out[pid] = _matches(_compiled(rxs, pid), text, at)
-        for pid in self.whole:
-            need = needs[pid]
-            if not need or _holds(text, need, seen):
-                out[pid] = [(s, -e) for m in _compiled(rxs, pid).finditer(text)
-                            for s, e in (_hit(m),) if e > s]
-        a.cache[self] = out
-        return out
+        return starts
 
 
 def _compiled(rxs: list, pid: int) -> re.Pattern:

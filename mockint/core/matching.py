@@ -70,6 +70,9 @@ def repeated_sentences(a: Analysed, rep: Repeats) -> list[int]:
     kept: list[str] = []
     out: list[int] = []
     scorer = SCORERS[rep.scorer]
+    # a near-copy at ``cutoff`` has a length within this factor of the other's (ratio <= 2 min/sum;
+    # 0.9: the processor drops punctuation, so the lengths compared here are a little looser)
+    near = 0.9 * rep.cutoff / (200 - rep.cutoff) if rep.cutoff < 100 else 0.9
     for i, (s, e) in enumerate(a.sentences):
         if words_in[i] < rep.min_words:
             continue
@@ -78,8 +81,10 @@ def repeated_sentences(a: Analysed, rep: Repeats) -> list[int]:
         if key in seen:
             out.append(i)
             continue
-        if kept and process.extractOne(key, kept, scorer=scorer, processor=utils.default_process,
-                                       score_cutoff=rep.cutoff):
+        size = len(key)
+        similar = [k for k in kept if near * size <= len(k) <= size / near] if kept else kept
+        if similar and process.extractOne(key, similar, scorer=scorer, processor=utils.default_process,
+                                          score_cutoff=rep.cutoff):
             out.append(i)
             continue
         seen[key] = i
@@ -91,16 +96,17 @@ def repeated_runs(a: Analysed, n: int, skip: set[int]) -> list[tuple[int, int]]:
     """Folded spans of the runs of ``n`` words or more (by stem) that say again, word for word,
     a run earlier in the answer, outside the sentences ``skip`` (already dropped whole)."""
     stems, sent = a.stems, a.sentence_of_token
+    grams = list(zip(*(stems[k:] for k in range(n)))) if n > 0 else []
+    if len(set(grams)) == len(grams):       # the usual case: nothing said twice (found in C)
+        return []
     first: dict[tuple, int] = {}
     marked = [False] * len(stems)
-    for i in range(len(stems) - n + 1):
+    for i, gram in enumerate(grams):
         if sent[i] in skip:
             continue
-        gram = tuple(stems[i:i + n])
         j = first.setdefault(gram, i)
         if j + n <= i:                      # said before, not overlapping itself
-            for k in range(i, i + n):
-                marked[k] = True
+            marked[i:i + n] = [True] * n
     spans: list[tuple[int, int]] = []
     k = 0
     while k < len(marked):
