@@ -439,3 +439,11 @@ def test_key_points_name_at_most_two_missing_points_and_how_many_more():
     r = loader.scorer("en").score("I closed a EUR 120,000 deal with a retailer.", loader.bank("en").get("close-a-deal"))
     kp = next(k for k in r.criterion("key_points").checks if k.kind == "talking_points")
     assert kp.message.count(";") == 1 and kp.message.rstrip(".").endswith("(+2)")
+
+
+def test_quoted_evidence_starts_and_ends_on_words():
+    """Issue 19: fillers were quoted with the punctuation before them ('". Practic"', '", gen"')."""
+    r = loader.scorer("ro").score("Am ales vânzările. Practic, îmi place. Deci, gen, am vândut mult.",
+                                  loader.bank("ro").get("why-sales"))
+    msg = next(k.message for c in r.criteria for k in c.checks if k.id == "fillers")
+    assert '"Practic"' in msg and '". ' not in msg and '", ' not in msg.split(":", 1)[1].split('"')[0]

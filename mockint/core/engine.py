@@ -118,7 +118,9 @@ def _quote(texts: list[str], limit: int = 4) -> str:
     uniq: list[str] = []
     seen: set[str] = set()
     for t in texts:
-        t = " ".join(t.split())
+        t = " ".join(t.split()).strip(" ,.;:")      # '". Practic"' read as '"Practic"' (issue 19)
+        if not t:
+            continue
         if len(t) > 60:
             t = t[:57] + "..."
         if t.lower() not in seen:
