@@ -518,3 +518,17 @@ def test_help_lists_the_new_commands_and_options():
 def test_new_question_language_is_checked():
     with pytest.raises(MockintError, match="--lang: 'de' is not a language; languages: en, ro"):
         authoring.new_question("de", "Warum?")
+
+
+def test_add_run_twice_refuses_the_duplicate_text_unless_forced():
+    """Issue 19: 'questions add' run twice silently made 'deal-lost-competitor-2' with the same text."""
+    text = "Tell me about a deal you lost to a competitor."
+    authoring.add("en", text)
+    with pytest.raises(MockintError) as exc:
+        authoring.add("en", "  tell me about a deal you lost to a  competitor. ")
+    assert str(exc.value) == ("a question with this text already exists: 'deal-lost-competitor'; 'mockint questions "
+                              "edit deal-lost-competitor' changes it, --force adds a second one")
+    assert [p.name for p in qdir().iterdir()] == ["deal-lost-competitor.en.yaml"]
+    assert authoring.add("en", text, force=True).path.name == "deal-lost-competitor-2.en.yaml"
+    with pytest.raises(MockintError, match="already exists: 'why-sales'"):       # a built-in one too
+        authoring.add("en", loader.bank("en").get("why-sales").text)

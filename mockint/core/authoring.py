@@ -243,6 +243,11 @@ def add(lang: str, text: str, qid: str | None = None, tags: Sequence[str] = (), 
     given with ``--id`` that is built-in makes an override (noticed); one that is already a user
     question in another file is refused."""
     taken = taken_ids(lang) if qid is None else set()
+    if qid is None and not force:                 # run twice, it made a duplicate ("...-2")
+        same = _same_text(lang, text)
+        if same is not None:
+            raise MockintError(f"a question with this text already exists: '{same}'; 'mockint questions edit "
+                               f"{same}' changes it, --force adds a second one")
     q = new_question(lang, text, qid, tags, points, follow_ups, seconds, taken)
     notices = []
     path = user_file(q.id, lang)
@@ -256,6 +261,14 @@ def add(lang: str, text: str, qid: str | None = None, tags: Sequence[str] = (), 
     loaded = _validate_text(text_out, str(path))
     write_new(path, text_out, force)
     return Written(path, loaded.questions[0], notices)
+
+
+def _same_text(lang: str, text: str) -> str | None:
+    """The id of a question (built-in or the user's) whose text is ``text``, case and spacing aside."""
+    from mockint.core import loader
+
+    key = " ".join(text.casefold().split())
+    return next((q.id for q in loader.bank(lang).questions if " ".join(q.text.casefold().split()) == key), None)
 
 
 def write_new(path: Path, text: str, force: bool = False) -> None:
