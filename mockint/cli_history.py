@@ -176,17 +176,9 @@ def cmd_report(args) -> str:
 
 
 def cmd_export(args) -> str:
-    from mockint.core.errors import MockintError
-
-    from mockint.core.files import _is_history
-
-    if _is_history(Path(args.output)):
-        raise MockintError(f"cannot write {args.output}: it is mockint's history file; choose another name")
-    if Path(args.output).exists() and not Path(args.output).is_dir() and not args.force:
-        raise MockintError(f"{args.output} already exists; --force replaces it (or choose another name)")
     with _open() as store:
         doc = store.export_all()
-    write_atomic(args.output, to_json(doc))
+    write_atomic(args.output, to_json(doc), replace=args.force)    # never over a file without --force
     n = len(doc["sessions"])
     return f"wrote {n} session{'' if n == 1 else 's'} to {args.output}\n"
 
@@ -258,11 +250,12 @@ HANDLERS = {name: _with_notices(fn) for name, fn in {
     "rescore": cmd_rescore}.items()}
 
 
-def write_atomic(path: str, text: str) -> None:
-    """Writes ``text`` to ``path`` atomically (see mockint.core.files); the file is private (0o600)."""
+def write_atomic(path: str, text: str, replace: bool = True) -> None:
+    """Writes ``text`` to ``path`` atomically (see mockint.core.files); the file is private (0o600).
+    ``replace=False``: an existing file is left alone ("already exists; --force replaces it")."""
     from mockint.core.files import write_atomic as write
 
-    write(path, text, replace=True, make_folder=False)
+    write(path, text, replace=replace, make_folder=False)
 
 
 def _main(argv=None) -> int:  # pragma: no cover - a stand-alone entry until cli.py dispatches HANDLERS

@@ -23,7 +23,7 @@ from mockint.tui.widgets.chat import ChatMessage
 from mockint.tui.widgets.footer import KeyFooter
 from mockint.tui.widgets.live_coach import LiveCoach
 from mockint.tui.widgets.readiness import ChecklistItems
-from tui_helpers import checklist, plain, run, settle, tick_item
+from tui_helpers import answer_until_summary, checklist, plain, run, settle, tick_item
 
 ANSWERS = {
     "en": ("I am a great communicator and I love sales.",
@@ -682,11 +682,7 @@ def test_with_feedback_at_the_end_the_summary_opens_each_answer_s_feedback(lang)
             await pilot.pause()
             await pilot.press("ctrl+s")
             await pilot.pause()
-            while not isinstance(app.screen, SummaryScreen):
-                await answer(pilot, ANSWERS[lang][1])
-                if isinstance(app.screen, InterviewScreen) and app.screen.waiting is not None:
-                    await pilot.press("ctrl+s")
-                    await pilot.pause()
+            await answer_until_summary(pilot, ANSWERS[lang][1])
             assert tr(lang, "sum.open_feedback") in plain(app.screen.query_one("#summary-answers"))
             await pilot.press("2")
             await pilot.pause()
@@ -745,11 +741,7 @@ def test_the_summary_names_questions_to_practise_by_number_and_text_not_id():
             await pilot.pause()
             await pilot.press("ctrl+s")
             await pilot.pause()
-            while not isinstance(app.screen, SummaryScreen):
-                await answer(pilot, "Nu știu.")
-                if isinstance(app.screen, InterviewScreen) and app.screen.waiting is not None:
-                    await pilot.press("ctrl+s")
-                    await pilot.pause()
+            await answer_until_summary(pilot, "Nu știu.")
             shown = plain(app.screen.query_one("#summary-retry"))
             assert "qualified-lead" not in shown and "why-sales" not in shown
             assert "1. " in shown and app.bank().get("qualified-lead").text in shown

@@ -13,7 +13,7 @@ from textual.dom import DOMNode
 
 import mockint.tui
 from mockint.tui.app import MockintApp
-from tui_helpers import run
+from tui_helpers import answer_until_summary, run
 
 # What terminals send for these keys is another key: Backspace, Tab, Enter, Escape, Enter (LF).
 ALIASED = {"ctrl+h", "ctrl+i", "ctrl+m", "ctrl+left_square_bracket", "ctrl+[", "ctrl+j"}
@@ -55,7 +55,7 @@ def test_feedback_and_summary_scroll_with_the_arrows_and_pages_without_tab(lang)
 
     from mockint.tui.screens.feedback import FeedbackScreen
     from mockint.tui.screens.summary import SummaryScreen
-    from test_tui_snapshots import DRAFT, app, submit, to_feedback
+    from test_tui_snapshots import DRAFT, app, to_feedback
 
     async def scenario():
         a = app(lang, ["sales-experience", "questions-for-us"])
@@ -79,14 +79,7 @@ def test_feedback_and_summary_scroll_with_the_arrows_and_pages_without_tab(lang)
                 await pilot.pause()
                 assert view.scroll_y == 0
                 if screen_type is FeedbackScreen:
-                    await pilot.press("escape")
-                    await pilot.pause()
-                    while not isinstance(pilot.app.screen, SummaryScreen):
-                        if isinstance(pilot.app.screen, FeedbackScreen):
-                            await pilot.press("escape")
-                            await pilot.pause()
-                        else:
-                            await submit(pilot, DRAFT[lang])
+                    await answer_until_summary(pilot, DRAFT[lang])
     run(scenario)
 
 

@@ -37,3 +37,23 @@ async def settle(pilot) -> None:
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+
+
+async def answer_until_summary(pilot, text: str) -> None:
+    """Answer every question left (and any follow-up) with ``text``, going on past the
+    interviewer's replies (Continue) and each feedback (Esc), until the summary."""
+    from mockint.tui.screens.feedback import FeedbackScreen
+    from mockint.tui.screens.interview import InterviewScreen
+    from mockint.tui.screens.summary import SummaryScreen
+    from mockint.tui.widgets.answer_box import AnswerBox
+
+    while not isinstance(pilot.app.screen, SummaryScreen):
+        screen = pilot.app.screen
+        if isinstance(screen, FeedbackScreen):
+            await pilot.press("escape")
+        elif isinstance(screen, InterviewScreen) and screen.waiting is not None:
+            await pilot.press("ctrl+s")
+        else:
+            screen.query_one(AnswerBox).text = text
+            await pilot.press("ctrl+s")
+        await settle(pilot)

@@ -245,8 +245,6 @@ class PatternIndex:
         self.needs: list[tuple] = []
         self.exact: dict[str, list[int]] = {}
         self.prefixes: dict[str, list[tuple[str, int]]] = {}      # by first character
-        self.by_chars: list[tuple[int, Any]] = []
-        self.whole: list[int] = []
         self._kind: list[Any] = []          # per pattern: None (word plan), True (whole), a char plan
         for chk in checks:
             chk.index, chk.pids = self, []
@@ -263,10 +261,6 @@ class PatternIndex:
                             self.exact.setdefault(word, []).append(pid)
                         for prefix in plan[1]:
                             self.prefixes.setdefault(prefix[0], []).append((prefix, pid))
-                    elif cplan is not None:
-                        self.by_chars.append((pid, cplan))
-                    else:
-                        self.whole.append(pid)
                 chk.pids.append(pid)
         self._words: dict[str, tuple[int, ...]] = {}
 
@@ -848,10 +842,10 @@ class RepetitionCheck(Check):
     def run(self, ctx: Ctx) -> Outcome:
         n = int(self.opts.get("ngram", 3))
         a = ctx.a.cache.get("full", ctx.a)        # what was typed, repeated sentences included
-        dropped = ctx.a.cache.get("blanked", [])        # folded spans said again
+        blanked = ctx.a.cache.get("blanked", [])        # folded spans said again
         stems = a.stems
         grams = list(zip(*(stems[k:] for k in range(n)))) if n > 0 else []
-        if not grams or (not dropped and len(set(grams)) == len(grams)):   # the usual case, in C
+        if not grams or (not blanked and len(set(grams)) == len(grams)):   # the usual case, in C
             return Outcome(1.0, 0, [], {"share": "0%"})
         seen: set[tuple] = set()
         spans: list[Span] = []
@@ -867,12 +861,12 @@ class RepetitionCheck(Check):
         share = max(0, repeats - int(self.opts.get("allow", 0))) / len(grams)
         limit = self.opts.get("max_share", 0.15)
         value = 1.0 if share <= limit else max(0.0, 1.0 - (share - limit) / max(1e-9, 1 - limit) * 2)
-        if dropped:          # sentences and runs said again: each one shown
+        if blanked:          # sentences and runs said again: each one shown
             spans = []
-            for s, e in dropped:
+            for s, e in blanked:
                 first, last = _token_range(a, a.token_starts, s, e)
                 spans.append(Span(a.token_starts[first], a.token_ends[last], first, last, self.rule))
-            value = min(value, 1.0 - len(dropped) / max(1, len(a.sentences)))
+            value = min(value, 1.0 - len(blanked) / max(1, len(a.sentences)))
         elif share <= limit:
             spans = []
         return Outcome(value, len(spans), spans, {"share": f"{share:.0%}"})

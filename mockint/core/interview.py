@@ -386,6 +386,8 @@ class Interview:
         from mockint.core.text import analyse
 
         out: list[ReplyMatch] = []
+        if "?" not in candidate_text and "？" not in candidate_text:     # most answers ask nothing
+            return out
         for question in _questions_in(candidate_text, self.lang):
             a = analyse(question, self.lang)
             best, best_hits = None, 0

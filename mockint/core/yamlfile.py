@@ -120,8 +120,10 @@ def read_bytes(path: Path | str, limit: int, display: str | None = None) -> byte
     try:
         if p.is_dir():
             raise MockintError(f"{name}: is a directory, not a file")
-        if p.exists():
+        try:
             _refuse_special(name, p.stat().st_mode)
+        except FileNotFoundError:
+            pass                                   # said by open() below
         with open(p, "rb") as fh:
             return fh.read(limit + 1)
     except FileNotFoundError:

@@ -48,6 +48,7 @@ NARROW, MEDIUM = 80, 100   # terminal widths under which the live coach is hidde
 
 class InterviewScreen(BaseScreen):
     LAUNCH_CSS = True     # its rules are in the part of mockint.tcss read at start
+    waiting: Turn | None = None     # a turn whose replies are on screen, until Continue
     BINDINGS = [
         Binding("ctrl+s", "submit", "Submit", id="submit"),
         Binding("ctrl+n", "skip", "Skip", id="skip"),
@@ -72,7 +73,6 @@ class InterviewScreen(BaseScreen):
         self._bindings.key_to_bindings.setdefault("ctrl+s", []).append(
             Binding("ctrl+s", "go", self.t("key.continue"), id="continue"))
         self.busy = False
-        self.waiting: Turn | None = None      # a turn whose replies are on screen, until Continue
         self._part_started = clock()
         self._debounce: Timer | None = None
 
@@ -145,7 +145,7 @@ class InterviewScreen(BaseScreen):
             self.set_interval(DRAFT_EVERY, self.autosave)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        waiting = getattr(self, "waiting", None) is not None
+        waiting = self.waiting is not None
         if action in ("submit", "skip") and (not self.started or waiting):
             return False                  # the checklist first, the replies read (Ctrl+S is Continue)
         if action == "go" and self.started and not waiting:
