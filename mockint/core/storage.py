@@ -302,7 +302,10 @@ def no_session_error(id_or_prefix: str) -> MockintError:
 
 def _locked_error(path: Path) -> MockintError:
     return MockintError(f"another mockint is using the history ({path} is locked); "
-                        f"try again when it has finished")
+                        f"try again when it has finished", message_id="history.locked")
+
+
+TRANSIENT = ("history.locked", "history.full")    # message ids of failures that pass: try again later
 
 
 def _newer_error(path: Path, version: int) -> MockintError:
@@ -470,7 +473,78 @@ class Store:
                 conn = _connect(p, timeout)
             except _Damaged as exc:  # pragma: no cover - a fresh file cannot be damaged
                 raise MockintError(f"cannot use the history file {p}: {exc}") from None
-        return cls(conn, p, notices, timeout)
+        store = cls(conn, p, notices, timeout)
+        store.replay_journals()
+        return store
+
+    def replay_journals(self) -> int:
+        """Writes the answers journalled by interviews that could not write them (a full disk, a
+        lock held too long; see :mod:`mockint.core.journal`) and removes those journals; a journal
+        that cannot be written yet is kept for next time. Returns the answers written."""
+        from mockint.core import journal
+
+        total = 0
+        for path, fd in journal.pending(self.path.parent):
+            try:
+                n = self._replay(journal.read(path))
+            except MockintError as exc:
+                journal.release(path, fd, remove=False)
+                self.notices.append(f"answers kept in {path} could not be saved in the history yet ({exc}); "
+                                    f"they are tried again the next time mockint opens it")
+                continue
+            journal.release(path, fd, remove=True)
+            if n:
+                total += n
+                self.notices.append(f"{n} answer{'' if n == 1 else 's'} kept in {path} while the history could "
+                                    f"not be written {'is' if n == 1 else 'are'} now saved in it")
+        return total
+
+    def _replay(self, entries: list[dict[str, Any]]) -> int:
+        sid: str | None = None
+        begun: dict[str, Any] | None = None
+        had: set[int] = set()
+        written = 0
+        for e in entries:
+            try:
+                if e.get("session"):
+                    if e["session"] != sid:
+                        sid = e["session"] if self._exists(e["session"]) else None
+                        had = self._indexes(sid) if sid else set()
+                if e["kind"] == "begin":
+                    begun = e
+                    continue
+                if sid is None:
+                    if begun is None:
+                        continue
+                    sid = self.start_session(begun["lang"], begun["settings"], begun["readiness"],
+                                             begun["question_ids"])
+                    had = set()
+                if e["kind"] == "answer" and int(e["index"]) not in had:
+                    self.save_answer(sid, int(e["index"]), e["question_id"], e["question_text"], e["answer"],
+                                     e["elapsed"], e["result"], int(e["rubric_version"]), e.get("follow_up"))
+                    written += 1
+                elif e["kind"] == "finish" and self._open_session(sid):
+                    self.finish_session(sid, e["summary"])
+            except (KeyError, TypeError, ValueError):
+                continue                  # a line of a journal that is not whole: the rest is kept
+            except MockintError as exc:
+                if exc.message_id in TRANSIENT:
+                    raise
+                continue                  # a line the history refuses (a damaged result): skipped
+        return written
+
+    @_guarded
+    def _exists(self, sid: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM sessions WHERE id = ?", (sid,)).fetchone() is not None
+
+    @_guarded
+    def _open_session(self, sid: str) -> bool:
+        row = self.conn.execute("SELECT finished_at FROM sessions WHERE id = ?", (sid,)).fetchone()
+        return row is not None and row[0] is None
+
+    @_guarded
+    def _indexes(self, sid: str) -> set[int]:
+        return {r[0] for r in self.conn.execute("SELECT idx FROM answers WHERE session_id = ?", (sid,))}
 
     def close(self) -> None:
         with self._lock:
@@ -512,7 +586,7 @@ class Store:
             return MockintError(notice + "; run the command again")
         if _disk_full(exc, self.path):
             return MockintError(f"the disk holding the history file {self.path} is full: free some space; "
-                                f"nothing was written")
+                                f"nothing was written", message_id="history.full")
         return MockintError(f"cannot use the history file {self.path}: {exc}")
 
     class _Tx:

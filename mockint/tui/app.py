@@ -220,7 +220,8 @@ class MockintApp(App[int]):
         self._scorers: dict[str, Scorer] = {}
         self._resume = resume
         self.questions = questions_for(self.bank(), settings, question_ids) if question_ids else None
-        self.recorder = Recorder(store, on_problem=self.history_problem, on_notice=self.history_notice)
+        self.recorder = Recorder(store, on_problem=self.history_problem, on_notice=self.history_notice,
+                                 on_trouble=self.history_trouble)
         self.set_lang(settings.lang)
 
     # -- language and data
@@ -262,6 +263,13 @@ class MockintApp(App[int]):
     def history_problem(self, reason: str) -> None:
         self.notify(tr(self.lang, "hist.off", reason=reason), severity="warning", timeout=12, markup=False)
 
+    def history_trouble(self, reason: str | None) -> None:
+        """A write failed and is kept to try again (``reason``), or all is written again (None)."""
+        if reason is None:
+            self.notify(tr(self.lang, "hist.again"), timeout=8)
+        else:
+            self.notify(tr(self.lang, "hist.trouble", reason=reason), severity="error", timeout=15, markup=False)
+
     def history_notice(self, notice: str) -> None:
         self.notify(tr(self.lang, "hist.notice", notice=notice), severity="warning", timeout=15, markup=False)
 
@@ -292,7 +300,15 @@ class MockintApp(App[int]):
             self.show_start()
             self.call_after_refresh(self.offer_resume)     # the start screen is drawn first
 
+        self.set_interval(10, self.retry_history)
+
+    def retry_history(self) -> None:
+        """Answers the history could not take (a full disk, a lock) are tried again every 10 s."""
+        if self.recorder.waiting:
+            self.recorder.retry(self.interview)
+
     def on_unmount(self) -> None:
+        self.recorder.retry(self.interview)     # a last try; what is still unwritten stays journalled
         self.recorder.close()
 
     def show(self, screen: Screen) -> None:
@@ -460,6 +476,8 @@ class MockintApp(App[int]):
             self.recorder.record(self.interview)
             screen = SummaryScreen(self.lang, self.interview)
             self.recorder.finish(summary_dict(screen.summary))
+            if self.recorder.waiting:
+                screen.unsaved = (self.recorder.unsaved, self.recorder.journal_path)
             self.show(screen)
 
     def new_interview(self) -> None:

@@ -76,6 +76,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "sum.asked_back": "You asked questions back: {yes_no}", "yes": "yes", "no": "no",
         "sum.retry_button": "Practise these again", "sum.new": "New interview", "sum.quit": "Quit",
         "sum.no_answers": "No answers were scored.",
+        "sum.unsaved_kept": "Not in the history yet: {n} answer(s) and this summary could not be written "
+                            "(see the warning). They are kept in {path} and saved the next time mockint starts.",
+        "sum.unsaved_memory": "Not in the history yet: {n} answer(s) and this summary could not be written, "
+                              "nor kept on disk. They are tried again every 10 seconds while mockint is open.",
         # help, confirm, commands
         "help.title": "Keys", "help.where": "Where", "help.key": "Key", "help.what": "What it does",
         "help.close": "Close", "help.everywhere": "Everywhere",
@@ -105,6 +109,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "hist.no_match": "No session matches “{query}”.",
         "hist.off": "History is off: {reason}", "hist.button": "History", "hist.progress": "Progress",
         "hist.notice": "History: {notice}",
+        "hist.trouble": "History could not save: {reason}. Your answers are kept and saved as soon as it can "
+                        "take them.",
+        "hist.again": "History: saving again; every answer is in it.",
         "sess.title": "Session of {date}", "sess.meta": "{language} · {n} of {total} answered · score {score}",
         "sess.unfinished": "not finished", "sess.no_answers": "No answer was stored in this session.",
         "sess.question": "{n}. {question}", "sess.follow_up": "Follow-up asked: {question}",
@@ -231,6 +238,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "sum.asked_back": "Ați pus întrebări la rândul dumneavoastră: {yes_no}", "yes": "da", "no": "nu",
         "sum.retry_button": "Exersează-le din nou", "sum.new": "Interviu nou", "sum.quit": "Ieșire",
         "sum.no_answers": "Niciun răspuns nu a fost evaluat.",
+        "sum.unsaved_kept": "Încă nu sunt în istoric: {n} răspuns(uri) și acest rezumat nu au putut fi scrise "
+                            "(vedeți avertismentul). Sunt păstrate în {path} și salvate la următoarea pornire.",
+        "sum.unsaved_memory": "Încă nu sunt în istoric: {n} răspuns(uri) și acest rezumat nu au putut fi scrise "
+                              "și nici păstrate pe disc. Se reîncearcă la fiecare 10 secunde cât mockint e deschis.",
         "help.title": "Taste", "help.where": "Unde", "help.key": "Tasta", "help.what": "Ce face",
         "help.close": "Închide", "help.everywhere": "Peste tot",
         "help.newline": "Rând nou (nu trimite răspunsul)", "help.not_in_interview": "(în afara interviului)",
@@ -258,6 +269,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "hist.no_match": "Nicio sesiune nu se potrivește cu „{query}”.",
         "hist.off": "Istoricul este oprit: {reason}", "hist.button": "Istoric", "hist.progress": "Progres",
         "hist.notice": "Istoric: {notice}",
+        "hist.trouble": "Istoricul nu a putut salva: {reason}. Răspunsurile sunt păstrate și salvate imediat ce "
+                        "istoricul le poate primi.",
+        "hist.again": "Istoric: salvarea merge din nou; toate răspunsurile sunt în istoric.",
         "sess.title": "Sesiunea din {date}", "sess.meta": "{language} · {n} din {total} răspunsuri · scor {score}",
         "sess.unfinished": "neîncheiată",
         "sess.no_answers": "Niciun răspuns nu a fost păstrat în această sesiune.",

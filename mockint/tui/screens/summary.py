@@ -33,11 +33,16 @@ class SummaryScreen(ScrollKeys, BaseScreen):
         super().__init__(lang)
         self.interview = interview
         self.summary: Summary = interview.summary()
+        self.unsaved: tuple[int, object] | None = None   # (answers not in the history yet, where they are)
 
     def compose(self) -> ComposeResult:
         s, session = self.summary, self.summary.session
         with VerticalScroll(id="summary-scroll"):
             yield Static(Text(self.t("sum.title"), style="bold"), classes="title")
+            if self.unsaved is not None:
+                n, where = self.unsaved
+                key = "sum.unsaved_kept" if where is not None else "sum.unsaved_memory"
+                yield Static(Text(self.t(key, n=n, path=str(where)), style="bold red"), id="summary-unsaved")
             if not session.results:
                 yield Static(Text(self.t("sum.no_answers"), style="yellow"))
             else:
