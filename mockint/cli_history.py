@@ -176,11 +176,21 @@ def cmd_report(args) -> str:
 
 
 def cmd_export(args) -> str:
+    left_out: list = []
     with _open() as store:
-        doc = store.export_all()
+        doc = store.export_all(left_out)
     write_atomic(args.output, to_json(doc), replace=args.force)    # never over a file without --force
     n = len(doc["sessions"])
-    return f"wrote {n} session{'' if n == 1 else 's'} to {args.output}\n"
+    done = f"wrote {n} session{'' if n == 1 else 's'} to {args.output}"
+    if left_out:                               # what could be read is saved; what could not, named
+        from mockint.core.errors import MockintError
+
+        m = len(left_out)
+        names = "; ".join(f"session {bad.sid[:8]}: {bad.what}" for bad in left_out[:5])
+        more = f"; and {m - 5} more" if m > 5 else ""
+        raise MockintError(f"{done}, but {m} session{'' if m == 1 else 's'} could not be read and "
+                           f"{'was' if m == 1 else 'were'} left out: {names}{more}")
+    return done + "\n"
 
 
 def cmd_import(args) -> str:
@@ -208,6 +218,7 @@ def cmd_import(args) -> str:
     except MockintError as exc:
         raise MockintError(f"{args.file}: {exc}") from None
     with _open() as store:
+        store.check_whole()                      # never written into a damaged file
         added, skipped = store.import_all(doc)
     msg = f"imported {added} session{'' if added == 1 else 's'}"
     if skipped:
@@ -220,6 +231,7 @@ def cmd_rescore(args) -> str:
 
     with _open_existing(args) as store:
         rec = _record(store, args)
+        store.check_whole()
         scorer_for = loader.scorer
         from mockint.core.jobspec import WithJob, stored_context
 

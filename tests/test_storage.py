@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 import os
 import sqlite3
 import stat
+from pathlib import Path
 
 import pytest
 
@@ -479,7 +481,25 @@ def _corrupt_pages(path):
     path.write_bytes(bytes(data))
 
 
-def test_damage_found_while_working_moves_the_file_aside_and_says_so(tmp_path):
+def test_damage_found_by_a_read_is_said_and_nothing_is_moved(tmp_path):
+    """Issue 16: a command that can still read a damaged history never moves it aside."""
+    with Store.open() as s:
+        for _ in range(100):
+            s.start_session("en", {"pad": "x" * 300}, {}, ["why-sales"])
+    _corrupt_pages(paths.db_path())
+    with Store.open() as s:
+        with pytest.raises(MockintError, match=r"^the history file .*history\.sqlite3 is damaged \(.*\); nothing "
+                                               r"was changed; 'mockint export -o FILE' saves every session that "
+                                               r"can still be read$"):
+            s.sessions()
+        assert s.notices == [] and paths.db_path().exists()
+        assert not list(paths.db_path().parent.glob("*corrupt*"))
+        with pytest.raises(MockintError, match=r"^the history file .* is damaged \(.*\); nothing was written; "
+                                               r"'mockint export -o FILE' saves"):
+            s.check_whole()                                  # import and rescore write into no damaged file
+
+
+def test_damage_found_by_a_write_moves_the_file_aside_and_says_so(tmp_path):
     with Store.open() as s:
         for _ in range(100):
             s.start_session("en", {"pad": "x" * 300}, {}, ["why-sales"])
@@ -487,11 +507,56 @@ def test_damage_found_while_working_moves_the_file_aside_and_says_so(tmp_path):
     with Store.open() as s:
         with pytest.raises(MockintError, match=r"^the history file was damaged; it was moved to .*history\.corrupt-"
                                                r".*\.sqlite3 and a new one started; run the command again$"):
-            s.sessions()
+            for _ in range(100):
+                s.finish_session(s.start_session("en", {"pad": "y" * 300}, {}, ["why-sales"]), {})
         assert s.sessions() == [] and len(s.notices) == 1          # and it goes on with a fresh file
         s.start_session("en", {}, {}, [])
     with Store.open() as s:
         assert s.notices == [] and s.count() == 1
+
+
+def _damage_json(column: str, table: str = "sessions", where: str = "rowid = 1") -> None:
+    c = sqlite3.connect(paths.db_path())
+    c.execute(f"UPDATE {table} SET {column} = '{{bad json' WHERE {where}")
+    c.commit()
+    c.close()
+
+
+@pytest.mark.parametrize("table, column, said", [
+    ("sessions", "settings", "its settings are damaged (not valid JSON)"),
+    ("sessions", "readiness", "its readiness is damaged (not valid JSON)"),
+    ("results", "result", "its result of answer 1 is damaged (not valid JSON)"),
+    ("answers", "follow_up", "its follow-up of answer 1 is damaged (not valid JSON)")])
+def test_one_damaged_row_is_named_and_the_rest_can_be_read(store, table, column, said):
+    """Issue 16: invalid JSON in one row made report, rescore and export fail as "a bug"."""
+    bad = add_session(store, [("why-sales", "I like to win and I like people.")])
+    good = add_session(store, [("why-sales", "I sold software for two years and I liked the numbers.")])
+    _damage_json(column, table, "rowid = 1")
+    with pytest.raises(MockintError, match=rf"^session {bad[:8]} in the history cannot be read: "
+                                           rf"{re.escape(said)}; the other sessions can \('mockint export"):
+        store.session(bad)
+    assert store.session(good).answers
+    left_out: list = []
+    doc = store.export_all(left_out)
+    assert [d["id"] for d in doc["sessions"]] == [good] and [b.sid for b in left_out] == [bad]
+
+
+def test_export_of_a_damaged_history_saves_what_it_can_and_names_the_rest():
+    from tests.conftest import run_cli
+
+    with Store.open() as s:
+        bad = add_session(s, [("why-sales", "I like to win.")])
+        add_session(s, [("why-sales", "I like people.")])
+    _damage_json("settings")
+    p = run_cli("export", "-o", str(paths.home() / "b.json"))
+    assert p.returncode == 2 and p.stderr == (
+        f"mockint: error: wrote 1 session to {paths.home() / 'b.json'}, but 1 session could not be read and "
+        f"was left out: session {bad[:8]}: its settings are damaged (not valid JSON)\n")
+    assert len(json.loads((paths.home() / "b.json").read_text())["sessions"]) == 1
+    for args in (("report", bad), ("rescore", bad)):
+        p = run_cli(*args)
+        assert p.returncode == 2 and "cannot be read: its settings are damaged" in p.stderr
+        assert "a bug" not in p.stderr
 
 
 def test_a_file_from_a_newer_mockint_is_refused_and_left_alone():
@@ -632,3 +697,47 @@ def test_a_full_disk_is_called_a_full_disk(store, monkeypatch):
     monkeypatch.setattr(shutil, "disk_usage", lambda p: usage(100, 0, 10 ** 12))
     with pytest.raises(MockintError, match="cannot use the history file .*: disk I/O error"):
         storage._guarded(lambda self: io())(store)
+
+
+def _wal_left_by_a_killed_process(db: Path, setup: str) -> bytes:
+    """The -wal a process leaves when killed before any checkpoint (``setup`` runs on ``db``)."""
+    import subprocess
+    import sys
+
+    code = (f"import sqlite3, os\nc = sqlite3.connect({str(db)!r})\nc.execute('PRAGMA journal_mode=WAL')\n"
+            f"c.execute('PRAGMA wal_autocheckpoint=0')\n{setup}\nc.commit()\n"
+            f"data = open({str(db) + '-wal'!r}, 'rb').read()\nopen({str(db) + '.saved-wal'!r}, 'wb').write(data)\n"
+            f"os._exit(0)\n")
+    subprocess.run([sys.executable, "-c", code], check=True)
+    return Path(str(db) + ".saved-wal").read_bytes()
+
+
+def test_a_wal_file_of_another_database_is_moved_aside_never_replayed(tmp_path):
+    """Issue 16: a stale -wal from another database was replayed into the history ("no sessions
+    yet", the file changed in place)."""
+    with Store.open() as s:
+        ids = {s.start_session("en", {}, {}, []) for _ in range(3)}
+    wal = _wal_left_by_a_killed_process(tmp_path / "other.db", "c.execute('CREATE TABLE t (x)')\n"
+                                        "c.execute('INSERT INTO t VALUES (1)')")
+    Path(str(paths.db_path()) + "-wal").write_bytes(wal)
+    with Store.open() as s:
+        [notice] = s.notices
+        assert {r.id for r in s.sessions()} == ids
+    assert re.fullmatch(r"the file history\.sqlite3-wal beside the history does not belong to it \(the file header "
+                        r"in it is not a mockint history's\); it was moved to .*history\.foreign-\d{8}-\d{6}"
+                        r"\.sqlite3-wal and not replayed", notice)
+    [moved] = paths.db_path().parent.glob("history.foreign-*.sqlite3-wal")
+    assert moved.read_bytes() == wal                                 # kept as it was
+
+
+def test_the_historys_own_wal_after_a_crash_is_replayed(tmp_path):
+    """The check never drops mockint's own -wal: what a killed mockint committed is kept."""
+    Store.open().close()
+    db = paths.db_path()
+    wal = _wal_left_by_a_killed_process(db, "c.execute(\"INSERT INTO sessions (id, lang, started_at, updated_at, "
+                                        "settings, readiness, question_ids, mockint_version) VALUES ('ab12', 'en', "
+                                        "'2026-01-01T00:00:00+00:00', '2026-01-01T00:00:00+00:00', '{}', '{}', '[]', "
+                                        "'1')\")\nc.execute('PRAGMA user_version = 2')")
+    Path(str(db) + "-wal").write_bytes(wal)
+    with Store.open() as s:
+        assert s.notices == [] and [r.id for r in s.sessions()] == ["ab12"]

@@ -314,6 +314,32 @@ def _newer_error(path: Path, version: int) -> MockintError:
                         f"MOCKINT_HOME to use another folder")
 
 
+class DamagedRow(MockintError):
+    """A stored value that cannot be read (invalid JSON, a page SQLite cannot read): the rest of
+    the history can still be read, so nothing is moved aside."""
+
+    def __init__(self, sid: str, what: str):
+        self.sid, self.what = sid, what
+        super().__init__(f"session {sid[:8]} in the history cannot be read: {what}; the other sessions can "
+                         f"('mockint export -o FILE' saves them)", message_id="history.damaged_row")
+
+
+_SHAPES = {"settings": dict, "readiness": dict, "question ids": list, "summary": dict, "result": dict,
+           "follow-up": dict}
+
+
+def _stored(text: Any, sid: str, what: str, where: str = "") -> Any:
+    """A JSON column of the history, read; DamagedRow when it is not what mockint wrote."""
+    are = "are" if what in ("settings", "question ids") else "is"
+    try:
+        value = json.loads(text)
+    except (TypeError, ValueError, RecursionError):
+        raise DamagedRow(sid, f"its {what}{where} {are} damaged (not valid JSON)") from None
+    if not isinstance(value, _SHAPES[what]):
+        raise DamagedRow(sid, f"its {what}{where} {are} damaged (not a JSON {_SHAPES[what].__name__})")
+    return value
+
+
 class _Damaged(Exception):
     def __init__(self, reason: str):
         super().__init__(reason)
@@ -343,6 +369,59 @@ def _move_aside(path: Path) -> Path:
         raise MockintError(f"the history file {path} is damaged and cannot be moved aside: "
                            f"{exc.strerror or exc}; move or delete it yourself") from None
     return target
+
+
+def _foreign_wal(path: Path) -> str | None:
+    """Why the history's ``-wal`` file is not its own (None when it is, or cannot be told): its
+    page size differs from the history's, or a page 1 in it (the file header) is not a mockint
+    history's. SQLite would replay such a file into the history at open."""
+    import struct
+
+    wal = Path(str(path) + "-wal")
+    try:
+        if os.path.islink(wal) or not wal.is_file() or wal.stat().st_size < 32:
+            return None
+        with open(path, "rb") as f:
+            head = f.read(100)
+        if len(head) < 100 or struct.unpack(">I", head[68:72])[0] != APPLICATION_ID:
+            return None                                   # not (yet) a mockint file: checked elsewhere
+        db_page = struct.unpack(">H", head[16:18])[0]
+        db_page = 65536 if db_page == 1 else db_page
+        with open(wal, "rb") as f:
+            hdr = f.read(32)
+            magic, _, page, _, salt1, salt2 = struct.unpack(">IIIIII", hdr[:24])
+            if magic not in (0x377F0682, 0x377F0683):
+                return None                               # SQLite ignores it
+            if page != db_page:
+                return f"its pages are {page} bytes, the history's {db_page}"
+            while True:
+                frame = f.read(24)
+                if len(frame) < 24:
+                    return None
+                pgno, _, fs1, fs2 = struct.unpack(">IIII8x", frame)
+                data = f.read(page)
+                if len(data) < page or (fs1, fs2) != (salt1, salt2):
+                    return None
+                if pgno == 1 and struct.unpack(">I", data[68:72])[0] != APPLICATION_ID:
+                    return "the file header in it is not a mockint history's"
+    except (OSError, struct.error):
+        return None
+
+
+def _set_wal_aside(path: Path, why: str) -> str:
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    stem = path.name[:-len(".sqlite3")] if path.name.endswith(".sqlite3") else path.name
+    target = path.with_name(f"{stem}.foreign-{stamp}.sqlite3")
+    for suffix in ("-wal", "-shm"):
+        src = Path(str(path) + suffix)
+        if src.exists():
+            try:
+                os.replace(src, str(target) + suffix)
+            except OSError as exc:
+                raise MockintError(f"the history's {src.name} does not belong to it ({why}) and cannot be moved "
+                                   f"aside: {exc.strerror or exc}; move or delete it yourself") from None
+    return (f"the file {path.name}-wal beside the history does not belong to it ({why}); it was moved to "
+            f"{target}-wal and not replayed")
 
 
 def _damaged_notice(moved: Path) -> str:
@@ -419,8 +498,10 @@ def _migrate(conn: sqlite3.Connection) -> None:
         raise
 
 
-def _guarded(fn):
-    """Runs a Store method under its lock and turns SQLite errors into one-line MockintErrors."""
+def _guarded(fn, reading: bool = False):
+    """Runs a Store method under its lock and turns SQLite errors into one-line MockintErrors. A
+    damaged page found by a write moves the file aside (its bytes kept) and starts a new one; found
+    by a read (``_reading``), it is reported and nothing is moved."""
     @functools.wraps(fn)
     def wrapper(self: "Store", *args, **kwargs):
         with self._lock:
@@ -429,8 +510,12 @@ def _guarded(fn):
             try:
                 return fn(self, *args, **kwargs)
             except sqlite3.Error as exc:
-                raise self._translate(exc) from None
+                raise self._translate(exc, reading) from None
     return wrapper
+
+
+def _reading(fn):
+    return _guarded(fn, reading=True)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -464,6 +549,9 @@ class Store:
                 except OSError as exc:
                     raise MockintError(f"cannot create the folder {p.parent}: {exc.strerror or exc}") from None
         notices: list[str] = []
+        why = _foreign_wal(p)
+        if why is not None:                   # never replayed into the history
+            notices.append(_set_wal_aside(p, why))
         try:
             conn = _connect(p, timeout)
         except _Damaged:
@@ -533,16 +621,16 @@ class Store:
                 continue                  # a line the history refuses (a damaged result): skipped
         return written
 
-    @_guarded
+    @_reading
     def _exists(self, sid: str) -> bool:
         return self.conn.execute("SELECT 1 FROM sessions WHERE id = ?", (sid,)).fetchone() is not None
 
-    @_guarded
+    @_reading
     def _open_session(self, sid: str) -> bool:
         row = self.conn.execute("SELECT finished_at FROM sessions WHERE id = ?", (sid,)).fetchone()
         return row is not None and row[0] is None
 
-    @_guarded
+    @_reading
     def _indexes(self, sid: str) -> set[int]:
         return {r[0] for r in self.conn.execute("SELECT idx FROM answers WHERE session_id = ?", (sid,))}
 
@@ -566,9 +654,14 @@ class Store:
             raise MockintError("the history is closed")
         return self._conn
 
-    def _translate(self, exc: sqlite3.Error) -> MockintError:
+    def _translate(self, exc: sqlite3.Error, reading: bool = False) -> MockintError:
         if _is_locked(exc):
             return _locked_error(self.path)
+        if _is_damaged(exc) and reading:
+            # Still readable in part: never moved aside by a command that only reads it.
+            return MockintError(f"the history file {self.path} is damaged ({exc}); nothing was changed; "
+                                f"'mockint export -o FILE' saves every session that can still be read",
+                                message_id="history.damaged")
         if _is_damaged(exc):
             # Found while working (a damaged page): set the file aside now, start afresh.
             try:
@@ -726,7 +819,7 @@ class Store:
                   (session_id, ts))
 
     # -- reading
-    @_guarded
+    @_reading
     def sessions(self, lang: str | None = None, query: str | None = None, order: str = "date",
                  desc: bool = True, limit: int | None = None) -> list[SessionRow]:
         """The history, newest first by default. ``query`` matches the start of a session id, or
@@ -757,13 +850,13 @@ class Store:
             params.append(int(limit))
         return [SessionRow(*row) for row in self.conn.execute(sql, params)]
 
-    @_guarded
+    @_reading
     def count(self, lang: str | None = None) -> int:
         if lang:
             return self.conn.execute("SELECT count(*) FROM sessions WHERE lang = ?", (lang,)).fetchone()[0]
         return self.conn.execute("SELECT count(*) FROM sessions").fetchone()[0]
 
-    @_guarded
+    @_reading
     def resolve(self, id_or_prefix: str) -> str:
         """The full id for a session id or a unique prefix of one (as shown by 'mockint history')."""
         key = session_key(id_or_prefix)
@@ -779,20 +872,20 @@ class Store:
         more = "more than 3" if len(rows) > 3 else str(len(rows))
         raise MockintError(f"'{id_or_prefix}' matches {more} sessions ({shown}); give more of the id")
 
-    @_guarded
+    @_reading
     def session(self, id_or_prefix: str) -> SessionRecord:
         """One session with its answers (all their results) and drafts."""
         sid = self.resolve(id_or_prefix)
         return self._load(sid)
 
-    @_guarded
+    @_reading
     def latest(self, answered: bool = True) -> SessionRecord | None:
         """The most recently started session (with at least one answer, by default)."""
         row = self.conn.execute("SELECT id FROM sessions" + (" WHERE n_answers > 0" if answered else "")
                                 + " ORDER BY started_at DESC, rowid DESC LIMIT 1").fetchone()
         return self._load(row[0]) if row else None
 
-    @_guarded
+    @_reading
     def unfinished(self, include_empty: bool = False) -> SessionRecord | None:
         """The latest unfinished session, to offer for resuming; by default only one with an
         answer or a non-empty draft (an interview closed at once is not worth resuming)."""
@@ -809,25 +902,27 @@ class Store:
                         "n_answers, score, mockint_version FROM sessions WHERE id = ?", (sid,)).fetchone()
         if row is None:
             raise self._no_session(sid)
-        rec = SessionRecord(row[0], row[1], row[2], row[3], json.loads(row[4]), json.loads(row[5]),
-                            json.loads(row[6]), json.loads(row[7]) if row[7] else None, row[8], row[9], row[10])
+        rec = SessionRecord(row[0], row[1], row[2], row[3], _stored(row[4], sid, "settings"),
+                            _stored(row[5], sid, "readiness"), _stored(row[6], sid, "question ids"),
+                            _stored(row[7], sid, "summary") if row[7] else None, row[8], row[9], row[10])
         results: dict[int, list[ResultRecord]] = {}
         for rid, idx, rv, score, shown, created, text in c.execute(
                 "SELECT id, idx, rubric_version, score, shown, created_at, result FROM results "
                 "WHERE session_id = ? ORDER BY idx, id", (sid,)):
-            results.setdefault(idx, []).append(ResultRecord(rid, rv, score, bool(shown), created, json.loads(text)))
+            result = _stored(text, sid, "result", f" of answer {idx + 1}")
+            results.setdefault(idx, []).append(ResultRecord(rid, rv, score, bool(shown), created, result))
         for idx, qid, qtext, answer, elapsed, at, fu in c.execute(
                 "SELECT idx, question_id, question_text, answer, elapsed, answered_at, follow_up FROM answers "
                 "WHERE session_id = ? ORDER BY idx", (sid,)):
             rec.answers.append(AnswerRecord(sid, idx, qid, qtext, answer, elapsed, at,
-                                            json.loads(fu) if fu else None, results.get(idx, []),
-                                            rec.started_at, rec.lang))
+                                            _stored(fu, sid, "follow-up", f" of answer {idx + 1}") if fu else None,
+                                            results.get(idx, []), rec.started_at, rec.lang))
         rec.drafts = [DraftRecord(*r) for r in c.execute(
             "SELECT idx, question_id, text, saved_at, elapsed FROM drafts WHERE session_id = ? ORDER BY idx",
             (sid,))]
         return rec
 
-    @_guarded
+    @_reading
     def answers_for_question(self, question_id: str, lang: str | None = None) -> list[AnswerRecord]:
         """Every stored answer to a question, oldest first (by session start, then position)."""
         sql = ("SELECT a.session_id, a.idx, a.question_id, a.question_text, a.answer, a.elapsed, a.answered_at, "
@@ -840,16 +935,17 @@ class Store:
         sql += " ORDER BY s.started_at, s.rowid, a.idx"
         out = []
         for sid, idx, qid, qtext, answer, elapsed, at, fu, started, slang in self.conn.execute(sql, params).fetchall():
-            res = [ResultRecord(rid, rv, score, bool(shown), created, json.loads(text))
+            res = [ResultRecord(rid, rv, score, bool(shown), created, _stored(text, sid, "result"))
                    for rid, rv, score, shown, created, text in self.conn.execute(
                        "SELECT id, rubric_version, score, shown, created_at, result FROM results "
                        "WHERE session_id = ? AND idx = ? ORDER BY id", (sid, idx))]
-            out.append(AnswerRecord(sid, idx, qid, qtext, answer, elapsed, at, json.loads(fu) if fu else None,
+            out.append(AnswerRecord(sid, idx, qid, qtext, answer, elapsed, at,
+                                    _stored(fu, sid, "follow-up") if fu else None,
                                     res, started, slang))
         return out
 
     # -- for progress (cheap: no answer JSON is parsed)
-    @_guarded
+    @_reading
     def criterion_averages(self, lang: str | None = None) -> list[tuple[str, str, str, float]]:
         """(session id, started_at, criterion, mean shown score 0..1) for every answered session,
         oldest first."""
@@ -863,7 +959,7 @@ class Store:
         sql += " GROUP BY s.id, rc.criterion ORDER BY s.started_at, s.rowid, rc.criterion"
         return [(a, b, c, float(d)) for a, b, c, d in self.conn.execute(sql, params)]
 
-    @_guarded
+    @_reading
     def attempts(self, lang: str) -> tuple[list[str], list[tuple[str, str, int]]]:
         """The answered sessions of ``lang`` (ids, oldest first) and every attempt as
         (question id, session id, shown score), in the same order."""
@@ -876,7 +972,7 @@ class Store:
             "WHERE s.lang = ? AND a.question_id IS NOT NULL ORDER BY s.started_at, s.rowid, a.idx", (lang,))]
         return sessions, rows
 
-    @_guarded
+    @_reading
     def repeated_answers(self, lang: str, last: int = 2, limit: int | None = None) -> list[list[AnswerRecord]]:
         """For each bank question answered at least twice in sessions of ``lang``: its last
         ``last`` answers, oldest first (each with its shown result only). Questions come by their
@@ -901,9 +997,9 @@ class Store:
                 if limit is not None and len(groups) >= limit:
                     break
                 groups[qid] = []
-            res = [ResultRecord(rid, rv, score, True, created, json.loads(text))]
+            res = [ResultRecord(rid, rv, score, True, created, _stored(text, sid, "result"))]
             groups[qid].append(AnswerRecord(sid, idx, qid, qtext, answer, elapsed, at,
-                                            json.loads(fu) if fu else None, res, started, lang))
+                                            _stored(fu, sid, "follow-up") if fu else None, res, started, lang))
         return list(groups.values())
 
     # -- re-scoring
@@ -937,15 +1033,43 @@ class Store:
         return len(new)
 
     # -- export and import
-    @_guarded
-    def export_all(self) -> dict[str, Any]:
-        """All history as one versioned JSON document (``import_all`` reads it back)."""
+    @_reading
+    def check_whole(self) -> None:
+        """Before a command rewrites much of the history (import, rescore): a file that fails
+        SQLite's ``quick_check`` is not written into (MockintError saying how to save it)."""
+        rows = [r[0] for r in self.conn.execute("PRAGMA quick_check(3)")]
+        if rows != ["ok"]:
+            lines = [ln.strip() for r in rows for ln in str(r).splitlines() if ln.strip() and "***" not in ln]
+            raise MockintError(f"the history file {self.path} is damaged ({lines[0] if lines else rows[0]}); "
+                               f"nothing was written; "
+                               f"'mockint export -o FILE' saves every session that can still be read",
+                               message_id="history.damaged")
+
+    @_reading
+    def export_all(self, left_out: list[DamagedRow] | None = None) -> dict[str, Any]:
+        """All history as one versioned JSON document (``import_all`` reads it back). Read session
+        by session: one that cannot be read (a damaged row or page) is left out and added to
+        ``left_out`` (without that list, the first one raises); the rest is exported."""
         from mockint import __version__
 
         self.conn.execute("BEGIN")          # one consistent snapshot
+        sessions = []
         try:
             ids = [r[0] for r in self.conn.execute("SELECT id FROM sessions ORDER BY started_at, rowid")]
-            sessions = [_session_doc(self._load(sid)) for sid in ids]
+            for sid in ids:
+                try:
+                    sessions.append(_session_doc(self._load(sid)))
+                except sqlite3.DatabaseError as exc:
+                    if not _is_damaged(exc):
+                        raise
+                    bad = DamagedRow(sid, f"a page of the file holding it is damaged ({exc})")
+                    if left_out is None:
+                        raise bad from None
+                    left_out.append(bad)
+                except DamagedRow as bad:
+                    if left_out is None:
+                        raise
+                    left_out.append(bad)
         finally:
             self.conn.execute("COMMIT")
         return {"format": EXPORT_FORMAT, "version": EXPORT_VERSION, "schema_version": schema_version(),
