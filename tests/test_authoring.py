@@ -475,22 +475,87 @@ def test_import_missing_file():
     assert p.returncode == 2 and p.stderr == "mockint: error: /nonexistent/in.yaml: no such file\n"
 
 
-def test_a_failed_write_puts_back_what_was_written(monkeypatch, tmp_path):
+def test_a_failed_write_writes_nothing(monkeypatch, tmp_path):
+    from mockint.core import staging
+
     src = tmp_path / "in.yaml"
     src.write_text(body("aa-one", "bb-two"))
-    real = authoring.write_new
+    real = staging._write
     calls = []
 
-    def flaky(path, text, force=False):
+    def flaky(path, data):
         calls.append(path)
         if len(calls) == 2:
-            raise MockintError(f"cannot write {path}: disk full")
-        return real(path, text, force)
+            raise OSError(28, "No space left on device")
+        return real(path, data)
 
-    monkeypatch.setattr(authoring, "write_new", flaky)
-    with pytest.raises(MockintError, match="disk full"):
+    monkeypatch.setattr(staging, "_write", flaky)
+    with pytest.raises(MockintError, match=r"^cannot write in .*question_bank: No space left on device; nothing "
+                                           r"was changed$"):
         authoring.import_file(src)
-    assert not (qdir() / "aa-one.en.yaml").exists()
+    assert not (qdir() / "aa-one.en.yaml").exists() and not list(qdir().iterdir())
+
+
+KILL_AT = """
+import os, sys
+from mockint.core import authoring, staging
+point, n = sys.argv[1], int(sys.argv[2])
+real = {"write": staging._write, "replace": staging._rename}
+count = {"write": 0, "replace": 0}
+def write(path, data):
+    count["write"] += 1
+    if point == "write" and count["write"] > n:
+        os._exit(9)                       # as kill -9: no clean-up runs
+    real["write"](path, data)
+def replace(a, b):
+    count["replace"] += 1
+    if point == "replace" and count["replace"] > n:
+        os._exit(9)
+    real["replace"](a, b)
+staging._write = write
+staging._rename = replace
+authoring.import_file(sys.argv[3])
+"""
+
+
+@pytest.mark.parametrize("point, n, kept", [("write", 3, 0), ("write", 6, 0), ("replace", 0, 0),
+                                            ("replace", 1, 6), ("replace", 4, 6)])
+def test_import_is_all_or_nothing_when_killed(tmp_path, point, n, kept):
+    """Issue 16: kill -9 during 'questions import' left part of it (and hidden .tmp files). Killed
+    while staging (nothing committed), the next run removes the staging folder; killed after the
+    commit point (plan.json renamed: replace number 1), the next run finishes every rename."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    src = tmp_path / "in.yaml"
+    ids = [f"q-{i}" for i in range(6)]
+    src.write_text(body(*ids))
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    p = subprocess.run([sys.executable, "-c", KILL_AT, point, str(n), str(src)], env=env, capture_output=True)
+    assert p.returncode == 9
+    p = run_cli("questions", "list", "--lang", "en")               # any command that reads the user's bank
+    assert p.returncode == 0
+    names = sorted(f.name for f in qdir().iterdir()) if qdir().exists() else []
+    assert names == (sorted(f"{i}.en.yaml" for i in ids) if kept else [])
+    assert all(not n.startswith(".") for n in names)                 # no staging folder, no temporary file
+
+
+def test_stale_temporary_files_are_cleaned_and_fresh_ones_kept(tmp_path):
+    import os
+    import time
+
+    from mockint.core import staging
+
+    qdir().mkdir(parents=True)
+    old, new = qdir() / ".x.en.yaml.ab12.tmp", qdir() / ".y.en.yaml.cd34.tmp"
+    old.write_text("partial")
+    new.write_text("being written")
+    os.utime(old, (time.time() - 7200, time.time() - 7200))
+    assert staging.recover(qdir()) == ["removed the temporary file .x.en.yaml.ab12.tmp"]
+    assert not old.exists() and new.exists()
 
 
 def test_import_says_replies_are_not_imported(tmp_path):

@@ -431,26 +431,15 @@ def plan_import(path: Path, force: bool = False) -> tuple[list[tuple[Path, str, 
 def import_file(path: Path | str, force: bool = False) -> Imported:
     """``mockint questions import``: all or nothing. Every question is validated (format, guide
     facts, rubric names, criteria) and checked against the user's questions before anything is
-    written; then each is written to its own file; if a write fails, those already written are
-    put back as they were."""
+    written; then all files are written through a staging folder (:mod:`mockint.core.staging`),
+    so that even a process killed midway leaves all of them or none."""
     plan, result = plan_import(Path(path), force)
-    done: list[tuple[Path, str | None]] = []
-    try:
-        for target, text, replaces in plan:
-            before = target.read_text(encoding="utf-8") if replaces else None
-            write_new(target, text, force=replaces)
-            done.append((target, before))
-            result.written.append(target)
-    except MockintError:
-        for target, before in reversed(done):
-            try:
-                if before is None:
-                    target.unlink()
-                else:
-                    write_new(target, before, force=True)
-            except (OSError, MockintError):
-                pass
-        raise
+    if plan:
+        from mockint.core.staging import write_all
+        from mockint.core.userbank import bank_dir
+
+        write_all(bank_dir(), [(target.name, text) for target, text, _ in plan])
+        result.written.extend(target for target, _, _ in plan)
     return result
 
 

@@ -123,7 +123,12 @@ def sources(extra: Sequence[str | Path] = ()) -> tuple[list[Source], list[Source
     """(bank files, rubric files): built-in, then the user's folders, then ``extra``."""
     banks = [Source(resources.bank_dir() / f"{lang}.yaml", "builtin") for lang in ("en", "ro")]
     rubrics = [Source(resources.rubrics_dir() / f"{lang}.yaml", "builtin") for lang in ("en", "ro")]
-    banks += [Source(p, "user") for p in data_files(bank_dir())]
+    user = bank_dir()
+    if user.is_dir():                       # an import killed midway: finished or undone first
+        from mockint.core.staging import recover
+
+        recover(user)
+    banks += [Source(p, "user") for p in data_files(user)]
     rubrics += [Source(p, "user") for p in data_files(rubric_dir())]
     for e in extra:
         for p in data_files(e):
