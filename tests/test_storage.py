@@ -741,3 +741,52 @@ def test_the_historys_own_wal_after_a_crash_is_replayed(tmp_path):
     Path(str(db) + "-wal").write_bytes(wal)
     with Store.open() as s:
         assert s.notices == [] and [r.id for r in s.sessions()] == ["ab12"]
+
+
+def _export_with(store, **job) -> dict:
+    sid = store.start_session("en", {"count": 1, "job": {"text": "Account Executive, B2B SaaS", "tone": "formal",
+                                                          "drop": [], **job}}, {}, ["why-sales"])
+    q, r = scored("I like to win.", "why-sales", "en")
+    store.save_answer(sid, 0, q.id, q.text, "I like to win.", 10.0, r.to_dict(), r.rubric_version)
+    return json.loads(json.dumps(store.export_all()))
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda s: s.update(started_at="0001-01-01T00:00:00+14:00"),
+     "sessions[0].started_at: the date and time '0001-01-01T00:00:00+14:00' is out of range"),
+    (lambda s: s["settings"]["job"].update(tone="evil"),
+     'sessions[0].settings.job.tone: expected one of formal, casual, got the text "evil"'),
+    (lambda s: s["settings"]["job"].update(text="quota " * 200_000),
+     "sessions[0].settings.job.text: over 1 MB; a job posting is a few pages of text"),
+])
+def test_import_refuses_values_no_interview_could_have_made(store, change, message):
+    """Issue 16: a date before the year 1 in UTC crashed import (OverflowError); a posting over
+    1 MB or an unknown tone slipped past it into rescore."""
+    doc = _export_with(store)
+    change(doc["sessions"][0])
+    with pytest.raises(MockintError) as exc:
+        storage.validate_export(doc)
+    assert str(exc.value) == message
+
+
+def test_two_sessions_with_one_id_in_an_export_are_refused(store):
+    """Issue 16: the second, different one was dropped silently ("1 already in the history")."""
+    doc = _export_with(store)
+    twin = copy.deepcopy(doc["sessions"][0])
+    twin["answers"][0]["answer"] = "something else"
+    doc["sessions"].append(twin)
+    sid = twin["id"]
+    with pytest.raises(MockintError, match=rf"^sessions\[1\]\.id: the session id {sid[:8]}… is also the id of "
+                                           rf"sessions\[0\]; each session of an export has its own id$"):
+        storage.validate_export(doc)
+
+
+def test_rescore_of_a_stored_unknown_tone_blames_the_session_not_an_option(store):
+    from tests.conftest import run_cli
+
+    _export_with(store)
+    store.conn.execute("UPDATE sessions SET settings = json_set(settings, '$.job.tone', 'evil')")
+    p = run_cli("rescore", "--last")
+    assert p.returncode == 2 and p.stderr == (
+        "mockint: error: the session was kept with the tone 'evil', which mockint does not know (one of formal, "
+        "casual); it cannot be scored as it was\n")

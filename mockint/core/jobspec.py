@@ -197,6 +197,7 @@ def extract_terms(text: str, lang: str) -> list[Term]:
     a = analyse(text, lang)
     terms: dict[tuple[str, str], Term] = {}
     taken: set[int] = set()          # token indexes already part of a term
+    seen: set[tuple] = set()         # (term key, span): a set, so a long posting stays linear
 
     def add(kind: str, label: str, span: tuple[int, int], phrases: list[str], key: str | None = None) -> None:
         # one term per word sequence, whatever kind found it first; figures by name and amount
@@ -204,7 +205,9 @@ def extract_terms(text: str, lang: str) -> list[Term]:
         t = terms.get(k)
         if t is None:
             terms[k] = Term(label, kind, spec.weights[kind], [span], phrases)
-        elif span not in t.spans:
+            seen.add((k, span))
+        elif (k, span) not in seen:
+            seen.add((k, span))
             t.spans.append(span)
 
     for kind in VOCAB_KINDS + ("generic",):
@@ -395,8 +398,16 @@ def context_and_questions(lang: str, text: str | None, tone: str | None,
 
 
 def stored_context(lang: str, settings: dict | None) -> tuple[JobContext | None, list[Question]]:
-    """:func:`context_and_questions` for a stored session (its :func:`stored_job`)."""
-    return context_and_questions(lang, *stored_job(settings))
+    """:func:`context_and_questions` for a stored session (its :func:`stored_job`). A stored value
+    no option could have given (an unknown tone, a posting over 1 MB) is the session's fault,
+    said as such (not as a bad option)."""
+    text, tone, drop = stored_job(settings)
+    if tone is not None and tone not in TONES:
+        raise MockintError(f"the session was kept with the tone {tone!r}, which mockint does not know "
+                           f"(one of {', '.join(TONES)}); it cannot be scored as it was")
+    if text is not None and len(text.encode("utf-8")) > MAX_POSTING_BYTES:
+        raise MockintError("the session was kept with a job posting over 1 MB; it cannot be scored as it was")
+    return context_and_questions(lang, text, tone, drop)
 
 
 class WithJob:

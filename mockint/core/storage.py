@@ -1207,12 +1207,14 @@ class _V:
         s = self.text(v, where)
         try:
             t = datetime.fromisoformat(s)
+            if t.tzinfo is None:
+                t = t.replace(tzinfo=timezone.utc)
+            return t.astimezone(timezone.utc).isoformat(timespec="milliseconds")
         except ValueError:
             raise self.fail(where, f"expected a date and time like \"2026-11-28T17:01:02.123+00:00\", "
                             f"got {_kind(v)}") from None
-        if t.tzinfo is None:
-            t = t.replace(tzinfo=timezone.utc)
-        return t.astimezone(timezone.utc).isoformat(timespec="milliseconds")
+        except OverflowError:               # 0001-01-01T00:00:00+14:00: before the year 1 in UTC
+            raise self.fail(where, f"the date and time {s!r} is out of range") from None
 
 
 MAX_INDEX = 100_000            # answers in one session: far more than any interview
@@ -1338,6 +1340,24 @@ def _spell(place: tuple | None) -> str:
     return out
 
 
+def _check_settings(v: "_V", settings: Any, where: str) -> dict:
+    """A session's settings; the job posting kept in them is held to the limits of a posting
+    read from a file (1 MB; a tone mockint knows), so a rescore meets what an interview met."""
+    from mockint.core.jobspec import MAX_POSTING_BYTES, TONES
+
+    out = v.mapping(settings, where)
+    job = out.get("job")
+    if job is None:
+        return out
+    job = v.mapping(job, f"{where}.job")
+    text, tone = job.get("text"), job.get("tone")
+    if text is not None and len(v.text(text, f"{where}.job.text").encode("utf-8")) > MAX_POSTING_BYTES:
+        raise v.fail(f"{where}.job.text", "over 1 MB; a job posting is a few pages of text")
+    if tone is not None and v.text(tone, f"{where}.job.tone") not in TONES:
+        raise v.fail(f"{where}.job.tone", f"expected one of {', '.join(TONES)}, got {_kind(tone)}")
+    return out
+
+
 def validate_export(doc: Any) -> list[dict[str, Any]]:
     """Checks a whole export document; returns its sessions, normalised (times in UTC)."""
     v = _V()
@@ -1350,12 +1370,17 @@ def validate_export(doc: Any) -> list[dict[str, Any]]:
                            f"reads up to {EXPORT_VERSION}): upgrade mockint to import it")
     _check_values(doc)
     out = []
+    ids: dict[str, int] = {}
     for si, s in enumerate(v.array(doc.get("sessions"), "sessions")):
         w = f"sessions[{si}]"
         v.obj(s, w, ("id", "lang", "started_at", "answers"))
         sid = v.text(s["id"], f"{w}.id")
         if not _ID_RE.fullmatch(sid):
             raise v.fail(f"{w}.id", f"expected 32 hexadecimal digits, got {_kind(sid)}")
+        if sid in ids:                       # one would be dropped silently
+            raise v.fail(f"{w}.id", f"the session id {sid[:8]}… is also the id of sessions[{ids[sid]}]; "
+                         f"each session of an export has its own id")
+        ids[sid] = si
         lang = v.text(s["lang"], f"{w}.lang")
         if lang not in LANGS:
             raise v.fail(f"{w}.lang", f"expected one of {', '.join(LANGS)}, got {_kind(lang)}")
@@ -1366,7 +1391,7 @@ def validate_export(doc: Any) -> list[dict[str, Any]]:
                "started_at": v.time(s["started_at"], f"{w}.started_at"),
                "finished_at": v.time(s.get("finished_at"), f"{w}.finished_at", allow_null=True),
                "mockint_version": v.text(s.get("mockint_version", "unknown"), f"{w}.mockint_version"),
-               "settings": v.mapping(settings, f"{w}.settings"),
+               "settings": _check_settings(v, settings, f"{w}.settings"),
                "readiness": {k: v.boolean(x, f"{w}.readiness.{k}")
                              for k, x in v.mapping(readiness, f"{w}.readiness").items()},
                "question_ids": [v.text(q, f"{w}.question_ids[{i}]")
