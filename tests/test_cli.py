@@ -290,3 +290,19 @@ def test_questions_list_shows_whole_kinds():
     assert p.returncode == 0
     assert " closing " in p.stdout and " situational " in p.stdout and " behavioural " in p.stdout
     assert " closi " not in p.stdout and " situa " not in p.stdout
+
+
+def test_grade_takes_at_most_5000_answers_and_5_mb(tmp_path):
+    """Issue 16: 100,000 tiny answers took 65 s and 3.25 GB. At the limits (5,000 answers, 5 MB)
+    a grade peaks under ~190 MB (benchmarks: /usr/bin/time -v, see the README)."""
+    big = tmp_path / "many.yaml"
+    big.write_text("lang: en\nanswers:\n" + "  - question: why-sales\n    answer: I like to win.\n" * 5001)
+    p = run_cli("grade", str(big))
+    assert p.returncode == 2 and p.stderr == (
+        f"mockint: error: {big}:2:1: answers: 5,001 answers; 'mockint grade' takes at most 5,000 at a time: "
+        f"split the file\n")
+    huge = tmp_path / "huge.yaml"
+    huge.write_text("lang: en\nanswers:\n" + "  - question: why-sales\n    answer: I like to win. Really.\n"
+                    * 100_000)
+    p = run_cli("grade", str(huge))
+    assert p.returncode == 2 and p.stderr.startswith(f"mockint: error: {huge}: ") and "MB" in p.stderr

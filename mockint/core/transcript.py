@@ -13,7 +13,8 @@ from mockint.core.text import LANGS
 from mockint.core.validate import Doc
 from mockint.core.yamlfile import load_yaml, read_data
 
-MAX_TRANSCRIPT_BYTES = 100 * 1024 * 1024   # 10,000 answers of 200 words are ~10 MB
+MAX_TRANSCRIPT_BYTES = 5 * 1024 * 1024   # 3,000 answers of 250 words; memory stays under ~350 MB
+MAX_ANSWERS = 5_000                        # answers one 'grade' takes (an interview has 5-30)
 
 
 @dataclass
@@ -40,7 +41,11 @@ def load_transcript(path: str | Path) -> Transcript:
     lang = doc.choice(top["lang"], ("lang",), LANGS)
     bank = loader.bank(lang)
     items = []
-    for i, raw in enumerate(doc.seq(top["answers"], ("answers",), 1)):
+    answers = doc.seq(top["answers"], ("answers",), 1)
+    if len(answers) > MAX_ANSWERS:
+        doc.fail(("answers",), f"{len(answers):,} answers; 'mockint grade' takes at most {MAX_ANSWERS:,} at a time: "
+                 f"split the file")
+    for i, raw in enumerate(answers):
         p = ("answers", i)
         m = doc.mapping(raw, p, required=("answer",), optional=("question", "question_text", "elapsed"))
         if ("question" in m) == ("question_text" in m):
