@@ -295,31 +295,92 @@ def _alias_error(text: str, name: str, message: str) -> NoReturn:
 _CACHE_FORMAT = 1
 
 
+CACHE_MAX_ENTRIES = 32              # a bank, a rubric, a plan per language and a few user files
+CACHE_MAX_BYTES = 16 * 1024 * 1024
+CACHE_TMP_STALE = 3600              # seconds: an older temporary file's writer is gone
+
+
+def cache_off() -> bool:
+    """``MOCKINT_NO_CACHE=1``: nothing is read from or written to the cache."""
+    import os
+
+    return os.environ.get("MOCKINT_NO_CACHE", "") not in ("", "0")
+
+
 def cache_file(name: str) -> Path:
     """The cache entry ``name`` in ``<mockint home>/cache/`` (parsed files, the validated bank,
-    pattern plans...): everything there is rebuilt when missing."""
+    pattern plans...): everything there is rebuilt when missing. With the cache off, a path that
+    cannot be opened (every reader falls back to the real work)."""
     from mockint.core.paths import home
 
+    if cache_off():
+        return Path("/nonexistent-mockint-cache-is-off") / name
     return home() / "cache" / name
 
 
 def write_cache(name: str, data: str | bytes) -> None:
-    """Keep ``data`` as the cache entry ``name``: written to a temporary file named by the process,
-    then renamed, so a reader sees the old entry or the new one. Any problem (a read-only home, a
-    full disk) is ignored: an entry is never needed, only faster."""
+    """Keep ``data`` as the cache entry ``name``: written to a private temporary file named by the
+    process, then renamed, so a reader sees the old entry or the new one; a failed write leaves no
+    temporary file. Any problem (a read-only home, a full disk) is ignored: an entry is never
+    needed, only faster. The folder is kept to ``CACHE_MAX_ENTRIES`` entries and
+    ``CACHE_MAX_BYTES`` (the least recently written go first)."""
     import os
 
+    if cache_off():
+        return
+    tmp = None
     try:
         entry = cache_file(name)
         entry.parent.mkdir(mode=0o700, exist_ok=True)
         tmp = entry.with_suffix(f".{os.getpid()}.tmp")
-        if isinstance(data, bytes):
-            tmp.write_bytes(data)
-        else:
-            tmp.write_text(data, encoding="utf-8")
+        raw = data if isinstance(data, bytes) else data.encode("utf-8")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0), 0o600)
+        try:
+            os.write(fd, raw)
+        finally:
+            os.close(fd)
         os.replace(tmp, entry)
+        tmp = None
+        prune_cache(entry.parent)
     except Exception:                   # noqa: BLE001 - no cache, same results
-        pass
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+
+
+def prune_cache(folder: Path) -> list[str]:
+    """Removes temporary files whose writer is gone and the oldest entries over the bounds;
+    returns the names removed."""
+    import os
+    import time
+
+    removed: list[str] = []
+    try:
+        entries = [(e.stat(follow_symlinks=False), e) for e in os.scandir(folder) if e.is_file(follow_symlinks=False)]
+    except OSError:
+        return removed
+    now = time.time()
+    keep = []
+    for st, e in entries:
+        if e.name.endswith(".tmp"):
+            if now - st.st_mtime > CACHE_TMP_STALE:
+                removed.append(e.name)
+        else:
+            keep.append((st.st_mtime, st.st_size, e))
+    keep.sort(key=lambda x: x[0], reverse=True)        # newest first
+    total = 0
+    for n, (_, size, e) in enumerate(keep):
+        total += size
+        if n >= CACHE_MAX_ENTRIES or total > CACHE_MAX_BYTES:
+            removed.append(e.name)
+    for name in removed:
+        try:
+            os.unlink(folder / name)
+        except OSError:
+            pass
+    return removed
 
 
 def sha1_hex(text: str) -> str:
