@@ -790,3 +790,24 @@ def test_rescore_of_a_stored_unknown_tone_blames_the_session_not_an_option(store
     assert p.returncode == 2 and p.stderr == (
         "mockint: error: the session was kept with the tone 'evil', which mockint does not know (one of formal, "
         "casual); it cannot be scored as it was\n")
+
+
+def test_export_streams_sessions_and_writes_what_export_all_gives(store):
+    """Issue 16: export held the whole history (1,000 sessions: 1 GB); it now reads one session at
+    a time while the file is written (20 MB), byte for byte the document export_all returns."""
+    from mockint.cli_history import to_json
+    from tests.conftest import run_cli
+
+    out = paths.home() / "e.json"
+    assert run_cli("export", "-o", str(out)).returncode == 0
+    assert json.loads(out.read_text())["sessions"] == []              # an empty history: "sessions": []
+    for n in range(3):
+        add_session(store, [("why-sales", f"I like to win, reason {n}.")])
+    p = run_cli("export", "-o", str(out), "--force")
+    assert p.returncode == 0 and p.stdout == f"wrote 3 sessions to {out}\n"
+    written = out.read_text()
+    doc = store.export_all()
+    doc["exported_at"] = json.loads(written)["exported_at"]
+    assert written == to_json(doc)
+    lazy = store.export_stream()["sessions"]
+    assert isinstance(lazy, storage._Lazy) and bool(lazy) and len(list(lazy)) == 3

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from mockint.core.errors import MockintError
 
 
-def write_atomic(path: str | Path, text: str, *, replace: bool = True, make_folder: bool = False) -> None:
+def write_atomic(path: str | Path, text: str | Iterable[str], *, replace: bool = True, make_folder: bool = False) -> None:
     """Write ``text`` to ``path``. With ``replace=False`` an existing file is never replaced: a hard
     link makes the new name appear only if it does not exist yet, with no window for a race.
     ``make_folder`` creates a missing folder (0o700); otherwise a missing folder is an error."""
@@ -36,7 +37,11 @@ def write_atomic(path: str | Path, text: str, *, replace: bool = True, make_fold
         raise MockintError(f"cannot write {path}: {exc.strerror or exc}") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
+            if isinstance(text, str):
+                f.write(text)
+            else:                               # chunks, written as they come (an export)
+                for chunk in text:
+                    f.write(chunk)
             f.flush()
             os.fsync(f.fileno())
         if replace:

@@ -42,6 +42,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
+from collections.abc import Iterator
 from typing import Any, Callable, NoReturn
 
 from mockint.core.errors import MockintError, did_you_mean
@@ -1050,30 +1051,49 @@ class Store:
         """All history as one versioned JSON document (``import_all`` reads it back). Read session
         by session: one that cannot be read (a damaged row or page) is left out and added to
         ``left_out`` (without that list, the first one raises); the rest is exported."""
+        doc = self.export_stream(left_out)
+        doc["sessions"] = list(doc["sessions"])
+        return doc
+
+    def export_stream(self, left_out: list[DamagedRow] | None = None) -> dict[str, Any]:
+        """:meth:`export_all` whose ``sessions`` are read one at a time while the document is
+        encoded (``report.json_chunks``): memory stays flat in the number of sessions. Encode it
+        before the store is closed."""
         from mockint import __version__
 
-        self.conn.execute("BEGIN")          # one consistent snapshot
-        sessions = []
-        try:
-            ids = [r[0] for r in self.conn.execute("SELECT id FROM sessions ORDER BY started_at, rowid")]
-            for sid in ids:
-                try:
-                    sessions.append(_session_doc(self._load(sid)))
-                except sqlite3.DatabaseError as exc:
-                    if not _is_damaged(exc):
-                        raise
-                    bad = DamagedRow(sid, f"a page of the file holding it is damaged ({exc})")
-                    if left_out is None:
-                        raise bad from None
-                    left_out.append(bad)
-                except DamagedRow as bad:
-                    if left_out is None:
-                        raise
-                    left_out.append(bad)
-        finally:
-            self.conn.execute("COMMIT")
         return {"format": EXPORT_FORMAT, "version": EXPORT_VERSION, "schema_version": schema_version(),
-                "mockint_version": __version__, "exported_at": now_iso(), "sessions": sessions}
+                "mockint_version": __version__, "exported_at": now_iso(),
+                "sessions": _Lazy(self._export_sessions(left_out))}
+
+    def _export_sessions(self, left_out: list[DamagedRow] | None) -> Iterator[dict[str, Any]]:
+        with self._lock:
+            try:
+                self.conn.execute("BEGIN")          # one consistent snapshot
+                ids = [r[0] for r in self.conn.execute("SELECT id FROM sessions ORDER BY started_at, rowid")]
+            except sqlite3.Error as exc:
+                raise self._translate(exc, reading=True) from None
+            try:
+                for sid in ids:
+                    doc = self._export_one(sid, left_out)
+                    if doc is not None:
+                        yield doc
+            finally:
+                if self._conn is not None and self.conn.in_transaction:
+                    self.conn.execute("COMMIT")
+
+    def _export_one(self, sid: str, left_out: list[DamagedRow] | None) -> dict[str, Any] | None:
+        try:
+            try:
+                return _session_doc(self._load(sid))
+            except sqlite3.DatabaseError as exc:
+                if not _is_damaged(exc):
+                    raise self._translate(exc, reading=True) from None
+                raise DamagedRow(sid, f"a page of the file holding it is damaged ({exc})") from None
+        except DamagedRow as bad:
+            if left_out is None:
+                raise
+            left_out.append(bad)
+            return None
 
     @_guarded
     def import_all(self, doc: Any) -> tuple[int, int]:
@@ -1109,6 +1129,34 @@ class Store:
                 self._refresh(c, s["id"], s["finished_at"] or s["started_at"])
                 added += 1
         return added, skipped
+
+
+class _Lazy(list):
+    """A list to ``json``'s encoder that yields its items only as they are encoded (the encoder
+    with an indent, the one ``json_chunks`` uses, only asks whether it is empty and iterates)."""
+
+    def __init__(self, items: Iterator[Any]):
+        super().__init__()
+        self._items = iter(items)
+        self._first: list[Any] | None = None
+
+    def _peek(self) -> list[Any]:
+        if self._first is None:
+            try:
+                self._first = [next(self._items)]
+            except StopIteration:
+                self._first = []
+        return self._first
+
+    def __iter__(self):
+        yield from self._peek()
+        yield from self._items
+
+    def __bool__(self) -> bool:                 # an empty one must encode as []
+        return bool(self._peek())
+
+    def __len__(self) -> int:  # pragma: no cover - never asked by the encoder
+        raise TypeError("a lazy list has no length until it is read")
 
 
 def _session_doc(rec: SessionRecord) -> dict[str, Any]:
