@@ -110,8 +110,45 @@ def lint(files: Sequence[Path], with_user_rubrics: bool = True) -> LintResult:
             ids[key] = (p, name)
             if not is_builtin and q.id in builtin[b.lang]:
                 res.notices.append(f"{name}: the question '{q.id}' replaces the built-in one")
+    for p in files:
+        if kinds[p] in ("bank", "rubric"):
+            res.problems += control_characters(p, display_name(p))
     res.problems.sort(key=_key)
     return res
+
+
+def control_characters(p: Path, name: str) -> list[DataError]:
+    """A text of a bank or rubric holding a control character (a terminal escape such as
+    ``ESC ]0;…BEL``, a bidi override): mockint shows it as a visible sign, but it is never meant."""
+    from mockint.core.safe import _CTRL
+    from mockint.core.yamlfile import compose, dotted, load_yaml_cached, position_of, read_text
+
+    try:
+        text = read_text(p)
+        data = load_yaml_cached(text, name)
+    except (MockintError, OSError):
+        return []                         # reported by the loading above
+    out: list[DataError] = []
+    root: list = []
+
+    def walk(value, path: tuple) -> None:
+        if isinstance(value, str):
+            m = _CTRL.search(value.replace("\t", " ").replace("\n", " ").replace("\r", " "))
+            if m:
+                if not root:
+                    root.append(compose(text))
+                line, col = position_of(text, path, root[0])
+                out.append(DataError(name, line, dotted(path),
+                                     f"holds the control character U+{ord(m.group()):04X} (a terminal escape "
+                                     f"or a bidi override); remove it", col=col))
+        elif isinstance(value, dict):
+            for k, v in value.items():
+                walk(v, path + (k,))
+        elif isinstance(value, list):
+            for i, v in enumerate(value):
+                walk(v, path + (i,))
+    walk(data, ())
+    return out
 
 
 def display_name(p: Path) -> str:
