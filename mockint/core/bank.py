@@ -149,6 +149,18 @@ QUESTION_KEYS = ("id", "text", "tags", "guide", "answer", "talking_points", "ter
                  "examples")
 
 
+_NESTED = {"min_words": "answer", "max_words": "answer", "seconds": "answer", "topic": "tags", "kind": "tags",
+           "difficulty": "tags"}
+
+
+class _Problems(Exception):
+    """Every problem found in one question."""
+
+    def __init__(self, errors: list[DataError]):
+        super().__init__(str(errors[0]))
+        self.errors = errors
+
+
 def parse_bank(text: str, name: str, facts: set[str] | None = None, rubrics: RubricIndex | None = None,
                problems: list[DataError] | None = None) -> Bank:
     """A bank from YAML text. ``facts``: the guide's fact ids (cited ids are checked);
@@ -159,9 +171,23 @@ def parse_bank(text: str, name: str, facts: set[str] | None = None, rubrics: Rub
     data = load_yaml_cached(text, name)
     if data is None:
         doc.fail((), "the file is empty: a question bank needs 'lang', 'version' and 'questions'")
-    top = doc.mapping(data, (), required=("lang", "version", "questions"), optional=("replies",))
-    lang = doc.choice(top["lang"], ("lang",), LANGS)
-    version = int(doc.number(top["version"], ("version",), 1, whole=True))
+    top = doc.a_mapping(data, ())
+    top_errs = doc.key_problems(top, (), ("lang", "version", "questions"), ("replies",))
+    for key, check in (("lang", lambda v: doc.choice(v, ("lang",), LANGS)),
+                       ("version", lambda v: doc.number(v, ("version",), 1, whole=True))):
+        if key in top:
+            try:
+                check(top[key])
+            except DataError as exc:
+                top_errs.append(exc)
+    if top_errs and (problems is None or "questions" not in top):
+        if problems is None:
+            raise top_errs[0]
+        problems.extend(top_errs)
+        return Bank(lang=top.get("lang") if top.get("lang") in LANGS else "en", version=1, questions=[],
+                    replies=[], source=name)
+    lang = top["lang"] if top.get("lang") in LANGS else "en"
+    version = int(top["version"]) if not top_errs else 1
     index: dict[str, Any] = {}
 
     def rubric_index() -> Mapping[str, RubricRef] | None:
@@ -179,46 +205,78 @@ def parse_bank(text: str, name: str, facts: set[str] | None = None, rubrics: Rub
         return ids
 
     def question(raw, p) -> Question:
-        q = doc.mapping(raw, p, required=("id", "text", "tags", "answer"),
-                        optional=[k for k in QUESTION_KEYS if k not in ("id", "text", "tags", "answer")])
-        qid = doc.ident(q["id"], p + ("id",))
-        tags = doc.mapping(q["tags"], p + ("tags",), required=("topic", "kind", "difficulty"))
-        ans = doc.mapping(q["answer"], p + ("answer",), required=("min_words", "max_words", "seconds"))
-        min_w = int(doc.number(ans["min_words"], p + ("answer", "min_words"), 1, 5000, whole=True))
-        max_w = int(doc.number(ans["max_words"], p + ("answer", "max_words"), 1, 5000, whole=True))
-        if max_w < min_w:
-            doc.fail(p + ("answer", "max_words"), f"must be at least min_words ({min_w})")
+        """One question; every problem in it is found (not only the first): raises _Problems."""
+        errs: list[DataError] = []
+
+        def soft(fn, default=None):
+            try:
+                return fn()
+            except DataError as exc:
+                errs.append(exc)
+            except (KeyError, TypeError):      # a key missing or of the wrong shape: said already
+                pass
+            return default
+
+        q = doc.a_mapping(raw, p)
+        for key in q:                      # a key one level too high: say where it goes
+            if key in _NESTED and key not in QUESTION_KEYS:
+                errs.append(doc.error(p + (key,), f"unknown key here; '{key}' goes under '{_NESTED[key]}:'"))
+        errs += doc.key_problems({k: v for k, v in q.items() if k not in _NESTED}, p, ("id", "text", "tags", "answer"),
+                                 [k for k in QUESTION_KEYS if k not in ("id", "text", "tags", "answer")])
+        qid = soft(lambda: doc.ident(q["id"], p + ("id",)))
+        text = soft(lambda: doc.text_(q["text"], p + ("text",)))
+        tags = soft(lambda: doc.a_mapping(q["tags"], p + ("tags",)), {})
+        if "tags" in q:
+            errs += doc.key_problems(tags, p + ("tags",), ("topic", "kind", "difficulty"))
+        topic = soft(lambda: doc.choice(tags["topic"], p + ("tags", "topic"), TOPICS))
+        kind = soft(lambda: doc.choice(tags["kind"], p + ("tags", "kind"), KINDS))
+        difficulty = soft(lambda: doc.choice(tags["difficulty"], p + ("tags", "difficulty"), DIFFICULTIES))
+        ans = soft(lambda: doc.a_mapping(q["answer"], p + ("answer",)), {})
+        if "answer" in q:
+            errs += doc.key_problems(ans, p + ("answer",), ("min_words", "max_words", "seconds"))
+        min_w = soft(lambda: int(doc.number(ans["min_words"], p + ("answer", "min_words"), 1, 5000, whole=True)))
+        max_w = soft(lambda: int(doc.number(ans["max_words"], p + ("answer", "max_words"), 1, 5000, whole=True)))
+        if min_w is not None and max_w is not None and max_w < min_w:
+            errs.append(doc.error(p + ("answer", "max_words"), f"must be at least min_words ({min_w})"))
+        seconds = soft(lambda: int(doc.number(ans["seconds"], p + ("answer", "seconds"), 5, 3600, whole=True)))
         points: list[TalkingPoint] = []
         pids: set[str] = set()
-        for ti, traw in enumerate(doc.seq(q.get("talking_points", []), p + ("talking_points",),
-                                          1 if "talking_points" in q else 0)):
+        raw_points = soft(lambda: doc.seq(q.get("talking_points", []), p + ("talking_points",),
+                                          1 if "talking_points" in q else 0), [])
+        for ti, traw in enumerate(raw_points):
             tp = p + ("talking_points", ti)
-            t = doc.mapping(traw, tp, required=("id", "summary", "phrases", "follow_up"), optional=("guide",))
-            pid = doc.ident(t["id"], tp + ("id",))
-            if pid in pids:
-                doc.fail(tp + ("id",), f"duplicate talking point id '{pid}'")
+            t = soft(lambda: doc.a_mapping(traw, tp))
+            if t is None:
+                continue
+            errs += doc.key_problems(t, tp, ("id", "summary", "phrases", "follow_up"), ("guide",))
+            pid = soft(lambda: doc.ident(t["id"], tp + ("id",)))
+            if pid is not None and pid in pids:
+                errs.append(doc.error(tp + ("id",), f"duplicate talking point id '{pid}'"))
             pids.add(pid)
-            if isinstance(t["phrases"], list) and not t["phrases"]:
-                doc.fail(tp + ("phrases",), "the phrase list is empty: give at least one phrase "
-                         "that shows the point is covered")
-            points.append(TalkingPoint(pid, doc.text_(t["summary"], tp + ("summary",)),
-                                       doc.strings(t["phrases"], tp + ("phrases",)),
-                                       doc.text_(t["follow_up"], tp + ("follow_up",)),
-                                       guide(t.get("guide", []), tp + ("guide",))))
-        rubric_name = doc.ident(q["rubric"], p + ("rubric",)) if "rubric" in q else None
-        criteria = _criteria(doc, q, p, lang, rubric_name, rubric_index) if (
+            if isinstance(t.get("phrases"), list) and not t["phrases"]:
+                errs.append(doc.error(tp + ("phrases",), "the phrase list is empty: give at least one phrase "
+                                      "that shows the point is covered"))
+                phrases = None
+            else:
+                phrases = soft(lambda: doc.strings(t["phrases"], tp + ("phrases",)))
+            point = (pid, soft(lambda: doc.text_(t["summary"], tp + ("summary",))), phrases,
+                     soft(lambda: doc.text_(t["follow_up"], tp + ("follow_up",))),
+                     soft(lambda: guide(t.get("guide", []), tp + ("guide",))))
+            if None not in point:
+                points.append(TalkingPoint(*point))
+        rubric_name = soft(lambda: doc.ident(q["rubric"], p + ("rubric",))) if "rubric" in q else None
+        criteria = soft(lambda: _criteria(doc, q, p, lang, rubric_name, rubric_index), {}) if (
             "criteria" in q or rubric_name) else {}
-        examples = parse_examples(doc, q["examples"], p + ("examples",), False) if "examples" in q \
-            else Examples()
+        examples = soft(lambda: parse_examples(doc, q["examples"], p + ("examples",), False), Examples()) \
+            if "examples" in q else Examples()
+        cited = soft(lambda: guide(q.get("guide", []), p + ("guide",)), [])
+        terms = soft(lambda: doc.strings(q.get("terms", []), p + ("terms",), 0), [])
+        if errs:
+            raise _Problems(errs)
         return Question(
-            id=qid, text=doc.text_(q["text"], p + ("text",)),
-            topic=doc.choice(tags["topic"], p + ("tags", "topic"), TOPICS),
-            kind=doc.choice(tags["kind"], p + ("tags", "kind"), KINDS),
-            difficulty=doc.choice(tags["difficulty"], p + ("tags", "difficulty"), DIFFICULTIES),
-            guide=guide(q.get("guide", []), p + ("guide",)), min_words=min_w, max_words=max_w,
-            seconds=int(doc.number(ans["seconds"], p + ("answer", "seconds"), 5, 3600, whole=True)),
-            talking_points=points, terms=doc.strings(q.get("terms", []), p + ("terms",), 0), lang=lang,
-            rubric=rubric_name, criteria=criteria, examples=examples, source=name)
+            id=qid, text=text, topic=topic, kind=kind, difficulty=difficulty, guide=cited,
+            min_words=min_w, max_words=max_w, seconds=seconds, talking_points=points, terms=terms,
+            lang=lang, rubric=rubric_name, criteria=criteria, examples=examples, source=name)
 
     questions: list[Question] = []
     seen: set[str] = set()
@@ -231,6 +289,10 @@ def parse_bank(text: str, name: str, facts: set[str] | None = None, rubrics: Rub
                     doc.fail(p + ("id",), f"duplicate question id '{qid}'")
                 seen.add(qid)
             questions.append(question(raw, p))
+        except _Problems as many:
+            if problems is None:
+                raise many.errors[0] from None
+            problems.extend(many.errors)
         except DataError as exc:
             if problems is None:
                 raise
@@ -248,6 +310,9 @@ def parse_bank(text: str, name: str, facts: set[str] | None = None, rubrics: Rub
         if rid != "fallback" and not phrases:
             doc.fail(p, "a reply needs 'phrases' (only the 'fallback' reply has none)")
         replies.append(Reply(rid, phrases, doc.text_(r["text"], p + ("text",))))
+    if top_errs:                  # every problem of the file is said; none of its questions is used
+        problems.extend(top_errs)
+        questions, replies = [], []
     return Bank(lang=lang, version=version, questions=questions, replies=replies, source=name)
 
 

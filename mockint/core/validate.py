@@ -51,6 +51,28 @@ class Doc:
                 self.fail(path, f"missing the required key '{key}'")
         return value
 
+    def a_mapping(self, value: Any, path: tuple[Key, ...]) -> dict:
+        """The shape only (its keys are checked by :meth:`key_problems`)."""
+        if not isinstance(value, dict):
+            self.fail(path, f"must be a mapping (key: value), not {_kind(value)}")
+        return value
+
+    def key_problems(self, value: dict, path: tuple[Key, ...], required: Iterable[str] = (),
+                     optional: Iterable[str] = ()) -> list[DataError]:
+        """Every unknown and every missing key of a mapping (what :meth:`mapping` raises one by one)."""
+        required, optional = list(required), list(optional)
+        allowed = required + optional
+        out, meant = [], set()
+        for key in value:
+            if key not in allowed:
+                hint = did_you_mean(key, allowed)
+                meant.add(hint.split("'")[1] if hint else None)
+                out.append(self.error(path + (key,), f"unknown key; allowed: {', '.join(allowed)}{hint}"))
+        # a misspelt key is one problem, not two: its "did you mean" stands for the missing key
+        out += [self.error(path, f"missing the required key '{key}'") for key in required
+                if key not in value and key not in meant]
+        return out
+
     def seq(self, value: Any, path: tuple[Key, ...], min_len: int = 0) -> list:
         if not isinstance(value, list):
             self.fail(path, f"must be a list, not {_kind(value)}")
