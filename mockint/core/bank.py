@@ -172,6 +172,9 @@ def parse_bank(text: str, name: str, facts: set[str] | None = None, rubrics: Rub
     if data is None:
         doc.fail((), "the file is empty: a question bank needs 'lang', 'version' and 'questions'")
     top = doc.a_mapping(data, ())
+    if "criteria" in top and "questions" not in top:
+        doc.fail(("criteria",), "this is a rubric (it has 'criteria', no 'questions'), not a question bank: "
+                 "rubrics go in the rubrics folder (or are given with --bank)")
     top_errs = doc.key_problems(top, (), ("lang", "version", "questions"), ("replies",))
     for key, check in (("lang", lambda v: doc.choice(v, ("lang",), LANGS)),
                        ("version", lambda v: doc.number(v, ("version",), 1, whole=True))):

@@ -121,10 +121,10 @@ def control_characters(p: Path, name: str) -> list[DataError]:
     """A text of a bank or rubric holding a control character (a terminal escape such as
     ``ESC ]0;…BEL``, a bidi override): mockint shows it as a visible sign, but it is never meant."""
     from mockint.core.safe import _CTRL
-    from mockint.core.yamlfile import compose, dotted, load_yaml_cached, position_of, read_text
+    from mockint.core.yamlfile import compose, dotted, load_yaml_cached, position_of, read_data
 
     try:
-        text = read_text(p)
+        text = read_data(p, name)
         data = load_yaml_cached(text, name)
     except (MockintError, OSError):
         return []                         # reported by the loading above
