@@ -441,6 +441,10 @@ def _chmod_600(path: Path) -> None:
             pass
 
 
+def _text(data: bytes) -> str:
+    return data.decode("utf-8", "replace")
+
+
 def _connect(path: Path, timeout: float) -> sqlite3.Connection:
     """Opens (creating mode 0o600) and checks the file; raises _Damaged, MockintError. A symbolic
     link at the history's path (or its -wal, -shm) is refused: mockint never follows a link to
@@ -458,6 +462,7 @@ def _connect(path: Path, timeout: float) -> sqlite3.Connection:
         raise MockintError(f"cannot open the history file {path}: {exc.strerror or exc}") from None
     _chmod_600(path)
     conn = sqlite3.connect(str(path), timeout=timeout, isolation_level=None, check_same_thread=False)
+    conn.text_factory = _text          # a damaged byte in a text shows as �, never a UnicodeDecodeError
     try:
         conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
         conn.execute("PRAGMA journal_mode = WAL")
@@ -478,6 +483,9 @@ def _connect(path: Path, timeout: float) -> sqlite3.Connection:
         if _is_damaged(exc):
             raise _Damaged(str(exc)) from None
         raise MockintError(f"cannot use the history file {path}: {exc}") from None
+    except UnicodeDecodeError:          # SQLite's message quotes damaged bytes of the schema
+        conn.close()
+        raise _Damaged("its schema is damaged") from None
     except BaseException:
         conn.close()
         raise
@@ -512,6 +520,8 @@ def _guarded(fn, reading: bool = False):
                 return fn(self, *args, **kwargs)
             except sqlite3.Error as exc:
                 raise self._translate(exc, reading) from None
+            except UnicodeDecodeError:      # a message quoting damaged bytes: damage all the same
+                raise self._translate(sqlite3.DatabaseError("database disk image is malformed"), reading) from None
     return wrapper
 
 
@@ -1079,7 +1089,13 @@ class Store:
                         yield doc
             finally:
                 if self._conn is not None and self.conn.in_transaction:
-                    self.conn.execute("COMMIT")
+                    try:
+                        self.conn.execute("COMMIT")      # a read transaction: nothing to lose
+                    except sqlite3.Error:
+                        try:
+                            self.conn.execute("ROLLBACK")
+                        except sqlite3.Error:
+                            pass
 
     def _export_one(self, sid: str, left_out: list[DamagedRow] | None) -> dict[str, Any] | None:
         try:
