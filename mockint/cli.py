@@ -60,7 +60,8 @@ LOCAL_COMMANDS = ("practice", "questions", "score", "grade")
 HISTORY_COMMANDS = ("history", "report", "export", "import", "rescore")
 BANK_COMMANDS = ("validate", "check-rubric")
 JOB_COMMANDS = ("job-spec",)
-COMMANDS = LOCAL_COMMANDS + HISTORY_COMMANDS + BANK_COMMANDS + JOB_COMMANDS
+ROLEPLAY_COMMANDS = ("roleplay",)
+COMMANDS = LOCAL_COMMANDS + HISTORY_COMMANDS + BANK_COMMANDS + JOB_COMMANDS + ROLEPLAY_COMMANDS
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
@@ -92,6 +93,9 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     if only is None or only in JOB_COMMANDS:
         from mockint import cli_jobspec          # job-spec
         cli_jobspec.add_parsers(sub)
+    if only is None or only == "roleplay":
+        from mockint import cli_roleplay         # roleplay
+        cli_roleplay.add_parsers(sub)
     return p
 
 
@@ -220,9 +224,10 @@ def _run(parser: argparse.ArgumentParser, args) -> int:
     _use_banks(getattr(args, "bank", None))
     if args.command == "practice":
         return cmd_practice(args)
-    from mockint import cli_history, cli_jobspec, cli_questions
+    from mockint import cli_history, cli_jobspec, cli_questions, cli_roleplay
     handler = {"questions": _questions, "score": cmd_score, "grade": cmd_grade,
-               **cli_history.HANDLERS, **cli_questions.HANDLERS, **cli_jobspec.HANDLERS}[args.command]
+               **cli_history.HANDLERS, **cli_questions.HANDLERS, **cli_jobspec.HANDLERS,
+               **cli_roleplay.HANDLERS}[args.command]
     out = handler(args)
     code = 0
     if isinstance(out, tuple):

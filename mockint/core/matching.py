@@ -483,3 +483,18 @@ def near_copy(a: str, b: str, cutoff: float = 80.0) -> bool:
     """Do two sentences say the same thing in nearly the same words? (token_set_ratio on
     casefolded words: word order and a few extra words do not matter.)"""
     return bool(fuzz.token_set_ratio(a, b, processor=utils.default_process, score_cutoff=cutoff))
+
+
+def closest(word: str, choices: list[str], cutoff: float, scorer: str = "ratio") -> tuple[int, float] | None:
+    """(index, score) of the choice most like ``word`` (rapidfuzz ``extractOne``: a near spelling,
+    e.g. a role-play candidate's "overtimes" for the buyer's "overtime"), or None when none reaches
+    ``cutoff``. Only choices that start with the same letter and differ in length by at most two
+    are compared; the first of equally close choices wins."""
+    if not word:
+        return None
+    near = [i for i, c in enumerate(choices) if c[:1] == word[:1] and abs(len(c) - len(word)) <= 2]
+    if not near:
+        return None
+    best = process.extractOne(word, [choices[i] for i in near], scorer=SCORERS[scorer],
+                              processor=utils.default_process, score_cutoff=cutoff)
+    return (near[best[2]], float(best[1])) if best is not None else None

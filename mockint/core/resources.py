@@ -27,6 +27,11 @@ def jobspec_dir() -> Path:
     return _find("jobspec")
 
 
+def roleplay_dir() -> Path:
+    """The role-play scenarios and their lexicon (``roleplays/<lang>.yaml``)."""
+    return _find("roleplays")
+
+
 def display(path: Path) -> str:
     """A short name for messages: relative to the data folder's parent when inside it."""
     path = Path(path)

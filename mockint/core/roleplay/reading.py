@@ -1,0 +1,344 @@
+"""Reading one candidate turn: what was asked, pitched, acknowledged, offered, asked for.
+
+The lexicon's lists are compiled once per language (:class:`Cues`) and a scenario's triggers and
+key words once per scenario (:class:`ScenarioCues`), as :class:`mockint.core.matching.PhraseSet`
+(Snowball stems, words in any order within a small window; triggers and key words also match
+typos). :func:`read_turn` returns a :class:`Reading`: every fact with its words' offsets in the
+turn as typed. The buyer (``buyer.py``) decides from it; the score (``score.py``) quotes it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from mockint.core.matching import NUMBER, Fuzzy, Hit, Lexicon, PhraseSet, closest
+from mockint.core.text import Analysed, analyse, phrase_tokens, stem_words
+
+CUE_SETS = ("acknowledge", "clarify", "argue", "pitch", "benefit", "proof", "price", "ask", "time",
+            "close_vague", "pressure", "dishonesty")
+
+
+@dataclass(frozen=True)
+class Ev:
+    """One fact in a turn: its kind, the words that show it (offsets into the turn as typed), and
+    what it refers to (a need or objection id, a cue phrase)."""
+    kind: str
+    start: int
+    end: int
+    text: str
+    ref: str = ""
+
+
+@dataclass(frozen=True)
+class BuyerWord:
+    word: str          # as the buyer said it
+    stem: str
+    turn: int          # the buyer's reply to this candidate turn
+    part: int          # which part of that reply
+    start: int         # offsets into that part's text
+    end: int
+
+
+@dataclass(frozen=True)
+class Reflection:
+    candidate: Ev
+    buyer: BuyerWord
+    key: bool          # one of a need's key words
+
+
+@dataclass
+class Sentence:
+    start: int         # folded offsets
+    end: int
+    first: int         # token indexes [first, last)
+    last: int
+    question: str | None = None     # "open" | "closed" | None (a statement)
+
+
+@dataclass
+class Reading:
+    text: str
+    words: int
+    stems: list[str] = field(default_factory=list)
+    questions: list[Ev] = field(default_factory=list)       # kind "open" / "closed"
+    probes: list[tuple[int, Ev]] = field(default_factory=list)   # (trigger size, Ev ref=need id)
+    pitch: list[Ev] = field(default_factory=list)
+    long_statement: bool = False
+    cues: dict[str, list[Ev]] = field(default_factory=dict)      # CUE_SETS kinds, as found
+    clarify: dict[str, Ev] = field(default_factory=dict)         # objection id -> its question
+    value: list[Ev] = field(default_factory=list)                # ref = need id
+    ask: Ev | None = None                                        # ref "specific" | "vague"
+    reflections: list[Reflection] = field(default_factory=list)
+
+    def has(self, kind: str) -> bool:
+        return bool(self.cues.get(kind))
+
+    def first(self, kind: str) -> Ev | None:
+        got = self.cues.get(kind)
+        return got[0] if got else None
+
+    @property
+    def pitched(self) -> bool:
+        return bool(self.pitch) or self.long_statement
+
+
+class Cues:
+    """A language's lexicon, compiled."""
+
+    def __init__(self, language):
+        lang, cues = language.lang, language.cues
+        window = int(language.th("cue_window"))
+        self.language = language
+        self.sets = {k: PhraseSet(list(cues[k]), lang, window=window, fuzzy=None) for k in CUE_SETS}
+        self.request = _starters(cues["request_starters"])
+        self.open = _starters(cues["open_starters"])
+        self.closed = _starters(cues["closed_starters"])
+        self.lead_ins = _starters(cues["lead_ins"])
+        self.you = {w for p in cues["you_words"] for w in phrase_tokens(p)}
+        stop = [w for p in cues["stop_words"] for w in phrase_tokens(p)]
+        self.stop = set(stop) | set(stem_words(stop, lang))
+
+
+def _starters(items) -> list[tuple[str, ...]]:
+    """Phrases as word tuples, longest first (so "could you tell me" wins over "could")."""
+    toks = {tuple(phrase_tokens(p)) for p in items}
+    return sorted((t for t in toks if t), key=lambda t: (-len(t), t))
+
+
+class ScenarioCues:
+    """A scenario's triggers and key words, compiled (typos of them match too)."""
+
+    def __init__(self, sc):
+        language = sc.language
+        cues = cues_of(language)
+        lang, th = language.lang, language.thresholds
+        texts = [sc.title, sc.brief, sc.opening] + [p for ps in language.cues.values() for p in ps]
+        for n in sc.needs:
+            texts += [n.reveal, n.label, *n.triggers, *n.words]
+        for o in sc.objections:
+            texts += [o.says, *o.words]
+        known = {w for t in texts for w in phrase_tokens(t)}
+        targets = {w for n in sc.needs for p in n.triggers + n.words for w in phrase_tokens(p)}
+        targets |= {w for o in sc.objections for p in o.words for w in phrase_tokens(p)}
+        min_len = int(th["typo_min_length"])
+        fuzzy = Fuzzy("ratio", min_len, ((min_len, th["typo_cutoff"]),))
+        lex = Lexicon(lang, known, {t for t in targets if len(t) >= min_len and t.isalpha()})
+
+        def ps(items, window):
+            return PhraseSet(list(items), lang, window=window, fuzzy=fuzzy, lexicon=lex)
+        tw, cw = int(th["trigger_window"]), int(th["cue_window"])
+        self.triggers = {n.id: ps(n.triggers, tw) for n in sc.needs}
+        self.size = {p: len(phrase_tokens(p)) for n in sc.needs for p in n.triggers}
+        self.need_words = {n.id: ps(n.words, cw) for n in sc.needs}
+        self.objection_words = {o.id: ps(o.words, cw) for o in sc.objections}
+        self.next_step = PhraseSet(list(language.cues["next_step"]) + list(sc.next_steps), lang,
+                                   window=cw, fuzzy=None)
+        self.key_stems = set(stem_words([w for n in sc.needs for p in n.words for w in phrase_tokens(p)], lang))
+        topic = [w for t in (sc.title, sc.brief) for w in phrase_tokens(t)]
+        self.topic = set(stem_words(topic, lang)) | cues.stop
+        self.brief_numbers = {w for w in topic if w[:1].isdigit()}
+
+
+def cues_of(language) -> Cues:
+    if language.compiled is None:
+        language.compiled = Cues(language)
+    return language.compiled
+
+
+def scenario_cues(sc) -> ScenarioCues:
+    if sc.compiled is None:
+        sc.compiled = ScenarioCues(sc)
+    return sc.compiled
+
+
+class BuyerWords:
+    """The content words the buyer has said so far (not the opening line), for reflection."""
+
+    def __init__(self):
+        self.by_stem: dict[str, BuyerWord] = {}
+        self.words: list[str] = []          # folded, for fuzzy look-ups
+        self.entries: list[BuyerWord] = []
+        self.numbers: set[str] = set()      # figures the buyer gave (repeating them is not proof)
+
+    def add(self, text: str, turn: int, part: int, sc) -> None:
+        a = analyse(text, sc.lang)
+        sccues = scenario_cues(sc)
+        min_len = int(sc.language.th("reflect_min_length"))
+        self.numbers.update(w for w in a.words if w[:1].isdigit())
+        for w, st, s, e in zip(a.words, a.stems, a.token_starts, a.token_ends):
+            if st in self.by_stem or len(w) < min_len or not w.isalpha() or st in sccues.topic \
+                    or w in sccues.topic:
+                continue
+            os, oe = a.span(s, e)
+            bw = BuyerWord(text[os:oe], st, turn, part, os, oe)
+            self.by_stem[st] = bw
+            self.words.append(w)
+            self.entries.append(bw)
+
+
+@dataclass
+class Context:
+    """What the reading of a turn needs to know about the call so far."""
+    revealed: set[str]
+    open_objections: list[str]
+    buyer: BuyerWords
+    said_first: dict[str, int]          # candidate stem -> turn it was first used
+    reflected: set[str]                 # buyer stems already reflected
+    turn: int
+
+
+def ev(a: Analysed, kind: str, fstart: int, fend: int, ref: str = "") -> Ev:
+    s, e = a.span(fstart, fend)
+    return Ev(kind, s, e, a.original[s:e], ref)
+
+
+def _sentences(a: Analysed, cues: Cues) -> list[Sentence]:
+    out: list[Sentence] = []
+    k, n = 0, len(a.words)
+    for si, (s, e) in enumerate(a.sentences):
+        first = k
+        while k < n and a.sentence_of_token[k] == si:
+            k += 1
+        sent = Sentence(s, e, first, k)
+        words = a.words[first:k]
+        ends_q = a.folded[s:e].rstrip(".! ").endswith("?")
+        kind, end = _starter(words, cues)
+        if ends_q and kind not in ("open", "request"):     # "Can I ask you something: what ...?"
+            clauses = [_starter(words[j - first:], cues)[0] for j in _clause_starts(a, first, k)]
+            kind = "open" if {"open", "request"} & set(clauses) else kind
+        within = int(cues.language.th("question_you_within"))
+        if ends_q or kind == "request" or (kind is not None and cues.you.intersection(words[:end + within])):
+            sent.question = "open" if kind == "request" else kind or "closed"
+        out.append(sent)
+    return out
+
+
+def _clause_starts(a: Analysed, first: int, last: int) -> list[int]:
+    """Tokens in [first, last) that follow a comma, colon, semicolon or dash."""
+    return [j for j in range(first + 1, last)
+            if any(ch in ",:;-" for ch in a.folded[a.token_ends[j - 1]:a.token_starts[j]])]
+
+
+def _starter(words: list[str], cues: Cues) -> tuple[str | None, int]:
+    """("request" | "open" | "closed", the index after the starter) when the words begin, after
+    up to ``max_lead_ins`` lead-ins, with a question starter; else (None, 0)."""
+    i = 0
+    for _ in range(int(cues.language.th("max_lead_ins")) + 1):
+        for kind, starters in (("request", cues.request), ("open", cues.open), ("closed", cues.closed)):
+            t = next((t for t in starters if tuple(words[i:i + len(t)]) == t), None)
+            if t is not None:
+                return kind, i + len(t)
+        lead = next((t for t in cues.lead_ins if tuple(words[i:i + len(t)]) == t), None)
+        if lead is None:
+            return None, 0
+        i += len(lead)
+    return None, 0
+
+
+def _in(sentences: list[Sentence], hit: Hit) -> Sentence | None:
+    return next((s for s in sentences if s.first <= hit.first < s.last), None)
+
+
+def read_turn(text: str, sc, ctx: Context) -> Reading:
+    a = analyse(text, sc.lang)
+    cues, sccues = cues_of(sc.language), scenario_cues(sc)
+    sents = _sentences(a, cues)
+    r = Reading(text, len(a.words), a.stems)
+    hits = {k: cues.sets[k].find(a) for k in CUE_SETS}
+    hits["next_step"] = sccues.next_step.find(a)
+    known = ctx.buyer.numbers | sccues.brief_numbers     # the buyer's own figures are not proof
+    hits["proof"] = [h for h in hits["proof"] if h.phrase.strip() != NUMBER or a.words[h.first] not in known]
+    for k in CUE_SETS:
+        r.cues[k] = [ev(a, k, h.start, h.end, h.phrase) for h in hits[k]]
+    r.questions = [ev(a, s.question, s.start, s.end) for s in sents if s.question]
+    r.pitch = [ev(a, "pitch", h.start, h.end, h.phrase) for h in hits["pitch"]
+               if (s := _in(sents, h)) is not None and not s.question]
+    r.long_statement = not r.questions and r.words >= sc.language.th("long_statement_words")
+    asked = _ask(a, sents, hits)
+    r.ask = asked[1] if asked else None
+    others = [s for s in sents if asked is None or s is not asked[0]]      # the ask explores nothing
+    _probes(a, sc, others, r)
+    _clarify(a, sc, ctx, others, hits, r)
+    _value(a, sc, ctx, sents, hits, r)
+    r.reflections = _reflections(a, sc, ctx)
+    return r
+
+
+def _probes(a: Analysed, sc, sents: list[Sentence], r: Reading) -> None:
+    sccues = scenario_cues(sc)
+    for need in sc.needs:
+        for h in sccues.triggers[need.id].find(a):
+            s = _in(sents, h)
+            if s is not None and s.question:
+                r.probes.append((sccues.size.get(h.phrase, 1), ev(a, "probe", h.start, h.end, need.id)))
+
+
+def _clarify(a: Analysed, sc, ctx: Context, sents: list[Sentence], hits: dict, r: Reading) -> None:
+    """Per open objection, the first question that explores it: an open question, a clarifying
+    cue, or one of the objection's words."""
+    sccues = scenario_cues(sc)
+    cue_sents = {id(s) for h in hits["clarify"] if (s := _in(sents, h)) is not None}
+    for oid in ctx.open_objections:
+        word_sents = {id(s) for h in sccues.objection_words[oid].find(a) if (s := _in(sents, h)) is not None}
+        for s in sents:
+            if s.question and (s.question == "open" or id(s) in cue_sents or id(s) in word_sents):
+                r.clarify[oid] = ev(a, "clarify", s.start, s.end, oid)
+                break
+
+
+def _value(a: Analysed, sc, ctx: Context, sents: list[Sentence], hits: dict, r: Reading) -> None:
+    """A need's key words in a sentence that talks about the offer (a pitch or benefit cue), once
+    the buyer has stated that need."""
+    sccues = scenario_cues(sc)
+    offer = {id(s) for k in ("pitch", "benefit") for h in hits[k] if (s := _in(sents, h)) is not None}
+    for need in sc.needs:
+        if need.id not in ctx.revealed or need.kind != "pain":
+            continue
+        for h in sccues.need_words[need.id].find(a):
+            s = _in(sents, h)
+            if s is not None and id(s) in offer:
+                r.value.append(ev(a, "value", h.start, h.end, need.id))
+                break
+
+
+def _ask(a: Analysed, sents: list[Sentence], hits: dict) -> tuple[Sentence, Ev] | None:
+    """The turn's clearest ask: a sentence asking for a next step. Specific (a meeting, a demo, a
+    day...) beats vague (a commitment with no next step named); the first of equals wins."""
+    def where(kind):
+        return {id(s) for h in hits[kind] if (s := _in(sents, h)) is not None}
+    ask, event, time, vague = where("ask"), where("next_step"), where("time"), where("close_vague")
+    best: tuple[Sentence, Ev] | None = None
+    for s in sents:
+        k = id(s)
+        specific = k in event or k in time
+        is_ask = (k in ask and (specific or k in vague)) or \
+            (s.question is not None and ((k in event and k in time) or k in vague))
+        if not is_ask:
+            continue
+        found = ev(a, "ask", s.start, s.end, "specific" if specific else "vague")
+        if best is None or (specific and best[1].ref == "vague"):
+            best = (s, found)
+    return best
+
+
+def _reflections(a: Analysed, sc, ctx: Context) -> list[Reflection]:
+    """The buyer's own content words used again (same stem, or a near spelling by rapidfuzz), when
+    the candidate had not used them before the buyer said them. Each buyer word counts once."""
+    sccues = scenario_cues(sc)
+    th = sc.language.thresholds
+    min_len, typo_len, cutoff = int(th["reflect_min_length"]), int(th["typo_min_length"]), th["reflect_cutoff"]
+    out: list[Reflection] = []
+    done = set(ctx.reflected)
+    buyer = ctx.buyer
+    for w, st, s, e in zip(a.words, a.stems, a.token_starts, a.token_ends):
+        if len(w) < min_len or st in sccues.topic or w in sccues.topic or not w.isalpha():
+            continue
+        bw = buyer.by_stem.get(st)
+        if bw is None and len(w) >= typo_len:
+            got = closest(w, buyer.words, cutoff)
+            bw = buyer.entries[got[0]] if got is not None else None
+        if bw is None or bw.stem in done or ctx.said_first.get(st, ctx.turn) <= bw.turn:
+            continue
+        done.add(bw.stem)
+        out.append(Reflection(ev(a, "reflect", s, e, bw.stem), bw, bw.stem in sccues.key_stems))
+    return out
