@@ -144,7 +144,7 @@ def cmd_history(args) -> str:
     lines = [f"{'id':<8}  {'started':<16}  lang  answers  score"]
     for r in rows:
         score = "—" if r.score is None else str(r.score)
-        state = "" if r.finished_at else "  unfinished"
+        state = ("" if r.finished_at else "  unfinished") + (f"  role-play: {r.scenario}" if r.scenario else "")
         lines.append(f"{r.id[:8]:<8}  {_local(r.started_at):<16}  {r.lang:<4}  {r.n_answers:>7}  {score:>5}{state}")
     return "\n".join(lines) + "\n"
 
@@ -163,6 +163,12 @@ def cmd_report(args) -> str:
 
     with _open_existing(args) as store:
         rec = _record(store, args)
+    if rec.call is not None:                   # a role-play call: its own report
+        text = _call_report(rec, args.format)
+        if args.output:
+            write_atomic(args.output, text)
+            return f"wrote {args.output}\n"
+        return text
     if args.format == "markdown":
         text = html_report.report_markdown(rec)
     elif args.format == "json":
@@ -173,6 +179,16 @@ def cmd_report(args) -> str:
         write_atomic(args.output, text)
         return f"wrote {args.output}\n"
     return text
+
+
+def _call_report(rec, fmt: str) -> str:
+    from mockint.core.errors import MockintError
+    from mockint.core.roleplay import CallResult, render_html, render_json, render_markdown
+
+    if rec.call["result"] is None:
+        raise MockintError(f"session {rec.id[:8]} is a role-play call with no turn yet: nothing to report")
+    result = CallResult.from_dict(rec.call["result"])
+    return {"markdown": render_markdown, "json": render_json}.get(fmt, render_html)(result)
 
 
 def cmd_export(args) -> str:
@@ -253,6 +269,12 @@ def cmd_rescore(args) -> str:
 
     with _open_existing(args) as store:
         rec = _record(store, args)
+        if rec.call is not None:
+            from mockint.core.errors import MockintError
+
+            raise MockintError(f"session {rec.id[:8]} is a role-play call: its score is kept as it was; to score "
+                               f"the same turns with today's scenario, save them to a file and run 'mockint "
+                               f"roleplay --scenario {rec.call['scenario']} --lang {rec.lang} FILE'")
         store.check_whole()
         scorer_for = loader.scorer
         from mockint.core.jobspec import WithJob, stored_context

@@ -36,7 +36,10 @@ def add_parsers(sub) -> None:
     r.add_argument("turns", metavar="TURNS_FILE", nargs="?",
                    help="the candidate's turns, one per paragraph ('-' or nothing: standard input)")
     r.add_argument("--lang", choices=LANGS, help="language (default: from the locale, else en)")
-    r.add_argument("--format", choices=FORMATS, default="text")
+    r.add_argument("--format", choices=FORMATS + ("html",), default="text",
+                   help="text (default), json, markdown, or html (one self-contained page)")
+    r.add_argument("--save", action="store_true",
+                   help="keep the call in the history, as the TUI does ('mockint report' shows it again)")
     r.add_argument("--scenarios", metavar="PATH", action="append", default=None,
                    help="more scenario files or folders (repeatable)")
 
@@ -93,6 +96,12 @@ def cmd_roleplay(args):
     if args.turns is not None and args.scenario is None:
         from mockint.core.errors import MockintError
         raise MockintError(f"{args.turns}: a TURNS_FILE goes with --scenario ID")
+    if args.save and args.scenario is None:
+        from mockint.core.errors import MockintError
+        raise MockintError("--save keeps a call: it goes with --scenario ID")
+    if args.format == "html" and args.scenario is None:
+        from mockint.core.errors import MockintError
+        raise MockintError("--format html is for a call (--scenario ID); --list takes text or json")
     if args.list:
         return _list(lang, extra, args.format)
     if args.check:
@@ -110,9 +119,23 @@ def _play(args, lang: str, extra: list[str]) -> str:
     if played < len(turns):
         print(f"mockint: note: the call ended at turn {played} ({call.outcome}); "
               f"{len(turns) - played} more turn(s) not played", file=sys.stderr)
+    if args.save:
+        _save(call, lang)
     render = {"text": roleplay.render_text, "json": roleplay.render_json,
-              "markdown": roleplay.render_markdown}[args.format]
+              "markdown": roleplay.render_markdown, "html": roleplay.render_html}[args.format]
     return render(call)
+
+
+def _save(call, lang: str) -> None:
+    """The call, finished, in the history (its id on standard error)."""
+    from mockint.core.storage import Store
+
+    with Store.open() as store:
+        for notice in store.notices:
+            print(f"mockint: {notice}", file=sys.stderr)
+        sid = store.start_call(lang, call.scenario.id)
+        store.save_call(sid, [x.text for x in call.exchanges], call.result().to_dict(), finished=True)
+    print(f"mockint: note: saved as session {sid[:8]} ('mockint report {sid[:8]}' shows it)", file=sys.stderr)
 
 
 def _list(lang: str, extra: list[str], fmt: str) -> str:

@@ -737,7 +737,7 @@ def test_the_historys_own_wal_after_a_crash_is_replayed(tmp_path):
     wal = _wal_left_by_a_killed_process(db, "c.execute(\"INSERT INTO sessions (id, lang, started_at, updated_at, "
                                         "settings, readiness, question_ids, mockint_version) VALUES ('ab12', 'en', "
                                         "'2026-01-01T00:00:00+00:00', '2026-01-01T00:00:00+00:00', '{}', '{}', '[]', "
-                                        "'1')\")\nc.execute('PRAGMA user_version = 2')")
+                                        f"'1')\")\nc.execute('PRAGMA user_version = {storage.schema_version()}')")
     Path(str(db) + "-wal").write_bytes(wal)
     with Store.open() as s:
         assert s.notices == [] and [r.id for r in s.sessions()] == ["ab12"]

@@ -131,7 +131,20 @@ def _v2(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE drafts ADD COLUMN elapsed REAL")
 
 
-MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection], None]]] = [(1, _v1), (2, _v2)]
+def _v3(conn: sqlite3.Connection) -> None:
+    """Role-play calls (issue 18): a call is a session (settings ``{"mode": "roleplay",
+    "scenario": ID}``) whose candidate turns and scored result live here; the buyer's replies are
+    not stored: the same turns always give the same replies (``Call.replay``)."""
+    conn.execute("CREATE TABLE calls (\n"
+                 "    session_id TEXT PRIMARY KEY REFERENCES sessions (id) ON DELETE CASCADE,\n"
+                 "    scenario   TEXT NOT NULL,\n"
+                 "    turns      TEXT NOT NULL,\n"
+                 "    result     TEXT\n"
+                 ")")
+
+
+MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection], None]]] = [(1, _v1), (2, _v2), (3, _v3)]
+MAX_CALL_TURNS = 200           # a call's turns: far more than any scenario's limit
 
 
 def schema_version() -> int:
@@ -150,14 +163,18 @@ class SessionRow:
     lang: str
     n_answers: int
     score: int | None
+    scenario: str | None = None          # a role-play call: its scenario (n_answers: its turns)
 
     @property
     def finished(self) -> bool:
         return self.finished_at is not None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "started_at": self.started_at, "finished_at": self.finished_at,
-                "lang": self.lang, "answers": self.n_answers, "score": self.score}
+        out = {"id": self.id, "started_at": self.started_at, "finished_at": self.finished_at,
+               "lang": self.lang, "answers": self.n_answers, "score": self.score}
+        if self.scenario is not None:
+            out["roleplay"] = self.scenario
+        return out
 
 
 @dataclass
@@ -223,6 +240,7 @@ class SessionRecord:
     mockint_version: str
     answers: list[AnswerRecord] = field(default_factory=list)
     drafts: list[DraftRecord] = field(default_factory=list)
+    call: dict[str, Any] | None = None    # a role-play: {"scenario", "turns", "result" (or None)}
 
     @property
     def finished(self) -> bool:
@@ -326,12 +344,12 @@ class DamagedRow(MockintError):
 
 
 _SHAPES = {"settings": dict, "readiness": dict, "question ids": list, "summary": dict, "result": dict,
-           "follow-up": dict}
+           "follow-up": dict, "turns": list}
 
 
 def _stored(text: Any, sid: str, what: str, where: str = "") -> Any:
     """A JSON column of the history, read; DamagedRow when it is not what mockint wrote."""
-    are = "are" if what in ("settings", "question ids") else "is"
+    are = "are" if what in ("settings", "question ids", "turns") else "is"
     try:
         value = json.loads(text)
     except (TypeError, ValueError, RecursionError):
@@ -802,6 +820,42 @@ class Store:
                 c.execute("DELETE FROM results WHERE session_id = ?", (session_id,))
                 c.execute("DELETE FROM sessions WHERE id = ?", (session_id,))
 
+    # -- role-play calls (issue 18)
+    @_guarded
+    def start_call(self, lang: str, scenario_id: str) -> str:
+        """A new, unfinished role-play call with ``scenario_id``; returns its session id."""
+        if lang not in LANGS:
+            raise MockintError(f"unknown language '{lang}'; choose one of: {', '.join(LANGS)}")
+        from mockint import __version__
+
+        sid, ts = uuid.uuid4().hex, now_iso()
+        with self._tx() as c:
+            c.execute("INSERT INTO sessions (id, lang, started_at, updated_at, settings, readiness, "
+                      "question_ids, mockint_version) VALUES (?, ?, ?, ?, ?, '{}', ?, ?)",
+                      (sid, lang, ts, ts, _dumps({"mode": "roleplay", "scenario": scenario_id}),
+                       _dumps([scenario_id]), __version__))
+            c.execute("INSERT INTO calls (session_id, scenario, turns) VALUES (?, ?, '[]')", (sid, scenario_id))
+        return sid
+
+    @_guarded
+    def save_call(self, session_id: str, turns: list[str], result: dict[str, Any] | None,
+                  finished: bool = False) -> None:
+        """Keeps a call's turns so far and its score (one transaction, before the buyer's reply
+        is shown); ``finished``: the call is over. A call ended with no turn leaves nothing."""
+        _check_call(turns, result, "call")
+        ts = now_iso()
+        score = int(result["overall"]) if result else None
+        with self._tx() as c:
+            cur = c.execute("UPDATE calls SET turns = ?, result = ? WHERE session_id = ?",
+                            (_dumps(list(turns)), None if result is None else _dumps(result), session_id))
+            if cur.rowcount == 0:
+                raise self._no_session(session_id)
+            c.execute("UPDATE sessions SET n_answers = ?, score = ?, updated_at = ?, finished_at = "
+                      "CASE WHEN ? THEN COALESCE(finished_at, ?) ELSE finished_at END WHERE id = ?",
+                      (len(turns), score, ts, int(finished), ts, session_id))
+            if finished and not turns:
+                c.execute("DELETE FROM sessions WHERE id = ?", (session_id,))
+
     def _no_session(self, session_id: str) -> MockintError:
         return no_session_error(session_id)
 
@@ -853,7 +907,8 @@ class Store:
             params += [prefix, like, like, like]
         col = ORDERS[order]
         direction = "DESC" if desc else "ASC"
-        sql = ("SELECT s.id, s.started_at, s.finished_at, s.lang, s.n_answers, s.score FROM sessions s"
+        sql = ("SELECT s.id, s.started_at, s.finished_at, s.lang, s.n_answers, s.score, c.scenario "
+               "FROM sessions s LEFT JOIN calls c ON c.session_id = s.id"
                + (" WHERE " + " AND ".join(where) if where else "")
                + f" ORDER BY (s.{col} IS NULL), s.{col} {direction}, s.started_at {direction}, s.rowid {direction}")
         if limit is not None:
@@ -931,6 +986,10 @@ class Store:
         rec.drafts = [DraftRecord(*r) for r in c.execute(
             "SELECT idx, question_id, text, saved_at, elapsed FROM drafts WHERE session_id = ? ORDER BY idx",
             (sid,))]
+        row = c.execute("SELECT scenario, turns, result FROM calls WHERE session_id = ?", (sid,)).fetchone()
+        if row is not None:
+            rec.call = {"scenario": row[0], "turns": _stored(row[1], sid, "turns"),
+                        "result": _stored(row[2], sid, "result") if row[2] else None}
         return rec
 
     @_reading
@@ -1143,6 +1202,13 @@ class Store:
                               "VALUES (?, ?, ?, ?, ?, ?)", (s["id"], d["index"], d["question_id"], d["text"],
                                                             d["saved_at"], d.get("elapsed")))
                 self._refresh(c, s["id"], s["finished_at"] or s["started_at"])
+                if s.get("call") is not None:
+                    call = s["call"]
+                    c.execute("INSERT INTO calls (session_id, scenario, turns, result) VALUES (?, ?, ?, ?)",
+                              (s["id"], call["scenario"], _dumps(call["turns"]),
+                               None if call["result"] is None else _dumps(call["result"])))
+                    c.execute("UPDATE sessions SET n_answers = ?, score = ? WHERE id = ?",
+                              (len(call["turns"]), call["result"]["overall"] if call["result"] else None, s["id"]))
                 added += 1
         return added, skipped
 
@@ -1188,7 +1254,26 @@ def _session_doc(rec: SessionRecord) -> dict[str, Any]:
                     for a in rec.answers],
         "drafts": [{"index": d.index, "question_id": d.question_id, "text": d.text, "saved_at": d.saved_at,
                     "elapsed": d.elapsed} for d in rec.drafts],
+        **({"call": rec.call} if rec.call is not None else {}),
     }
+
+
+def _check_call(turns: Any, result: Any, where: str) -> None:
+    """A call's turns (texts) and result (a CallResult's dict, or None), as stored and imported."""
+    if not isinstance(turns, list) or not all(isinstance(t, str) for t in turns):
+        raise MockintError(f"{where}.turns: expected a list of texts")
+    if len(turns) > MAX_CALL_TURNS:
+        raise MockintError(f"{where}.turns: {len(turns)} turns; a call has at most {MAX_CALL_TURNS}")
+    if result is None:
+        return
+    from mockint.core.roleplay.score import CallResult
+
+    if not isinstance(result, dict):
+        raise MockintError(f"{where}.result: expected an object (a scored call) or null")
+    try:
+        CallResult.from_dict(result)
+    except MockintError as exc:
+        raise MockintError(f"{where}.result: {exc}") from None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1506,6 +1591,13 @@ def validate_export(doc: Any) -> list[dict[str, Any]]:
                                   "text": v.text(d["text"], f"{dw}.text"),
                                   "saved_at": v.time(d.get("saved_at", s["started_at"]), f"{dw}.saved_at"),
                                   "elapsed": v.number(d.get("elapsed"), f"{dw}.elapsed", allow_null=True)})
+        if s.get("call") is not None:
+            call = v.obj(s["call"], f"{w}.call", ("scenario", "turns"))
+            _check_call(call["turns"], call.get("result"), f"{w}.call")
+            if ses["answers"]:
+                raise v.fail(f"{w}.call", "a role-play call has turns, not answers")
+            ses["call"] = {"scenario": v.text(call["scenario"], f"{w}.call.scenario"),
+                           "turns": list(call["turns"]), "result": call.get("result")}
         out.append(ses)
     return out
 

@@ -25,12 +25,12 @@ from pathlib import Path
 from mockint.core.errors import MockintError
 from mockint.core.roleplay.buyer import BuyerReply, ReplyPart, start, take_turn
 from mockint.core.roleplay.reading import Reading
-from mockint.core.roleplay.render import render_json, render_markdown, render_text
+from mockint.core.roleplay.render import render_html, render_json, render_markdown, render_text
 from mockint.core.roleplay.scenario import Scenario, builtin, parse_extra
 from mockint.core.roleplay.score import CallResult, Feedback, Mark, score_call
 
 __all__ = ["load_scenarios", "scenario", "user_dir", "Call", "BuyerReply", "ReplyPart", "CallResult", "Mark",
-           "Feedback", "Scenario", "render_text", "render_json", "render_markdown", "check_examples",
+           "Feedback", "Scenario", "render_text", "render_json", "render_markdown", "render_html", "check_examples",
            "ExampleCheck", "MAX_TURN_CHARS"]
 
 MAX_TURN_CHARS = 10_000          # one turn of a call (about 1,500 words)

@@ -106,3 +106,43 @@ def render_markdown(call) -> str:
     out += ["", f"## {lab('feedback')}", ""]
     out += [f"- {_md(f.text)} `{f.guide}`" for f in r.feedback] or [f"- {lab('none')}"]
     return "\n".join(out) + "\n"
+
+
+def render_html(call) -> str:
+    """One self-contained HTML page (the style of ``mockint report``'s): every text escaped."""
+    from html import escape
+
+    from mockint.core.html_report import CSS
+
+    r = _result(call)
+    L = _labels(r.lang)
+    lab = lambda k, **kw: escape(L.msg("labels", k, **kw))       # noqa: E731
+    e = lambda s: escape(_one(str(s)))                            # noqa: E731
+    p = ["<!DOCTYPE html>", f'<html lang="{e(r.lang)}">', "<head>", '<meta charset="utf-8">',
+         '<meta name="viewport" content="width=device-width, initial-scale=1">',
+         f"<title>mockint: {e(r.title)}</title>", f"<style>{CSS}</style>", "</head>", "<body>", "<main>",
+         f"<header><h1>{e(r.title)}</h1><ul class=\"meta\"><li>{lab('buyer')}: {e(r.buyer['name'])}, "
+         f"{e(r.buyer['role'])}</li><li>{lab('practises')}: {e(', '.join(r.guide))}</li></ul>",
+         f"<p>{lab('brief')}: {e(r.brief)}</p>",
+         f"<div class=\"score-line\"><span class=\"big\">{r.overall}</span><span>/100 · {lab('outcome')}: "
+         f"{e(_outcome(L, r))}</span></div></header>"]
+    if r.cap:
+        p.append(f"<p class=\"fail\">{lab('capped', cap=r.cap['cap'], reason=r.cap['reason'])}</p>")
+    p.append(f"<section><h2>{lab('score')}</h2><table><tr><th>{lab('dimension')}</th><th>{lab('score')}</th>"
+             f"<th>{lab('weight')}</th></tr>")
+    for d, name, s in _dimension_rows(L, r):
+        shown = s if s is not None else lab("not_applicable")
+        p.append(f"<tr><td>{e(name)}</td><td class=\"num\">{shown}</td><td class=\"num\">x{r.weights[d]:g}</td></tr>")
+    p.append("</table><ul>" + "".join(f"<li>{e(x)}</li>" for x in _needs_text(lambda k, **kw: L.msg("labels", k, **kw), r))
+             + "</ul></section>")
+    p.append(f"<section><h2>{lab('dialogue')}</h2>"
+             f"<p><b>{lab('buyer')}:</b> {e(' '.join(x['text'] for x in r.opening))}</p>")
+    for t in r.turns:
+        p.append(f"<p><b>{lab('turn', n=t['turn'])} · {lab('you')}:</b> {e(t['candidate'])}</p>"
+                 f"<blockquote><b>{lab('buyer')}:</b> {e(' '.join(x['text'] for x in t['buyer']))}</blockquote>")
+    p.append(f"</section><section><h2>{lab('marks')}</h2><ul>")
+    p += [f"<li class=\"{'pass' if m.good else 'fail'}\">{e(_mark_line(L, m, lambda q: f'“{q}”'))}</li>" for m in r.marks]
+    p.append(f"</ul></section><section><h2>{lab('feedback')}</h2><ul>")
+    p += [f"<li>{e(f.text)} <code>{e(f.guide)}</code></li>" for f in r.feedback] or [f"<li>{lab('none')}</li>"]
+    p += ["</ul></section>", "</main>", "</body>", "</html>"]
+    return "\n".join(p) + "\n"
