@@ -80,6 +80,7 @@ def help_sections() -> tuple[tuple[str, type], ...]:
     from mockint.tui.screens.question_form import QuestionFormScreen
     from mockint.tui.screens.questions import QuestionScreen, QuestionsScreen
     from mockint.tui.screens.resume import ResumeScreen
+    from mockint.tui.screens.roleplay import CallSummaryScreen, RoleplayPickScreen, RoleplayScreen
     from mockint.tui.screens.session import SessionScreen
     from mockint.tui.screens.start import StartScreen
     from mockint.tui.screens.summary import SummaryScreen
@@ -88,7 +89,9 @@ def help_sections() -> tuple[tuple[str, type], ...]:
     return (("where.start", StartScreen), ("where.ready", ReadinessChecklist),
             ("where.interview", InterviewScreen), ("where.feedback", FeedbackScreen),
             ("where.summary", SummaryScreen), ("where.help", HelpScreen), ("where.confirm", ConfirmScreen),
-            ("where.resume", ResumeScreen), ("where.history", HistoryScreen),
+            ("where.resume", ResumeScreen), ("where.rp_pick", RoleplayPickScreen),
+            ("where.rp_call", RoleplayScreen), ("where.rp_summary", CallSummaryScreen),
+            ("where.history", HistoryScreen),
             ("where.session", SessionScreen), ("where.progress", ProgressScreen),
             ("where.questions", QuestionsScreen), ("where.question", QuestionScreen),
             ("where.question_form", QuestionFormScreen))
@@ -332,8 +335,13 @@ class MockintApp(App[int]):
         from mockint.tui.dates import local_time
         from mockint.tui.screens.resume import ResumeScreen
 
-        question = tr(self.lang, "resume.question", date=local_time(rec.started_at), n=resuming.answered(rec),
-                      total=len(rec.question_ids))
+        if rec.call is not None:
+            title = (rec.call.get("result") or {}).get("title") or rec.call["scenario"]
+            question = tr(self.lang, "resume.call", title=title, date=local_time(rec.started_at),
+                          n=len(rec.call["turns"]))
+        else:
+            question = tr(self.lang, "resume.question", date=local_time(rec.started_at), n=resuming.answered(rec),
+                          total=len(rec.question_ids))
 
         def answered(choice: bool | None) -> None:
             if choice:
@@ -346,6 +354,10 @@ class MockintApp(App[int]):
     def resume(self, rec: SessionRecord) -> None:
         """Go on with a stored interview: its questions, its answers so far, its draft."""
         from mockint.tui.screens.interview import InterviewScreen
+
+        if rec.call is not None:
+            self.resume_call(rec)
+            return
 
         settings, before = resuming.settings_of(rec, self.settings), self.lang
         job_before = self.job_text, self.job_tone, self.job_drop
@@ -376,6 +388,63 @@ class MockintApp(App[int]):
                                   draft=draft, resumed=True,
                                   spent=(kept.elapsed or 0.0) if kept is not None else 0.0))
         self.set_timer(0.3, self.warm_scorer)
+
+    # -- role-play (issue 18)
+    def action_roleplay(self, chosen: str | None = None) -> None:
+        """Choose a role-play call (not during an interview)."""
+        if self.in_interview() or is_screen(self.screen, "roleplay", "RoleplayPickScreen"):
+            return
+        from mockint.core import roleplay
+        from mockint.tui.screens.roleplay import RoleplayPickScreen
+
+        try:
+            scenarios = roleplay.load_scenarios(self.lang)
+        except MockintError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        self.push_screen(RoleplayPickScreen(self.lang, scenarios, chosen))
+
+    def start_call(self, scenario) -> None:
+        from mockint.core.roleplay import Call
+        from mockint.tui.screens.roleplay import RoleplayScreen
+
+        self.recorder.begin_call(scenario.lang, scenario.id)
+        self.show(RoleplayScreen(Call(scenario), blink=self.blink))
+
+    def call_turn_taken(self, call, finished: bool = False) -> None:
+        """A turn was played (or the call stopped): it is kept before the reply is shown."""
+        self.recorder.save_call(call, finished=finished or call.ended)
+
+    def show_call_summary(self, call) -> None:
+        from mockint.tui.screens.roleplay import CallSummaryScreen
+
+        if call.exchanges:
+            self.recorder.save_call(call, finished=True)
+            self.show(CallSummaryScreen(call.result()))
+        else:
+            self.show_start()
+
+    def call_again(self, scenario_id: str) -> None:
+        from mockint.core import roleplay
+
+        try:
+            self.start_call(roleplay.scenario(scenario_id, self.lang))
+        except MockintError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+
+    def resume_call(self, rec: SessionRecord) -> None:
+        """Go on with a stored call: its turns are played again (the same replies)."""
+        from mockint.core import roleplay
+        from mockint.tui.screens.roleplay import RoleplayScreen
+
+        try:
+            self.set_lang(rec.lang)
+            call = roleplay.Call.replay(roleplay.scenario(rec.call["scenario"], rec.lang), rec.call["turns"])
+        except MockintError as exc:
+            self.notify(tr(self.lang, "resume.failed", reason=str(exc)), severity="error", markup=False)
+            return
+        self.recorder.begin_call(rec.lang, rec.call["scenario"], session_id=rec.id)
+        self.show(RoleplayScreen(call, blink=self.blink, resumed=True))
 
     def job_context(self):
         """The session's JobContext (posting terms and/or tone) or None; raises MockintError for a

@@ -101,6 +101,9 @@ class Recorder:
         self._keep_begin: tuple | None = None
         self.trouble: str | None = None        # why the last write failed (it will be tried again)
         self.unsaved = 0                       # submitted answers not in the history yet
+        self.call_session: str | None = None   # the role-play call being kept, once it has a turn
+        self._call_begun: tuple[str, str] = ("en", "")
+        self._call_done = False
 
     # -- the store
     @property
@@ -323,3 +326,29 @@ class Recorder:
             self.session_id, self._begun = None, None
         if sid is not None:
             self._safely(lambda s: s.finish_session(sid, {"abandoned": True, **why}))
+
+    # -- role-play calls (issue 18): a call is kept turn by turn, like an interview's answers
+    def begin_call(self, lang: str, scenario_id: str, session_id: str | None = None) -> None:
+        """A new call (its session is made with its first turn), or a stored one resumed."""
+        self.call_session = session_id
+        self._call_begun = (lang, scenario_id)
+        self._call_done = False
+
+    def save_call(self, call, finished: bool = False) -> bool:
+        """Keeps the call's turns so far and its score (``finished``: it is over); True if kept."""
+        turns = [x.text for x in call.exchanges]
+        if self._call_done:
+            return True                           # kept whole already
+        if self.call_session is None:
+            if not turns:
+                return True                       # nothing said: nothing to keep
+            lang, scenario_id = self._call_begun
+            self.call_session = self._safely(lambda s: s.start_call(lang, scenario_id))
+            if self.call_session is None:
+                return False
+        sid = self.call_session
+        result = call.result().to_dict() if turns else None
+        ok = bool(self._safely(lambda s: s.save_call(sid, turns, result, finished=finished) or True))
+        if ok and finished:
+            self.call_session, self._call_done = None, True
+        return ok

@@ -246,15 +246,16 @@ def read_turn(text: str, sc, ctx: Context) -> Reading:
     r = Reading(text, len(a.words), a.stems)
     hits = {k: cues.sets[k].find(a) for k in CUE_SETS}
     hits["next_step"] = sccues.next_step.find(a)
-    known = ctx.buyer.numbers | sccues.brief_numbers     # the buyer's own figures are not proof
-    hits["proof"] = [h for h in hits["proof"] if h.phrase.strip() != NUMBER or a.words[h.first] not in known]
+    asked = _ask(a, sents, hits)
+    known = ctx.buyer.numbers | sccues.brief_numbers     # the buyer's own figures are not proof,
+    hits["proof"] = [h for h in hits["proof"] if h.phrase.strip() != NUMBER or (   # nor the time of a meeting
+        a.words[h.first] not in known and (asked is None or _in(sents, h) is not asked[0]))]
     for k in CUE_SETS:
         r.cues[k] = [ev(a, k, h.start, h.end, h.phrase) for h in hits[k]]
     r.questions = [ev(a, s.question, s.start, s.end) for s in sents if s.question]
     r.pitch = [ev(a, "pitch", h.start, h.end, h.phrase) for h in hits["pitch"]
                if (s := _in(sents, h)) is not None and not s.question]
     r.long_statement = not r.questions and r.words >= sc.language.th("long_statement_words")
-    asked = _ask(a, sents, hits)
     r.ask = asked[1] if asked else None
     others = [s for s in sents if asked is None or s is not asked[0]]      # the ask explores nothing
     _probes(a, sc, others, r)

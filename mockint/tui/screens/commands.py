@@ -52,4 +52,5 @@ class HistoryCommands(ListProvider):
         lang = app.lang
         return [(tr(lang, "cmd.history"), app.action_history, tr(lang, "cmd.history_help")),
                 (tr(lang, "cmd.progress"), app.action_progress, tr(lang, "cmd.progress_help")),
-                (tr(lang, "cmd.questions"), app.action_questions, tr(lang, "cmd.questions_help"))]
+                (tr(lang, "cmd.questions"), app.action_questions, tr(lang, "cmd.questions_help")),
+                (tr(lang, "cmd.roleplay"), app.action_roleplay, tr(lang, "cmd.roleplay_help"))]

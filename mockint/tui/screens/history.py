@@ -202,6 +202,19 @@ class HistoryScreen(BaseScreen):
         except MockintError as exc:
             self.notify(str(exc), title=self.t("error"), severity="error", markup=False)
             return
+        if record.call is not None:                   # a role-play call: its score, as it was shown
+            if record.call["result"] is None:
+                return
+            from mockint.core.roleplay import CallResult
+            from mockint.tui.screens.roleplay import CallSummaryScreen
+
+            try:
+                result = CallResult.from_dict(record.call["result"])
+            except MockintError as exc:
+                self.notify(str(exc), title=self.t("error"), severity="error", markup=False)
+                return
+            self.app.push_screen(CallSummaryScreen(result, stored=True))
+            return
         self.app.push_screen(SessionScreen(self.lang, self.store, record))
 
     def action_back(self) -> None:

@@ -60,6 +60,7 @@ class StartScreen(BaseScreen):
                 yield Button(self.t("start.go"), id="go", variant="primary")
                 yield Button(self.t("hist.button"), id="history")
                 yield Button(self.t("qb.button"), id="questions")
+                yield Button(self.t("rp.button"), id="roleplay")
             yield Static(Text(self.t("start.job"), style="bold"), classes="section")
             yield TextArea(getattr(self.app, "job_text", None) or "", id="job-text",
                            placeholder=self.t("start.job_hint"))
@@ -172,3 +173,8 @@ class StartScreen(BaseScreen):
     @on(Button.Pressed, "#questions")
     def questions(self) -> None:
         self.app.action_questions()
+
+    @on(Button.Pressed, "#roleplay")
+    def roleplay(self) -> None:
+        self.app.set_lang(self.query_one("#lang", Select).value)
+        self.app.action_roleplay()
