@@ -235,7 +235,10 @@ def cmd_validate(args):
     else:
         files = lint.user_paths()
         if not files:
-            say("note", f"no files of your own yet (in {bank_dir()} or {rubric_dir()}); nothing to check")
+            from mockint.core.roleplay import user_dir
+
+            say("note", f"no files of your own yet (in {bank_dir()}, {rubric_dir()} or {user_dir()}); "
+                f"nothing to check")
             return ""
     res = lint.lint(files)
     for n in res.notices:

@@ -149,8 +149,8 @@ def test_the_built_in_files_are_clean():
 def test_without_a_path_the_users_own_files():
     p = run_cli("validate")
     assert p.returncode == 0 and p.stdout == ""
-    assert p.stderr == (f"mockint: note: no files of your own yet (in {home() / 'question_bank'} or "
-                        f"{home() / 'rubrics'}); nothing to check\n")
+    assert p.stderr == (f"mockint: note: no files of your own yet (in {home() / 'question_bank'}, "
+                        f"{home() / 'rubrics'} or {home() / 'roleplays'}); nothing to check\n")
     (home() / "question_bank").mkdir(parents=True)
     (home() / "question_bank" / "bad.yaml").write_text("lang: en\nversion: 1\nquestions: []\n")
     (home() / "rubrics").mkdir()
@@ -263,3 +263,15 @@ def test_a_criterion_key_that_is_not_a_name(tmp_path):
                  "    answer: {min_words: 60, max_words: 200, seconds: 120}\n    criteria: {1: off}\n")
     p = run_cli("validate", str(f))
     assert p.stdout == f"{f}:8:16: questions[0].criteria[1]: '1' is not a criterion id\n"
+
+
+def test_validate_checks_role_play_scenarios(tmp_path):
+    """Issue 18: scenario files are validated like banks and rubrics: the built-in ones pass, a
+    user's file in <home>/roleplays is found without a path, its problems are named."""
+    p = run_cli("validate", str(ROOT / "roleplays" / "en.yaml"))
+    assert p.returncode == 0 and p.stderr == "mockint: note: 1 file, no problems\n"
+    (home() / "roleplays").mkdir(parents=True)
+    mine = home() / "roleplays" / "mine.yaml"
+    mine.write_text("version: 1\nlang: en\nscenarios:\n  - id: mine\n    title: x\n")
+    p = run_cli("validate")
+    assert p.returncode == 1 and p.stdout == f"{mine}:4:5: scenarios[0]: missing the required key 'guide'\n"

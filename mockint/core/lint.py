@@ -26,8 +26,10 @@ class LintResult:
 
 
 def user_paths() -> list[Path]:
-    """The user's own files (``mockint validate`` without a path)."""
-    return data_files(bank_dir()) + data_files(rubric_dir())
+    """The user's own files (``mockint validate`` without a path): banks, rubrics, role-plays."""
+    from mockint.core.roleplay import user_dir
+
+    return data_files(bank_dir()) + data_files(rubric_dir()) + data_files(user_dir())
 
 
 def expand(paths: Sequence[str | Path]) -> list[Path]:
@@ -111,10 +113,31 @@ def lint(files: Sequence[Path], with_user_rubrics: bool = True) -> LintResult:
             if not is_builtin and q.id in builtin[b.lang]:
                 res.notices.append(f"{name}: the question '{q.id}' replaces the built-in one")
     for p in files:
-        if kinds[p] in ("bank", "rubric"):
+        if kinds[p] == "roleplay":
+            res.problems += roleplay_problems(p, display_name(p))
+        if kinds[p] in ("bank", "rubric", "roleplay"):
             res.problems += control_characters(p, display_name(p))
     res.problems.sort(key=_key)
     return res
+
+
+def roleplay_problems(p: Path, name: str) -> list[MockintError]:
+    """A role-play scenario file (docs/roleplay.md): a user's (scenarios only) or a whole language
+    file like the built-in ones (lexicon, messages, score too)."""
+    from mockint.core.roleplay.scenario import builtin, parse_builtin, parse_extra
+    from mockint.core.yamlfile import load_yaml_cached, read_data
+
+    try:
+        text = read_data(p, name)
+        data = load_yaml_cached(text, name)
+        lang = data.get("lang") if isinstance(data, dict) else None
+        if isinstance(data, dict) and "lexicon" in data and lang in ("en", "ro"):
+            parse_builtin(text, name, lang)
+        else:
+            parse_extra(text, name, builtin(lang if lang in ("en", "ro") else "en")[0])
+    except MockintError as exc:
+        return [exc]
+    return []
 
 
 def control_characters(p: Path, name: str) -> list[DataError]:

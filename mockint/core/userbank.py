@@ -81,7 +81,7 @@ class Source:
 
 
 def file_kind(path: Path, text: str | None = None) -> str:
-    """``rubric`` (has ``criteria:``), ``guide`` (has ``facts:``) or ``bank`` (anything else, so
+    """``roleplay`` (has ``scenarios:``), ``rubric`` (has ``criteria:``), ``guide`` (has ``facts:``) or ``bank`` (anything else, so
     that a broken file is reported against the bank format). Looks only at top-level keys, without
     parsing the whole file."""
     if text is None:
@@ -110,6 +110,8 @@ def _file_kind(path: str, mtime_ns: int, size: int) -> str:
 def _kind_of(path: Path, text: str) -> str:
     import re
 
+    if re.search(r"(?m)^scenarios\s*:", text) and not re.search(r"(?m)^questions\s*:", text):
+        return "roleplay"
     if re.search(r"(?m)^criteria\s*:", text):
         return "rubric"
     if re.search(r"(?m)^facts\s*:", text) and not re.search(r"(?m)^questions\s*:", text):
