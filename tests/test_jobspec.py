@@ -304,3 +304,15 @@ def test_the_closing_question_is_not_scored_on_job_fit_and_a_pass_is_a_pass():
     fit, tone = r.criterion("job_fit"), r.criterion("tone")
     assert tone.score == 1 - spec.tone["per_hit"] and tone.passed and '"gonna"' in tone.feedback
     assert fit.passed == (fit.score >= spec.fit["threshold"])
+
+
+def test_the_terms_table_speaks_romanian(tmp_path):
+    """Issue 19: the job-spec header was "Termen kind weight count" in Romanian."""
+    from tests.conftest import run_cli
+
+    f = tmp_path / "anunt.txt"
+    f.write_text("Căutăm un Account Executive pentru vânzări B2B SaaS. Experiență cu Salesforce, prospectare.\n")
+    p = run_cli("job-spec", str(f), "--lang", "ro")
+    header, first = p.stdout.splitlines()[:2]
+    assert header.split() == ["Termen", "tip", "pondere", "apariții"]
+    assert first.split() == ["Salesforce", "instrument", "1,00", "1"]

@@ -11,6 +11,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "practise_next": "Practise next",
         "term": "Term", "job_questions": "Questions from the posting", "job_fit": "Job fit",
         "covered_in": "Covered in answers", "not_covered": "not yet covered",
+        "kind": "kind", "weight": "weight", "count": "count",
+        "kind.tool": "tool", "kind.figure": "figure", "kind.industry": "industry", "kind.skill": "skill",
+        "kind.responsibility": "responsibility", "kind.phrase": "phrase", "kind.generic": "generic",
     },
     "ro": {
         "score": "Scor", "words": "cuvinte", "capped": "scor limitat la {max}", "bonus": "bonus",
@@ -20,6 +23,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "practise_next": "De exersat în continuare",
         "term": "Termen", "job_questions": "Întrebări din anunț", "job_fit": "Potrivire cu anunțul",
         "covered_in": "Acoperit în răspunsurile", "not_covered": "încă neacoperit",
+        "kind": "tip", "weight": "pondere", "count": "apariții",
+        "kind.tool": "instrument", "kind.figure": "cifră", "kind.industry": "domeniu", "kind.skill": "abilitate",
+        "kind.responsibility": "responsabilitate", "kind.phrase": "expresie", "kind.generic": "general",
     },
 }
 

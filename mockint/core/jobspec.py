@@ -530,10 +530,14 @@ def job_fit_table(results, terms: list[Term]) -> list[dict[str, Any]]:
 
 def terms_text(terms: list[Term], questions: list[Question], lang: str) -> str:
     from mockint.core.i18n import t as tr
-    width = max([len(t.text) for t in terms] + [4])
-    lines = [f"{tr(lang, 'term'):<{width}}  {'kind':<14} weight  count"]
+    width = max([len(t.text) for t in terms] + [len(tr(lang, "term"))])
+    kinds = {t.kind: tr(lang, f"kind.{t.kind}") for t in terms}
+    kw = max([len(k) for k in kinds.values()] + [len(tr(lang, "kind")), 14])
+    weight, count = tr(lang, "weight"), tr(lang, "count")
+    lines = [f"{tr(lang, 'term'):<{width}}  {tr(lang, 'kind'):<{kw}} {weight:>7}  {count:>8}"]
     for t in terms:
-        lines.append(f"{t.text:<{width}}  {t.kind:<14} {t.weight:>6.2f}  {len(t.spans):>5}")
+        number = f"{t.weight:.2f}" if lang == "en" else f"{t.weight:.2f}".replace(".", ",")
+        lines.append(f"{t.text:<{width}}  {kinds[t.kind]:<{kw}} {number:>7}  {len(t.spans):>8}")
     if questions:
         lines += ["", f"{tr(lang, 'job_questions')}:"]
         lines += [f"  {q.id}: {q.text}" for q in questions]
