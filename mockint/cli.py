@@ -384,9 +384,12 @@ def cmd_questions(args) -> str:
                            f"tags: {', '.join(tags)}")
     if args.format == "json":
         return to_json({"lang": lang, "questions": [q.to_dict() for q in qs]})
+    from mockint.core.i18n import tag
+
     width = max(len(q.id) for q in qs)
-    kind = max((len(q.kind) for q in qs), default=5)
-    lines = [f"{q.id:<{width}}  {q.kind:<{kind}} {q.difficulty:<6} {q.text}" for q in qs]
+    kind = max((len(tag(lang, q.kind)) for q in qs), default=5)
+    diff = max((len(tag(lang, q.difficulty)) for q in qs), default=6)
+    lines = [f"{q.id:<{width}}  {tag(lang, q.kind):<{kind}} {tag(lang, q.difficulty):<{diff}} {q.text}" for q in qs]
     return "\n".join(lines) + "\n"
 
 

@@ -306,3 +306,10 @@ def test_grade_takes_at_most_5000_answers_and_5_mb(tmp_path):
                     * 100_000)
     p = run_cli("grade", str(huge))
     assert p.returncode == 2 and p.stderr.startswith(f"mockint: error: {huge}: ") and "MB" in p.stderr
+
+
+def test_questions_in_romanian_show_romanian_tags_and_filter_by_the_english_id():
+    """Issue 19: the Romanian list showed "behavioural easy"."""
+    p = run_cli("questions", "--lang", "ro", "--tag", "easy")
+    first = p.stdout.splitlines()[0].split()
+    assert p.returncode == 0 and first[:3] == ["sales-experience", "comportamentală", "ușoară"]

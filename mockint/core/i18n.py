@@ -14,6 +14,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "kind": "kind", "weight": "weight", "count": "count",
         "kind.tool": "tool", "kind.figure": "figure", "kind.industry": "industry", "kind.skill": "skill",
         "kind.responsibility": "responsibility", "kind.phrase": "phrase", "kind.generic": "generic",
+        "tag.common": "common", "tag.responsibilities": "responsibilities", "tag.skills": "skills",
+        "tag.role": "role", "tag.pay": "pay", "tag.tips": "tips", "tag.closing": "closing",
+        "tag.behavioural": "behavioural", "tag.situational": "situational", "tag.knowledge": "knowledge",
+        "tag.easy": "easy", "tag.medium": "medium", "tag.hard": "hard",
     },
     "ro": {
         "score": "Scor", "words": "cuvinte", "capped": "scor limitat la {max}", "bonus": "bonus",
@@ -26,6 +30,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "kind": "tip", "weight": "pondere", "count": "apariții",
         "kind.tool": "instrument", "kind.figure": "cifră", "kind.industry": "domeniu", "kind.skill": "abilitate",
         "kind.responsibility": "responsabilitate", "kind.phrase": "expresie", "kind.generic": "general",
+        "tag.common": "comune", "tag.responsibilities": "responsabilități", "tag.skills": "abilități",
+        "tag.role": "rolul", "tag.pay": "salariu", "tag.tips": "sfaturi", "tag.closing": "încheiere",
+        "tag.behavioural": "comportamentală", "tag.situational": "situațională", "tag.knowledge": "cunoștințe",
+        "tag.easy": "ușoară", "tag.medium": "medie", "tag.hard": "grea",
     },
 }
 
@@ -34,3 +42,10 @@ def t(lang: str, key: str, **kw) -> str:
     table = STRINGS.get(lang, STRINGS["en"])
     text = table.get(key) or STRINGS["en"][key]
     return text.format(**kw) if kw else text
+
+
+def tag(lang: str, value: str) -> str:
+    """A question's tag (topic, kind, difficulty) as shown in ``lang``; the id itself when unknown
+    (``--tag`` always takes the English id)."""
+    table = STRINGS.get(lang, STRINGS["en"])
+    return table.get(f"tag.{value}") or value

@@ -19,6 +19,7 @@ from textual.widgets import Button, Input, Select, Static
 
 from mockint.core.bank import DIFFICULTIES, KINDS, TOPICS, Question
 from mockint.core.errors import MockintError
+from mockint.core.i18n import tag
 from mockint.tui.screens.base import BaseScreen
 from mockint.tui.screens.start import LANGUAGES
 from mockint.tui.widgets.footer import KeyFooter
@@ -78,7 +79,7 @@ class QuestionsScreen(BaseScreen):
             yield Static(Text(self.t("qb.title"), style="bold"), classes="title")
             with Horizontal(id="questions-bar"):
                 yield Input(placeholder=self.t("qb.search"), id="questions-search", compact=True)
-                yield Select([(t, t) for t in TAGS], prompt=self.t("qb.all_tags"), id="questions-tag",
+                yield Select([(tag(self.lang, t), t) for t in TAGS], prompt=self.t("qb.all_tags"), id="questions-tag",
                              compact=True)
                 yield Select(LANGUAGES, value=self.browse_lang, allow_blank=False, id="questions-lang",
                              compact=True)
@@ -136,8 +137,8 @@ class QuestionsScreen(BaseScreen):
         labels = {"builtin": "qb.builtin", "yours": "qb.yours", "override": "qb.override_short"}
         for q in self.shown:
             src = source_of(q, self.overridden)
-            table.add_row(Text(q.id), q.lang, Text(self.t(labels[src]), style=styles[src]), q.topic,
-                          Text(q.text, no_wrap=True), q.kind, q.difficulty, key=q.id)
+            table.add_row(Text(q.id), q.lang, Text(self.t(labels[src]), style=styles[src]), tag(self.lang, q.topic),
+                          Text(q.text, no_wrap=True), tag(self.lang, q.kind), tag(self.lang, q.difficulty), key=q.id)
         if select is not None:
             ids = [q.id for q in self.shown]
             if select in ids:
@@ -237,7 +238,7 @@ class QuestionScreen(BaseScreen):
         out.append(q.text + "\n\n", style="bold")
         out.append(f"{q.id} · {self.t(label)}\n", style="dim")
         out.append(f"{self.t('qd.tags')}: ", style="bold")
-        out.append(f"{q.topic}, {q.kind}, {q.difficulty}\n")
+        out.append(f"{tag(self.lang, q.topic)}, {tag(self.lang, q.kind)}, {tag(self.lang, q.difficulty)}\n")
         out.append(self.t("qd.time", seconds=q.seconds, min=q.min_words, max=q.max_words) + "\n")
         if q.user and q.source:
             out.append(self.t("qd.source", source=q.source) + "\n", style="dim")
