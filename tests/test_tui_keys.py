@@ -105,3 +105,30 @@ def test_the_readme_keys_table_names_every_shown_binding():
         if shown not in keys_in_table:
             missing.append((cls, key))
     assert not missing, f"keys bound but not in the README's table: {missing}"
+
+
+@pytest.mark.parametrize("lang, yes", [("en", "y"), ("ro", "d")])
+def test_yes_is_the_first_letter_of_the_word_on_screen(lang, yes):
+    """Issue 19: Romanian dialogs showed "Da" and "Nu" on the keys Y and N; D is Da (Y still works)."""
+    from mockint.core.interview import Settings
+    from mockint.tui.app import create_app
+    from mockint.tui.screens.confirm import ConfirmScreen
+    from mockint.tui.widgets.footer import KeyFooter
+
+    async def scenario():
+        app = create_app(Settings(lang=lang), blink=False)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            got = []
+            app.push_screen(ConfirmScreen(lang, "?"), got.append)
+            await pilot.pause()
+            shown = [k.key for k in app.screen.query_one(KeyFooter).keys][:2]
+            assert shown == [yes, "n"]
+            await pilot.press(yes)
+            await pilot.pause()
+            app.push_screen(ConfirmScreen(lang, "?"), got.append)
+            await pilot.pause()
+            await pilot.press("y")
+            await pilot.pause()
+            assert got == [True, True]
+    run(scenario)

@@ -26,6 +26,31 @@ def localise_bindings(node: DOMNode, lang: str) -> None:
     node._bindings = BindingsMap(translated)
 
 
+# Keys named after the word in the interface's language: Romanian "Da" is D (Y still works, unshown).
+LOCAL_KEYS = {"ro": {"yes": "d"}}
+
+
+def localise_keys(node: DOMNode, lang: str) -> None:
+    """Bind the keys of ``LOCAL_KEYS[lang]`` as well, shown in the footer in place of the English
+    ones (which keep working, unshown)."""
+    keys = LOCAL_KEYS.get(lang, {})
+    if not keys:
+        return
+    bound = node._bindings.key_to_bindings
+    ordered: dict[str, list] = {}
+    for key, bindings in bound.items():
+        ordered.setdefault(key, [])
+        for b in bindings:
+            local = keys.get(b.id or "")
+            if local and local != key:
+                ordered[key].append(replace(b, show=False))
+                ordered.setdefault(local, []).append(replace(b, key=local))     # shown where it was
+            else:
+                ordered[key].append(b)
+    bound.clear()
+    bound.update(ordered)
+
+
 class SameSizeLayout:
     """Skips the full layout a resize to the size the screen is already laid out at would redo.
 

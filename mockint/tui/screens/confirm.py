@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static
 
-from mockint.tui.screens.base import BaseModal
+from mockint.tui.screens.base import BaseModal, localise_keys
 from mockint.tui.widgets.footer import KeyFooter
 
 
@@ -20,6 +20,7 @@ class ConfirmScreen(BaseModal):
 
     def __init__(self, lang: str, question: str) -> None:
         super().__init__(lang)
+        localise_keys(self, lang)
         self.question = question
 
     def compose(self) -> ComposeResult:

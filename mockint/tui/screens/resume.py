@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static
 
-from mockint.tui.screens.base import BaseModal
+from mockint.tui.screens.base import BaseModal, localise_keys
 from mockint.tui.widgets.footer import KeyFooter
 
 
@@ -22,6 +22,7 @@ class ResumeScreen(BaseModal):
 
     def __init__(self, lang: str, question: str) -> None:
         super().__init__(lang)
+        localise_keys(self, lang)
         self.question = question
 
     def compose(self) -> ComposeResult:
