@@ -180,6 +180,7 @@ class RoleplayScreen(BaseScreen):
         self.query_one(ChatLog).note(self.t("rp.ended", outcome=outcome))
         box = self.query_one(AnswerBox)
         box.display = False
+        self.query_one("#hint", Static).update(Text(self.t("rp.hint_over")))
         self.query_one("#send", PushButton).label = self.t("rp.see_score")
         self.query_one("#send", PushButton).focus()
 
