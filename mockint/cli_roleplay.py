@@ -149,7 +149,7 @@ def _list(lang: str, extra: list[str], fmt: str) -> str:
                          "source": sc.source} for sc in found.values()])
     width = max(len(i) for i in found)
     lines = [f"{sc.id:<{width}}  {sc.title}  ({sc.buyer.name}, {sc.buyer.role}; "
-             f"{sc.turn_limit} turns; {sc.source})" for sc in found.values()]
+             f"{sc.language.msg('labels', 'turns', n=sc.turn_limit)}; {sc.source})" for sc in found.values()]
     return "\n".join(lines) + "\n"
 
 
