@@ -141,3 +141,30 @@ def test_the_stem_memo_is_bounded_without_losing_the_words_it_reads(monkeypatch)
     got = text.stem_words(["selling"] + many + ["selling"], "en")   # "selling" was memoised, then cleared
     assert got[0] == got[-1] == "sell" and len(got) == 14
     assert len(text._STEMS["en"]) <= 13
+
+
+@pytest.mark.parametrize("text, sentences", [
+    ("We closed 70.000 de euro. Then more.", ["we closed 70.000 de euro.", "then more."]),
+    ("Revenue hit $1.2M. Great.", ["revenue hit $1.2m.", "great."]),
+    ("What does\ntraining look like?", ["what does\ntraining look like?"]),
+    ("- item one\n- item two", ["- item one", "- item two"]),
+    ("Para one\n\nPara two", ["para one", "para two"]),
+    ("In 2019. 30 people came.", ["in 2019.", "30 people came."]),
+])
+def test_sentences_end_at_a_stop_not_inside_a_number_or_a_wrapped_line(text, sentences):
+    """Issue 19: "70.000 de euro" and "$1.2M" ended a sentence at the dot; a line break inside
+    one question made two questions."""
+    from mockint.core.text import analyse
+
+    a = analyse(text, "en")
+    assert [a.folded[s:e] for s, e in a.sentences] == sentences
+
+
+def test_a_number_with_separators_is_one_hit():
+    """Issue 19: "EUR 1,200" was evidence "1" and "200"; "$420,000" three hits."""
+    from mockint.core.matching import PhraseSet
+    from mockint.core.text import analyse
+
+    a = analyse("A deal of EUR 1,200 a seat, then $420,000 and $1.2M in 2019.", "en")
+    hits = PhraseSet(["{number}"], "en").find(a)
+    assert [a.original[h.start:h.end] for h in hits] == ["1,200", "420,000", "1.2M", "2019"]

@@ -265,7 +265,8 @@ class PhraseSet:
                 merged = dict(pos)           # copy only the lists a typo adds to
                 for i, (stem, _) in typos.items():
                     merged[stem] = sorted([*merged.get(stem, ()), i])
-                nums = sorted(i for u, ps in pos.items() if u[:1].isdigit() for i in ps)
+                nums = sorted(i for u, ps in pos.items() if u[:1].isdigit() for i in ps
+                              if not _number_goes_on(a, i))   # 1,200 and $1.2M are one number
                 if nums:
                     merged[_NUM_UNIT] = nums
                 a.cache[key] = merged
@@ -288,6 +289,9 @@ class PhraseSet:
                     typo = t[1] if t is not None else ""
                 else:
                     typo = next((typos[k][1] for k in range(first, last + 1) if k in typos), "")
+            if e.phrase == NUMBER:                # the whole number: "1,200", not "1"
+                while last + 1 < len(ts) and _number_goes_on(a, last + 1):
+                    last += 1
             hits.append(Hit(ts[first], te[last], e.phrase, first, last, typo))
             taken_until = last
         return hits
@@ -308,6 +312,14 @@ class PhraseSet:
                 hits.append(Hit(a.tokens[idx[0]].start, a.tokens[idx[-1]].end, e.phrase,
                                 idx[0], idx[-1], e.phrase))
         return hits
+
+
+def _number_goes_on(a: Analysed, i: int) -> bool:
+    """Token ``i`` continues the number before it: both start with a digit and only one "," or "."
+    joins them ("1,200", "70.000", "1.2m"): one number, not two."""
+    if i == 0 or not a.words[i][:1].isdigit() or not a.words[i - 1][:1].isdigit():
+        return False
+    return a.folded[a.token_ends[i - 1]:a.token_starts[i]] in (",", ".")
 
 
 def _swapped(word: str, choices: list[str]) -> tuple[str, float] | None:

@@ -53,7 +53,12 @@ _FOLD = _build_fold_table()
 _NEEDS_SLOW = re.compile(r"[\u0300-\u036f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\u0130]")
 _TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 _ALNUM = re.compile(r"[^\W_]")
-_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
+# A sentence: up to ".", "!" or "?" (a dot between digits, as in "70.000" or "$1.2M", is
+# part of a number), or up to a line break that starts something new: a blank line, a list item
+# ("- ", "* ", "• ", "1. ") or the end; a line break inside a sentence ("What does\ntraining look
+# like?") does not end it.
+_SENTENCE = re.compile(r"(?:[^.!?\n]+|(?<=\d)\.(?=\d)|\n(?![ \t]*(?:\n|[-*•·]|\d+[.)][ \t]|$)))+"
+                       r"(?:[.!?]+|\n|$)")         # the three parts never match the same text
 
 
 def fold(text: str) -> str:
