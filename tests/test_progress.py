@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from mockint.core import loader, progress
@@ -48,15 +50,15 @@ def session(store: Store, answers: list[tuple[str, int]], lang: str = "en",
 
 def test_attempt_changes_rule_by_rule_with_the_rubric_labels():
     changes = progress.attempt_changes(result(OLD), result(NEW))
-    assert "+ 2 × a figure that measures something" in changes
-    assert "− 2 × a hedge" in changes
+    assert "+ 2 more: a figure that measures something" in changes
+    assert "+ 2 fewer: a hedge" in changes
     assert "+ a question about the role" in changes
     assert "+ Questions back now passes" in changes
-    assert "+ a specific situation" in changes
+    assert "+ one more: a specific situation" in changes
     # the labels come from the rubric, not from Python
     labels = {k.label for c in loader.rubric("en").criteria for k in c.checks}
     for line in changes:
-        body = line[2:].split(" × ", 1)[-1]
+        body = re.sub(r"^(?:\d+ more|\d+ fewer|one more|one fewer|no longer): ", "", line[2:])
         assert body in labels or body.endswith("now passes") or body.endswith("no longer passes") \
             or body.startswith("talking point: "), line
 
@@ -68,15 +70,15 @@ def test_attempt_changes_backwards_flips_every_sign():
     assert len(fwd) == len(back)
     for a, b in zip(fwd, back):
         assert flip[a[0]] == b[0]
-    assert "− Questions back no longer passes" in back and "+ 2 × a hedge" in back
+    assert "− Questions back no longer passes" in back and "− 2 more: a hedge" in back
 
 
 def test_change_items_say_which_way_is_better():
     items = dict(progress.change_items(result(OLD), result(NEW)))
-    assert items["− 2 × a hedge"] is True                    # fewer hedges: better
-    assert items["+ 2 × a figure that measures something"] is True
+    assert items["+ 2 fewer: a hedge"] is True                # fewer hedges: good news
+    assert items["+ 2 more: a figure that measures something"] is True
     back = dict(progress.change_items(result(NEW), result(OLD)))
-    assert back["+ 2 × a hedge"] is False
+    assert back["− 2 more: a hedge"] is False
 
 
 def test_attempt_changes_talking_points_and_pass_flip():
@@ -94,8 +96,8 @@ def test_attempt_changes_in_romanian():
                  "șase luni, cu 20% peste target. Apoi am format trei colegi noi în vânzări. "
                  "Ce training oferiți?", lang="ro")
     changes = progress.attempt_changes(old, new)
-    assert "+ 4 × o cifră care măsoară ceva" in changes
-    assert "− o ezitare" in changes
+    assert "+ încă 4: o cifră care măsoară ceva" in changes
+    assert "+ unul mai puțin: o ezitare" in changes
     assert any(c.endswith(": trece acum") for c in changes)
 
 
@@ -113,7 +115,7 @@ def test_attempt_history(store):
     store.save_answer(s2, 0, "why-sales", "Why?", NEW, None, result(NEW), 1)
     hist = progress.attempt_history(store, "why-sales", "en")
     assert [h["session_id"] for h in hist] == [s1, s2]
-    assert hist[0]["changes"] == [] and "− 2 × a hedge" in hist[1]["changes"]
+    assert hist[0]["changes"] == [] and "+ 2 fewer: a hedge" in hist[1]["changes"]
     assert hist[1]["score"] > hist[0]["score"]
 
 

@@ -10,7 +10,9 @@ import uuid
 
 import pytest
 from textual.command import CommandList, CommandPalette
-from textual.widgets import DataTable, Input, Sparkline
+from textual.widgets import DataTable, Input
+
+from mockint.tui.screens.progress import ScoreStrip
 
 import mockint.tui
 from conftest import run_cli
@@ -561,7 +563,7 @@ def test_progress_shows_sparklines_and_what_changed_between_attempts(store):
             await settle(pilot)
             screen = app.screen
             assert isinstance(screen, ProgressScreen)
-            sparks = list(screen.query(Sparkline))
+            sparks = list(screen.query(ScoreStrip))
             names = {c.id: c.name for c in loader.rubric("en").criteria}
             trend = progress.criterion_trend(store, "en")
             assert {s.id.removeprefix("spark-") for s in sparks} == set(trend)
@@ -574,7 +576,7 @@ def test_progress_shows_sparklines_and_what_changed_between_attempts(store):
             assert len(repeats) == 2
             assert repeats[0].startswith(loader.bank("en").get("sales-experience").text)   # latest first
             why = repeats[1]
-            assert "− 2 × a hedge" in why and "+ a question about the role" in why
+            assert "+ 2 fewer: a hedge" in why and "+ a question about the role" in why
             spans = screen.query_one("#repeat-1").render().spans
             assert any("green" in str(s.style) for s in spans)
             assert any("red" in str(s.style) for s in screen.query_one("#repeat-0").render().spans)
@@ -590,7 +592,7 @@ def test_progress_and_history_empty_states(store, lang):
             await pilot.press("ctrl+g")
             await settle(pilot)
             assert plain(app.screen.query_one("#progress-status")) == tr(lang, "prog.empty")
-            assert not app.screen.query(Sparkline)
+            assert not app.screen.query(ScoreStrip)
             await pilot.press("escape", "ctrl+o")
             await pilot.pause()
             assert plain(app.screen.query_one("#history-status")) == tr(lang, "hist.empty")

@@ -21,26 +21,31 @@ GOOD_SCORE = 70
 COUNTED_KINDS = ("phrases", "pattern", "question", "claims")
 POINTS_KIND = "talking_points"
 
+# The sign says whether a change is good news (+) or bad (−); the words say what changed.
 CHANGES: dict[str, dict[str, str]] = {
     "en": {
-        "more": "+ {label}", "more_n": "+ {n} × {label}",
-        "fewer": "− {label}", "fewer_n": "− {n} × {label}",
-        "met": "+ {label}", "unmet": "− {label}",
-        "passes": "+ {criterion} now passes", "fails": "− {criterion} no longer passes",
-        "point": "+ talking point: {label}", "point_lost": "− talking point: {label}",
+        "more": "one more: {label}", "more_n": "{n} more: {label}",
+        "fewer": "one fewer: {label}", "fewer_n": "{n} fewer: {label}",
+        "met": "{label}", "unmet": "no longer: {label}",
+        "passes": "{criterion} now passes", "fails": "{criterion} no longer passes",
+        "point": "talking point: {label}", "point_lost": "talking point missed: {label}",
     },
     "ro": {
-        "more": "+ {label}", "more_n": "+ {n} × {label}",
-        "fewer": "− {label}", "fewer_n": "− {n} × {label}",
-        "met": "+ {label}", "unmet": "− {label}",
-        "passes": "+ {criterion}: trece acum", "fails": "− {criterion}: nu mai trece",
-        "point": "+ punct-cheie: {label}", "point_lost": "− punct-cheie: {label}",
+        "more": "încă unul: {label}", "more_n": "încă {n}: {label}",
+        "fewer": "unul mai puțin: {label}", "fewer_n": "{n} mai puține: {label}",
+        "met": "{label}", "unmet": "nu mai: {label}",
+        "passes": "{criterion}: trece acum", "fails": "{criterion}: nu mai trece",
+        "point": "punct-cheie: {label}", "point_lost": "punct-cheie ratat: {label}",
     },
 }
 
 
 def _w(lang: str, key: str, **kw: Any) -> str:
     return CHANGES.get(lang, CHANGES["en"])[key].format(**kw)
+
+
+def _signed(text: str, better: bool) -> tuple[str, bool]:
+    return (("+ " if better else "− ") + text, better)
 
 
 # -- trends ----------------------------------------------------------------------------------
@@ -90,7 +95,10 @@ def _labels(lang: str) -> tuple[dict[str, str], dict[str, str]]:
     except Exception:
         return {}, {}
     rules = {f"{c.id}.{k.id}": k.label for c in rub.criteria for k in c.checks}
-    return rules, {c.id: c.name for c in rub.criteria}
+    from mockint.core.i18n import t as tr
+
+    names = {"job_fit": tr(lang, "job_fit"), "tone": tr(lang, "tone")}    # added by a job posting
+    return rules, {**names, **{c.id: c.name for c in rub.criteria}}
 
 
 def _points(question_id: str | None, lang: str) -> dict[str, str]:
@@ -108,9 +116,10 @@ def _points(question_id: str | None, lang: str) -> dict[str, str]:
 
 def attempt_changes(old_result: dict[str, Any], new_result: dict[str, Any], lang: str | None = None) -> list[str]:
     """What changed from one attempt to the next, rule by rule, e.g. ``["+ Real examples now
-    passes", "+ 2 × a number, amount, date or duration", "− 2 × a hedge", "+ a question about the
-    role"]``. The sign is the direction of the change (more or fewer hits; met or no longer met):
-    "− 2 × a hedge" means two hedges fewer. Criteria present in only one attempt are skipped."""
+    passes", "+ 2 more: a number, amount, date or duration", "+ 2 fewer: a hedge", "+ a question
+    about the role", "− no longer: a specific situation"]``. The sign says whether the change is
+    good news (+) or bad (−); the words say what changed. Criteria present in only one attempt are
+    skipped."""
     return [text for text, _ in change_items(old_result, new_result, lang)]
 
 
@@ -131,7 +140,7 @@ def change_items(old_result: dict[str, Any], new_result: dict[str, Any],
         name = names.get(cid) or new_c.get("name") or cid
         if bool(new_c.get("passed")) != bool(old_c.get("passed")):
             up = bool(new_c.get("passed"))
-            lines.append((_w(lang, "passes" if up else "fails", criterion=name), up))
+            lines.append(_signed(_w(lang, "passes" if up else "fails", criterion=name), up))
         old_checks = {k["id"]: k for k in old_c.get("checks", [])}
         for k in new_c.get("checks", []):
             ok = old_checks.get(k["id"])
@@ -143,14 +152,18 @@ def change_items(old_result: dict[str, Any], new_result: dict[str, Any],
             if kind == POINTS_KIND:
                 lines += _point_changes(old_c, new_c, cid, points, lang)
             elif kind in COUNTED_KINDS:
-                d = int(k.get("count", 0)) - int(ok.get("count", 0))
+                before, after = int(ok.get("count", 0)), int(k.get("count", 0))
+                d = after - before
                 if d:
                     key = ("more" if d > 0 else "fewer") + ("_n" if abs(d) > 1 else "")
-                    better = (d < 0) if k.get("effect") == "penalty" else (d > 0)
-                    lines.append((_w(lang, key, n=abs(d), label=label), better))
+                    penalty = k.get("effect") == "penalty"
+                    if not penalty and {before, after} == {0, 1}:     # found now, or no longer
+                        key = "met" if after else "unmet"
+                    better = (d < 0) if penalty else (d > 0)
+                    lines.append(_signed(_w(lang, key, n=abs(d), label=label), better))
             elif bool(k.get("passed")) != bool(ok.get("passed")):
                 up = bool(k.get("passed"))
-                lines.append((_w(lang, "met" if up else "unmet", label=label), up))
+                lines.append(_signed(_w(lang, "met" if up else "unmet", label=label), up))
     return lines
 
 
@@ -161,8 +174,8 @@ def _point_changes(old_c: dict, new_c: dict, cid: str, points: dict[str, str],
                                   if e.get("rule", "").startswith(cid + ".")))
 
     before, after = covered(old_c), covered(new_c)
-    out = [(_w(lang, "point", label=points.get(p, p)), True) for p in after if p not in before]
-    out += [(_w(lang, "point_lost", label=points.get(p, p)), False) for p in before if p not in after]
+    out = [_signed(_w(lang, "point", label=points.get(p, p)), True) for p in after if p not in before]
+    out += [_signed(_w(lang, "point_lost", label=points.get(p, p)), False) for p in before if p not in after]
     return out
 
 

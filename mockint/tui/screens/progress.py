@@ -62,6 +62,28 @@ def load_progress(store: Store, lang: str) -> ProgressData:
                         repeats, sessions)
 
 
+BLOCKS = " ▁▂▃▄▅▆▇█"
+
+
+class ScoreStrip(Static):
+    """One bar per answered session, on an absolute 0-100 scale (a Sparkline scales to its own
+    lowest and highest value: one session at 59 % drew a full bar). Colour by level, as the
+    figures beside it."""
+
+    def __init__(self, data: list[float], **kw) -> None:
+        self.data = list(data)
+        super().__init__(self.strip(self.data), **kw)
+
+    @staticmethod
+    def strip(data: list[float], width: int = 36) -> Text:
+        out = Text()
+        for v in data[-width:]:
+            level = min(max(v, 0.0), 1.0)
+            colour = "green" if level >= 0.6 else ("yellow" if level >= 0.4 else "red")
+            out.append(BLOCKS[max(1, round(level * (len(BLOCKS) - 1)))], style=colour)
+        return out
+
+
 def trend_label(name: str) -> Text:
     shown = name if len(name) <= NAME_WIDTH else name[:NAME_WIDTH - 1] + "…"
     return Text(f"{shown:<{NAME_WIDTH}}")
@@ -106,8 +128,6 @@ class ProgressScreen(ScrollKeys, BaseScreen):
         self.app.call_from_thread(self.show, data)
 
     def show(self, data: ProgressData) -> None:
-        from textual.widgets import Sparkline          # only when there is something to draw
-
         self.data = data
         status = self.query_one("#progress-status", Static)
         if data.error:
@@ -124,7 +144,7 @@ class ProgressScreen(ScrollKeys, BaseScreen):
         for t in data.trends:
             trends.mount(Horizontal(
                 Static(trend_label(t.name), classes="trend-name"),
-                Sparkline(t.scores, summary_function=mean, id=f"spark-{t.criterion}", classes="trend-spark"),
+                ScoreStrip(t.scores, id=f"spark-{t.criterion}", classes="trend-spark"),
                 Static(trend_figure(t.scores, self.t("prog.last", score=round(t.scores[-1] * 100))),
                        classes="trend-figure"),
                 classes="trend"))
