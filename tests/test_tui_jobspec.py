@@ -109,8 +109,8 @@ def test_tone_formal_notes_slang_with_evidence():
 
 
 # -- the TUI ------------------------------------------------------------------------------
-def app_for(question_ids=None, **kw):
-    settings = Settings(lang="en", question_set="common", count=2, feedback="each", timer=False)
+def app_for(question_ids=None, lang="en", **kw):
+    settings = Settings(lang=lang, question_set="common", count=2, feedback="each", timer=False)
     return create_app(settings, question_ids=question_ids, blink=False, clock=lambda: 0.0, **kw)
 
 
@@ -220,7 +220,23 @@ def test_start_screen_refuses_a_posting_without_useful_terms():
             await pilot.press("ctrl+s")
             await pilot.pause()
             assert isinstance(app.screen, StartScreen)
-            assert any("no useful terms" in n.message for n in app._notifications)
+            [note] = [n.message for n in app._notifications if "useful terms" in n.message]
+            # issue 19: said once ("Job posting: the job posting: no useful terms ... in the job posting")
+            assert note.startswith("No useful terms found in the job posting (only generic words: ")
+            assert note.count("job posting") == 1
+    run(scenario)
+
+
+def test_start_screen_says_a_bad_posting_in_romanian():
+    async def scenario():
+        app = app_for(lang="ro")
+        async with app.run_test(size=(100, 32)) as pilot:
+            await pilot.pause()
+            app.screen.query_one("#job-text", TextArea).text = "Suntem o echipă dinamică."
+            await pilot.pause()
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert any(n.message.startswith("Nu am găsit termeni utili în anunț") for n in app._notifications)
     run(scenario)
 
 

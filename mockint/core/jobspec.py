@@ -362,15 +362,18 @@ def job_context(lang: str, text: str | None = None, tone: str | None = None,
         raise MockintError(f"--tone {tone}: use one of {', '.join(TONES)}")
     if text is None:
         return JobContext(lang, tone=tone, source="")
+    where = "" if source == "the job posting" else f"{source}: "     # a file is named; a pasted one is not
     if not text.strip():
-        raise MockintError(f"{source}: the job posting is empty")
+        raise MockintError(f"{where}the job posting is empty", message_id="job.empty")
     all_terms = drop_terms(extract_terms(text, lang), drop)
     useful = useful_terms(all_terms)
     if not useful:
         generic = ", ".join(t.text for t in all_terms[:5])
-        raise MockintError(f"{source}: no useful terms found in the job posting"
+        raise MockintError(f"{where}no useful terms found in the job posting"
                            + (f" (only generic words: {generic})" if generic else "")
-                           + "; nothing to tailor the interview to")
+                           + "; nothing to tailor the interview to",
+                           message_id="job.no_terms_generic" if generic else "job.no_terms",
+                           params={"generic": generic})
     return JobContext(lang, useful, all_terms, tone, source)
 
 

@@ -15,6 +15,7 @@ from textual.widgets import (Button, Checkbox, Input, Label, RadioButton, RadioS
 
 from mockint.core.interview import Settings
 from mockint.tui.screens.base import BaseScreen
+from mockint.tui.strings import has
 from mockint.tui.widgets.footer import KeyFooter
 
 LANGUAGES = [("English", "en"), ("Română", "ro")]
@@ -158,7 +159,9 @@ class StartScreen(BaseScreen):
             try:
                 job_context(settings.lang, text, tone, drop)
             except MockintError as exc:
-                self.notify(self.t("start.bad_job", reason=str(exc)), severity="error", markup=False)
+                key = f"err.{exc.message_id}" if exc.message_id else ""
+                reason = self.t(key, **exc.params) if key and has(key) else str(exc)
+                self.notify(self.t("start.bad_job", reason=reason), severity="error", markup=False)
                 return
         self.app.begin(settings, text, tone, drop)
 
