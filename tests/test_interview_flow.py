@@ -274,3 +274,18 @@ def test_perks_questions_are_questions_back_and_poor_ones():
         assert s.asked_questions and row["passed"]
     assert not perks.criterion("preparation").passed and "parking" in perks.criterion("preparation").feedback
     assert perks.score < real.score
+
+
+def test_posting_questions_take_places_when_a_number_was_asked_for():
+    from mockint.core import loader
+    from mockint.core.interview import with_job_questions
+
+    bank = loader.bank("en")
+    qs = [bank.get(i) for i in ("sales-experience", "why-sales", "hit-quota", "questions-for-us")]
+    extra = [bank.get(i) for i in ("handle-objection", "mistake-learned", "find-target-accounts")]
+    ids = lambda n: [q.id for q in with_job_questions(qs, extra, n)]          # noqa: E731
+    assert ids(None) == ["sales-experience", "why-sales", "hit-quota", "handle-objection", "mistake-learned",
+                         "find-target-accounts", "questions-for-us"]
+    assert ids(4) == ["sales-experience", "handle-objection", "mistake-learned", "questions-for-us"]
+    assert ids(2) == ["handle-objection", "questions-for-us"]
+    assert ids(1) == ["handle-objection"]

@@ -340,3 +340,20 @@ def test_rescore_of_a_tailored_session_scores_it_against_its_posting():
         assert {fit_id, tone_id} <= ids, ids
         assert a.latest.result["question_text"] == a.question_text
     assert isinstance(WithJob(plain_scorer, job, extra).bank.questions[-1].id, str)
+
+
+def test_the_number_of_questions_asked_for_is_kept_with_a_posting():
+    """Issue 19: "Number of questions 4" with a posting gave "I have 7 questions": the posting's
+    questions now take the places of the last other questions (the closing one stays)."""
+    from textual.widgets import Input
+
+    async def scenario():
+        app = app_for(job_text=POSTING)
+        async with app.run_test(size=(100, 32)) as pilot:
+            await pilot.pause()
+            app.screen.query_one("#count", Input).value = "4"
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            ids = [q.id for q in app.interview.questions]
+            assert len(ids) == 4 and ids[0] == "sales-experience" and ids[1:] == ["job-1", "job-2", "job-3"]
+    run(scenario)

@@ -126,13 +126,24 @@ def _full(bank: Bank, n: int, rng: random.Random) -> list[Question]:
     return [opener, *middle, closer]
 
 
-def with_job_questions(questions: list[Question], extra: list[Question]) -> list[Question]:
+def with_job_questions(questions: list[Question], extra: list[Question],
+                       count: int | None = None) -> list[Question]:
     """``extra`` (the questions built from a job posting) just before the closing question
-    (``questions-for-us``), or at the end when there is none; never added twice."""
+    (``questions-for-us``), or at the end when there is none; never added twice. ``count``: the
+    number of questions asked for, kept: the posting's questions take the places of the last
+    other questions (the closing one stays), at most all but one of them."""
     have = {q.id for q in questions}
     extra = [q for q in extra if q.id not in have]
     if not extra:
         return list(questions)
+    if count is not None and len(questions) + len(extra) > count:
+        closer = [q for q in questions if q.id == FULL_CLOSER]
+        others = [q for q in questions if q.id != FULL_CLOSER]
+        if count <= len(closer):                 # one question asked for: the posting's first
+            closer = []
+        slots = count - len(closer)              # for the other questions and the posting's
+        extra = extra[:max(1, min(len(extra), slots - 1))]   # one other question stays if it can
+        questions = others[:max(0, slots - len(extra))] + closer
     at = next((i for i, q in enumerate(questions) if q.id == FULL_CLOSER), len(questions))
     return [*questions[:at], *extra, *questions[at:]]
 

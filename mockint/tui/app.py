@@ -223,6 +223,7 @@ class MockintApp(App[int]):
         self._scorers: dict[str, Scorer] = {}
         self._resume = resume
         self.questions = questions_for(self.bank(), settings, question_ids) if question_ids else None
+        self.picked = False          # the questions were picked by number (a posting's then take places)
         self.recorder = Recorder(store, on_problem=self.history_problem, on_notice=self.history_notice,
                                  on_trouble=self.history_trouble)
         self.set_lang(settings.lang)
@@ -463,7 +464,8 @@ class MockintApp(App[int]):
     def with_job(self, questions: list[Question]) -> list[Question]:
         """The questions, with those built from the posting before the closing one."""
         _, extra = self.job_and_questions()
-        return with_job_questions(questions, extra) if extra else list(questions)
+        count = self.settings.count if self.settings.count and self.picked else None   # the number asked for
+        return with_job_questions(questions, extra, count) if extra else list(questions)
 
     def begin(self, settings: Settings, job_text: str | None = None, tone: str | None = None,
               drop: list[str] | None = None) -> None:
@@ -474,6 +476,7 @@ class MockintApp(App[int]):
 
         prefs.save(settings)               # the start screen's choices, for the next run
         self.questions = pick_questions(self.bank(), settings)
+        self.picked = True
         self.start_interview(self.with_job(self.questions), checklist=True)
 
     def start_interview(self, questions: list[Question], checklist: bool = False) -> None:
