@@ -316,3 +316,19 @@ def test_the_terms_table_speaks_romanian(tmp_path):
     header, first = p.stdout.splitlines()[:2]
     assert header.split() == ["Termen", "tip", "pondere", "apariții"]
     assert first.split() == ["Salesforce", "instrument", "1,00", "1"]
+
+
+def test_the_quota_and_meddicc_count_and_pay_builds_no_question():
+    """Issue 19: a question was built from the OTE ("worked against a number like that": OTE is
+    pay) while the quota (EUR 650,000) and MEDDICC were ignored; "EUR" was a term of its own."""
+    from mockint.core.jobspec import extract_terms, job_questions, useful_terms
+
+    text = ("Account Executive. Quota: EUR 650,000 annual new business. OTE: EUR 120,000 (50/50). "
+            "We use MEDDICC, Salesforce and Gong. EUR deals only.")
+    terms = useful_terms(extract_terms(text, "en"))
+    names = [t.text for t in terms]
+    assert "quota EUR 650,000" in names and "MEDDICC" in names and "EUR" not in names
+    asked = " ".join(q.text for q in job_questions(terms, "en"))
+    assert "OTE" not in asked and "quota EUR 650,000" in asked
+    ro = [t.text for t in useful_terms(extract_terms("Cota: EUR 650.000 pe an. OTE: EUR 80.000. Lucrăm cu MEDDICC.", "ro"))]
+    assert any(n.startswith("cotă") and "650.000" in n for n in ro) and "MEDDICC" in ro

@@ -41,6 +41,7 @@ class Figure:
     name: str
     pattern: re.Pattern
     covered_by: list[str]
+    ask: bool = True                # a question may be built from it (not from pay: OTE)
 
 
 @dataclass
@@ -68,6 +69,7 @@ class Term:
     weight: float
     spans: list[tuple[int, int]]    # offsets into the posting
     phrases: list[str] = field(default_factory=list)   # what an answer must say to cover it
+    ask: bool = True                # a question may be built from it (a figure's ``ask``)
 
     @property
     def key(self) -> str:
@@ -126,7 +128,7 @@ def parse_spec(text: str, name: str, lang: str | None = None) -> Spec:
     figures = []
     for i, raw in enumerate(doc.seq(top["figures"], ("figures",))):
         path = ("figures", i)
-        fm = doc.mapping(raw, path, required=("name", "pattern", "covered_by"))
+        fm = doc.mapping(raw, path, required=("name", "pattern", "covered_by"), optional=("ask",))
         pat = doc.text_(fm["pattern"], path + ("pattern",))
         try:
             rx = re.compile(pat)
@@ -135,7 +137,8 @@ def parse_spec(text: str, name: str, lang: str | None = None) -> Spec:
         if rx.search(""):
             doc.fail(path + ("pattern",), "this pattern matches empty text")
         figures.append(Figure(doc.text_(fm["name"], path + ("name",)), rx,
-                              phrases(fm["covered_by"], path + ("covered_by",))))
+                              phrases(fm["covered_by"], path + ("covered_by",)),
+                              bool(doc.typed(fm.get("ask", True), path + ("ask",), bool))))
     qm = doc.mapping(top["questions"], ("questions",), required=("count", "kinds", "templates"))
     q_count = int(doc.number(qm["count"], ("questions", "count"), 0, 10, whole=True))
     q_kinds = doc.strings(qm["kinds"], ("questions", "kinds"))
@@ -199,12 +202,13 @@ def extract_terms(text: str, lang: str) -> list[Term]:
     taken: set[int] = set()          # token indexes already part of a term
     seen: set[tuple] = set()         # (term key, span): a set, so a long posting stays linear
 
-    def add(kind: str, label: str, span: tuple[int, int], phrases: list[str], key: str | None = None) -> None:
+    def add(kind: str, label: str, span: tuple[int, int], phrases: list[str], key: str | None = None,
+            ask: bool = True) -> None:
         # one term per word sequence, whatever kind found it first; figures by name and amount
         k = ("figure" if kind == "figure" else "", key or " ".join(phrase_tokens(label)))
         t = terms.get(k)
         if t is None:
-            terms[k] = Term(label, kind, spec.weights[kind], [span], phrases)
+            terms[k] = Term(label, kind, spec.weights[kind], [span], phrases, ask)
             seen.add((k, span))
         elif (k, span) not in seen:
             seen.add((k, span))
@@ -223,7 +227,7 @@ def extract_terms(text: str, lang: str) -> list[Term]:
             if "amount" in fig.pattern.groupindex and m.group("amount"):
                 ms, me = a.span(m.start("amount"), m.end("amount"))
                 label = f"{fig.name} {' '.join(a.original[ms:me].split())}"
-            add("figure", label, (s, e), list(fig.covered_by), key=fig.name + ":" + fold(label))
+            add("figure", label, (s, e), list(fig.covered_by), key=fig.name + ":" + fold(label), ask=fig.ask)
     for label, spans in _names(a, taken, spec).items():
         for sp in spans:
             add("phrase", label, sp, [label])
@@ -299,7 +303,7 @@ def job_questions(terms: list[Term], lang: str) -> list[Question]:
     """Two or three extra questions from the bank's templates, most specific terms first, one
     term per kind before a second of the same kind."""
     spec = load_spec(lang)
-    cands = [t for t in terms if t.kind in spec.templates and t.useful]
+    cands = [t for t in terms if t.kind in spec.templates and t.useful and t.ask]
     picked: list[Term] = []
     for t in cands:                      # one per kind first
         if len(picked) < spec.q_count and t.kind not in {p.kind for p in picked}:
