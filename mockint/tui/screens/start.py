@@ -22,7 +22,8 @@ LANGUAGES = [("English", "en"), ("Română", "ro")]
 SET_ORDER = ("full", "common", "responsibilities", "skills", "role")     # as shown; the default first
 MAX_COUNT = 50
 TONE_ORDER = ("none", "formal", "casual")
-MAX_TERMS = 12          # terms shown for unticking (most specific first)
+MAX_TERMS = 100         # terms shown for unticking (every useful one: a term not shown could not be
+                        # left out, yet it would count); the list scrolls past 12 rows
 
 
 class StartScreen(BaseScreen):
@@ -105,7 +106,9 @@ class StartScreen(BaseScreen):
         gone = set(drop if drop is not None else self.dropped())
         sl = self.query_one("#job-terms", SelectionList)
         sl.clear_options()
-        sl.add_options([(f"{t.text} ({t.kind})", t.text, t.text not in gone) for t in terms])
+        from mockint.core.i18n import t as tr
+
+        sl.add_options([(f"{t.text} ({tr(self.lang, f'kind.{t.kind}')})", t.text, t.text not in gone) for t in terms])
         label = self.query_one("#job-terms-label", Static)
         label.update(Text(self.t("start.terms") if terms else self.t("start.no_terms"),
                           style="" if terms else "dim"))
