@@ -448,3 +448,13 @@ def test_quoted_evidence_starts_and_ends_on_words():
     msg = next(k.message for c in r.criteria for k in c.checks if k.id == "fillers")
     quoted = msg.split('"')[1::2]                      # the texts between quotes
     assert quoted[0] == "Practic" and all(q[0].isalnum() and q[-1].isalnum() for q in quoted)
+
+
+def test_missing_talking_points_read_as_one_sentence_in_romanian():
+    """Issue 19: "Lipsesc încă: …pe ce piață.; Arătați… responsabilități. (+2)." — the Romanian
+    summaries end with a full stop; listed, they lose it."""
+    from mockint.core import loader
+
+    r = loader.scorer("ro").score("Nu știu.", loader.bank("ro").get("sales-experience"))
+    text = next(c.feedback for c in r.criteria if c.id == "key_points")
+    assert ".;" not in text and ". (+" not in text and "Lipsesc încă: " in text

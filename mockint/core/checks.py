@@ -693,9 +693,9 @@ class TalkingPointsCheck(Check):
         need = max(1.0, len(q.talking_points) * self.opts.get("share", self.target(ctx)))
         value = min(1.0, len(covered) / need)
         return Outcome(value, len(covered), spans, {
-            "covered": "; ".join(tp.summary for tp in covered),
+            "covered": "; ".join(_clause(tp.summary) for tp in covered),
             # the first two missing points, and how many more: advice read once, not a checklist
-            "missing": "; ".join(tp.summary for tp in missing[:2]) + (f" (+{len(missing) - 2})" if len(missing) > 2 else ""),
+            "missing": "; ".join(_clause(tp.summary) for tp in missing[:2]) + (f" (+{len(missing) - 2})" if len(missing) > 2 else ""),
             "missing_points": missing, "target": len(q.talking_points)})
 
 
@@ -893,3 +893,9 @@ KIND_CLASSES = {
     "statements": StatementsCheck, "evidence": EvidenceCheck, "filler": FillerCheck,
     "other_question": OtherQuestionCheck,
 }
+
+
+def _clause(summary: str) -> str:
+    """A talking point's summary as a clause of a list ("A; B (+2)."): without its own full stop
+    (the Romanian bank ends them with one: "…piață.; Arătați…" read badly)."""
+    return summary.rstrip().rstrip(".").rstrip()
