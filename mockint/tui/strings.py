@@ -343,7 +343,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "qb.col.id": "Id", "qb.col.lang": "Limba", "qb.col.topic": "Subiect", "qb.col.kind": "Tip",
         "qb.col.difficulty": "Dificultate", "qb.col.source": "Sursa", "qb.col.text": "Text",
         "qb.builtin": "predefinită", "qb.yours": "a dvs.", "qb.override": "a dvs. (înlocuiește predefinita)", "qb.override_short": "înlocuiește",
-        "qb.status": "{shown} din {total} întrebări · înlocuiește: a dvs., în locul celei predefinite · Enter: deschide",
+        "qb.status": "{shown} din {total} întrebări · „înlocuiește”: întrebarea dvs. ține locul celei predefinite · Enter: deschide",
         "qb.no_match": "Nicio întrebare nu se potrivește.",
         "qb.problems": "Lăsate deoparte (corectați aceste fișiere; restul este listat): {n}",
         "qb.new": "Întrebare nouă", "qb.back": "Înapoi",
