@@ -225,3 +225,11 @@ def test_a_tick_with_nothing_to_draw_does_not_count_as_a_frame():
             screen._on_timer_update()                  # nothing to draw
             assert screen._frame_at == frames.NEVER and screen._follow_up
     run(scenario)
+
+
+def test_a_long_message_says_how_much_is_not_shown_in_a_language_neutral_way():
+    """Issue 19: "(+16,699)" used the English thousands separator on a Romanian screen."""
+    from mockint.tui.widgets.chat import MAX_SHOWN, ChatMessage
+
+    m = ChatMessage("You", "x" * (MAX_SHOWN + 16_699), "candidate")
+    assert str(m.content).endswith("… (+16\u202f699)")

@@ -16,7 +16,8 @@ class ChatMessage(Static):
 
     def __init__(self, speaker: str, text: str, role: str) -> None:
         self.text = text
-        shown = text if len(text) <= MAX_SHOWN else text[:MAX_SHOWN] + f" … (+{len(text) - MAX_SHOWN:,})"
+        more = f"{len(text) - MAX_SHOWN:,}".replace(",", "\u202f")     # 16 699: read the same in en and ro
+        shown = text if len(text) <= MAX_SHOWN else text[:MAX_SHOWN] + f" … (+{more})"
         super().__init__(Text(printable(shown)), classes=f"message {role}")      # no terminal escapes
         self.border_title = Text(speaker)
 
