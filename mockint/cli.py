@@ -350,7 +350,7 @@ def practice_choices(args) -> tuple[str, int | None, str, bool, str]:
 
 
 def _check_resume() -> None:
-    """As ``mockint.tui.check_resume``, in one line: without a history file none is created, and a
+    """Nothing to resume is one line (before any terminal change): without a history file none is created, and a
     damaged one moved aside is said in the error itself."""
     from mockint.core import paths
     from mockint.core.errors import MockintError

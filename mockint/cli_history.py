@@ -312,22 +312,3 @@ def write_atomic(path: str, text: str, replace: bool = True) -> None:
     from mockint.core.files import write_atomic as write
 
     write(path, text, replace=replace, make_folder=False)
-
-
-def _main(argv=None) -> int:  # pragma: no cover - a stand-alone entry until cli.py dispatches HANDLERS
-    from mockint.cli import _Parser
-    from mockint.core.errors import MockintError
-
-    p = _Parser(prog="mockint")
-    add_parsers(p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser, required=True))
-    args = p.parse_args(argv)
-    try:
-        sys.stdout.write(HANDLERS[args.command](args))
-        return 0
-    except MockintError as exc:
-        print(f"mockint: error: {exc}", file=sys.stderr)
-        return 2
-
-
-if __name__ == "__main__":  # pragma: no cover
-    raise SystemExit(_main())

@@ -1,8 +1,7 @@
 """The history commands: history, report, export, import, rescore.
 
 Handlers are tested in process through their own argparse (``cli_history.add_parsers``), and as
-commands in a subprocess: ``python -m mockint.cli_history ...`` always, and ``python -m mockint
-...`` once mockint.cli dispatches them (skipped until then).
+commands in a subprocess (``python -m mockint ...``).
 """
 
 from __future__ import annotations
@@ -69,14 +68,7 @@ def command(entry: list[str], *args: str, env=None):
     return p
 
 
-def _wired() -> bool:
-    return run_cli("history", "--help").returncode == 0
-
-
-WIRED = _wired()
-ENTRIES = [pytest.param(["-m", "mockint.cli_history"], id="cli_history"),
-           pytest.param(["-m", "mockint"], id="mockint",
-                        marks=pytest.mark.skipif(not WIRED, reason="history commands not wired into mockint.cli yet"))]
+ENTRIES = [pytest.param(["-m", "mockint"], id="mockint")]      # (python -m mockint.cli_history is gone)
 
 
 # -- argument parsing ---------------------------------------------------------------------------

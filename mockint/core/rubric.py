@@ -53,7 +53,6 @@ class CheckSpec:
     partial: str = ""        # shown instead of ``missing`` when some was found, not enough
     guide: list[str] = field(default_factory=list)
     options: dict[str, Any] = field(default_factory=dict)   # kind-specific keys, validated
-    line: int | None = None
     by_kind: dict[str, dict[str, float]] = field(default_factory=dict)   # question kind -> weight/target
     _kinds: dict[str, CheckSpec] = field(default_factory=dict, repr=False, compare=False)
 
@@ -281,7 +280,6 @@ def _check(doc: Doc, raw: Any, path, lists: dict, facts, fuzzy: Fuzzy, ids_so_fa
             spec.by_kind[qkind]["weight"] = float(doc.number(o["weight"], path + ("by_kind", qkind, "weight"), 0, 100))
         if "target" in o:
             spec.by_kind[qkind]["target"] = float(doc.number(o["target"], path + ("by_kind", qkind, "target"), 0.01, 1000))
-    spec.line = None
     opts: dict[str, Any] = {}
     for key, required in specific.items():
         if required and key not in m:

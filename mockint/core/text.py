@@ -181,10 +181,6 @@ class Analysed:
         s, e = self.span(fstart, fend)
         return self.original[s:e]
 
-    @property
-    def word_count(self) -> int:
-        return len(self.words)
-
 
 # The ASCII characters that are not part of a token, as spaces (for :func:`_tokens`).
 _NOT_TOKEN = str.maketrans({chr(i): " " for i in range(128) if not (chr(i).isalnum() or chr(i) == "'")})

@@ -441,11 +441,6 @@ def _decode(value: Any) -> Any:
     return value
 
 
-def line_of(text: str, path: tuple[Key, ...]) -> int | None:
-    """The 1-based line of the node at ``path`` (keys and list indexes), or of its nearest parent."""
-    return position_of(text, path)[0]
-
-
 def position_of(text: str, path: tuple[Key, ...], root: Any = None) -> tuple[int | None, int | None]:
     """The 1-based (line, column) of the node at ``path``, or of its nearest parent. ``root``: an
     already composed document (to look up many paths with one parse)."""

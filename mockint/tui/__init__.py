@@ -9,22 +9,6 @@ NO_RESUME = "no unfinished interview to resume; 'mockint practice' starts a new 
 WEAK_COUNT = 5
 
 
-def check_resume() -> None:
-    """Raises ``MockintError`` when there is no unfinished interview to resume (or the history
-    cannot be read); the CLI calls it before checking for a terminal. The store's notices (a
-    damaged file moved aside) go to standard error, as the history commands print them."""
-    import sys
-
-    from mockint.core.errors import MockintError
-    from mockint.core.storage import Store
-
-    with Store.open() as store:
-        for notice in store.notices:
-            print(f"mockint: {notice}", file=sys.stderr)
-        if store.unfinished() is None:
-            raise MockintError(NO_RESUME)
-
-
 def run(lang: str, question_ids: list[str] | None, count: int | None, feedback: str, timer: bool,
         resume: bool = False, weak: bool = False, job_spec_text: str | None = None,
         tone: str | None = None, question_set: str = "full") -> int:
