@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, Sequence
 
+from mockint.core.langs import LANGS
+
 if TYPE_CHECKING:
     from collections.abc import Iterable
     from typing import TextIO
@@ -102,7 +104,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 def _add_practice(sub, cli_questions) -> None:
     pr = sub.add_parser("practice", help="open the interview (the default command)",
                         description="Open the interview TUI. With --question, skip the start screen.")
-    pr.add_argument("--lang", choices=("en", "ro"), help="language (default: from the locale, else en)")
+    pr.add_argument("--lang", choices=LANGS, help="language (default: from the locale, else en)")
     which = pr.add_mutually_exclusive_group()
     which.add_argument("--question", metavar="ID", nargs="+", action="extend", dest="questions",
                        help="ask these questions (ids from 'mockint questions'), in this order")
@@ -124,7 +126,7 @@ def _add_questions(sub, cli_questions) -> None:
     q = sub.add_parser("questions", help="list, add, edit, remove, export, import questions",
                        description="List the questions (built-in and your own), optionally filtered by "
                        "a tag; or, with a subcommand, manage your own questions.")
-    q.add_argument("--lang", choices=("en", "ro"), help="language (default: from the locale, else en)")
+    q.add_argument("--lang", choices=LANGS, help="language (default: from the locale, else en)")
     q.add_argument("--tag", metavar="T", help="a topic, kind or difficulty, e.g. skills, behavioural, hard")
     q.add_argument("--format", choices=("text", "json"), default="text")
     cli_questions.add_bank_option(q)
@@ -138,7 +140,7 @@ def _add_score(sub, cli_questions) -> None:
     which.add_argument("--question", metavar="ID", help="a question id from 'mockint questions'")
     which.add_argument("--question-text", metavar="TEXT",
                        help="a question that is not in the bank (global criteria only)")
-    s.add_argument("--lang", choices=("en", "ro"), help="language (default: from the locale, else en)")
+    s.add_argument("--lang", choices=LANGS, help="language (default: from the locale, else en)")
     s.add_argument("--elapsed", type=_seconds, metavar="SECONDS",
                    help="how long the answer took; adds the on-time criterion")
     s.add_argument("--format", choices=FORMATS_SCORE, default="text")
@@ -340,7 +342,7 @@ def practice_choices(args) -> tuple[str, int | None, str, bool, str]:
 
     saved = prefs.load()
     lang = args.lang or saved.get("lang") or default_lang()
-    if lang not in ("en", "ro"):
+    if lang not in LANGS:
         lang = default_lang()
     count = args.count if args.count is not None else saved.get("count")
     feedback = args.feedback or saved.get("feedback") or "each"

@@ -13,6 +13,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from mockint.core.langs import LANGS
+
 FORMATS_HISTORY = ("text", "json")
 FORMATS_REPORT = ("markdown", "json", "html")
 MAX_EXPORT_BYTES = 512 * 1024 * 1024     # 1,000 sessions export to ~50 MB
@@ -23,7 +25,7 @@ def add_parsers(sub) -> None:
     h = sub.add_parser("history", help="list past interview sessions",
                        description="List the stored interview sessions, newest first.")
     h.add_argument("--format", choices=FORMATS_HISTORY, default="text")
-    h.add_argument("--lang", choices=("en", "ro"), help="only sessions in this language")
+    h.add_argument("--lang", choices=LANGS, help="only sessions in this language")
 
     r = sub.add_parser("report", help="report of a past session (Markdown, JSON or HTML)",
                        description="Show a stored session exactly as it was scored: the results "

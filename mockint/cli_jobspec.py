@@ -7,7 +7,8 @@ Wired into ``mockint.cli`` like ``cli_questions``: ``add_parsers(sub)``, ``add_g
 
 from __future__ import annotations
 
-LANGS = ("en", "ro")
+from mockint.core.langs import LANGS
+
 TONES = ("formal", "casual")
 
 

@@ -15,7 +15,8 @@ import argparse
 import sys
 from pathlib import Path
 
-LANGS = ("en", "ro")
+from mockint.core.langs import LANGS
+
 _printed: set[str] = set()
 
 

@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 import sys
 
-LANGS = ("en", "ro")
+from mockint.core.langs import LANGS
+
 FORMATS = ("text", "json", "markdown")
 MAX_TURNS_BYTES = 1024 * 1024
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from mockint.core.bank import Bank, RubricRef, load_bank
 from mockint.core.errors import DataError, MockintError
 from mockint.core.userbank import bank_dir, data_files, file_kind, rubric_dir
+from mockint.core.langs import LANGS
 
 
 @dataclass
@@ -85,8 +86,8 @@ def lint(files: Sequence[Path], with_user_rubrics: bool = True) -> LintResult:
         rubric_seen[r.id] = name
         refs[r.id] = RubricRef(r.id, r.lang, [c.id for c in r.criteria])
     ids: dict[tuple[str, str], tuple[Path, str]] = {}
-    builtin = {lang: set(loader._builtin_bank(lang).ids()) for lang in ("en", "ro")}
-    builtin_files = {(resources.bank_dir() / f"{lang}.yaml").resolve() for lang in ("en", "ro")}
+    builtin = {lang: set(loader._builtin_bank(lang).ids()) for lang in LANGS}
+    builtin_files = {(resources.bank_dir() / f"{lang}.yaml").resolve() for lang in LANGS}
     for p in files:
         if kinds[p] != "bank":
             continue
@@ -131,10 +132,10 @@ def roleplay_problems(p: Path, name: str) -> list[MockintError]:
         text = read_data(p, name)
         data = load_yaml_cached(text, name)
         lang = data.get("lang") if isinstance(data, dict) else None
-        if isinstance(data, dict) and "lexicon" in data and lang in ("en", "ro"):
+        if isinstance(data, dict) and "lexicon" in data and lang in LANGS:
             parse_builtin(text, name, lang)
         else:
-            parse_extra(text, name, builtin(lang if lang in ("en", "ro") else "en")[0])
+            parse_extra(text, name, builtin(lang if lang in LANGS else "en")[0])
     except MockintError as exc:
         return [exc]
     return []

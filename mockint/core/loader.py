@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from mockint.core import resources
 from mockint.core.bank import Bank, load_bank
 from mockint.core.errors import MockintError, did_you_mean
+from mockint.core.langs import LANGS
 
 if TYPE_CHECKING:   # rubrics and the engine pull in the matching stack: imported when first used
     from mockint.core.engine import Scorer
@@ -268,7 +269,7 @@ def rubric_named(name: str, extra_paths: Sequence[str | Path] | None = None) -> 
     from mockint.core import userbank
 
     extra = _extra(extra_paths)
-    if _signature(extra) is None and name in ("en", "ro"):
+    if _signature(extra) is None and name in LANGS:
         return _builtin_rubric(name)
     entries = userbank.rubric_entries(userbank.sources(extra)[1])
     entry = entries.get(name)

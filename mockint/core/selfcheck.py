@@ -22,6 +22,7 @@ from pathlib import Path
 from mockint.core.bank import Bank, Question, adhoc_question
 from mockint.core.errors import DataError, MockintError, did_you_mean
 from mockint.core.examples import Example
+from mockint.core.langs import LANGS
 
 PASS_SCORE = 70
 ADHOC_TEXT = {"en": "Tell me about a time you made a difference at work.",
@@ -60,8 +61,8 @@ def default_paths() -> list[Path]:
     from mockint.core import resources
     from mockint.core.userbank import bank_dir, data_files, rubric_dir
 
-    out = [resources.bank_dir() / f"{lang}.yaml" for lang in ("en", "ro")]
-    out += [resources.rubrics_dir() / f"{lang}.yaml" for lang in ("en", "ro")]
+    out = [resources.bank_dir() / f"{lang}.yaml" for lang in LANGS]
+    out += [resources.rubrics_dir() / f"{lang}.yaml" for lang in LANGS]
     return out + data_files(bank_dir()) + data_files(rubric_dir())
 
 

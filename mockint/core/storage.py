@@ -46,12 +46,12 @@ from collections.abc import Iterator
 from typing import Any, Callable, NoReturn
 
 from mockint.core.errors import MockintError, did_you_mean
+from mockint.core.langs import LANGS
 
 BUSY_TIMEOUT = 5.0                  # seconds a second mockint waits for the first
 APPLICATION_ID = 0x6D6B6E74          # "mknt": marks the file as a mockint history
 EXPORT_FORMAT = "mockint-history"
 EXPORT_VERSION = 1
-LANGS = ("en", "ro")
 ORDERS = {"date": "started_at", "score": "score", "answers": "n_answers"}
 _ID_RE = re.compile(r"[0-9a-f]{32}")
 _PREFIX_RE = re.compile(r"[0-9a-f]{1,32}")

@@ -32,6 +32,7 @@ from mockint.core import resources
 from mockint.core.bank import Bank, Question, Reply, RubricRef, load_bank
 from mockint.core.errors import DataError, MockintError
 from mockint.core.paths import home
+from mockint.core.langs import LANGS
 
 BANK_DIR = "question_bank"
 RUBRIC_DIR = "rubrics"
@@ -123,8 +124,8 @@ def _kind_of(path: Path, text: str) -> str:
 
 def sources(extra: Sequence[str | Path] = ()) -> tuple[list[Source], list[Source]]:
     """(bank files, rubric files): built-in, then the user's folders, then ``extra``."""
-    banks = [Source(resources.bank_dir() / f"{lang}.yaml", "builtin") for lang in ("en", "ro")]
-    rubrics = [Source(resources.rubrics_dir() / f"{lang}.yaml", "builtin") for lang in ("en", "ro")]
+    banks = [Source(resources.bank_dir() / f"{lang}.yaml", "builtin") for lang in LANGS]
+    rubrics = [Source(resources.rubrics_dir() / f"{lang}.yaml", "builtin") for lang in LANGS]
     user = bank_dir()
     if user.is_dir():                       # an import killed midway: finished or undone first
         from mockint.core.staging import recover
