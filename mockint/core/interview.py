@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from mockint.core import followups
 from mockint.core.bank import Bank, Question, Reply
 from mockint.core.errors import MockintError
+from mockint.core.marks import PASS_MARK
 
 if TYPE_CHECKING:   # the scoring stack is imported when first used, so the first question shows fast
     from mockint.core.engine import CriterionResult, Result, Scorer
@@ -32,7 +33,7 @@ FULL_DEFAULT_COUNT = 8
 # Criteria whose failure earns one follow-up question; questions_back only on the closing question.
 FOLLOW_UP_CRITERIA = ("real_examples", "key_points")
 CLOSING_FOLLOW_UP = "questions_back"
-RETRY_BELOW = 70
+RETRY_BELOW = PASS_MARK
 # The readiness checklist, each item with the guide facts it comes from.
 READINESS: dict[str, tuple[str, ...]] = {
     "researched_company": ("tip-3",),

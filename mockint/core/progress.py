@@ -11,10 +11,11 @@ from __future__ import annotations
 from typing import Any
 
 from mockint.core.storage import Store
+from mockint.core.marks import PASS_MARK
 
 # An answer scoring this much is "good": its question comes back after twice the interval.
 # The same bar as interview.RETRY_BELOW (questions under it are offered for another try).
-GOOD_SCORE = 70
+GOOD_SCORE = PASS_MARK
 
 # Check kinds whose ``count`` is a number of hits in the answer (compared as "+ 2 × a hedge");
 # other kinds (a word count, a share, a time) are compared by whether they were met.

@@ -23,8 +23,9 @@ from mockint.core.bank import Bank, Question, adhoc_question
 from mockint.core.errors import DataError, MockintError, did_you_mean
 from mockint.core.examples import Example
 from mockint.core.langs import LANGS
+from mockint.core.marks import PASS_MARK
 
-PASS_SCORE = 70
+PASS_SCORE = PASS_MARK
 ADHOC_TEXT = {"en": "Tell me about a time you made a difference at work.",
               "ro": "Povestiți-mi despre o situație în care ați făcut diferența la muncă."}
 

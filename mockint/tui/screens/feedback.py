@@ -9,6 +9,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Static
 
 from mockint.core.interview import Turn
+from mockint.core.marks import colour as mark_colour
 from mockint.core.report import bar
 from mockint.tui.screens.base import SCROLL_BINDINGS, BaseScreen, ScrollKeys
 from mockint.tui.widgets.criterion_bar import CriterionBar
@@ -17,7 +18,7 @@ from mockint.tui.widgets.highlighted import HighlightedAnswer, marks_text
 
 
 def score_line(label: str, score: int) -> Text:
-    colour = "green" if score >= 70 else ("yellow" if score >= 50 else "red")
+    colour = mark_colour(score)
     out = Text()
     out.append(f"{label}: ", style="bold")
     out.append(f"{score}/100 ", style=f"bold {colour}")

@@ -17,6 +17,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Static
 
 from mockint.core.errors import MockintError
+from mockint.core.marks import colour as mark_colour
 from mockint.tui.dates import local_time
 from mockint.tui.screens.base import BaseScreen
 from mockint.tui.screens.start import LANGUAGES
@@ -43,7 +44,7 @@ def language_names() -> dict[str, set[str]]:
 def score_cell(score: int | None) -> Text:
     if score is None:
         return Text("—", style="dim", justify="right")
-    colour = "green" if score >= 70 else ("yellow" if score >= 50 else "red")
+    colour = mark_colour(score)
     return Text(str(score), style=f"bold {colour}", justify="right")
 
 

@@ -18,6 +18,7 @@ from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from mockint.core.errors import MockintError
+from mockint.core.marks import colour as mark_colour
 from mockint.core.report import bar
 from mockint.core.safe import printable
 from mockint.tui.screens.base import SCROLL_BINDINGS, BaseScreen, ScrollKeys
@@ -240,7 +241,7 @@ class CallSummaryScreen(ScrollKeys, BaseScreen):
         names = {d: L.msg("dimensions", d) for d in self.result.dimensions}
         width = max(len(n) for n in names.values())
         for d, score in self.result.dimensions.items():
-            colour = "green" if (score or 0) >= 70 else ("yellow" if (score or 0) >= 50 else "red")
+            colour = mark_colour(score)
             out.append(f"{names[d]:<{width}}  ")
             if score is None:
                 out.append(L.msg("labels", "not_applicable") + "\n", style="dim")
