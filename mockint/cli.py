@@ -72,13 +72,16 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     an unknown one build them all (the list, "did you mean")."""
     if only not in COMMANDS:
         only = None
-    want = (lambda name: only is None or only == name)
+
+    def want(name: str) -> bool:
+        return only is None or only == name
+
     p = _Parser(prog="mockint", description="Offline mock-interview coach for sales and Account "
                 "Executive interviews, in English and Romanian. Without a command, opens the interview.")
     p.add_argument("--version", action="version", version=f"mockint {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    from mockint import cli_questions          # questions add/edit/remove/export/import, validate, check-rubric
+    from mockint import cli_questions  # questions add/edit/remove/export/import, validate, check-rubric
     if want("practice"):
         _add_practice(sub, cli_questions)
     if want("questions"):
@@ -88,15 +91,15 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     if want("grade"):
         _add_grade(sub, cli_questions)
     if only is None or only in HISTORY_COMMANDS:
-        from mockint import cli_history          # history, report, export, import, rescore
+        from mockint import cli_history  # history, report, export, import, rescore
         cli_history.add_parsers(sub)
     if only is None or only in BANK_COMMANDS:
         cli_questions.add_parsers(sub)           # validate, check-rubric
     if only is None or only in JOB_COMMANDS:
-        from mockint import cli_jobspec          # job-spec
+        from mockint import cli_jobspec  # job-spec
         cli_jobspec.add_parsers(sub)
     if only is None or only == "roleplay":
-        from mockint import cli_roleplay         # roleplay
+        from mockint import cli_roleplay  # roleplay
         cli_roleplay.add_parsers(sub)
     return p
 
@@ -155,7 +158,7 @@ def _add_grade(sub, cli_questions) -> None:
     g.add_argument("transcript", metavar="TRANSCRIPT.yaml")
     g.add_argument("--format", choices=FORMATS_SCORE, default="text")
     cli_questions.add_bank_option(g)
-    from mockint import cli_jobspec          # job-spec, grade --job-spec/--tone/--drop-term
+    from mockint import cli_jobspec  # job-spec, grade --job-spec/--tone/--drop-term
     cli_jobspec.add_grade_options(g)
 
 
@@ -288,7 +291,7 @@ def _use_banks(paths: list[str] | None) -> None:
         if not Path(p).exists():
             raise MockintError(f"--bank {p}: no such file or folder")
     loader.set_extra_banks(paths)
-    from mockint.core import lint           # named for this run: it must load whole, or nothing runs
+    from mockint.core import lint  # named for this run: it must load whole, or nothing runs
 
     problems = lint.lint(lint.expand(paths)).problems
     if problems:
@@ -327,7 +330,7 @@ def cmd_practice(args) -> int:
     if not sys.stdout.isatty() or not sys.stdin.isatty():
         from mockint.core.errors import MockintError
         raise MockintError("the interview needs a terminal; for scripts use 'mockint score' or 'mockint grade'")
-    from mockint.tui import run            # Textual is imported only here
+    from mockint.tui import run  # Textual is imported only here
 
     return run(lang=lang, question_ids=args.questions, count=count, feedback=feedback,
                timer=timer, resume=args.resume, weak=args.weak, job_spec_text=job_text,

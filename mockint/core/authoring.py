@@ -14,10 +14,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mockint.core.bank import (DIFFICULTIES, KINDS, TOPICS, Bank, Question, RubricRef, TalkingPoint,
-                               parse_bank)
-from mockint.core.files import write_atomic
+from mockint.core.bank import DIFFICULTIES, KINDS, TOPICS, Bank, Question, RubricRef, TalkingPoint, parse_bank
 from mockint.core.errors import DataError, MockintError, did_you_mean
+from mockint.core.files import write_atomic
 from mockint.core.text import LANGS, fold
 
 DEFAULT_SECONDS = 120

@@ -161,7 +161,7 @@ class _Problems(Exception):
         self.errors = errors
 
 
-def parse_bank(text: str, name: str, facts: set[str] | None = None, rubrics: RubricIndex | None = None,
+def parse_bank(text: str, name: str, facts: set[str] | None = None, rubrics: RubricIndex | None = None,  # noqa: C901 - issue 17: to split
                problems: list[DataError] | None = None) -> Bank:
     """A bank from YAML text. ``facts``: the guide's fact ids (cited ids are checked);
     ``rubrics``: the rubrics a question may name (a mapping or a function giving one, asked only

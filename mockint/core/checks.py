@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from itertools import repeat
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import repeat
 from typing import Any
 
 from mockint.core.bank import Question
@@ -135,7 +135,8 @@ class PatternCheck(Check):
         self.needs = [needs or () for _, _, needs in got]
         self.index: PatternIndex | None = None      # set by the scorer (shared by its pattern checks)
         self.pids: list[int] = []
-        self.objects = _Objects(self.opts["objects"], self.rubric.lang, self.lexicon) if "objects" in self.opts else None
+        self.objects = (_Objects(self.opts["objects"], self.rubric.lang, self.lexicon)
+                        if "objects" in self.opts else None)
 
     def run(self, ctx: Ctx) -> Outcome:
         if self.index is None:
@@ -500,7 +501,9 @@ class QuestionCheck(Check):
     def __init__(self, *args):
         super().__init__(*args)
         lang, fz = self.rubric.lang, self.rubric.fuzzy
-        mk = lambda key: PhraseSet(self.opts[key], lang, "stem", self.rubric.window, fz, self.lexicon) if self.opts.get(key) else None
+        def mk(key: str) -> PhraseSet | None:
+            return (PhraseSet(self.opts[key], lang, "stem", self.rubric.window, fz, self.lexicon)
+                    if self.opts.get(key) else None)
         self.about, self.addressed, self.exclude = mk("about"), mk("addressed"), mk("exclude")
         self.starts: dict[str, list[tuple[str, ...]]] = {}     # by first word
         for p in self.opts["starts"]:
@@ -695,7 +698,8 @@ class TalkingPointsCheck(Check):
         return Outcome(value, len(covered), spans, {
             "covered": "; ".join(_clause(tp.summary) for tp in covered),
             # the first two missing points, and how many more: advice read once, not a checklist
-            "missing": "; ".join(_clause(tp.summary) for tp in missing[:2]) + (f" (+{len(missing) - 2})" if len(missing) > 2 else ""),
+            "missing": "; ".join(_clause(tp.summary) for tp in missing[:2])
+                       + (f" (+{len(missing) - 2})" if len(missing) > 2 else ""),
             "missing_points": missing, "target": len(q.talking_points)})
 
 
@@ -751,7 +755,8 @@ class OtherQuestionCheck(Check):
 
     def bind(self, checks: dict[str, Check]) -> None:
         """The scorer gives the checks by rule id: the talking-points check this one asks."""
-        self.talking_points = next((checks[r] for r in self.refs if isinstance(checks.get(r), TalkingPointsCheck)), None)
+        self.talking_points = next((checks[r] for r in self.refs
+                                    if isinstance(checks.get(r), TalkingPointsCheck)), None)
 
     def run(self, ctx: Ctx) -> Outcome:
         q, bank = ctx.question, ctx.bank
@@ -777,7 +782,8 @@ class OtherQuestionCheck(Check):
             if qid == q.id or n < int(self.opts.get("min_words", 3)) or n < own + int(self.opts.get("margin", 2)):
                 continue
             points = self.points(ctx, bank.get(qid))
-            if points >= int(self.opts.get("min_points", 2)) and points >= own_points + int(self.opts.get("margin_points", 2)):
+            if (points >= int(self.opts.get("min_points", 2))
+                    and points >= own_points + int(self.opts.get("margin_points", 2))):
                 best = qid
                 break
         if best is None:
@@ -834,7 +840,8 @@ class OnTopicCheck(Check):
 
 class RepetitionCheck(Check):
     """Saying the same thing again: sentences repeated word for word or nearly, and runs of
-    words said again (the scorer has already blanked them, ``cache["blanked"]``), and repeated word runs (``ngram`` words) beyond
+    words said again (the scorer has already blanked them, ``cache["blanked"]``), and repeated word
+    runs (``ngram`` words) beyond
     ``allow``. Value: 1 up to ``max_share`` of the answer's word runs repeated, less beyond; count:
     the repeated stretches (with the penalty effect, each costs ``per_hit``), 0 when within
     ``max_share`` and no sentence was repeated."""

@@ -14,7 +14,7 @@ from typing import Any
 from mockint.core.bank import Bank, Question
 from mockint.core.checks import KIND_CLASSES, Check, Ctx, Outcome, PatternCheck, PatternIndex
 from mockint.core.matching import Lexicon, group_phrase_sets, near_copy, repeated_runs, repeated_sentences
-from mockint.core.rubric import CheckSpec, Criterion, Rubric, TEMPLATE_FIELDS
+from mockint.core.rubric import TEMPLATE_FIELDS, CheckSpec, Criterion, Rubric
 from mockint.core.text import Analysed, analyse, phrase_tokens, without_spans
 
 MAX_ANSWER_CHARS = 200_000
@@ -239,7 +239,7 @@ class Scorer:
             got = self._by_kind[key] = [(spec, rule) for spec, rule in applied if spec.weight != 0]
         return got
 
-    def _criterion(self, crit: Criterion, a: Analysed, q: Question, run) -> tuple[CriterionResult, list[CapResult]]:
+    def _criterion(self, crit: Criterion, a: Analysed, q: Question, run) -> tuple[CriterionResult, list[CapResult]]:  # noqa: C901 - issue 17: to split
         kind = q.kind
         outcomes = [(spec, rule, _floor(spec, run(rule))) for spec, rule in self._rules_for(crit.id, kind)]
         rewards = [(s, o) for s, _, o in outcomes if s.effect == "reward"]

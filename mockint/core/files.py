@@ -12,7 +12,8 @@ from pathlib import Path
 from mockint.core.errors import MockintError
 
 
-def write_atomic(path: str | Path, text: str | Iterable[str], *, replace: bool = True, make_folder: bool = False) -> None:
+def write_atomic(path: str | Path, text: str | Iterable[str], *, replace: bool = True,  # noqa: C901 - issue 17
+                 make_folder: bool = False) -> None:
     """Write ``text`` to ``path``. With ``replace=False`` an existing file is never replaced: a hard
     link makes the new name appear only if it does not exist yet, with no window for a race.
     ``make_folder`` creates a missing folder (0o700); otherwise a missing folder is an error."""

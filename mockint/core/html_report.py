@@ -13,8 +13,8 @@ import html
 from datetime import datetime, timezone
 from typing import Any
 
-from mockint.core.storage import SessionRecord, result_from_dict
 from mockint.core.display import highlighted
+from mockint.core.storage import SessionRecord, result_from_dict
 
 # Interface strings of the reports (the rubric and bank carry their own wording).
 STRINGS: dict[str, dict[str, str]] = {
@@ -38,12 +38,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "ro": {
         "title": "Raportul interviului", "session": "Sesiune", "started": "Început", "finished": "Încheiat",
         "unfinished": "neîncheiat", "language": "Limba", "score": "Scor", "answers": "Răspunsuri",
-        "criteria": "Pe criterii", "criterion": "Criteriu", "readiness": "Pregătire", "weakest": "De exersat în continuare",
+        "criteria": "Pe criterii", "criterion": "Criteriu", "readiness": "Pregătire",
+        "weakest": "De exersat în continuare",
         "answer": "Răspuns", "your_answer": "Răspunsul dumneavoastră", "words": "cuvinte", "elapsed": "timp",
         "capped": "scor limitat la {max}", "follow_up": "întrebare suplimentară", "guide": "Ghid",
         "asked_back": "A pus întrebări la rândul său", "yes": "da", "no": "nu", "none": "niciunul",
         "legend": "Marcaje: verde = punctat, roșu = penalizat, portocaliu = repetat.",
-        "rescored": "reevaluat cu rubrica versiunea {v} la {at}: {score}/100 (rezultatul de mai sus este cel arătat atunci)",
+        "rescored": "reevaluat cu rubrica versiunea {v} la {at}: {score}/100 "
+                    "(rezultatul de mai sus este cel arătat atunci)",
         "rubric": "versiunea rubricii", "made_by": "Generat de mockint {version}, offline.",
         "follow_up_asked": "Întrebare suplimentară pusă", "replies": "Intervievatorul a răspuns",
         "ready.researched_company": "M-am documentat despre companie: produse, clienți și cultură",
@@ -244,7 +246,8 @@ def _chart(criteria: list[dict[str, Any]], lang: str) -> str:
         fill = "#2e7d32" if c.get("passed") else "#c62828"
         mark = "✓" if c.get("passed") else "✗"
         parts.append(f'<text x="0" y="{y + 19}">{_e(mark)} {_e(c.get("name", c.get("id", "")))}</text>')
-        parts.append(f'<rect class="track" x="{label_w}" y="{y + 5}" width="{bar_w}" height="18" rx="3" fill="#eceef3"/>')
+        parts.append(f'<rect class="track" x="{label_w}" y="{y + 5}" width="{bar_w}" height="18" rx="3" '
+                     f'fill="#eceef3"/>')
         parts.append(f'<rect class="{cls}" x="{label_w}" y="{y + 5}" width="{bar_w * pct / 100:.1f}" height="18" '
                      f'rx="3" fill="{fill}"/>')
         parts.append(f'<text x="{label_w + bar_w + 8}" y="{y + 19}">{pct}%</text>')
@@ -318,7 +321,7 @@ def _facts(lang: str) -> dict[str, str]:
         return {}
 
 
-def render_html(report: dict[str, Any]) -> str:
+def render_html(report: dict[str, Any]) -> str:  # noqa: C901 - issue 17: to split
     """One self-contained HTML page for a JSON report (see :func:`report_dict`)."""
     from mockint import __version__
 
@@ -424,7 +427,8 @@ def render_html(report: dict[str, Any]) -> str:
                 p.append(f"<p class=\"fb\">→ <em>{_e(_t(lang, 'follow_up'))}:</em> {_e(c['follow_up'])}</p>")
             p.append("</div>")
         for r in a.get("rescored") or []:
-            p.append(f"<p class=\"note\">{_e(_t(lang, 'rescored', v=r.get('rubric_version'), at=when(r.get('created_at')), score=r.get('score')))}</p>")
+            note = _t(lang, 'rescored', v=r.get('rubric_version'), at=when(r.get('created_at')), score=r.get('score'))
+            p.append(f"<p class=\"note\">{_e(note)}</p>")
         p.append("</section>")
 
     if cited:

@@ -18,7 +18,7 @@ from mockint.core.errors import MockintError
 from mockint.core.marks import PASS_MARK
 
 if TYPE_CHECKING:   # the scoring stack is imported when first used, so the first question shows fast
-    from mockint.core.engine import CriterionResult, Result, Scorer
+    from mockint.core.engine import Result, Scorer
     from mockint.core.matching import PhraseSet
     from mockint.core.report import Session
 

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from mockint.core.bank import Bank, RubricRef, load_bank
 from mockint.core.errors import DataError, MockintError
-from mockint.core.userbank import bank_dir, data_files, file_kind, rubric_dir
 from mockint.core.langs import LANGS
+from mockint.core.userbank import bank_dir, data_files, file_kind, rubric_dir
 
 
 @dataclass
@@ -48,7 +48,7 @@ def _key(e: MockintError) -> tuple:
     return (file, getattr(e, "line", None) or 0, getattr(e, "col", None) or 0)
 
 
-def lint(files: Sequence[Path], with_user_rubrics: bool = True) -> LintResult:
+def lint(files: Sequence[Path], with_user_rubrics: bool = True) -> LintResult:  # noqa: C901 - issue 17: to split
     """Checks ``files`` (already expanded): banks against the guide and the rubrics they name
     (built-in, the user's, and the rubric files among ``files``)."""
     from mockint.core import loader, resources

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from mockint.core.storage import Store
 from mockint.core.marks import PASS_MARK
+from mockint.core.storage import Store
 
 # An answer scoring this much is "good": its question comes back after twice the interval.
 # The same bar as interview.RETRY_BELOW (questions under it are offered for another try).

@@ -13,7 +13,8 @@ is exact for the classes rubrics use.
 
 from __future__ import annotations
 
-from re import _compiler, _constants as C, _parser  # noqa: PLC2701 - the standard library's own parser
+from re import _compiler, _parser  # noqa: PLC2701 - the standard library's own parser
+from re import _constants as C
 
 _SAMPLE = [chr(i) for i in range(1, 256)] + list("ăâîșțĂÂÎȘȚşţ’“”–")
 _UNBOUNDED = C.MAXREPEAT

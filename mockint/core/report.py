@@ -202,7 +202,8 @@ def grade_text(s: Session) -> str:
     out.append("═" * 60)
     out.append(f"{t(lang, 'session')}: {s.score}/100  {bar(s.score)}")
     for c in s.criteria:
-        out.append(f"  {'✓' if c['passed'] else '✗'} {c['name']:<28} {round(c['score'] * 100):>3}%  {bar(c['score'] * 100, 10)}")
+        mark = '✓' if c['passed'] else '✗'
+        out.append(f"  {mark} {c['name']:<28} {round(c['score'] * 100):>3}%  {bar(c['score'] * 100, 10)}")
     out.append(f"{t(lang, 'asked_back')}: {t(lang, 'yes') if s.asked_questions else t(lang, 'no')}")
     if s.weakest:
         out.append(f"{t(lang, 'practise_next')}:")

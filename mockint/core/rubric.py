@@ -163,7 +163,8 @@ KIND_EFFECTS = {
     "other_question": ("penalty",),
 }
 COUNT_OF = ("words", "sentences", "long_sentences")
-READS_OTHERS = ("claims", "statements", "evidence", "filler", "other_question")   # kinds that read other checks' evidence
+# kinds that read other checks' evidence
+READS_OTHERS = ("claims", "statements", "evidence", "filler", "other_question")
 KINDS = tuple(KIND_KEYS)
 
 
@@ -205,7 +206,8 @@ def _fuzzy(doc: Doc, value: Any, path, default: Fuzzy | None) -> Fuzzy | None:
     if "cutoff" in m:
         cutoffs = ((0, float(doc.number(m["cutoff"], path + ("cutoff",), 50, 100))),)
     if "cutoffs" in m:
-        cm = doc.mapping(m["cutoffs"], path + ("cutoffs",), optional=[k for k in m["cutoffs"]] if isinstance(m["cutoffs"], dict) else ())
+        cm = doc.mapping(m["cutoffs"], path + ("cutoffs",),
+                         optional=[k for k in m["cutoffs"]] if isinstance(m["cutoffs"], dict) else ())
         pairs = []
         for k, v in cm.items():
             if not isinstance(k, int) or k < 1:
@@ -230,9 +232,10 @@ def _repeats(doc: Doc, value: Any, path) -> Repeats | None:
                    int(doc.number(m.get("min_run", base.min_run), path + ("min_run",), 0, 50, whole=True)))
 
 
-def _check(doc: Doc, raw: Any, path, lists: dict, facts, fuzzy: Fuzzy, ids_so_far: set[str]) -> CheckSpec:
-    common = ("id", "kind", "effect", "label", "weight", "target", "per_hit", "max_penalty", "per_words", "min_hits", "cap",
-              "found", "missing", "partial", "guide", "by_kind")
+def _check(doc: Doc, raw: Any, path, lists: dict, facts, fuzzy: Fuzzy,  # noqa: C901 - issue 17: to split
+           ids_so_far: set[str]) -> CheckSpec:
+    common = ("id", "kind", "effect", "label", "weight", "target", "per_hit", "max_penalty", "per_words", "min_hits",
+              "cap", "found", "missing", "partial", "guide", "by_kind")
     if not isinstance(raw, dict):
         doc.mapping(raw, path)
     kind = doc.choice(raw.get("kind"), path + ("kind",), KINDS) if "kind" in raw else doc.fail(
@@ -279,7 +282,8 @@ def _check(doc: Doc, raw: Any, path, lists: dict, facts, fuzzy: Fuzzy, ids_so_fa
         if "weight" in o:
             spec.by_kind[qkind]["weight"] = float(doc.number(o["weight"], path + ("by_kind", qkind, "weight"), 0, 100))
         if "target" in o:
-            spec.by_kind[qkind]["target"] = float(doc.number(o["target"], path + ("by_kind", qkind, "target"), 0.01, 1000))
+            spec.by_kind[qkind]["target"] = float(doc.number(o["target"], path + ("by_kind", qkind, "target"),
+                                                             0.01, 1000))
     opts: dict[str, Any] = {}
     for key, required in specific.items():
         if required and key not in m:
@@ -364,7 +368,7 @@ def _save_good() -> None:
     write_cache(_GOOD_NAME, json.dumps(sorted(known), ensure_ascii=False))
 
 
-def _kind_option(doc: Doc, kind: str, key: str, value: Any, path, lists: dict, fuzzy: Fuzzy) -> Any:
+def _kind_option(doc: Doc, kind: str, key: str, value: Any, path, lists: dict, fuzzy: Fuzzy) -> Any:  # noqa: C901 - issue 17: to split
     if key in ("phrases", "about", "addressed", "starts", "exclude"):
         if isinstance(value, dict):
             m = doc.mapping(value, path, optional=("phrases", "lists"))
@@ -426,7 +430,8 @@ def _kind_option(doc: Doc, kind: str, key: str, value: Any, path, lists: dict, f
         return doc.choice(value, path, MATCH_MODES)
     if key == "fuzzy":
         return _fuzzy(doc, value, path, fuzzy)
-    if key in ("window", "window_words", "ngram", "allow", "min_words", "margin", "max_questions", "max_own", "min_length", "min_points", "margin_points"):
+    if key in ("window", "window_words", "ngram", "allow", "min_words", "margin", "max_questions", "max_own",
+               "min_length", "min_points", "margin_points"):
         return int(doc.number(value, path, 0, 200, whole=True))
     if key == "scale_from_words":
         return int(doc.number(value, path, 1, 10000, whole=True))
@@ -467,7 +472,7 @@ def _expand(doc: Doc, pattern: str, path, lists: dict) -> str:
     return _LIST_REF.sub(sub, pattern)
 
 
-def parse_rubric(text: str, name: str, facts: set[str] | None = None, rid: str = "",
+def parse_rubric(text: str, name: str, facts: set[str] | None = None, rid: str = "",  # noqa: C901 - issue 17: to split
                  problems: list[DataError] | None = None) -> Rubric:
     """A rubric from YAML text. ``rid``: its name for questions' ``rubric:``. ``problems``: when
     given, a criterion that does not validate is recorded there (and left out) so that every
@@ -487,7 +492,8 @@ def parse_rubric(text: str, name: str, facts: set[str] | None = None, rid: str =
     known = doc.strings(matching.get("known_words", []), ("matching", "known_words"), 0)
     repeats = _repeats(doc, matching.get("repeats"), ("matching", "repeats"))
     lists_raw = doc.mapping(top.get("lists", {}) or {}, ("lists",),
-                            optional=list((top.get("lists") or {}).keys()) if isinstance(top.get("lists"), dict) else ())
+                            optional=(list((top.get("lists") or {}).keys())
+                                      if isinstance(top.get("lists"), dict) else ()))
     lists: dict[str, list[str]] = {}
     for lname, words in lists_raw.items():
         doc.ident(lname, ("lists", lname), r"[a-z][a-z0-9_]*")

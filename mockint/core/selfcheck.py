@@ -287,7 +287,8 @@ def render(report: Report) -> str:
 
 def summary(report: Report) -> str:
     n, m = report.checked, len(report.misses)
-    s = f"{n} example{'' if n == 1 else 's'} checked in {len(report.files)} file{'' if len(report.files) == 1 else 's'}: "
+    files = len(report.files)
+    s = f"{n} example{'' if n == 1 else 's'} checked in {files} file{'' if files == 1 else 's'}: "
     s += "all on the right side" if not m else f"{m} on the wrong side"
     if report.problems:
         k = len(report.problems)

@@ -39,10 +39,10 @@ import sqlite3
 import threading
 import time
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from collections.abc import Iterator
 from typing import Any, Callable, NoReturn
 
 from mockint.core.errors import MockintError, did_you_mean
@@ -1507,7 +1507,7 @@ def _check_settings(v: "_V", settings: Any, where: str) -> dict:
     return out
 
 
-def validate_export(doc: Any) -> list[dict[str, Any]]:
+def validate_export(doc: Any) -> list[dict[str, Any]]:  # noqa: C901 - issue 17: to split
     """Checks a whole export document; returns its sessions, normalised (times in UTC)."""
     v = _V()
     if not isinstance(doc, dict) or doc.get("format") != EXPORT_FORMAT:

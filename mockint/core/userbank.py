@@ -31,8 +31,8 @@ from pathlib import Path
 from mockint.core import resources
 from mockint.core.bank import Bank, Question, Reply, RubricRef, load_bank
 from mockint.core.errors import DataError, MockintError
-from mockint.core.paths import home
 from mockint.core.langs import LANGS
+from mockint.core.paths import home
 
 BANK_DIR = "question_bank"
 RUBRIC_DIR = "rubrics"
@@ -82,7 +82,8 @@ class Source:
 
 
 def file_kind(path: Path, text: str | None = None) -> str:
-    """``roleplay`` (has ``scenarios:``), ``rubric`` (has ``criteria:``), ``guide`` (has ``facts:``) or ``bank`` (anything else, so
+    """``roleplay`` (has ``scenarios:``), ``rubric`` (has ``criteria:``), ``guide`` (has ``facts:``)
+    or ``bank`` (anything else, so
     that a broken file is reported against the bank format). Looks only at top-level keys, without
     parsing the whole file."""
     if text is None:

@@ -81,7 +81,7 @@ def _strict_loader():
                 return super().construct_object(node, deep)
             except yaml.YAMLError:
                 raise
-            except (ValueError, TypeError, KeyError, IndexError, OverflowError) as exc:
+            except (ValueError, TypeError, KeyError, IndexError, OverflowError):
                 shown = node.value if isinstance(node.value, str) else node.tag
                 shown = shown if len(shown) <= 40 else shown[:37] + "..."
                 kind = _KINDS.get(node.tag.rsplit(":", 1)[-1], "the type its tag names")

@@ -22,9 +22,7 @@ def run(lang: str, question_ids: list[str] | None, count: int | None, feedback: 
     formal | casual, adds the tone criterion.
     """
     from mockint.core.errors import MockintError
-    from mockint.core.interview import Settings
-
-    from mockint.core.interview import QUESTION_SETS
+    from mockint.core.interview import QUESTION_SETS, Settings
 
     settings = Settings(lang=lang, question_set=question_set if question_set in QUESTION_SETS else "full",
                         count=count, feedback=feedback, timer=timer)
@@ -50,7 +48,7 @@ def run(lang: str, question_ids: list[str] | None, count: int | None, feedback: 
 
             question_ids = pick_weak(store, loader.bank(lang), count or WEAK_COUNT)
             settings = Settings(lang=lang, question_set="full", count=None, feedback=feedback, timer=timer)
-        from mockint.tui.app import create_app   # Textual is imported here, and only here
+        from mockint.tui.app import create_app  # Textual is imported here, and only here
 
         app = create_app(settings, question_ids=question_ids, store=store, resume=record,
                          job_text=job_spec_text, tone=tone)

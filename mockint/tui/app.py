@@ -481,7 +481,8 @@ class MockintApp(App[int]):
 
     def start_interview(self, questions: list[Question], checklist: bool = False) -> None:
         """A new interview on these questions. ``checklist``: its screen asks the readiness checklist
-        first (unticked: each interview is prepared for anew) and the first question follows it (:meth:`readiness_done`);
+        first (unticked: each interview is prepared for anew) and the first question follows it
+        (:meth:`readiness_done`);
         otherwise (practising again, restarting) the answers given before are kept."""
         self.show(self.new_interview_screen(questions, checklist))
         if not checklist:

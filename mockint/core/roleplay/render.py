@@ -133,7 +133,8 @@ def render_html(call) -> str:
     for d, name, s in _dimension_rows(L, r):
         shown = s if s is not None else lab("not_applicable")
         p.append(f"<tr><td>{e(name)}</td><td class=\"num\">{shown}</td><td class=\"num\">x{r.weights[d]:g}</td></tr>")
-    p.append("</table><ul>" + "".join(f"<li>{e(x)}</li>" for x in _needs_text(lambda k, **kw: L.msg("labels", k, **kw), r))
+    needs = _needs_text(lambda k, **kw: L.msg("labels", k, **kw), r)
+    p.append("</table><ul>" + "".join(f"<li>{e(x)}</li>" for x in needs)
              + "</ul></section>")
     p.append(f"<section><h2>{lab('dialogue')}</h2>"
              f"<p><b>{lab('buyer')}:</b> {e(' '.join(x['text'] for x in r.opening))}</p>")
@@ -141,7 +142,8 @@ def render_html(call) -> str:
         p.append(f"<p><b>{lab('turn', n=t['turn'])} · {lab('you')}:</b> {e(t['candidate'])}</p>"
                  f"<blockquote><b>{lab('buyer')}:</b> {e(' '.join(x['text'] for x in t['buyer']))}</blockquote>")
     p.append(f"</section><section><h2>{lab('marks')}</h2><ul>")
-    p += [f"<li class=\"{'pass' if m.good else 'fail'}\">{e(_mark_line(L, m, lambda q: f'“{q}”'))}</li>" for m in r.marks]
+    p += [f"<li class=\"{'pass' if m.good else 'fail'}\">{e(_mark_line(L, m, lambda q: f'“{q}”'))}</li>"
+          for m in r.marks]
     p.append(f"</ul></section><section><h2>{lab('feedback')}</h2><ul>")
     p += [f"<li>{e(f.text)} <code>{e(f.guide)}</code></li>" for f in r.feedback] or [f"<li>{lab('none')}</li>"]
     p += ["</ul></section>", "</main>", "</body>", "</html>"]

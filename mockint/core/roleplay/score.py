@@ -100,7 +100,8 @@ class CallResult:
         return {"format": RESULT_FORMAT, "scenario": self.scenario, "lang": self.lang, "title": self.title,
                 "brief": self.brief, "guide": list(self.guide), "buyer": dict(self.buyer),
                 "opening": list(self.opening), "turns": list(self.turns), "outcome": self.outcome,
-                "end_turn": self.end_turn, "overall": self.overall, "dimensions": dict(self.dimensions), "weights": dict(self.weights),
+                "end_turn": self.end_turn, "overall": self.overall, "dimensions": dict(self.dimensions),
+                "weights": dict(self.weights),
                 "cap": self.cap, "needs_found": list(self.needs_found), "needs_missed": list(self.needs_missed),
                 "objections": list(self.objections), "marks": [m.to_dict() for m in self.marks],
                 "feedback": [f.to_dict() for f in self.feedback]}

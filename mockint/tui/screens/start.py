@@ -10,8 +10,18 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import (Button, Checkbox, Input, Label, RadioButton, RadioSet, Select, SelectionList, Static,
-                             TextArea)
+from textual.widgets import (
+    Button,
+    Checkbox,
+    Input,
+    Label,
+    RadioButton,
+    RadioSet,
+    Select,
+    SelectionList,
+    Static,
+    TextArea,
+)
 
 from mockint.core.interview import Settings
 from mockint.tui.screens.base import BaseScreen

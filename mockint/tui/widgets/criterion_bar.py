@@ -7,7 +7,6 @@ from textual.widgets import Static
 
 from mockint.core.report import bar
 
-
 NAME_WIDTH = 34
 
 
