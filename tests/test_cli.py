@@ -313,3 +313,14 @@ def test_questions_in_romanian_show_romanian_tags_and_filter_by_the_english_id()
     p = run_cli("questions", "--lang", "ro", "--tag", "easy")
     first = p.stdout.splitlines()[0].split()
     assert p.returncode == 0 and first[:3] == ["sales-experience", "comportamentală", "ușoară"]
+
+
+def test_practise_next_names_the_question_not_its_id(tmp_path):
+    """Issue 19: "Practise next" listed question ids."""
+    f = tmp_path / "t.yaml"
+    f.write_text("lang: en\nanswers:\n  - question: why-sales\n    answer: I like sales.\n")
+    for fmt, line in (("text", "  1. Why did you choose a career in sales? — "),
+                      ("markdown", "1. Why did you choose a career in sales? — ")):
+        out = run_cli("grade", str(f), "--format", fmt).stdout
+        after = out[out.index("Practise next"):]
+        assert line in after and "why-sales —" not in after

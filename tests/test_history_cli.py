@@ -415,3 +415,22 @@ def test_export_never_replaces_a_file_without_force(tmp_path):
     assert f.read_text() == '{"precious": true}'
     assert run("export", "-o", str(f), "--force") == f"wrote 1 session to {f}\n"
     assert json.loads(f.read_text())["sessions"]
+
+
+def test_the_html_report_names_questions_and_prints_no_empty_guide_brackets(tmp_path):
+    """Issue 19: the HTML report's "Practise next" showed ids, and "[]" after advice with no fact."""
+    from mockint.core import loader
+    from mockint.core.storage import Store
+
+    with Store.open() as s:
+        sid = s.start_session("en", {}, {}, ["why-sales"])
+        q = loader.bank("en").get("why-sales")
+        r = loader.scorer("en").score("I like sales.", q)
+        s.save_answer(sid, 0, q.id, q.text, "I like sales.", None, r.to_dict(), r.rubric_version)
+        s.finish_session(sid, {})
+    html = run_cli("report", "--last", "--format", "html").stdout
+    part = html[html.index("Practise next"):html.index('<section class="answer">')]
+    assert "Why did you choose a career in sales?" in part and "<strong>why-sales</strong>" not in part
+    assert "[]" not in part
+    md = run_cli("report", "--last").stdout
+    assert "1. Why did you choose a career in sales? — " in md

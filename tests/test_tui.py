@@ -746,3 +746,18 @@ def test_the_summary_names_questions_to_practise_by_number_and_text_not_id():
             assert "qualified-lead" not in shown and "why-sales" not in shown
             assert "1. " in shown and app.bank().get("qualified-lead").text in shown
     run(scenario)
+
+
+def test_the_palette_screenshot_goes_to_the_mockint_home_and_says_where():
+    """Issue 19: Textual's screenshot went to ~/Downloads, which may not exist."""
+    from mockint.core import paths
+
+    async def scenario():
+        app = app_for()
+        async with app.run_test(size=(100, 32)) as pilot:
+            await pilot.pause()
+            app.action_screenshot()
+            await pilot.pause()
+            [shot] = list((paths.home() / "screenshots").glob("*.svg"))
+            assert any(n.message == f"Screenshot saved: {shot}" for n in app._notifications)
+    run(scenario)

@@ -131,7 +131,6 @@ def report_dict(rec: SessionRecord) -> dict[str, Any]:
 def report_markdown(rec: SessionRecord) -> str:
     """The session as Markdown: metadata, readiness, the ``grade`` Markdown summary, and each
     answer with its text as typed."""
-    from dataclasses import replace
 
     from mockint.core.report import grade_markdown, score_markdown, session_summary
 
@@ -149,7 +148,7 @@ def report_markdown(rec: SessionRecord) -> str:
         out += [f"**{_t(lang, 'readiness')}:**", ""]
         out += [f"- {'✓' if ok else '✗'} {_md(_readiness_label(lang, k))}" for k, ok in rec.readiness.items()]
         out.append("")
-    top = grade_markdown(replace(s, results=[])).rstrip("\n")
+    top = grade_markdown(s, answers=False).rstrip("\n")
     out += ["#" + top, ""]                      # one level down: "## Session: 72/100"
     for i, (a, r) in enumerate(zip(answered, results), 1):
         out.append(score_markdown(r, lang, level=2).replace("## ", f"## {i}. ", 1).rstrip("\n"))
@@ -377,9 +376,13 @@ def render_html(report: dict[str, Any]) -> str:  # noqa: C901 - issue 17: to spl
     if weakest:
         p.append(f"<section><h2>{_e(_t(lang, 'weakest'))}</h2><ol>")
         for w in weakest:
-            q = w.get("question_id") or f"{_t(lang, 'answer')} {w.get('answer')}"
+            i = w.get("answer") if isinstance(w.get("answer"), int) else 0
+            asked = answers[i - 1].get("question_text") if 1 <= i <= len(answers) else None
+            q = asked or w.get("question_id") or f"{_t(lang, 'answer')} {w.get('answer')}"   # the question, not its id
+            guide = list(w.get("guide", []))
+            note = f" <span class=\"note\">[{cite(guide)}]</span>" if guide else ""        # no empty "[]"
             p.append(f"<li><strong>{_e(q)}</strong> — {_e(w.get('name', ''))} ({_pct(w.get('score', 0))}%): "
-                     f"{_e(w.get('advice', ''))} <span class=\"note\">[{cite(list(w.get('guide', [])))}]</span></li>")
+                     f"{_e(w.get('advice', ''))}{note}</li>")
         p.append("</ol></section>")
 
     for i, a in enumerate(answers, 1):

@@ -193,6 +193,14 @@ def job_fit_markdown(lang: str, rows: list[dict[str, Any]]) -> list[str]:
     return out + [""]
 
 
+def _asked(s: Session, w: dict[str, Any], lang: str) -> str:
+    """The question of a weak point as it was asked (issue 19: "Practise next" listed ids)."""
+    i = int(w.get("answer") or 0) - 1
+    q = getattr(s.results[i], "question", None) if 0 <= i < len(s.results) else None
+    text = getattr(q, "text", "") or ""
+    return text or w.get("question_id") or f"{t(lang, 'answer')} {w.get('answer')}"
+
+
 def grade_text(s: Session) -> str:
     lang = s.lang
     out = []
@@ -208,14 +216,13 @@ def grade_text(s: Session) -> str:
     if s.weakest:
         out.append(f"{t(lang, 'practise_next')}:")
         for w in s.weakest:
-            q = w["question_id"] or f"{t(lang, 'answer')} {w['answer']}"
-            out.append(f"  {w['answer']}. {q} — {w['name']}: {w['advice']}")
+            out.append(f"  {w['answer']}. {_asked(s, w, lang)} — {w['name']}: {w['advice']}")
     if s.job_fit is not None:
         out += job_fit_lines(lang, s.job_fit)
     return "\n".join(out) + "\n"
 
 
-def grade_markdown(s: Session) -> str:
+def grade_markdown(s: Session, answers: bool = True) -> str:
     lang = s.lang
     out = [f"# {t(lang, 'session')}: {s.score}/100", ""]
     out += [f"| {t(lang, 'criterion')} | {t(lang, 'score')} | |", "|---|---|---|"]
@@ -226,11 +233,10 @@ def grade_markdown(s: Session) -> str:
         out.append(f"**{t(lang, 'practise_next')}:**")
         out.append("")
         for w in s.weakest:
-            q = w["question_id"] or f"{t(lang, 'answer')} {w['answer']}"
-            out.append(f"1. `{q}` — {w['name']}: {_md(w['advice'])}")
+            out.append(f"1. {_md(_asked(s, w, lang))} — {w['name']}: {_md(w['advice'])}")
         out.append("")
     if s.job_fit is not None:
         out += job_fit_markdown(lang, s.job_fit)
-    for r in s.results:
+    for r in s.results if answers else []:       # answers=False: the session part only
         out.append(score_markdown(r, lang, level=2))
     return "\n".join(out)

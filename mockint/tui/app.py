@@ -638,6 +638,21 @@ class MockintApp(App[int]):
                         markup=False)
         return store
 
+    def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
+        """The palette's "Save screenshot": into ``<mockint home>/screenshots`` (Textual's default,
+        the Downloads folder, may not exist), and the notice says where."""
+        from mockint.core import paths
+
+        folder = Path(path) if path else paths.home() / "screenshots"
+        try:
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            saved = self.save_screenshot(filename, str(folder))
+        except OSError as exc:
+            self.notify(tr(self.lang, "shot.failed", reason=exc.strerror or str(exc)), severity="error",
+                        markup=False)
+            return
+        self.notify(tr(self.lang, "shot.saved", path=saved), markup=False)
+
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT if self.theme != LIGHT else DARK
 
