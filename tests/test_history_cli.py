@@ -434,3 +434,16 @@ def test_the_html_report_names_questions_and_prints_no_empty_guide_brackets(tmp_
     assert "[]" not in part
     md = run_cli("report", "--last").stdout
     assert "1. Why did you choose a career in sales? — " in md
+
+
+def test_the_html_chart_leaves_room_for_long_romanian_names():
+    """Issue 19: "Întrebări puse de dumneavoa…" ran into the bars."""
+    import re
+
+    from mockint.core.html_report import _chart
+
+    names = [{"name": "Întrebări puse de dumneavoastră", "score": 0.5, "passed": False},
+             {"name": "Încredere", "score": 1.0, "passed": True}]
+    svg = _chart(names, "ro")
+    bar_x = int(re.search(r'<rect class="track" x="(\d+)"', svg).group(1))
+    assert bar_x >= 8 * (len("Întrebări puse de dumneavoastră") + 3)

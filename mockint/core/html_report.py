@@ -233,7 +233,9 @@ def _pct(score: float) -> int:
 
 def _chart(criteria: list[dict[str, Any]], lang: str) -> str:
     """A horizontal bar per criterion (0-100 %), pass green / fail red, the figure written."""
-    row, label_w, bar_w, top = 30, 210, 340, 8
+    row, bar_w, top = 30, 340, 8
+    longest = max((len(str(c.get("name", c.get("id", "")))) for c in criteria), default=10)
+    label_w = max(210, 8 * (longest + 3))        # room for the longest name (Romanian ones are long)
     height = top * 2 + row * max(1, len(criteria))
     width = label_w + bar_w + 60
     parts = [f'<svg class="chart" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
