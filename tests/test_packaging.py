@@ -32,7 +32,8 @@ def test_wheel_contains_the_yaml(installed):
     wheel, _ = installed
     names = zipfile.ZipFile(wheel).namelist()
     for name in ("mockint/question_bank/en.yaml", "mockint/question_bank/ro.yaml", "mockint/rubrics/en.yaml",
-                 "mockint/rubrics/ro.yaml", "mockint/rubrics/guide.yaml"):
+                 "mockint/rubrics/ro.yaml", "mockint/rubrics/guide.yaml", "mockint/jobspec/en.yaml",
+                 "mockint/jobspec/ro.yaml", "mockint/roleplays/en.yaml", "mockint/roleplays/ro.yaml"):
         assert name in names
 
 
@@ -47,6 +48,11 @@ def test_installed_copy_runs_away_from_the_source_tree(installed, tmp_path):
                        capture_output=True, text=True, cwd=tmp_path, env=env)
     assert p.returncode == 0, p.stderr
     assert json.loads(p.stdout)["lang"] == "ro"
+    p = subprocess.run([sys.executable, "-m", "mockint", "roleplay", "--scenario", "sell-pen", "--lang", "ro",
+                        "--format", "json", "-"], input="Când ați folosit ultima dată un pix?",
+                       capture_output=True, text=True, cwd=tmp_path, env=env)      # the role-plays ship too
+    assert p.returncode == 0, p.stderr
+    assert json.loads(p.stdout)["scenario"] == "sell-pen"
 
 
 def test_nothing_that_ships_names_the_shared_notes():
