@@ -275,3 +275,16 @@ def test_validate_checks_role_play_scenarios(tmp_path):
     mine.write_text("version: 1\nlang: en\nscenarios:\n  - id: mine\n    title: x\n")
     p = run_cli("validate")
     assert p.returncode == 1 and p.stdout == f"{mine}:4:5: scenarios[0]: missing the required key 'guide'\n"
+
+
+def test_validate_lists_every_bad_check_of_a_rubric(tmp_path):
+    """Issue 19: a criterion stopped at its first bad check; every check is one problem now."""
+    text = (ROOT / "rubrics" / "en.yaml").read_text()
+    text = text.replace("kind: pattern", "kind: patern", 1).replace("effect: penalty", "effect: penality", 2)
+    text = text.replace("per_hit: 0.35", "per_hit: -1", 1)
+    f = tmp_path / "r.yaml"
+    f.write_text(text)
+    p = run_cli("validate", str(f))
+    assert p.returncode == 1 and p.stderr == "mockint: note: 4 problems in 1 file\n"
+    keys = [line.split(": ")[1] for line in p.stdout.splitlines()]
+    assert [k.rsplit(".", 1)[1] for k in keys] == ["kind", "effect", "effect", "per_hit"]

@@ -507,10 +507,11 @@ def parse_rubric(text: str, name: str, facts: set[str] | None = None, rid: str =
         p = ("criteria", ci)
         try:
             crit = _criterion(doc, raw, p, seen, lists, facts, fuzzy)
-        except DataError as exc:
+        except (DataError, _Problems) as exc:
+            many = exc.errors if isinstance(exc, _Problems) else [exc]
             if problems is None:
-                raise
-            problems.append(exc)
+                raise many[0] from None
+            problems.extend(many)
             criteria.append(None)      # keeps the indexes of the others right
             if isinstance(raw, dict) and isinstance(raw.get("id"), str):
                 broken.add(raw["id"])
@@ -559,6 +560,14 @@ def parse_rubric(text: str, name: str, facts: set[str] | None = None, rid: str =
                   criteria=[c for c in criteria if c is not None], source=name, id=rid)
 
 
+class _Problems(Exception):
+    """Every check of a criterion that does not validate (one problem each)."""
+
+    def __init__(self, errors: list[DataError]):
+        super().__init__(str(errors[0]))
+        self.errors = errors
+
+
 def _criterion(doc: Doc, raw: Any, p: tuple, seen: set[str], lists: dict, facts, fuzzy: Fuzzy) -> Criterion:
     c = doc.mapping(raw, p, required=("id", "name", "weight", "threshold", "feedback", "checks"),
                     optional=("guide", "mode", "follow_up", "follow_ups", "by_kind", "only_when", "bonus_points",
@@ -584,10 +593,19 @@ def _criterion(doc: Doc, raw: Any, p: tuple, seen: set[str], lists: dict, facts,
             by_kind[kname]["follow_up"] = doc.text_(o["follow_up"], p + ("by_kind", kname, "follow_up"))
     checks: list[CheckSpec] = []
     ids: set[str] = set()
+    errs: list[DataError] = []
     for ki, kraw in enumerate(doc.seq(c["checks"], p + ("checks",), 1)):
-        spec = _check(doc, kraw, p + ("checks", ki), lists, facts, fuzzy, ids)
+        try:                                 # every check is looked at: one problem each
+            spec = _check(doc, kraw, p + ("checks", ki), lists, facts, fuzzy, ids)
+        except DataError as exc:
+            errs.append(exc)
+            if isinstance(kraw, dict) and isinstance(kraw.get("id"), str):
+                ids.add(kraw["id"])
+            continue
         ids.add(spec.id)
         checks.append(spec)
+    if errs:
+        raise _Problems(errs)
     follow_ups = []
     for fi, fraw in enumerate(doc.seq(c.get("follow_ups", []), p + ("follow_ups",), 0)):
         fp = p + ("follow_ups", fi)
