@@ -251,7 +251,7 @@ def cmd_import(args) -> str:
         raise MockintError(f"{args.file}: not valid JSON: {exc}") from None
     except RecursionError:
         raise MockintError(f"{args.file}: not a mockint history export: nested too deeply") from None
-    from mockint.core.storage import validate_export
+    from mockint.core.history.checks import validate_export
 
     try:
         validate_export(doc)                     # errors name the file, then the place in it

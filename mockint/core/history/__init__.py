@@ -1,0 +1,1 @@
+"""The session history: checking what comes in (``checks``); the store is ``mockint.core.storage``."""
