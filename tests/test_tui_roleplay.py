@@ -182,6 +182,8 @@ def test_a_call_opens_from_the_history_as_it_was_scored():
             await pilot.pause()
             await pilot.press("ctrl+o")
             await pilot.pause()
+            table = pilot.app.screen.table
+            assert str(table.get_row_at(0)[-1]) == "role-play: sell-pen"       # the call is marked
             await pilot.press("enter")
             await pilot.pause()
             screen = pilot.app.screen

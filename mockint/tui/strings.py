@@ -113,6 +113,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "hist.no_match": "No session matches “{query}”.",
         "hist.off": "History is off: {reason}", "hist.button": "History", "hist.progress": "Progress",
         "hist.notice": "History: {notice}",
+        "hist.roleplay": "role-play: {scenario}",
         "shot.saved": "Screenshot saved: {path}", "shot.failed": "The screenshot could not be saved: {reason}",
         "hist.trouble": "History could not save: {reason}. Your answers are kept and saved as soon as it can "
                         "take them.",
@@ -304,6 +305,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "hist.no_match": "Nicio sesiune nu se potrivește cu „{query}”.",
         "hist.off": "Istoricul este oprit: {reason}", "hist.button": "Istoric", "hist.progress": "Progres",
         "hist.notice": "Istoric: {notice}",
+        "hist.roleplay": "joc de rol: {scenario}",
         "shot.saved": "Captura de ecran a fost salvată: {path}", "shot.failed": "Captura de ecran nu a putut fi salvată: {reason}",
         "hist.trouble": "Istoricul nu a putut salva: {reason}. Răspunsurile sunt păstrate și salvate imediat ce "
                         "istoricul le poate primi.",

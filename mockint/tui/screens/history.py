@@ -133,7 +133,7 @@ class HistoryScreen(BaseScreen):
                              key=col, width=widths[col])
         self.shown = self.visible()
         for r in self.shown:
-            state = "" if r.finished else self.t("hist.unfinished")
+            state = self.state(r)
             table.add_row(self._dates[r.id], self.t(f"lang.{r.lang}"), Text(str(r.n_answers), justify="right"),
                           score_cell(r.score), Text(state, style="yellow"), key=r.id)
         self.query_one("#history-status", Static).update(self.status())
@@ -145,7 +145,15 @@ class HistoryScreen(BaseScreen):
         return {"date": max(head["date"], 16),
                 "lang": max([head["lang"]] + [len(self.t(f"lang.{code}")) for _, code in LANGUAGES]),
                 "answers": head["answers"], "score": max(head["score"], 3),
-                "state": max(head["state"], len(self.t("hist.unfinished")))}
+                "state": max([head["state"], len(self.t("hist.unfinished"))]
+                             + [len(self.state(r)) for r in self.visible()])}
+
+    def state(self, r: SessionRow) -> str:
+        """Unfinished, and for a role-play call its scenario."""
+        bits = [] if r.finished else [self.t("hist.unfinished")]
+        if r.scenario:
+            bits.append(self.t("hist.roleplay", scenario=r.scenario))
+        return " · ".join(bits)
 
     def status(self) -> Text:
         if not self.rows:
