@@ -288,3 +288,13 @@ def test_validate_lists_every_bad_check_of_a_rubric(tmp_path):
     assert p.returncode == 1 and p.stderr == "mockint: note: 4 problems in 1 file\n"
     keys = [line.split(": ")[1] for line in p.stdout.splitlines()]
     assert [k.rsplit(".", 1)[1] for k in keys] == ["kind", "effect", "effect", "per_hit"]
+
+
+def test_validate_reads_a_job_posting_vocabulary_as_one(tmp_path):
+    """A jobspec/<lang>.yaml was checked as a question bank ("questions: must be a list")."""
+    p = run_cli("validate", str(ROOT / "jobspec" / "en.yaml"), str(ROOT / "jobspec" / "ro.yaml"))
+    assert p.returncode == 0 and p.stderr == "mockint: note: 2 files, no problems\n"
+    f = tmp_path / "js.yaml"
+    f.write_text((ROOT / "jobspec" / "en.yaml").read_text().replace("  skill: 0.7", "  skill: 7", 1))
+    p = run_cli("validate", str(f))
+    assert p.returncode == 1 and p.stdout == f"{f}:13:3: weights.skill: must be from 0 to 1, not 7\n"

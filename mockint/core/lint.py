@@ -116,10 +116,24 @@ def lint(files: Sequence[Path], with_user_rubrics: bool = True) -> LintResult:  
     for p in files:
         if kinds[p] == "roleplay":
             res.problems += roleplay_problems(p, display_name(p))
+        if kinds[p] == "jobspec":
+            res.problems += jobspec_problems(p, display_name(p))
         if kinds[p] in ("bank", "rubric", "roleplay"):
             res.problems += control_characters(p, display_name(p))
     res.problems.sort(key=_key)
     return res
+
+
+def jobspec_problems(p: Path, name: str) -> list[MockintError]:
+    """A job-posting vocabulary (``jobspec/<lang>.yaml``: vocab, figures, question templates)."""
+    from mockint.core.jobspec import parse_spec
+    from mockint.core.yamlfile import read_data
+
+    try:
+        parse_spec(read_data(p, name), name)
+    except MockintError as exc:
+        return [exc]
+    return []
 
 
 def roleplay_problems(p: Path, name: str) -> list[MockintError]:

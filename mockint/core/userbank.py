@@ -114,6 +114,8 @@ def _kind_of(path: Path, text: str) -> str:
 
     if re.search(r"(?m)^scenarios\s*:", text) and not re.search(r"(?m)^questions\s*:", text):
         return "roleplay"
+    if re.search(r"(?m)^vocab\s*:", text) and re.search(r"(?m)^figures\s*:", text):
+        return "jobspec"
     if re.search(r"(?m)^criteria\s*:", text):
         return "rubric"
     if re.search(r"(?m)^facts\s*:", text) and not re.search(r"(?m)^questions\s*:", text):
