@@ -31,3 +31,19 @@ def run_cli(*args: str, input: str | bytes | None = None, env: dict | None = Non
     p.stdout = p.stdout.decode("utf-8", "replace")
     p.stderr = p.stderr.decode("utf-8", "replace")
     return p
+
+
+# -- lanes: "pytest -m 'not tui'" runs everything but the Textual app (the fast lane) -------------
+TUI_FILES = ("test_tui", "test_user_questions_tui", "test_practice_crash")
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "tui: drives the Textual app (Pilot, snapshots); "
+                                       "'pytest -m \"not tui\"' leaves them out")
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        name = item.path.stem if hasattr(item, "path") else ""
+        if name.startswith(TUI_FILES) or "snap_compare" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.tui)

@@ -177,6 +177,7 @@ def test_a_torn_or_damaged_journal_line_is_skipped_and_the_rest_kept(store):
     assert not (folder / "x.jsonl").exists()
 
 
+@pytest.mark.tui
 def test_the_summary_says_what_is_not_saved_and_where(store, full):
     """In the TUI: the disk fills before the last answer; the summary says how many answers are
     not in the history and where they are kept; space back, the 10 s retry writes them."""

@@ -66,3 +66,19 @@ def test_nothing_that_ships_names_the_shared_notes():
                root / "README.md", root / "pyproject.toml"]
     offenders = [str(p.relative_to(root)) for p in shipped if "shared/" in p.read_text(encoding="utf-8")]
     assert not offenders, offenders
+
+
+def test_the_tui_marker_is_registered_and_given_to_every_textual_test(request):
+    """The fast lane: 'pytest -m "not tui"' leaves out every test that drives the Textual app."""
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    p = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--co", "-m", "tui",
+                        "tests/test_tui_roleplay.py", "tests/test_journal.py", "tests/test_roleplay.py"],
+                       capture_output=True, text=True, cwd=ROOT)
+    names = [line for line in p.stdout.splitlines() if "::" in line]
+    assert names and all("test_roleplay.py" not in n for n in names)
+    assert any("test_journal.py::test_the_summary_says_what_is_not_saved_and_where" in n for n in names)
+    assert "PytestUnknownMarkWarning" not in p.stdout + p.stderr

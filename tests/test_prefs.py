@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import argparse
 import json
 
@@ -49,6 +51,7 @@ def test_a_file_that_cannot_be_written_is_skipped(monkeypatch, tmp_path):
     assert prefs.save(Settings()) is False
 
 
+@pytest.mark.tui
 def test_starting_from_the_start_screen_remembers_the_choices():
     async def scenario():
         app = create_app(Settings(lang="en"), blink=False)
