@@ -403,27 +403,12 @@ def _read_answer(path: str) -> str:
     no further than the longest answer mockint scores; anything else is one line."""
     from mockint.core.engine import MAX_ANSWER_CHARS
     from mockint.core.errors import MockintError
-    from mockint.core.yamlfile import not_utf8, read_bytes, utf16
+    from mockint.core.yamlfile import read_input
 
-    stdin = path == "-"
-    name = "standard input" if stdin else path
     limit = MAX_ANSWER_CHARS * 4 + 4            # bytes: UTF-8 takes at most 4 per character
-    if stdin:
-        if sys.stdin is None or sys.stdin.isatty():
-            raise MockintError("no answer given: name a FILE or pipe the answer on standard input")
-        data = sys.stdin.buffer.read(limit + 1)
-    else:
-        data = read_bytes(path, limit)
-    if b"\x00" in data and not utf16(data):
-        raise MockintError(f"{name}: binary data, not text")
-    if len(data) > limit:
-        raise MockintError(f"{name}: the answer is over {limit:,} bytes; the most mockint scores is "
-                           f"{MAX_ANSWER_CHARS:,} characters (about 30,000 words)")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        msg = not_utf8(name, data, exc.start)
-        raise MockintError(msg.replace(f"{name}: not", f"{name} is not", 1) if stdin else msg) from None
+    name, text = read_input(path, limit, "no answer given: name a FILE or pipe the answer on standard input",
+                            f"the answer is over {limit:,} bytes; the most mockint scores is "
+                            f"{MAX_ANSWER_CHARS:,} characters (about 30,000 words)")
     if not text.strip():
         raise MockintError(f"{name}: the answer is empty")
     if not any(ch.isalnum() for ch in text):

@@ -195,16 +195,14 @@ def _call_report(rec, fmt: str) -> str:
 
 def cmd_export(args) -> str:
     import json
+    from itertools import chain
 
     left_out: list = []
-    counted = []
     with _open() as store:
         doc = store.export_stream(left_out)         # read one session at a time as it is written
-        sessions = doc["sessions"]
-        doc["sessions"] = _counting(sessions, counted)
         chunks = json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(doc)
-        write_atomic(args.output, _then(chunks, "\n"), replace=args.force)   # never over a file without --force
-    n = len(counted)
+        write_atomic(args.output, chain(chunks, ["\n"]), replace=args.force)   # never over a file without --force
+    n = doc["sessions"].taken
     done = f"wrote {n} session{'' if n == 1 else 's'} to {args.output}"
     if left_out:                               # what could be read is saved; what could not, named
         from mockint.core.errors import MockintError
@@ -215,22 +213,6 @@ def cmd_export(args) -> str:
         raise MockintError(f"{done}, but {m} session{'' if m == 1 else 's'} could not be read and "
                            f"{'was' if m == 1 else 'were'} left out: {names}{more}")
     return done + "\n"
-
-
-def _counting(sessions, counted: list):
-    """The lazy sessions, counted as they are written (the document is never held whole)."""
-    from mockint.core.storage import _Lazy
-
-    def each():
-        for s in sessions:
-            counted.append(None)
-            yield s
-    return _Lazy(each())
-
-
-def _then(chunks, last: str):
-    yield from chunks
-    yield last
 
 
 def cmd_import(args) -> str:

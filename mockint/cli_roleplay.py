@@ -60,24 +60,11 @@ def _extra(args) -> list[str]:
 def read_turns(path: str | None, limit: int) -> list[str]:
     """The turns of a file or standard input: paragraphs separated by blank lines, each with words."""
     from mockint.core.errors import MockintError
-    from mockint.core.yamlfile import not_utf8, read_bytes, utf16
+    from mockint.core.yamlfile import read_input
 
-    stdin = path in (None, "-")
-    name = "standard input" if stdin else path
-    if stdin:
-        if sys.stdin is None or sys.stdin.isatty():
-            raise MockintError("no turns given: name a TURNS_FILE or pipe the turns on standard input")
-        data = sys.stdin.buffer.read(MAX_TURNS_BYTES + 1)
-    else:
-        data = read_bytes(path, MAX_TURNS_BYTES)
-    if len(data) > MAX_TURNS_BYTES:
-        raise MockintError(f"{name}: over {MAX_TURNS_BYTES // 1024 // 1024} MB; a call is a few kilobytes")
-    if b"\x00" in data and not utf16(data):
-        raise MockintError(f"{name}: binary data, not text")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise MockintError(not_utf8(name, data, exc.start)) from None
+    name, text = read_input(path, MAX_TURNS_BYTES,
+                            "no turns given: name a TURNS_FILE or pipe the turns on standard input",
+                            f"over {MAX_TURNS_BYTES // 1024 // 1024} MB; a call is a few kilobytes")
     turns = [p.strip() for p in re.split(r"\n[ \t\r\f\v]*\n", text.replace("\r\n", "\n")) if p.strip()]
     if not turns:
         raise MockintError(f"{name}: no turns (write one turn per paragraph, with a blank line between)")

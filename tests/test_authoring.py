@@ -597,3 +597,27 @@ def test_add_run_twice_refuses_the_duplicate_text_unless_forced():
     assert authoring.add("en", text, force=True).path.name == "deal-lost-competitor-2.en.yaml"
     with pytest.raises(MockintError, match="already exists: 'why-sales'"):       # a built-in one too
         authoring.add("en", loader.bank("en").get("why-sales").text)
+
+
+def test_a_rename_that_fails_after_the_commit_point_is_finished_by_the_next_run(monkeypatch, tmp_path):
+    """Committed (plan.json in place) but a rename fails: said, and the next run finishes it."""
+    from mockint.core import staging
+
+    src = tmp_path / "in.yaml"
+    src.write_text(body("aa-one", "bb-two"))
+    real = staging._rename
+    calls = []
+
+    def flaky(a, b):
+        calls.append(a)
+        if len(calls) == 2:                        # the first rename is the commit point
+            raise OSError(5, "Input/output error")
+        return real(a, b)
+
+    monkeypatch.setattr(staging, "_rename", flaky)
+    with pytest.raises(MockintError, match=r"^cannot finish writing in .*question_bank: Input/output error; "
+                                           r"the rest is written the next time mockint runs$"):
+        authoring.import_file(src)
+    monkeypatch.setattr(staging, "_rename", real)
+    assert staging.recover(qdir())[0].startswith("finished an import that was interrupted")
+    assert sorted(f.name for f in qdir().iterdir()) == ["aa-one.en.yaml", "bb-two.en.yaml"]

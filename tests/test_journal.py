@@ -204,3 +204,45 @@ def test_the_summary_says_what_is_not_saved_and_where(store, full):
             assert store.count() == 1 and store.sessions()[0].finished and not path.exists()
 
     run(scenario)
+
+
+@pytest.mark.tui
+def test_answers_that_cannot_be_kept_on_disk_either_are_said_to_be_in_memory(store, full, monkeypatch):
+    """The journal cannot be written either (the same full disk): the summary says the answers are
+    only in memory and tried again every 10 s."""
+    from mockint.core.interview import Settings
+    from mockint.tui.app import create_app
+    from tests.tui_helpers import answer_until_summary, run
+
+    monkeypatch.setattr(journal.Journal, "add", lambda self, entry: False)
+    app = create_app(Settings(lang="en", count=2, timer=False), question_ids=["why-sales"], blink=False,
+                     store=store)
+
+    async def scenario():
+        async with app.run_test(size=(100, 40)) as pilot:
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            full.on = True
+            await answer_until_summary(pilot, ANSWER)
+            [line] = app.screen.query("#summary-unsaved")
+            assert str(line.render()) == ("Not in the history yet: 1 answer(s) and this summary could not be "
+                                          "written, nor kept on disk. They are tried again every 10 seconds "
+                                          "while mockint is open.")
+    run(scenario)
+
+
+def test_a_journal_the_history_still_cannot_take_is_kept_and_said(store, full):
+    """At start, a journal whose answers still cannot be written (the disk still full) stays on
+    disk for next time, and the notice says so."""
+    rec = Recorder(store)
+    iv = interview()
+    rec.begin("en", {}, {}, IDS)
+    full.on = True
+    answer(iv)
+    rec.record(iv)
+    where = rec.journal_path
+    rec.close()
+    with Store.open() as again:                  # the store methods still fail: the disk is full
+        [notice] = again.notices
+    assert notice.startswith(f"answers kept in {where} could not be saved in the history yet (the disk holding")
+    assert notice.endswith("; they are tried again the next time mockint opens it") and where.exists()

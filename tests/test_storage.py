@@ -811,3 +811,18 @@ def test_export_streams_sessions_and_writes_what_export_all_gives(store):
     assert written == to_json(doc)
     lazy = store.export_stream()["sessions"]
     assert isinstance(lazy, storage._Lazy) and bool(lazy) and len(list(lazy)) == 3
+
+
+def test_a_foreign_wal_that_cannot_be_moved_aside_is_a_clear_error(tmp_path, monkeypatch):
+    with Store.open() as s:
+        s.start_session("en", {}, {}, [])
+    wal = _wal_left_by_a_killed_process(tmp_path / "other.db", "c.execute('CREATE TABLE t (x)')")
+    Path(str(paths.db_path()) + "-wal").write_bytes(wal)
+
+    def refuse(src, dst):
+        raise OSError(13, "Permission denied")
+    monkeypatch.setattr(storage.os, "replace", refuse)
+    with pytest.raises(MockintError, match=r"^the history's history\.sqlite3-wal does not belong to it \(the file "
+                                           r"header in it is not a mockint history's\) and cannot be moved aside: "
+                                           r"Permission denied; move or delete it yourself$"):
+        Store.open()

@@ -761,3 +761,19 @@ def test_the_palette_screenshot_goes_to_the_mockint_home_and_says_where():
             [shot] = list((paths.home() / "screenshots").glob("*.svg"))
             assert any(n.message == f"Screenshot saved: {shot}" for n in app._notifications)
     run(scenario)
+
+
+def test_a_screenshot_that_cannot_be_saved_says_why(monkeypatch):
+    async def scenario():
+        app = app_for()
+        async with app.run_test(size=(100, 32)) as pilot:
+            await pilot.pause()
+
+            def full(*a, **kw):
+                raise OSError(28, "No space left on device")
+            monkeypatch.setattr(app, "save_screenshot", full)
+            app.action_screenshot()
+            await pilot.pause()
+            assert [n.message for n in app._notifications][-1] == (
+                "The screenshot could not be saved: No space left on device")
+    run(scenario)

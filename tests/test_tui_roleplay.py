@@ -14,7 +14,7 @@ from mockint.tui.app import create_app
 from mockint.tui.screens.roleplay import CallSummaryScreen, RoleplayPickScreen, RoleplayScreen
 from mockint.tui.screens.start import StartScreen
 from mockint.tui.widgets.answer_box import AnswerBox
-from mockint.tui.widgets.chat import ChatMessage
+from mockint.tui.widgets.chat import ChatMessage, ChatNote
 from tui_helpers import run, settle
 
 SIZE = (100, 36)
@@ -106,6 +106,7 @@ def test_an_empty_turn_is_refused_and_a_call_left_at_once_keeps_nothing():
             await pilot.press("ctrl+s")
             await pilot.pause()
             assert len(pilot.app.screen.query(ChatMessage)) == 1          # nothing sent
+            assert [n.message for n in a._notifications][-1] == "Write something to the buyer first."
             await pilot.press("ctrl+l")
             await pilot.pause()
             assert isinstance(pilot.app.screen, StartScreen)
@@ -155,11 +156,15 @@ def test_an_unfinished_call_is_offered_and_resumed_with_the_same_replies():
         a = app()
         async with a.run_test(size=SIZE) as pilot:
             await pilot.pause()
+            question = pilot.app.screen.question
+            assert question.startswith("A role-play call (Discovery call with an operations manager) from ")
+            assert question.endswith(" was not finished (2 turn(s)). Go on with it?")
             await pilot.press("y")                                   # resume it
             await pilot.pause()
             screen = pilot.app.screen
             assert isinstance(screen, RoleplayScreen) and screen.resumed
             assert [m.text for m in screen.query(ChatMessage)] == expected
+            assert "The call is resumed: 2 turn(s) so far." in [str(n.content) for n in screen.query(ChatNote)]
             await say(pilot, example("discovery-ops", "good")[2])
             await pilot.press("ctrl+l")
             await pilot.pause()

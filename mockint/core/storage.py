@@ -411,6 +411,7 @@ def _foreign_wal(path: Path) -> str | None:
             return None                                   # not (yet) a mockint file: checked elsewhere
         db_page = struct.unpack(">H", head[16:18])[0]
         db_page = 65536 if db_page == 1 else db_page
+        size = wal.stat().st_size
         with open(wal, "rb") as f:
             hdr = f.read(32)
             magic, _, page, _, salt1, salt2 = struct.unpack(">IIIIII", hdr[:24])
@@ -418,16 +419,15 @@ def _foreign_wal(path: Path) -> str | None:
                 return None                               # SQLite ignores it
             if page != db_page:
                 return f"its pages are {page} bytes, the history's {db_page}"
-            while True:
-                frame = f.read(24)
-                if len(frame) < 24:
-                    return None
-                pgno, _, fs1, fs2 = struct.unpack(">IIII8x", frame)
-                data = f.read(page)
-                if len(data) < page or (fs1, fs2) != (salt1, salt2):
-                    return None
-                if pgno == 1 and struct.unpack(">I", data[68:72])[0] != APPLICATION_ID:
+            # each frame: a 24-byte header, then the page; only a page 1 is read (its header)
+            for at in range(32, size - 24 - page + 1, 24 + page):
+                f.seek(at)
+                pgno, _, fs1, fs2 = struct.unpack(">IIII8x", f.read(24))
+                if (fs1, fs2) != (salt1, salt2):
+                    return None                           # an old frame: SQLite stops there too
+                if pgno == 1 and struct.unpack(">I", f.read(72)[68:72])[0] != APPLICATION_ID:
                     return "the file header in it is not a mockint history's"
+            return None
     except (OSError, struct.error):
         return None
 
@@ -1226,6 +1226,7 @@ class _Lazy(list):
         super().__init__()
         self._items = iter(items)
         self._first: list[Any] | None = None
+        self.taken = 0                          # items handed out so far (export says how many)
 
     def _peek(self) -> list[Any]:
         if self._first is None:
@@ -1236,8 +1237,11 @@ class _Lazy(list):
         return self._first
 
     def __iter__(self):
-        yield from self._peek()
-        yield from self._items
+        from itertools import chain
+
+        for x in chain(self._peek(), self._items):
+            self.taken += 1
+            yield x
 
     def __bool__(self) -> bool:                 # an empty one must encode as []
         return bool(self._peek())

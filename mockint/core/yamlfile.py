@@ -134,6 +134,31 @@ def read_bytes(path: Path | str, limit: int, display: str | None = None) -> byte
         raise MockintError(f"{name}: cannot read ({exc.strerror or exc})") from None
 
 
+def read_input(path: str | None, limit: int, none_given: str, too_big: str) -> tuple[str, str]:
+    """(name, text) of a FILE, or of standard input for ``-`` or None: an answer to score, the
+    turns of a call. Read no further than ``limit`` bytes; no input on a terminal, a file over the
+    limit (``too_big``, after "NAME: "), binary data and non-UTF-8 text are one-line errors."""
+    import sys
+
+    stdin = path in (None, "-")
+    name = "standard input" if stdin else str(path)
+    if stdin:
+        if sys.stdin is None or sys.stdin.isatty():
+            raise MockintError(none_given)
+        data = sys.stdin.buffer.read(limit + 1)
+    else:
+        data = read_bytes(path, limit)
+    if b"\x00" in data and not utf16(data):
+        raise MockintError(f"{name}: binary data, not text")
+    if len(data) > limit:
+        raise MockintError(f"{name}: {too_big}")
+    try:
+        return name, data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        msg = not_utf8(name, data, exc.start)
+        raise MockintError(msg.replace(f"{name}: not", f"{name} is not", 1) if stdin else msg) from None
+
+
 def read_data(path: Path | str, display: str | None = None, max_bytes: int = MAX_DATA_BYTES,
               what: str = "YAML text") -> str:
     """The text of a data file (bank, rubric, transcript; ``what`` names its kind in messages),

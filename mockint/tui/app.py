@@ -412,9 +412,9 @@ class MockintApp(App[int]):
         self.recorder.begin_call(scenario.lang, scenario.id)
         self.show(RoleplayScreen(Call(scenario), blink=self.blink))
 
-    def call_turn_taken(self, call, finished: bool = False) -> None:
-        """A turn was played (or the call stopped): it is kept before the reply is shown."""
-        self.recorder.save_call(call, finished=finished or call.ended)
+    def call_turn_taken(self, call) -> None:
+        """A turn was played: it is kept (the call finished if it has ended) before the reply shows."""
+        self.recorder.save_call(call, finished=call.ended)
 
     def show_call_summary(self, call) -> None:
         from mockint.tui.screens.roleplay import CallSummaryScreen

@@ -98,7 +98,7 @@ class Recorder:
         self._journal: Journal | None = None   # this interview's unsaved answers, on disk
         self._journalled: dict[int, str] = {}  # index -> the answer text journalled for it
         self._finish: dict[str, Any] | None = None   # a summary not written yet
-        self._keep_begin: tuple | None = None
+        self._keep_begin: tuple | None = None  # what the journal's "begin" line says
         self.trouble: str | None = None        # why the last write failed (it will be tried again)
         self.unsaved = 0                       # submitted answers not in the history yet
         self.call_session: str | None = None   # the role-play call being kept, once it has a turn
@@ -169,10 +169,7 @@ class Recorder:
             from mockint.core import paths
             from mockint.core.journal import Journal
 
-            try:
-                self._journal = Journal(paths.home())
-            except OSError:  # pragma: no cover - paths.home() does not touch the disk
-                return
+            self._journal = Journal(paths.home())          # its file is made by the first add
             if self._keep_begin is not None:
                 lang, settings, readiness, ids = self._keep_begin
                 self._journal.add({"kind": "begin", "session": self.session_id, "lang": lang,
@@ -181,7 +178,7 @@ class Recorder:
 
     def _settled(self) -> None:
         """Everything journalled is in the history now: the journal goes."""
-        if self._journal is not None and not self.unsaved and self._finish is None:
+        if self._journal is not None and not self.waiting:
             self._journal.close(remove=True)
             self._journal = None
             self._journalled = {}
@@ -207,7 +204,7 @@ class Recorder:
               question_ids: list[str]) -> None:
         """A new interview; its session is created by :meth:`ensure_started` (or the first write)."""
         self._begun = (lang, dict(settings), dict(readiness), list(question_ids))
-        self._keep_begin: tuple | None = self._begun   # for the journal, kept after the session exists
+        self._keep_begin = self._begun         # for the journal: kept after the session exists
         self.session_id = None
         self._saved, self._follow_ups, self._drafts = set(), {}, {}
         self._drop_journal()
@@ -216,7 +213,7 @@ class Recorder:
         """A new interview gets its own journal; the old one stays on disk if it holds anything
         not written (the next start writes it)."""
         if self._journal is not None:
-            self._journal.close(remove=not self.unsaved and self._finish is None)
+            self._journal.close(remove=not self.waiting)
         self._journal, self._journalled, self._finish, self.unsaved = None, {}, None, 0
 
     def ensure_started(self) -> str | None:
@@ -268,7 +265,7 @@ class Recorder:
     def retry(self, interview: Interview | None) -> None:
         """Tries the answers (and the summary) not written yet again (the app calls it on a timer
         and when it closes)."""
-        if interview is not None and (self.unsaved or self._finish is not None):
+        if interview is not None and self.waiting:
             self.record(interview)
 
     @property
@@ -336,9 +333,9 @@ class Recorder:
 
     def save_call(self, call, finished: bool = False) -> bool:
         """Keeps the call's turns so far and its score (``finished``: it is over); True if kept."""
-        turns = [x.text for x in call.exchanges]
         if self._call_done:
             return True                           # kept whole already
+        turns = [x.text for x in call.exchanges]
         if self.call_session is None:
             if not turns:
                 return True                       # nothing said: nothing to keep

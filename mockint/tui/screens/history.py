@@ -124,6 +124,7 @@ class HistoryScreen(BaseScreen):
         table = self.table
         table.clear(columns=True)
         arrow = "↓" if self.descending else "↑"
+        self.shown = self.visible()
         widths = self.widths()
         for col in COLUMNS:
             label = self.t(f"hist.col.{col}")
@@ -131,7 +132,6 @@ class HistoryScreen(BaseScreen):
                 label = f"{label} {arrow}"
             table.add_column(Text(label, justify="right" if col in ("answers", "score") else "left"),
                              key=col, width=widths[col])
-        self.shown = self.visible()
         for r in self.shown:
             state = self.state(r)
             table.add_row(self._dates[r.id], self.t(f"lang.{r.lang}"), Text(str(r.n_answers), justify="right"),
@@ -146,7 +146,7 @@ class HistoryScreen(BaseScreen):
                 "lang": max([head["lang"]] + [len(self.t(f"lang.{code}")) for _, code in LANGUAGES]),
                 "answers": head["answers"], "score": max(head["score"], 3),
                 "state": max([head["state"], len(self.t("hist.unfinished"))]
-                             + [len(self.state(r)) for r in self.visible()])}
+                             + [len(self.state(r)) for r in self.shown])}
 
     def state(self, r: SessionRow) -> str:
         """Unfinished, and for a role-play call its scenario."""

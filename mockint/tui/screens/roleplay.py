@@ -176,7 +176,7 @@ class RoleplayScreen(BaseScreen):
         self.app.show_call_summary(self.call)          # kept, finished, there
 
     def show_ended(self) -> None:
-        outcome = _language(self.lang).msg("outcomes", self.call.result().outcome,
+        outcome = _language(self.lang).msg("outcomes", self.call.outcome or "open",   # as CallResult says it
                                            turn=len(self.call.exchanges))
         self.query_one(ChatLog).note(self.t("rp.ended", outcome=outcome))
         box = self.query_one(AnswerBox)
