@@ -26,7 +26,8 @@ def _flag_named(row: dict) -> bool:
     crit = row["result"].criterion("integrity")
     if crit is None:
         return False
-    return any(c.id == row["flag"] and c.count > 0 for c in crit.checks)
+    flag = row["flag"]          # a flag may be found by several checks: misleads, misleads_claim
+    return any((c.id == flag or c.id.startswith(flag + "_")) and c.count > 0 for c in crit.checks)
 
 
 def _held(row: dict) -> tuple[int, int, list[str]]:

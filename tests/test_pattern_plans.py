@@ -48,6 +48,7 @@ def test_plans(pattern, exact, prefixes):
     r"\b(?i)x",                          # inline flags
     r"\b(?:x|y",                         # unbalanced
     r"\b[ab",                            # unclosed class
+    r"\b(?:'d|would) do\b",               # no token starts with an apostrophe ("i'd" is one)
 ])
 def test_unplannable(pattern):
     assert plan(pattern) is None

@@ -249,3 +249,39 @@ def test_every_shipped_pattern_passes_the_backtracking_check():
 def test_numbers_of_any_size_and_nan_are_one_line_errors(value, expected):
     """Issue 16: .nan passed every range check; a 5,000-digit integer made the message itself fail."""
     assert expected in err(MINI.replace("weight: 2", f"weight: {value}"))
+
+
+@pytest.mark.parametrize("extra,expected", [
+    ("        near: {sentences: 1}\n", "r.yaml:14:9: criteria[0].checks[0].near: missing the required key 'patterns'"),
+    ("        near: {sentences: 99, patterns: ['x']}\n", "criteria[0].checks[0].near.sentences: must be from 0 to 50, not 99"),
+    ("        unless: {patterns: ['(x']}\n", "criteria[0].checks[0].unless.patterns[0]: bad regular expression"),
+    ("        unless: {patterns: ['x'], sentense: 1}\n", "(did you mean 'sentences'?)"),
+    ("        near: [x]\n", "criteria[0].checks[0].near: must be a mapping"),
+])
+def test_near_and_unless_are_validated(extra, expected):
+    text = MINI.replace("        label: a hedge\n", "        label: a hedge\n" + extra)
+    assert expected in err(text)
+
+
+def test_near_and_unless_on_a_pattern_check():
+    """near: a hit counts only with a companion close by (shown with it); unless: dropped when a
+    cancelling pattern is close by."""
+    from mockint.core.checks import PatternCheck
+    from mockint.core.matching import Lexicon
+    from mockint.core.text import analyse
+
+    text = MINI.replace("        label: a hedge\n", "        label: a hedge\n"
+                        "        near: {sentences: 1, patterns: ['\\bnot sure\\b']}\n"
+                        "        unless: {sentences: 0, patterns: ['\\bcertain\\b']}\n")
+    r = parse_rubric(text, "r.yaml", fact_ids())
+    spec = r.criteria[0].checks[0]
+    chk = PatternCheck(spec, "confidence.hedges", r, Lexicon("en", set(), set()))
+
+    def found(answer):
+        out = chk.full_search(analyse(answer, "en"))
+        return out.count, [answer[s.start:s.end] for s in out.spans]
+
+    assert found("Maybe we win it.") == (0, [])                                   # no companion
+    assert found("Maybe we win it. I am not sure.") == (1, ["Maybe", "not sure"])  # one sentence on
+    assert found("Maybe we win it. Then. Then. I am not sure.") == (0, [])      # too far
+    assert found("Maybe we win it, I am certain. I am not sure.") == (0, [])    # cancelled

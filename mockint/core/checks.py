@@ -170,9 +170,46 @@ class PatternCheck(Check):
                 continue
             if self.objects is not None and not self.objects.plausible(a, last):
                 continue
-            spans.append(Span(s, e, first, last, self.rule))
+            span = Span(s, e, first, last, self.rule)
+            if "unless" in self.opts and self._nearby(a, span, self.opts["unless"], negators):
+                continue
+            spans.append(span)
         n = self._count(spans, (a.folded[s.start:s.end] for s in spans))
+        if "near" in self.opts and spans:
+            kept, also = [], []
+            for span in spans:
+                other = self._nearby(a, span, self.opts["near"])
+                if other is not None:
+                    kept.append(span)
+                    if not any(o.start == other.start for o in also):
+                        also.append(other)
+            n = self._count(kept, (a.folded[s.start:s.end] for s in kept))
+            # the words that made the hit count are shown with it (a claim and what belies it)
+            spans = sorted(kept + [o for o in also if not any(o.start < k.end and k.start < o.end for k in kept)],
+                           key=lambda sp: sp.start)
         return Outcome(_saturate(n, target), n, spans)
+
+    def _nearby(self, a: Analysed, span: Span, opt: dict, negators: frozenset | None = None) -> Span | None:
+        """The first match of ``opt``'s patterns within ``opt['sentences']`` sentences of ``span``
+        (it may share words with the hit: "missed ... because of the leads" holds its own miss;
+        not negated by ``negators`` when given), as a span; None when there is none."""
+        sent = a.sentence_of_token
+        if not sent:
+            return None
+        si = sent[min(span.first, len(sent) - 1)]
+        k = opt["sentences"]
+        lo_i, hi_i = max(0, si - k), min(len(a.sentences) - 1, si + k)
+        lo, hi = a.sentences[lo_i][0], a.sentences[hi_i][1]
+        for rx in opt["patterns"]:
+            for m in rx.finditer(a.folded, lo, hi):
+                s, e = _hit(m)
+                if e <= s:
+                    continue
+                first, last = _token_range(a, a.token_starts, s, e)
+                if negators and _negated(a, first, last, negators):
+                    continue
+                return Span(s, e, first, last, self.rule)
+        return None
 
 
 class _Objects:

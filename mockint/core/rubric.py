@@ -136,7 +136,8 @@ class Rubric:
 KIND_KEYS: dict[str, dict[str, bool]] = {
     "phrases": {"phrases": False, "lists": False, "match": False, "window": False, "fuzzy": False,
                 "distinct": False, "negated_by": False},
-    "pattern": {"patterns": True, "distinct": False, "negated_by": False, "objects": False},
+    "pattern": {"patterns": True, "distinct": False, "negated_by": False, "objects": False,
+                "near": False, "unless": False},
     "count": {"of": True, "min": False, "max": False},
     "ratio": {"lists": True, "min": False, "max": False},
     "question": {"about": False, "addressed": False, "starts": True, "exclude": False},
@@ -404,28 +405,13 @@ def _kind_option(doc: Doc, kind: str, key: str, value: Any, path, lists: dict, f
                 "known": doc.typed(m.get("known", False), path + ("known",), bool),
                 "window": int(doc.number(m.get("window", 4), path + ("window",), 1, 20, whole=True))}
     if key == "patterns":
-        pats = doc.strings(value, path)
-        out = []
-        known = _known_good()
-        for i, p in enumerate(pats):
-            expanded = _expand(doc, p, path + (i,), lists)
-            if expanded in known:
-                out.append(LazyPattern(expanded))
-                continue
-            try:
-                out.append(re.compile(expanded))
-            except re.error as exc:
-                doc.fail(path + (i,), f"bad regular expression: {exc}")
-            if out[-1].search(""):
-                doc.fail(path + (i,), "this pattern matches empty text; it would fire on every answer")
-            from mockint.core.redos import problem
-            why = problem(expanded)
-            if why:
-                doc.fail(path + (i,), f"this pattern could take minutes on a short answer ({why}); bound "
-                         f"the outer repeat ({{0,20}}) or make each round pass a character the inner "
-                         f"repeat cannot take")
-            _new_good.add(expanded)
-        return out
+        return _patterns(doc, value, path, lists)
+    if kind == "pattern" and key in ("near", "unless"):
+        # near: a hit counts only with one of these within ``sentences`` sentences of it;
+        # unless: a hit is dropped when one of these is that close (docs/rubric-format.md)
+        m = doc.mapping(value, path, required=("patterns",), optional=("sentences",))
+        return {"patterns": _patterns(doc, m["patterns"], path + ("patterns",), lists),
+                "sentences": int(doc.number(m.get("sentences", 0), path + ("sentences",), 0, 50, whole=True))}
     if key == "match":
         return doc.choice(value, path, MATCH_MODES)
     if key == "fuzzy":
@@ -449,6 +435,34 @@ def _kind_option(doc: Doc, kind: str, key: str, value: Any, path, lists: dict, f
     if key in ("unless", "from"):
         return doc.strings(value, path)
     raise AssertionError(key)  # pragma: no cover - KIND_KEYS and this function agree
+
+
+def _patterns(doc: Doc, value: Any, path, lists: dict) -> list:
+    """Compiled regular expressions (lazily when known good), each refused with its reason when
+    it is not valid, matches empty text or could backtrack for minutes."""
+    pats = doc.strings(value, path)
+    out: list = []
+    known = _known_good()
+    for i, p in enumerate(pats):
+        expanded = _expand(doc, p, path + (i,), lists)
+        if expanded in known:
+            out.append(LazyPattern(expanded))
+            continue
+        try:
+            out.append(re.compile(expanded))
+        except re.error as exc:
+            doc.fail(path + (i,), f"bad regular expression: {exc}")
+            continue
+        if out[-1].search(""):
+            doc.fail(path + (i,), "this pattern matches empty text; it would fire on every answer")
+        from mockint.core.redos import problem
+        why = problem(expanded)
+        if why:
+            doc.fail(path + (i,), f"this pattern could take minutes on a short answer ({why}); bound "
+                     f"the outer repeat ({{0,20}}) or make each round pass a character the inner "
+                     f"repeat cannot take")
+        _new_good.add(expanded)
+    return out
 
 
 def _list(doc: Doc, name: str, path, lists: dict) -> list[str]:
@@ -523,6 +537,8 @@ def parse_rubric(text: str, name: str, facts: set[str] | None = None, rid: str =
         if crit is None:
             continue
         for ki, chk in enumerate(crit.checks):
+            if chk.kind not in READS_OTHERS:
+                continue            # a pattern's 'unless' holds patterns, not check names
             key = "from" if chk.kind in ("evidence", "filler", "other_question") else "unless"
             for ui, ref in enumerate(chk.options.get(key, [])):
                 full = ref if "." in ref else f"{crit.id}.{ref}"
