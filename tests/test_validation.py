@@ -285,3 +285,21 @@ def test_near_and_unless_on_a_pattern_check():
     assert found("Maybe we win it. I am not sure.") == (1, ["Maybe", "not sure"])  # one sentence on
     assert found("Maybe we win it. Then. Then. I am not sure.") == (0, [])      # too far
     assert found("Maybe we win it, I am certain. I am not sure.") == (0, [])    # cancelled
+
+
+def test_validation_lists_every_problem_inside_one_check(tmp_path):
+    """Issue 19: a rubric check with several mistakes shows them all in one run, in file order."""
+    from tests.conftest import run_cli
+
+    bad = MINI.replace("        effect: penalty\n", "        effect: punish\n        weight: -1\n        per_hit: 3\n") \
+              .replace("        patterns: ['\\bmaybe\\b']\n",
+                       "        cap: {score: 200}\n        patterns: ['(maybe', '\\bsure\\b', '{hedge_words}']\n")
+    f = tmp_path / "r.yaml"
+    f.write_text(bad)
+    p = run_cli("validate", str(f))
+    assert p.returncode == 1
+    keys = [line.split(": ", 2)[1] for line in p.stdout.splitlines()]
+    assert keys == ["criteria[0].checks[0].effect", "criteria[0].checks[0].weight", "criteria[0].checks[0].per_hit",
+                    "criteria[0].checks[0].cap", "criteria[0].checks[0].patterns[0]",
+                    "criteria[0].checks[0].patterns[2]"], p.stdout
+    assert p.stderr == "mockint: note: 6 problems in 1 file\n"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import string
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -244,59 +245,96 @@ def _check(doc: Doc, raw: Any, path, lists: dict, facts, fuzzy: Fuzzy,  # noqa: 
     specific = KIND_KEYS[kind]
     m = doc.mapping(raw, path, required=("id", "kind", "effect", "label"),
                     optional=[k for k in common if k not in ("id", "kind", "effect", "label")] + list(specific))
-    cid = doc.ident(m["id"], path + ("id",), r"[a-z0-9]+(?:_[a-z0-9]+)*")
-    if cid in ids_so_far:
-        doc.fail(path + ("id",), f"duplicate check id '{cid}'")
-    effect = doc.choice(m["effect"], path + ("effect",), KIND_EFFECTS[kind])
-    spec = CheckSpec(id=cid, kind=kind, effect=effect, label=doc.text_(m["label"], path + ("label",)))
-    spec.weight = float(doc.number(m.get("weight", 1.0), path + ("weight",), 0, 100))
-    spec.per_hit = float(doc.number(m.get("per_hit", 0.1), path + ("per_hit",), 0, 1))
-    spec.max = float(doc.number(m.get("max_penalty", 1.0), path + ("max_penalty",), 0, 1))
-    if "min_hits" in m:
-        spec.min_hits = int(doc.number(m["min_hits"], path + ("min_hits",), 1, 100, whole=True))
-        if effect != "penalty":
-            doc.fail(path + ("min_hits",), "only a check with effect 'penalty' takes 'min_hits'")
-    if "per_words" in m:
-        spec.per_words = int(doc.number(m["per_words"], path + ("per_words",), 1, 10000, whole=True))
-        if effect != "penalty":
-            doc.fail(path + ("per_words",), "only a check with effect 'penalty' takes 'per_words'")
+    errs: list[DataError] = []          # every problem of the check, not only the first
+    cid, effect, label = str(m["id"]), KIND_EFFECTS[kind][0], ""
+    with _keep(errs):
+        cid = doc.ident(m["id"], path + ("id",), r"[a-z0-9]+(?:_[a-z0-9]+)*")
+        if cid in ids_so_far:
+            doc.fail(path + ("id",), f"duplicate check id '{cid}'")
+    with _keep(errs):
+        effect = doc.choice(m["effect"], path + ("effect",), KIND_EFFECTS[kind])
+    with _keep(errs):
+        label = doc.text_(m["label"], path + ("label",))
+    spec = CheckSpec(id=cid, kind=kind, effect=effect, label=label)
+    with _keep(errs):
+        spec.weight = float(doc.number(m.get("weight", 1.0), path + ("weight",), 0, 100))
+    with _keep(errs):
+        spec.per_hit = float(doc.number(m.get("per_hit", 0.1), path + ("per_hit",), 0, 1))
+    with _keep(errs):
+        spec.max = float(doc.number(m.get("max_penalty", 1.0), path + ("max_penalty",), 0, 1))
+    for key in ("min_hits", "per_words"):
+        if key in m:
+            with _keep(errs):
+                setattr(spec, key, int(doc.number(m[key], path + (key,), 1, 100 if key == "min_hits" else 10000,
+                                                  whole=True)))
+                if effect != "penalty":
+                    doc.fail(path + (key,), f"only a check with effect 'penalty' takes '{key}'")
     default_target = 0.75 if kind == "talking_points" else 1
-    spec.target = float(doc.number(m.get("target", default_target), path + ("target",), 0.01, 1000))
+    with _keep(errs):
+        spec.target = float(doc.number(m.get("target", default_target), path + ("target",), 0.01, 1000))
     if "cap" in m:
-        if effect not in ("gate", "penalty"):
-            doc.fail(path + ("cap",), "only a check with effect 'gate' or 'penalty' can cap the score")
-        if effect == "penalty":         # a penalty caps whenever it finds something
-            cm = doc.mapping(m["cap"], path + ("cap",), required=("score",), optional=("at_least",))
-            spec.cap = Cap(1.0, int(doc.number(cm["score"], path + ("cap", "score"), 0, 100, whole=True)),
-                           int(doc.number(cm.get("at_least", 1), path + ("cap", "at_least"), 1, 100, whole=True)))
-        else:
-            cm = doc.mapping(m["cap"], path + ("cap",), required=("below", "score"))
-            spec.cap = Cap(float(doc.number(cm["below"], path + ("cap", "below"), 0, 1)),
-                           int(doc.number(cm["score"], path + ("cap", "score"), 0, 100, whole=True)))
-    spec.found = _templ(doc, m["found"], path + ("found",)) if "found" in m else ""
-    spec.missing = _templ(doc, m["missing"], path + ("missing",)) if "missing" in m else ""
-    spec.partial = _templ(doc, m["partial"], path + ("partial",)) if "partial" in m else ""
-    spec.guide = _guide(doc, m.get("guide", []), path + ("guide",), facts)
-    for qkind, over in doc.mapping(m.get("by_kind", {}) or {}, path + ("by_kind",), optional=QUESTION_KINDS).items():
-        o = doc.mapping(over, path + ("by_kind", qkind), optional=("weight", "target"))
-        spec.by_kind[qkind] = {}
-        if "weight" in o:
-            spec.by_kind[qkind]["weight"] = float(doc.number(o["weight"], path + ("by_kind", qkind, "weight"), 0, 100))
-        if "target" in o:
-            spec.by_kind[qkind]["target"] = float(doc.number(o["target"], path + ("by_kind", qkind, "target"),
-                                                             0.01, 1000))
+        with _keep(errs):
+            spec.cap = _cap(doc, m["cap"], path + ("cap",), effect)
+    for key in ("found", "missing", "partial"):
+        if key in m:
+            with _keep(errs):
+                setattr(spec, key, _templ(doc, m[key], path + (key,)))
+    with _keep(errs):
+        spec.guide = _guide(doc, m.get("guide", []), path + ("guide",), facts)
+    with _keep(errs):
+        spec.by_kind = _check_by_kind(doc, m.get("by_kind", {}) or {}, path + ("by_kind",))
     opts: dict[str, Any] = {}
     for key, required in specific.items():
-        if required and key not in m:
-            doc.fail(path, f"a '{kind}' check needs the key '{key}'")
-        if key in m:
-            opts[key] = _kind_option(doc, kind, key, m[key], path + (key,), lists, fuzzy)
-    if kind in ("phrases", "claims") and not (opts.get("phrases") or opts.get("lists")):
-        doc.fail(path, f"a '{kind}' check needs 'phrases' or 'lists'")
+        with _keep(errs):
+            if required and key not in m:
+                doc.fail(path, f"a '{kind}' check needs the key '{key}'")
+            if key in m:
+                opts[key] = _kind_option(doc, kind, key, m[key], path + (key,), lists, fuzzy)
+    with _keep(errs):
+        if kind in ("phrases", "claims") and not (opts.get("phrases") or opts.get("lists")) \
+                and not any(e.key.endswith((".phrases", ".lists")) for e in errs):
+            doc.fail(path, f"a '{kind}' check needs 'phrases' or 'lists'")
+    if errs:
+        raise _Problems(errs)
     if kind == "phrases":
         opts.setdefault("fuzzy", fuzzy)
     spec.options = opts
     return spec
+
+
+@contextmanager
+def _keep(errs: list[DataError]):
+    """Run the block; a problem it finds is added to ``errs`` and validation goes on."""
+    try:
+        yield
+    except DataError as exc:
+        errs.append(exc)
+    except _Problems as exc:
+        errs.extend(exc.errors)
+
+
+def _cap(doc: Doc, raw: Any, path, effect: str) -> Cap:
+    if effect not in ("gate", "penalty"):
+        doc.fail(path, "only a check with effect 'gate' or 'penalty' can cap the score")
+    if effect == "penalty":         # a penalty caps whenever it finds something
+        cm = doc.mapping(raw, path, required=("score",), optional=("at_least",))
+        return Cap(1.0, int(doc.number(cm["score"], path + ("score",), 0, 100, whole=True)),
+                   int(doc.number(cm.get("at_least", 1), path + ("at_least",), 1, 100, whole=True)))
+    cm = doc.mapping(raw, path, required=("below", "score"))
+    return Cap(float(doc.number(cm["below"], path + ("below",), 0, 1)),
+               int(doc.number(cm["score"], path + ("score",), 0, 100, whole=True)))
+
+
+def _check_by_kind(doc: Doc, raw: Any, path) -> dict[str, dict[str, float]]:
+    out: dict[str, dict[str, float]] = {}
+    for qkind, over in doc.mapping(raw, path, optional=QUESTION_KINDS).items():
+        o = doc.mapping(over, path + (qkind,), optional=("weight", "target"))
+        out[qkind] = {}
+        if "weight" in o:
+            out[qkind]["weight"] = float(doc.number(o["weight"], path + (qkind, "weight"), 0, 100))
+        if "target" in o:
+            out[qkind]["target"] = float(doc.number(o["target"], path + (qkind, "target"), 0.01, 1000))
+    return out
 
 
 class LazyPattern:
@@ -443,26 +481,33 @@ def _patterns(doc: Doc, value: Any, path, lists: dict) -> list:
     pats = doc.strings(value, path)
     out: list = []
     known = _known_good()
+    errs: list[DataError] = []
     for i, p in enumerate(pats):
-        expanded = _expand(doc, p, path + (i,), lists)
-        if expanded in known:
-            out.append(LazyPattern(expanded))
-            continue
-        try:
-            out.append(re.compile(expanded))
-        except re.error as exc:
-            doc.fail(path + (i,), f"bad regular expression: {exc}")
-            continue
-        if out[-1].search(""):
-            doc.fail(path + (i,), "this pattern matches empty text; it would fire on every answer")
-        from mockint.core.redos import problem
-        why = problem(expanded)
-        if why:
-            doc.fail(path + (i,), f"this pattern could take minutes on a short answer ({why}); bound "
-                     f"the outer repeat ({{0,20}}) or make each round pass a character the inner "
-                     f"repeat cannot take")
-        _new_good.add(expanded)
+        with _keep(errs):
+            out.append(_pattern(doc, p, path + (i,), lists, known))
+    if errs:
+        raise _Problems(errs)
     return out
+
+
+def _pattern(doc: Doc, p: str, path, lists: dict, known) -> Any:
+    expanded = _expand(doc, p, path, lists)
+    if expanded in known:
+        return LazyPattern(expanded)
+    try:
+        rx = re.compile(expanded)
+    except re.error as exc:
+        doc.fail(path, f"bad regular expression: {exc}")
+    if rx.search(""):
+        doc.fail(path, "this pattern matches empty text; it would fire on every answer")
+    from mockint.core.redos import problem
+    why = problem(expanded)
+    if why:
+        doc.fail(path, f"this pattern could take minutes on a short answer ({why}); bound "
+                 f"the outer repeat ({{0,20}}) or make each round pass a character the inner "
+                 f"repeat cannot take")
+    _new_good.add(expanded)
+    return rx
 
 
 def _list(doc: Doc, name: str, path, lists: dict) -> list[str]:
@@ -492,6 +537,7 @@ def parse_rubric(text: str, name: str, facts: set[str] | None = None, rid: str =
     given, a criterion that does not validate is recorded there (and left out) so that every
     problem of the file is found in one pass; the caller must not use such a rubric."""
     doc = Doc(name, text)
+    first = len(problems) if problems is not None else 0
     data = load_yaml_cached(text, name)
     if data is None:
         doc.fail((), "the file is empty: a rubric needs 'lang', 'version' and 'criteria'")
@@ -570,6 +616,8 @@ def parse_rubric(text: str, name: str, facts: set[str] | None = None, rid: str =
                 if problems is None:
                     raise err
                 problems.append(err)
+    if problems is not None:            # in file order, as a linter lists them
+        problems[first:] = sorted(problems[first:], key=lambda e: (e.line or 0, e.col or 0))
     _save_good()
     return Rubric(lang=lang, version=version, name=str(top.get("name", name)), fuzzy=fuzzy,
                   window=window, known_words=known, lists=lists, repeats=repeats,
@@ -577,7 +625,7 @@ def parse_rubric(text: str, name: str, facts: set[str] | None = None, rid: str =
 
 
 class _Problems(Exception):
-    """Every check of a criterion that does not validate (one problem each)."""
+    """Every problem found in a check, or in the checks of a criterion."""
 
     def __init__(self, errors: list[DataError]):
         super().__init__(str(errors[0]))
@@ -611,10 +659,10 @@ def _criterion(doc: Doc, raw: Any, p: tuple, seen: set[str], lists: dict, facts,
     ids: set[str] = set()
     errs: list[DataError] = []
     for ki, kraw in enumerate(doc.seq(c["checks"], p + ("checks",), 1)):
-        try:                                 # every check is looked at: one problem each
+        try:                                 # every check is looked at, every problem of each
             spec = _check(doc, kraw, p + ("checks", ki), lists, facts, fuzzy, ids)
-        except DataError as exc:
-            errs.append(exc)
+        except (DataError, _Problems) as exc:
+            errs.extend(exc.errors if isinstance(exc, _Problems) else [exc])
             if isinstance(kraw, dict) and isinstance(kraw.get("id"), str):
                 ids.add(kraw["id"])
             continue
