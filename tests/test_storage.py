@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from mockint.core import loader, paths, storage
+from mockint.core.history import schema
 from mockint.core.errors import MockintError
 from mockint.core.storage import Store
 
@@ -595,7 +596,7 @@ def test_migrations_run_in_order_once_and_keep_the_data(monkeypatch):
         conn.execute("CREATE INDEX sessions_note ON sessions (note)")
 
     n = storage.schema_version()
-    monkeypatch.setattr(storage, "MIGRATIONS", storage.MIGRATIONS + [(n + 1, v2), (n + 2, v3)])
+    monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS + [(n + 1, v2), (n + 2, v3)])
     with Store.open() as s:
         assert calls == [2, 3] and s.conn.execute("PRAGMA user_version").fetchone()[0] == n + 2
         assert s.conn.execute("SELECT note FROM sessions").fetchone()[0] == "migrated"
@@ -612,7 +613,7 @@ def test_a_failing_migration_changes_nothing(monkeypatch):
         raise RuntimeError("boom")
 
     with monkeypatch.context() as m:
-        m.setattr(storage, "MIGRATIONS", storage.MIGRATIONS + [(storage.schema_version() + 1, bad)])
+        m.setattr(schema, "MIGRATIONS", schema.MIGRATIONS + [(schema.schema_version() + 1, bad)])
         with pytest.raises(RuntimeError):
             Store.open()
     c = sqlite3.connect(paths.db_path())

@@ -293,13 +293,14 @@ def test_validation_lists_every_problem_inside_one_check(tmp_path):
 
     bad = MINI.replace("        effect: penalty\n", "        effect: punish\n        weight: -1\n        per_hit: 3\n") \
               .replace("        patterns: ['\\bmaybe\\b']\n",
-                       "        cap: {score: 200}\n        patterns: ['(maybe', '\\bsure\\b', '{hedge_words}']\n")
+                       "        found: 'Hedges: {hitz}'\n        cap: {score: 200}\n"
+                       "        patterns: ['(maybe', '\\bsure\\b', '{hedge_words}']\n")
     f = tmp_path / "r.yaml"
     f.write_text(bad)
     p = run_cli("validate", str(f))
     assert p.returncode == 1
     keys = [line.split(": ", 2)[1] for line in p.stdout.splitlines()]
     assert keys == ["criteria[0].checks[0].effect", "criteria[0].checks[0].weight", "criteria[0].checks[0].per_hit",
-                    "criteria[0].checks[0].cap", "criteria[0].checks[0].patterns[0]",
-                    "criteria[0].checks[0].patterns[2]"], p.stdout
+                    "criteria[0].checks[0].found", "criteria[0].checks[0].patterns[0]",
+                    "criteria[0].checks[0].patterns[2]"], p.stdout     # no word on the cap: it hangs on the effect
     assert p.stderr == "mockint: note: 6 problems in 1 file\n"

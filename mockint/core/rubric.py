@@ -246,7 +246,7 @@ def _check(doc: Doc, raw: Any, path, lists: dict, facts, fuzzy: Fuzzy,  # noqa: 
     m = doc.mapping(raw, path, required=("id", "kind", "effect", "label"),
                     optional=[k for k in common if k not in ("id", "kind", "effect", "label")] + list(specific))
     errs: list[DataError] = []          # every problem of the check, not only the first
-    cid, effect, label = str(m["id"]), KIND_EFFECTS[kind][0], ""
+    cid, effect, label = str(m["id"]), "", ""        # effect "": not valid, nothing said that follows from it
     with _keep(errs):
         cid = doc.ident(m["id"], path + ("id",), r"[a-z0-9]+(?:_[a-z0-9]+)*")
         if cid in ids_so_far:
@@ -267,12 +267,12 @@ def _check(doc: Doc, raw: Any, path, lists: dict, facts, fuzzy: Fuzzy,  # noqa: 
             with _keep(errs):
                 setattr(spec, key, int(doc.number(m[key], path + (key,), 1, 100 if key == "min_hits" else 10000,
                                                   whole=True)))
-                if effect != "penalty":
+                if effect and effect != "penalty":
                     doc.fail(path + (key,), f"only a check with effect 'penalty' takes '{key}'")
     default_target = 0.75 if kind == "talking_points" else 1
     with _keep(errs):
         spec.target = float(doc.number(m.get("target", default_target), path + ("target",), 0.01, 1000))
-    if "cap" in m:
+    if "cap" in m and effect:
         with _keep(errs):
             spec.cap = _cap(doc, m["cap"], path + ("cap",), effect)
     for key in ("found", "missing", "partial"):

@@ -30,17 +30,11 @@ Schema
 
 from __future__ import annotations
 
-import functools
-import json
 import os
-import re
 import sqlite3
 import threading
-import time
 import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable
 
@@ -55,501 +49,69 @@ from mockint.core.history.checks import (  # noqa: F401 - re-exported: the store
     _check_result,
     validate_export,
 )
+from mockint.core.history.connect import (  # noqa: F401 - moved to mockint.core.history.connect
+    _PREFIX_RE,
+    _SHAPES,
+    BUSY_TIMEOUT,
+    TRANSIENT,
+    DamagedRow,
+    _chmod_600,
+    _connect,
+    _Damaged,
+    _damaged_notice,
+    _disk_full,
+    _errname,
+    _foreign_wal,
+    _guarded,
+    _is_damaged,
+    _is_locked,
+    _locked_error,
+    _move_aside,
+    _newer_error,
+    _reading,
+    _set_wal_aside,
+    _side_name,
+    _stored,
+    _text,
+    no_session_error,
+    session_key,
+)
+from mockint.core.history.records import (  # noqa: F401 - moved to mockint.core.history.records
+    AnswerRecord,
+    DraftRecord,
+    ResultRecord,
+    SessionRecord,
+    SessionRow,
+    _dumps,
+    _Lazy,
+    _session_doc,
+    now_iso,
+)
+from mockint.core.history.schema import (  # noqa: F401 - moved to mockint.core.history.schema
+    _V1,
+    APPLICATION_ID,
+    MIGRATIONS,
+    _migrate,
+    _v1,
+    _v2,
+    _v3,
+    schema_version,
+)
 from mockint.core.langs import LANGS
 
-BUSY_TIMEOUT = 5.0                  # seconds a second mockint waits for the first
-APPLICATION_ID = 0x6D6B6E74          # "mknt": marks the file as a mockint history
 ORDERS = {"date": "started_at", "score": "score", "answers": "n_answers"}
-_PREFIX_RE = re.compile(r"[0-9a-f]{1,32}")
 
 
 # ---------------------------------------------------------------------------------------------
 # schema and migrations
 
-def _v1(conn: sqlite3.Connection) -> None:
-    for stmt in _V1.split(";\n"):
-        if stmt.strip():
-            conn.execute(stmt)
-
-
-_V1 = """
-CREATE TABLE sessions (
-    id              TEXT PRIMARY KEY,
-    lang            TEXT NOT NULL,
-    started_at      TEXT NOT NULL,
-    finished_at     TEXT,
-    updated_at      TEXT NOT NULL,
-    settings        TEXT NOT NULL,
-    readiness       TEXT NOT NULL,
-    question_ids    TEXT NOT NULL,
-    summary         TEXT,
-    n_answers       INTEGER NOT NULL DEFAULT 0,
-    score           INTEGER,
-    mockint_version TEXT NOT NULL
-);
-CREATE INDEX sessions_started ON sessions (started_at);
-CREATE INDEX sessions_lang_started ON sessions (lang, started_at);
-CREATE TABLE answers (
-    session_id    TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
-    idx           INTEGER NOT NULL,
-    question_id   TEXT,
-    question_text TEXT NOT NULL,
-    answer        TEXT NOT NULL,
-    elapsed       REAL,
-    answered_at   TEXT NOT NULL,
-    follow_up     TEXT,
-    PRIMARY KEY (session_id, idx)
-);
-CREATE INDEX answers_question ON answers (question_id);
-CREATE TABLE results (
-    id             INTEGER PRIMARY KEY,
-    session_id     TEXT NOT NULL,
-    idx            INTEGER NOT NULL,
-    rubric_version INTEGER NOT NULL,
-    score          INTEGER NOT NULL,
-    shown          INTEGER NOT NULL,
-    created_at     TEXT NOT NULL,
-    result         TEXT NOT NULL,
-    FOREIGN KEY (session_id, idx) REFERENCES answers (session_id, idx) ON DELETE CASCADE
-);
-CREATE INDEX results_answer ON results (session_id, idx);
-CREATE TABLE result_criteria (
-    result_id INTEGER NOT NULL REFERENCES results (id) ON DELETE CASCADE,
-    criterion TEXT NOT NULL,
-    score     REAL NOT NULL,
-    passed    INTEGER NOT NULL,
-    PRIMARY KEY (result_id, criterion)
-) WITHOUT ROWID;
-CREATE TABLE drafts (
-    session_id  TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
-    idx         INTEGER NOT NULL,
-    question_id TEXT,
-    text        TEXT NOT NULL,
-    saved_at    TEXT NOT NULL,
-    PRIMARY KEY (session_id, idx)
-)
-"""
-
-# Ordered (version, step) pairs. A step runs inside the migration transaction; never edit a
-# released step, append a new one. The current schema version is the last one's number.
-def _v2(conn: sqlite3.Connection) -> None:
-    """A draft keeps the time already spent on its question: resumed, the countdown goes on."""
-    conn.execute("ALTER TABLE drafts ADD COLUMN elapsed REAL")
-
-
-def _v3(conn: sqlite3.Connection) -> None:
-    """Role-play calls (issue 18): a call is a session (settings ``{"mode": "roleplay",
-    "scenario": ID}``) whose candidate turns and scored result live here; the buyer's replies are
-    not stored: the same turns always give the same replies (``Call.replay``)."""
-    conn.execute("CREATE TABLE calls (\n"
-                 "    session_id TEXT PRIMARY KEY REFERENCES sessions (id) ON DELETE CASCADE,\n"
-                 "    scenario   TEXT NOT NULL,\n"
-                 "    turns      TEXT NOT NULL,\n"
-                 "    result     TEXT\n"
-                 ")")
-
-
-MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection], None]]] = [(1, _v1), (2, _v2), (3, _v3)]
-
-
-def schema_version() -> int:
-    return MIGRATIONS[-1][0]
-
 
 # ---------------------------------------------------------------------------------------------
 # records
 
-@dataclass(frozen=True)
-class SessionRow:
-    """One line of the history: cheap to list (no answer is parsed)."""
-    id: str
-    started_at: str
-    finished_at: str | None
-    lang: str
-    n_answers: int
-    score: int | None
-    scenario: str | None = None          # a role-play call: its scenario (n_answers: its turns)
-
-    @property
-    def finished(self) -> bool:
-        return self.finished_at is not None
-
-    def to_dict(self) -> dict[str, Any]:
-        out = {"id": self.id, "started_at": self.started_at, "finished_at": self.finished_at,
-               "lang": self.lang, "answers": self.n_answers, "score": self.score}
-        if self.scenario is not None:
-            out["roleplay"] = self.scenario
-        return out
-
-
-@dataclass
-class ResultRecord:
-    id: int
-    rubric_version: int
-    score: int
-    shown: bool                 # True: the result the user saw when answering
-    created_at: str
-    result: dict[str, Any]      # Result.to_dict()
-
-
-@dataclass
-class AnswerRecord:
-    session_id: str
-    index: int                  # 0-based position in the session's question list
-    question_id: str | None
-    question_text: str
-    answer: str
-    elapsed: float | None
-    answered_at: str
-    follow_up: dict[str, Any] | None
-    results: list[ResultRecord]
-    session_started_at: str = ""
-    lang: str = ""
-
-    @property
-    def shown(self) -> ResultRecord:
-        """The result shown when the answer was given (the first one if none is flagged)."""
-        return next((r for r in self.results if r.shown), self.results[0])
-
-    @property
-    def result(self) -> dict[str, Any]:
-        return self.shown.result
-
-    @property
-    def latest(self) -> ResultRecord:
-        """The most recent result (a re-score, if any)."""
-        return self.results[-1]
-
-
-@dataclass
-class DraftRecord:
-    index: int
-    question_id: str | None
-    text: str
-    saved_at: str
-    elapsed: float | None = None     # seconds already spent on the question when it was saved
-
-
-@dataclass
-class SessionRecord:
-    id: str
-    lang: str
-    started_at: str
-    finished_at: str | None
-    settings: dict[str, Any]
-    readiness: dict[str, bool]
-    question_ids: list[str]
-    summary: dict[str, Any] | None
-    n_answers: int
-    score: int | None
-    mockint_version: str
-    answers: list[AnswerRecord] = field(default_factory=list)
-    drafts: list[DraftRecord] = field(default_factory=list)
-    call: dict[str, Any] | None = None    # a role-play: {"scenario", "turns", "result" (or None)}
-
-    @property
-    def finished(self) -> bool:
-        return self.finished_at is not None
-
-    @property
-    def next_index(self) -> int:
-        """Where a resumed interview goes on: after the last answered question."""
-        return max((a.index for a in self.answers), default=-1) + 1
-
-    @property
-    def remaining(self) -> list[str]:
-        """The question ids still to ask when resuming (empty: only the summary is left)."""
-        return self.question_ids[self.next_index:]
-
-    def draft(self, index: int) -> DraftRecord | None:
-        return next((d for d in self.drafts if d.index == index), None)
-
-    def answer(self, index: int) -> AnswerRecord | None:
-        return next((a for a in self.answers if a.index == index), None)
-
 
 # ---------------------------------------------------------------------------------------------
 # helpers
-
-def now_iso() -> str:
-    """UTC, millisecond precision, fixed width: sorts as text."""
-    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
-
-
-def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-
-
-def _errname(exc: BaseException) -> str:
-    return str(getattr(exc, "sqlite_errorname", "") or "")
-
-
-def _is_locked(exc: BaseException) -> bool:
-    name, msg = _errname(exc), str(exc).lower()
-    return name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in msg or "busy" in msg
-
-
-def _disk_full(exc: BaseException, path: Path) -> bool:
-    """"database or disk is full", or an I/O error on a disk with (next to) no room left: SQLite
-    says "disk I/O error" for a full disk in some places, which hides the cause."""
-    name, msg = _errname(exc), str(exc).lower()
-    if name.startswith("SQLITE_FULL") or "disk is full" in msg:
-        return True
-    if name.startswith("SQLITE_IOERR") or "disk i/o error" in msg:
-        import shutil
-
-        try:
-            return shutil.disk_usage(path.parent).free < 1024 * 1024
-        except OSError:
-            return False
-    return False
-
-
-def _is_damaged(exc: BaseException) -> bool:
-    name, msg = _errname(exc), str(exc).lower()
-    return (name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or "not a database" in msg
-            or "malformed" in msg)
-
-
-def session_key(id_or_prefix: str | None) -> str:
-    """A session id or a prefix of one, as typed, normalised; not hexadecimal: MockintError."""
-    key = (id_or_prefix or "").strip().lower()
-    if not _PREFIX_RE.fullmatch(key):
-        raise MockintError(f"'{id_or_prefix}' is not a session id: ids are hexadecimal, e.g. "
-                           f"'3f2a9c1b' as listed by 'mockint history'")
-    return key
-
-
-def no_session_error(id_or_prefix: str) -> MockintError:
-    return MockintError(f"no session '{id_or_prefix}' in the history; 'mockint history' lists them")
-
-
-def _locked_error(path: Path) -> MockintError:
-    return MockintError(f"another mockint is using the history ({path} is locked); "
-                        f"try again when it has finished", message_id="history.locked")
-
-
-TRANSIENT = ("history.locked", "history.full")    # message ids of failures that pass: try again later
-
-
-def _newer_error(path: Path, version: int) -> MockintError:
-    return MockintError(f"the history file {path} was made by a newer mockint (schema version "
-                        f"{version}; this one knows up to {schema_version()}): upgrade mockint, or set "
-                        f"MOCKINT_HOME to use another folder")
-
-
-class DamagedRow(MockintError):
-    """A stored value that cannot be read (invalid JSON, a page SQLite cannot read): the rest of
-    the history can still be read, so nothing is moved aside."""
-
-    def __init__(self, sid: str, what: str):
-        self.sid, self.what = sid, what
-        super().__init__(f"session {sid[:8]} in the history cannot be read: {what}; the other sessions can "
-                         f"('mockint export -o FILE' saves them)", message_id="history.damaged_row")
-
-
-_SHAPES = {"settings": dict, "readiness": dict, "question ids": list, "summary": dict, "result": dict,
-           "follow-up": dict, "turns": list}
-
-
-def _stored(text: Any, sid: str, what: str, where: str = "") -> Any:
-    """A JSON column of the history, read; DamagedRow when it is not what mockint wrote."""
-    are = "are" if what in ("settings", "question ids", "turns") else "is"
-    try:
-        value = json.loads(text)
-    except (TypeError, ValueError, RecursionError):
-        raise DamagedRow(sid, f"its {what}{where} {are} damaged (not valid JSON)") from None
-    if not isinstance(value, _SHAPES[what]):
-        raise DamagedRow(sid, f"its {what}{where} {are} damaged (not a JSON {_SHAPES[what].__name__})")
-    return value
-
-
-class _Damaged(Exception):
-    def __init__(self, reason: str):
-        super().__init__(reason)
-        self.reason = reason
-
-
-def _side_name(path: Path) -> Path:
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    stem = path.name[:-len(".sqlite3")] if path.name.endswith(".sqlite3") else path.name
-    n = 0
-    while True:
-        cand = path.with_name(f"{stem}.corrupt-{stamp}{'' if n == 0 else f'-{n}'}.sqlite3")
-        if not any(Path(str(cand) + s).exists() for s in ("", "-wal", "-shm")):
-            return cand
-        n += 1
-
-
-def _move_aside(path: Path) -> Path:
-    """Moves the file and its -wal/-shm to a timestamped name; returns the new main name."""
-    target = _side_name(path)
-    try:
-        for suffix in ("", "-wal", "-shm"):
-            src = Path(str(path) + suffix)
-            if src.exists():
-                os.replace(src, str(target) + suffix)
-    except OSError as exc:
-        raise MockintError(f"the history file {path} is damaged and cannot be moved aside: "
-                           f"{exc.strerror or exc}; move or delete it yourself") from None
-    return target
-
-
-def _foreign_wal(path: Path) -> str | None:
-    """Why the history's ``-wal`` file is not its own (None when it is, or cannot be told): its
-    page size differs from the history's, or a page 1 in it (the file header) is not a mockint
-    history's. SQLite would replay such a file into the history at open."""
-    import struct
-
-    wal = Path(str(path) + "-wal")
-    try:
-        if os.path.islink(wal) or not wal.is_file() or wal.stat().st_size < 32:
-            return None
-        with open(path, "rb") as f:
-            head = f.read(100)
-        if len(head) < 100 or struct.unpack(">I", head[68:72])[0] != APPLICATION_ID:
-            return None                                   # not (yet) a mockint file: checked elsewhere
-        db_page = struct.unpack(">H", head[16:18])[0]
-        db_page = 65536 if db_page == 1 else db_page
-        size = wal.stat().st_size
-        with open(wal, "rb") as f:
-            hdr = f.read(32)
-            magic, _, page, _, salt1, salt2 = struct.unpack(">IIIIII", hdr[:24])
-            if magic not in (0x377F0682, 0x377F0683):
-                return None                               # SQLite ignores it
-            if page != db_page:
-                return f"its pages are {page} bytes, the history's {db_page}"
-            # each frame: a 24-byte header, then the page; only a page 1 is read (its header)
-            for at in range(32, size - 24 - page + 1, 24 + page):
-                f.seek(at)
-                pgno, _, fs1, fs2 = struct.unpack(">IIII8x", f.read(24))
-                if (fs1, fs2) != (salt1, salt2):
-                    return None                           # an old frame: SQLite stops there too
-                if pgno == 1 and struct.unpack(">I", f.read(72)[68:72])[0] != APPLICATION_ID:
-                    return "the file header in it is not a mockint history's"
-            return None
-    except (OSError, struct.error):
-        return None
-
-
-def _set_wal_aside(path: Path, why: str) -> str:
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    stem = path.name[:-len(".sqlite3")] if path.name.endswith(".sqlite3") else path.name
-    target = path.with_name(f"{stem}.foreign-{stamp}.sqlite3")
-    for suffix in ("-wal", "-shm"):
-        src = Path(str(path) + suffix)
-        if src.exists():
-            try:
-                os.replace(src, str(target) + suffix)
-            except OSError as exc:
-                raise MockintError(f"the history's {src.name} does not belong to it ({why}) and cannot be moved "
-                                   f"aside: {exc.strerror or exc}; move or delete it yourself") from None
-    return (f"the file {path.name}-wal beside the history does not belong to it ({why}); it was moved to "
-            f"{target}-wal and not replayed")
-
-
-def _damaged_notice(moved: Path) -> str:
-    return f"the history file was damaged; it was moved to {moved} and a new one started"
-
-
-def _chmod_600(path: Path) -> None:
-    for suffix in ("", "-wal", "-shm"):
-        p = str(path) + suffix
-        try:
-            if os.path.islink(p):               # never chmod through a link (see _connect)
-                continue
-            if os.path.exists(p) and (os.stat(p).st_mode & 0o777) != 0o600:
-                os.chmod(p, 0o600)
-        except OSError:  # pragma: no cover - not ours to change; sqlite will say if it cannot read
-            pass
-
-
-def _text(data: bytes) -> str:
-    return data.decode("utf-8", "replace")
-
-
-def _connect(path: Path, timeout: float) -> sqlite3.Connection:
-    """Opens (creating mode 0o600) and checks the file; raises _Damaged, MockintError. A symbolic
-    link at the history's path (or its -wal, -shm) is refused: mockint never follows a link to
-    write, chmod or create tables in another file."""
-    for suffix in ("", "-wal", "-shm"):
-        if os.path.islink(str(path) + suffix):
-            raise MockintError(f"the history file {path}{suffix} is a symbolic link; mockint does not follow "
-                               f"links for its own files: remove the link (or set MOCKINT_HOME to another folder)")
-    try:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o600)
-        os.close(fd)
-    except IsADirectoryError:
-        raise MockintError(f"cannot open the history file {path}: it is a folder") from None
-    except OSError as exc:
-        raise MockintError(f"cannot open the history file {path}: {exc.strerror or exc}") from None
-    _chmod_600(path)
-    conn = sqlite3.connect(str(path), timeout=timeout, isolation_level=None, check_same_thread=False)
-    conn.text_factory = _text          # a damaged byte in a text shows as �, never a UnicodeDecodeError
-    try:
-        conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = FULL")
-        conn.execute("PRAGMA foreign_keys = ON")
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        if version > schema_version():
-            raise _newer_error(path, version)
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()   # reads the schema pages
-        if version < schema_version():
-            _migrate(conn)
-        _chmod_600(path)
-        return conn
-    except sqlite3.DatabaseError as exc:
-        conn.close()
-        if _is_locked(exc):
-            raise _locked_error(path) from None
-        if _is_damaged(exc):
-            raise _Damaged(str(exc)) from None
-        raise MockintError(f"cannot use the history file {path}: {exc}") from None
-    except UnicodeDecodeError:          # SQLite's message quotes damaged bytes of the schema
-        conn.close()
-        raise _Damaged("its schema is damaged") from None
-    except BaseException:
-        conn.close()
-        raise
-
-
-def _migrate(conn: sqlite3.Connection) -> None:
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        version = conn.execute("PRAGMA user_version").fetchone()[0]   # another process may have
-        for number, step in MIGRATIONS:                                # migrated while we waited
-            if number > version:
-                step(conn)
-                conn.execute(f"PRAGMA user_version = {int(number)}")
-        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-        conn.execute("COMMIT")
-    except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise
-
-
-def _guarded(fn, reading: bool = False):
-    """Runs a Store method under its lock and turns SQLite errors into one-line MockintErrors. A
-    damaged page found by a write moves the file aside (its bytes kept) and starts a new one; found
-    by a read (``_reading``), it is reported and nothing is moved."""
-    @functools.wraps(fn)
-    def wrapper(self: "Store", *args, **kwargs):
-        with self._lock:
-            if self._conn is None:
-                raise MockintError("the history is closed")
-            try:
-                return fn(self, *args, **kwargs)
-            except sqlite3.Error as exc:
-                raise self._translate(exc, reading) from None
-            except UnicodeDecodeError:      # a message quoting damaged bytes: damage all the same
-                raise self._translate(sqlite3.DatabaseError("database disk image is malformed"), reading) from None
-    return wrapper
-
-
-def _reading(fn):
-    return _guarded(fn, reading=True)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1216,55 +778,6 @@ class Store:
                               (len(call["turns"]), call["result"]["overall"] if call["result"] else None, s["id"]))
                 added += 1
         return added, skipped
-
-
-class _Lazy(list):
-    """A list to ``json``'s encoder that yields its items only as they are encoded (the encoder
-    with an indent, the one ``json_chunks`` uses, only asks whether it is empty and iterates)."""
-
-    def __init__(self, items: Iterator[Any]):
-        super().__init__()
-        self._items = iter(items)
-        self._first: list[Any] | None = None
-        self.taken = 0                          # items handed out so far (export says how many)
-
-    def _peek(self) -> list[Any]:
-        if self._first is None:
-            try:
-                self._first = [next(self._items)]
-            except StopIteration:
-                self._first = []
-        return self._first
-
-    def __iter__(self):
-        from itertools import chain
-
-        for x in chain(self._peek(), self._items):
-            self.taken += 1
-            yield x
-
-    def __bool__(self) -> bool:                 # an empty one must encode as []
-        return bool(self._peek())
-
-    def __len__(self) -> int:  # pragma: no cover - never asked by the encoder
-        raise TypeError("a lazy list has no length until it is read")
-
-
-def _session_doc(rec: SessionRecord) -> dict[str, Any]:
-    return {
-        "id": rec.id, "lang": rec.lang, "started_at": rec.started_at, "finished_at": rec.finished_at,
-        "mockint_version": rec.mockint_version, "settings": rec.settings, "readiness": rec.readiness,
-        "question_ids": rec.question_ids, "summary": rec.summary,
-        "answers": [{"index": a.index, "question_id": a.question_id, "question_text": a.question_text,
-                     "answer": a.answer, "elapsed": a.elapsed, "answered_at": a.answered_at,
-                     "follow_up": a.follow_up,
-                     "results": [{"rubric_version": r.rubric_version, "shown": r.shown,
-                                  "created_at": r.created_at, "result": r.result} for r in a.results]}
-                    for a in rec.answers],
-        "drafts": [{"index": d.index, "question_id": d.question_id, "text": d.text, "saved_at": d.saved_at,
-                    "elapsed": d.elapsed} for d in rec.drafts],
-        **({"call": rec.call} if rec.call is not None else {}),
-    }
 
 
 # ---------------------------------------------------------------------------------------------
