@@ -210,6 +210,14 @@ def test_opening_in_both_languages():
     assert "3 întrebări" in interview(["sales-experience", "why-sales", "mistake-learned"], "ro").opening()
 
 
+@pytest.mark.parametrize("n, said", [(2, "2"), (19, "19"), (20, "20 de"), (35, "35 de"), (100, "100 de"),
+                                     (101, "101"), (119, "119"), (120, "120 de")])
+def test_romanian_counts_take_de_from_twenty(n, said):
+    """Issue 19 review: "Am 35 întrebări" is wrong Romanian; from 20 on it is "35 de întrebări"."""
+    from mockint.core.i18n import ro_count
+    assert ro_count(n) == said
+
+
 def test_summary_includes_readiness_and_retry():
     iv = interview(["sales-experience", "why-sales", "mistake-learned"])
     iv.set_readiness(researched_company=True, on_time_setup=True)

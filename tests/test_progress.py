@@ -96,8 +96,8 @@ def test_attempt_changes_in_romanian():
                  "șase luni, cu 20% peste target. Apoi am format trei colegi noi în vânzări. "
                  "Ce training oferiți?", lang="ro")
     changes = progress.attempt_changes(old, new)
-    assert "+ încă 4: o cifră care măsoară ceva" in changes
-    assert "+ unul mai puțin: o ezitare" in changes
+    assert "+ 4 apariții în plus: o cifră care măsoară ceva" in changes
+    assert "+ o apariție în minus: o ezitare" in changes
     assert any(c.endswith(": trece acum") for c in changes)
 
 

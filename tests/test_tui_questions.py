@@ -310,7 +310,7 @@ def test_the_form_says_its_errors_in_the_interface_language():
             form.query_one("#qf-text", Input).value = "Cum gestionați o obiecție de preț?"
             form.query_one("#qf-seconds", Input).value = "2"
             await typed(pilot)
-            assert form.errors == ["timp: între 5 și 3600 de secunde, nu 2"]
+            assert form.errors == ["timp: între 5 și 3.600 de secunde, nu 2"]
             form.query_one("#qf-seconds", Input).value = "90"
             form.query_one("#qf-points", TextArea).text = " | valoare"
             await typed(pilot)

@@ -42,7 +42,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "weakest": "De exersat în continuare",
         "answer": "Răspuns", "your_answer": "Răspunsul dumneavoastră", "words": "cuvinte", "elapsed": "timp",
         "capped": "scor limitat la {max}", "follow_up": "întrebare suplimentară", "guide": "Ghid",
-        "asked_back": "A pus întrebări la rândul său", "yes": "da", "no": "nu", "none": "niciunul",
+        "asked_back": "Întrebări puse intervievatorului", "yes": "da", "no": "nu", "none": "niciunul",
         "legend": "Marcaje: verde = punctat, roșu = penalizat, portocaliu = repetat.",
         "rescored": "reevaluat cu rubrica versiunea {v} la {at}: {score}/100 "
                     "(rezultatul de mai sus este cel arătat atunci)",

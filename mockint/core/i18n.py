@@ -23,7 +23,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "score": "Scor", "words": "cuvinte", "capped": "scor limitat la {max}", "bonus": "bonus",
         "guide": "ghid", "follow_up": "întrebare suplimentară", "more_evidence": "încă {n}",
         "adhoc_question": "Întrebare", "criterion": "Criteriu", "answer": "Răspuns",
-        "session": "Sesiune", "asked_back": "A pus întrebări la rândul său", "yes": "da", "no": "nu",
+        "session": "Sesiune", "asked_back": "Întrebări puse intervievatorului", "yes": "da", "no": "nu",
         "practise_next": "De exersat în continuare",
         "term": "Termen", "job_questions": "Întrebări din anunț", "job_fit": "Potrivire cu anunțul",
         "covered_in": "Acoperit în răspunsurile", "not_covered": "încă neacoperit",
@@ -31,7 +31,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "kind.tool": "instrument", "kind.figure": "cifră", "kind.industry": "domeniu", "kind.skill": "abilitate",
         "kind.responsibility": "responsabilitate", "kind.phrase": "expresie", "kind.generic": "general",
         "tag.common": "comune", "tag.responsibilities": "responsabilități", "tag.skills": "abilități",
-        "tag.role": "rolul", "tag.pay": "salariu", "tag.tips": "sfaturi", "tag.closing": "încheiere",
+        "tag.role": "rol", "tag.pay": "salariu", "tag.tips": "sfaturi", "tag.closing": "încheiere",
         "tag.behavioural": "comportamentală", "tag.situational": "situațională", "tag.knowledge": "cunoștințe",
         "tag.easy": "ușoară", "tag.medium": "medie", "tag.hard": "grea",
     },
@@ -49,3 +49,9 @@ def tag(lang: str, value: str) -> str:
     (``--tag`` always takes the English id)."""
     table = STRINGS.get(lang, STRINGS["en"])
     return table.get(f"tag.{value}") or value
+
+
+def ro_count(n: int) -> str:
+    """A number as Romanian puts it before a plural noun: from 20 on, "de" follows ("20 de
+    întrebări", "101 întrebări", "120 de întrebări")."""
+    return f"{n} de" if n >= 20 and (n % 100 == 0 or n % 100 >= 20) else str(n)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from mockint.core import followups
 from mockint.core.bank import Bank, Question, Reply
 from mockint.core.errors import MockintError
+from mockint.core.i18n import ro_count
 from mockint.core.marks import PASS_MARK
 
 if TYPE_CHECKING:   # the scoring stack is imported when first used, so the first question shows fast
@@ -311,7 +312,9 @@ class Interview:
         return None if self.is_over else self.questions[self.index]
 
     def opening(self) -> str:
-        return line(self.lang, "opening_one") if self.total == 1 else line(self.lang, "opening", n=self.total)
+        if self.total == 1:
+            return line(self.lang, "opening_one")
+        return line(self.lang, "opening", n=ro_count(self.total) if self.lang == "ro" else self.total)
 
     def closing(self) -> str:
         return line(self.lang, "closing")

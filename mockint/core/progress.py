@@ -32,9 +32,9 @@ CHANGES: dict[str, dict[str, str]] = {
         "point": "talking point: {label}", "point_lost": "talking point missed: {label}",
     },
     "ro": {
-        "more": "încă unul: {label}", "more_n": "încă {n}: {label}",
-        "fewer": "unul mai puțin: {label}", "fewer_n": "{n} mai puține: {label}",
-        "met": "{label}", "unmet": "nu mai: {label}",
+        "more": "o apariție în plus: {label}", "more_n": "{n} apariții în plus: {label}",
+        "fewer": "o apariție în minus: {label}", "fewer_n": "{n} apariții în minus: {label}",
+        "met": "{label}", "unmet": "nu mai apare: {label}",
         "passes": "{criterion}: trece acum", "fails": "{criterion}: nu mai trece",
         "point": "punct-cheie: {label}", "point_lost": "punct-cheie ratat: {label}",
     },
