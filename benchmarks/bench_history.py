@@ -33,8 +33,8 @@ from benchmarks.answers import EN  # noqa: E402
 
 def build_export(n_sessions: int, per_session: int = 5, seed: int = 7) -> dict:
     """An export document of ``n_sessions`` sessions with real score objects."""
-    from mockint.core import loader
-    from mockint.core.storage import EXPORT_FORMAT, EXPORT_VERSION
+    from mockint.core.bank import loader
+    from mockint.core.history.store import EXPORT_FORMAT, EXPORT_VERSION
 
     scorer, bank = loader.scorer("en"), loader.bank("en")
     rng = random.Random(seed)
@@ -150,7 +150,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="mockint-bench-") as home:
         os.environ["MOCKINT_HOME"] = home
         env = dict(os.environ, PYTHONPATH=str(ROOT))
-        from mockint.core.storage import Store
+        from mockint.core.history.store import Store
 
         t = time.perf_counter()
         doc = build_export(opts.sessions)
@@ -183,7 +183,7 @@ def main() -> None:
         probe = subprocess.run([sys.executable, "-m", "mockint", "history", "--help"], env=env, cwd=ROOT,
                                capture_output=True)
         cmd = [sys.executable, "-m", "mockint", "history"] if probe.returncode == 0 else \
-            [sys.executable, "-m", "mockint.cli_history", "history"]
+            [sys.executable, "-m", "mockint.cli.history", "history"]
         shown = " ".join(["python"] + cmd[1:])
         with tempfile.TemporaryDirectory(prefix="mockint-pyc-") as pyc:
             # as installed: bytecode cached (in a temporary prefix, so the source tree is untouched)

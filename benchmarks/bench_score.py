@@ -27,7 +27,7 @@ def words(text: str) -> int:
 
 def fixed_set_times(reps: int, lang: str = "en") -> list[float]:
     """Seconds per answer: ``reps`` rounds over the fixed set (after one warm-up round)."""
-    from mockint.core import loader
+    from mockint.core.bank import loader
     scorer, bank = loader.scorer(lang), loader.bank(lang)
     answers = [(bank.get(q), text) for q, text in EN]
     for q, text in answers:
@@ -43,7 +43,7 @@ def fixed_set_times(reps: int, lang: str = "en") -> list[float]:
 
 def in_process(reps: int) -> None:
     t0 = time.perf_counter()
-    from mockint.core import loader
+    from mockint.core.bank import loader
     scorer, bank = loader.scorer("en"), loader.bank("en")
     load = time.perf_counter() - t0
     print(f"load bank + rubric + build scorer (en): {load * 1000:.1f} ms")
@@ -63,7 +63,7 @@ def in_process(reps: int) -> None:
         t250.append(time.perf_counter() - t)
     print(f"250-word answer: median {statistics.median(t250) * 1000:.3f} ms, "
           f"p90 {sorted(t250)[int(len(t250) * 0.9)] * 1000:.3f} ms")
-    from mockint.core import loader as ld
+    from mockint.core.bank import loader as ld
     ro, rb = ld.scorer("ro"), ld.bank("ro")
     q = rb.get("sales-experience")
     ro_text = ("Am lucrat trei ani în vânzări B2B și am vândut software pentru logistică. Mai întâi am "

@@ -127,7 +127,7 @@ def draft_1000() -> str:
 def coach_times(reps: int) -> list[float]:
     """Seconds per live-coach update on a 1,000-word draft: score in the worker, then the panel
     text (after 5 warm-up updates)."""
-    from mockint.core import loader
+    from mockint.core.bank import loader
     from mockint.core.interview import coach_for
     from mockint.tui.widgets.live_coach import coach_text
 

@@ -115,7 +115,7 @@ def predict(result) -> dict[str, bool]:
 
 
 def score_all(items: list[dict]) -> list[dict]:
-    from mockint.core import loader
+    from mockint.core.bank import loader
 
     scorers: dict[str, tuple] = {}
     rows = []

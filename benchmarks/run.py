@@ -140,7 +140,7 @@ def bench_in_process_score(reps: int) -> None:
     times = bench_score.fixed_set_times(reps)
     texts = [t for _, t in EN]
     base = baseline_times(texts, reps)
-    from mockint.core import loader
+    from mockint.core.bank import loader
     scorer, bank = loader.scorer("en"), loader.bank("en")
     peak = traced_peak(lambda: [scorer.score(t, bank.get(q)) for q, t in EN])
     row(f"score one answer, in process (fixed set: 4 answers, {min(len(t.split()) for t in texts)}-"
@@ -159,9 +159,9 @@ def transcript(n: int, path: Path) -> list[str]:
 
 
 def bench_grade(n: int, runs: int) -> None:
-    from mockint.core import loader
-    from mockint.core.report import grade_dict, session_summary, to_json
-    from mockint.core.transcript import load_transcript
+    from mockint.core.bank import loader
+    from mockint.core.bank.transcript import load_transcript
+    from mockint.core.scoring.feedback import grade_dict, session_summary, to_json
 
     def grade(path: Path) -> str:
         tr = load_transcript(path)
@@ -224,7 +224,7 @@ def bench_coach(reps: int) -> None:
     times = bench_tui.coach_times(reps)
     draft = bench_tui.draft_1000()
     base = baseline_times([draft], reps)
-    from mockint.core import loader
+    from mockint.core.bank import loader
     from mockint.core.interview import coach_for
     from mockint.tui.widgets.live_coach import coach_text
     scorer, q = loader.scorer("en"), loader.bank("en").get("sales-experience")
@@ -240,7 +240,7 @@ def bench_history_cmd(sessions: int, runs: int) -> None:
     old = os.environ.get("MOCKINT_HOME")
     os.environ["MOCKINT_HOME"] = home
     try:
-        from mockint.core.storage import Store
+        from mockint.core.history.store import Store
         doc = bench_history.build_export(sessions)
         with Store.open() as store:
             store.import_all(doc)

@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import run_cli
-from mockint.core import authoring, loader
-from mockint.core.errors import MockintError
+
+from mockint.core.bank import authoring, loader
+from mockint.core.data.errors import MockintError
+from mockint.core.data.paths import home
 from mockint.core.interview import Settings, questions_for
-from mockint.core.paths import home
 
 STORY = ("At my last company I lost a deal worth 40,000 euros to a competitor because I never met their "
          "CFO. My goal had been to close it by the end of the quarter. I asked the client for feedback, "
@@ -476,7 +476,7 @@ def test_import_missing_file():
 
 
 def test_a_failed_write_writes_nothing(monkeypatch, tmp_path):
-    from mockint.core import staging
+    from mockint.core.data import staging
 
     src = tmp_path / "in.yaml"
     src.write_text(body("aa-one", "bb-two"))
@@ -498,7 +498,8 @@ def test_a_failed_write_writes_nothing(monkeypatch, tmp_path):
 
 KILL_AT = """
 import os, sys
-from mockint.core import authoring, staging
+from mockint.core.bank import authoring
+from mockint.core.data import staging
 point, n = sys.argv[1], int(sys.argv[2])
 real = {"write": staging._write, "replace": staging._rename}
 count = {"write": 0, "replace": 0}
@@ -547,7 +548,7 @@ def test_stale_temporary_files_are_cleaned_and_fresh_ones_kept(tmp_path):
     import os
     import time
 
-    from mockint.core import staging
+    from mockint.core.data import staging
 
     qdir().mkdir(parents=True)
     old, new = qdir() / ".x.en.yaml.ab12.tmp", qdir() / ".y.en.yaml.cd34.tmp"
@@ -601,7 +602,7 @@ def test_add_run_twice_refuses_the_duplicate_text_unless_forced():
 
 def test_a_rename_that_fails_after_the_commit_point_is_finished_by_the_next_run(monkeypatch, tmp_path):
     """Committed (plan.json in place) but a rename fails: said, and the next run finishes it."""
-    from mockint.core import staging
+    from mockint.core.data import staging
 
     src = tmp_path / "in.yaml"
     src.write_text(body("aa-one", "bb-two"))

@@ -22,7 +22,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import ROOT
 
 CORPUS = Path(__file__).resolve().parent / "bad_inputs"
@@ -56,7 +55,7 @@ def test_the_cases_are_well_formed():
 def history_template(tmp_path_factory) -> Path:
     """A mockint folder whose history holds one session (seed/export.json), made with the
     storage API once per module and copied for each case that needs it."""
-    from mockint.core.storage import Store
+    from mockint.core.history.store import Store
 
     home = tmp_path_factory.mktemp("template") / "home"
     home.mkdir()

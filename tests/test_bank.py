@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from mockint.core import loader
-from mockint.core.guide import facts
+from mockint.core.bank import loader
+from mockint.core.questions.guide import facts
 
 REQUIRED = {"sales-experience": "do-2", "why-sales": "do-2", "mistake-learned": "do-2",
             "handle-objection": "resp-9", "upsell-cross-sell": "resp-6", "build-relationships": "resp-3",

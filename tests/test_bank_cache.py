@@ -7,10 +7,11 @@ import shutil
 
 import pytest
 
-from mockint.core import loader, resources
-from mockint.core.bank import load_bank
-from mockint.core.guide import fact_ids
-from mockint.core.paths import home
+from mockint.core.bank import loader
+from mockint.core.data import resources
+from mockint.core.data.paths import home
+from mockint.core.questions.bank import load_bank
+from mockint.core.questions.guide import fact_ids
 
 
 def parsed(lang: str):
@@ -65,7 +66,7 @@ def test_an_edited_bank_file_is_read_again(bank_copy):
 
 
 def test_a_bad_edit_still_fails_as_before(bank_copy):
-    from mockint.core.errors import DataError
+    from mockint.core.data.errors import DataError
 
     loader.bank("en")
     f = bank_copy / "en.yaml"

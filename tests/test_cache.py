@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import time
 
-from mockint.core import paths, yamlfile
+from mockint.core.data import paths, yamlfile
 from tests.conftest import run_cli
 
 

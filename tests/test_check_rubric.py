@@ -4,13 +4,13 @@ every example on the wrong side is listed with the rules that decided it."""
 from __future__ import annotations
 
 import pytest
-
 from conftest import ROOT, run_cli
-from mockint.core import loader, selfcheck
-from mockint.core.bank import parse_bank
-from mockint.core.errors import DataError
-from mockint.core.guide import fact_ids
-from mockint.core.rubric import parse_rubric
+
+from mockint.core.bank import loader, selfcheck
+from mockint.core.data.errors import DataError
+from mockint.core.questions.bank import parse_bank
+from mockint.core.questions.guide import fact_ids
+from mockint.core.scoring.rubric import parse_rubric
 
 STRONG = ("At my last company I sold logistics software to retailers. In 2022 a chain of 40 stores was "
           "about to sign with a competitor, and my goal was to keep the deal. First I asked their director "
@@ -143,7 +143,7 @@ def test_folders_and_the_guide_file():
 
 
 def test_user_files_are_checked_too():
-    from mockint.core.paths import home
+    from mockint.core.data.paths import home
 
     (home() / "question_bank").mkdir(parents=True)
     (home() / "question_bank" / "mine.yaml").write_text(
@@ -208,7 +208,7 @@ def test_the_report_in_process():
 
 
 def test_more_miss_messages(tmp_path):
-    from mockint.core.paths import home
+    from mockint.core.data.paths import home
 
     rub = (ROOT / "rubrics" / "en.yaml").read_text(encoding="utf-8")
     r = tmp_path / "mine.yaml"

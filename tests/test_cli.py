@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from conftest import ROOT, run_cli
+
 from mockint import __version__
 from mockint.cli import default_lang
 
@@ -243,9 +243,9 @@ def test_each_command_alone_parses_as_in_the_full_command_line():
 def test_grade_json_is_written_as_it_is_encoded_and_matches_to_json(tmp_path, monkeypatch, capsys):
     """The JSON report is streamed (never held whole) and is byte for byte what to_json gives."""
     from mockint import cli
-    from mockint.core import loader
-    from mockint.core.report import grade_dict, json_chunks, session_summary, to_json
-    from mockint.core.transcript import load_transcript
+    from mockint.core.bank import loader
+    from mockint.core.bank.transcript import load_transcript
+    from mockint.core.scoring.feedback import grade_dict, json_chunks, session_summary, to_json
 
     monkeypatch.setattr(cli.Streamed, "BLOCK", 64)             # several blocks even for a small report
     writes = []
@@ -271,7 +271,7 @@ def test_grade_json_is_written_as_it_is_encoded_and_matches_to_json(tmp_path, mo
 
 
 def test_to_json_is_json_dumps_with_an_indent():
-    from mockint.core.report import to_json
+    from mockint.core.scoring.feedback import to_json
     data = {"ă": ["ș", 1, 2.5, None, True, {"x": []}], "q": "\"\\n"}
     assert to_json(data) == json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 

@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from mockint.core import loader
+from mockint.core.bank import loader
 
 PAIRS = {
     "sales-experience": (

@@ -18,10 +18,11 @@ import textwrap
 import time
 
 import pytest
-
 from conftest import ROOT
-from mockint.core import loader, paths
-from mockint.core.storage import Store
+
+from mockint.core.bank import loader
+from mockint.core.data import paths
+from mockint.core.history.store import Store
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL (POSIX)")
 
@@ -36,8 +37,8 @@ QUESTIONS = [q for q, _ in ANSWERS] + ["mistake-learned"]
 
 INTERVIEW = textwrap.dedent("""
     import json, sys, time
-    from mockint.core import loader
-    from mockint.core.storage import Store
+    from mockint.core.bank import loader
+    from mockint.core.history.store import Store
 
     answers, questions = json.loads(sys.argv[1]), json.loads(sys.argv[2])
     bank, scorer = loader.bank("en"), loader.scorer("en")
@@ -117,7 +118,7 @@ def test_kill_9_mid_interview_loses_no_answer_and_the_session_can_be_resumed():
 
 WRITER = textwrap.dedent("""
     import json, os, sys, time
-    from mockint.core.storage import Store
+    from mockint.core.history.store import Store
 
     tag, go, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
     result = json.loads(sys.argv[4])
@@ -136,7 +137,7 @@ WRITER = textwrap.dedent("""
 
 READER = textwrap.dedent("""
     import os, sys, time
-    from mockint.core.storage import Store
+    from mockint.core.history.store import Store
 
     go, stop = sys.argv[1], sys.argv[2]
     while not os.path.exists(go):
@@ -182,8 +183,8 @@ def test_two_processes_writing_sessions_at_once_lose_nothing(tmp_path):
 
 LOCKED = textwrap.dedent("""
     import sys
-    from mockint.core.errors import MockintError
-    from mockint.core.storage import Store
+    from mockint.core.data.errors import MockintError
+    from mockint.core.history.store import Store
     try:
         with Store.open(timeout=float(sys.argv[1])) as store:
             store.start_session("en", {}, {}, [])

@@ -7,8 +7,8 @@ import stat
 
 import pytest
 
-from mockint.core.errors import MockintError
-from mockint.core.files import write_atomic
+from mockint.core.data.errors import MockintError
+from mockint.core.data.files import write_atomic
 
 
 def test_writes_a_private_file_and_replaces_it(tmp_path):
@@ -50,8 +50,8 @@ def test_a_fifo_in_the_question_folder_is_refused_not_waited_on(tmp_path):
 
     import pytest
 
-    from mockint.core.errors import MockintError
-    from mockint.core.yamlfile import read_bytes, read_data
+    from mockint.core.data.errors import MockintError
+    from mockint.core.data.yamlfile import read_bytes, read_data
 
     fifo = tmp_path / "x.yaml"
     os.mkfifo(fifo)
@@ -65,7 +65,8 @@ def test_a_fifo_among_the_user_s_banks_is_reported_and_the_rest_works():
     import os
 
     from conftest import run_cli
-    from mockint.core import paths
+
+    from mockint.core.data import paths
 
     folder = paths.home() / "question_bank"
     folder.mkdir(parents=True, exist_ok=True)
@@ -82,8 +83,8 @@ def test_writing_refuses_links_devices_and_fifos(tmp_path):
 
     import pytest
 
-    from mockint.core.errors import MockintError
-    from mockint.core.files import write_atomic
+    from mockint.core.data.errors import MockintError
+    from mockint.core.data.files import write_atomic
 
     target = tmp_path / "target.txt"
     target.write_text("keep")
@@ -107,9 +108,9 @@ def test_a_history_file_that_is_a_symlink_is_refused(tmp_path):
 
     import pytest
 
-    from mockint.core import paths
-    from mockint.core.errors import MockintError
-    from mockint.core.storage import Store
+    from mockint.core.data import paths
+    from mockint.core.data.errors import MockintError
+    from mockint.core.history.store import Store
 
     other = tmp_path / "other.sqlite3"
     sqlite3.connect(other).execute("CREATE TABLE theirs (x)").connection.close()

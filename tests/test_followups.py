@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from mockint.core import loader
+from mockint.core.bank import loader
 from mockint.core.interview import Interview
 from tests.test_validation import MINI, err
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from mockint.core import loader
-from mockint.core.matching import Repeats, repeated_runs, repeated_sentences
-from mockint.core.text import analyse, without_spans
+from mockint.core.bank import loader
+from mockint.core.scoring.matching import Repeats, repeated_runs, repeated_sentences
+from mockint.core.scoring.text import analyse, without_spans
 from tests.test_validation import MINI, err, fact_ids, parse_rubric
 
 BASE = {

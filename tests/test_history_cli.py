@@ -17,12 +17,13 @@ import sys
 import time
 
 import pytest
-
 from conftest import ROOT, run_cli
-from mockint import cli_history
-from mockint.core import loader, paths
-from mockint.core.errors import MockintError
-from mockint.core.storage import Store
+
+from mockint.cli import history as cli_history
+from mockint.core.bank import loader
+from mockint.core.data import paths
+from mockint.core.data.errors import MockintError
+from mockint.core.history.store import Store
 
 STRONG = ("At my last company I sold logistics software to retailers. In 2022 a chain of 40 stores was "
           "about to sign with a competitor, and my goal was to keep the deal. First I asked their director "
@@ -68,13 +69,13 @@ def command(entry: list[str], *args: str, env=None):
     return p
 
 
-ENTRIES = [pytest.param(["-m", "mockint"], id="mockint")]      # (python -m mockint.cli_history is gone)
+ENTRIES = [pytest.param(["-m", "mockint"], id="mockint")]      # (python -m mockint.cli.history is gone)
 
 
 # -- argument parsing ---------------------------------------------------------------------------
 
 def test_history_stays_light_no_scorer_no_textual():
-    code = ("import sys, argparse\nfrom mockint import cli_history\n"
+    code = ("import sys, argparse\nfrom mockint.cli import history as cli_history\n"
             "p = argparse.ArgumentParser(); cli_history.add_parsers(p.add_subparsers(dest='command'))\n"
             "a = p.parse_args(['history']); cli_history.HANDLERS['history'](a)\n"
             "a = p.parse_args(['history', '--format', 'json']); cli_history.HANDLERS['history'](a)\n"
@@ -82,14 +83,14 @@ def test_history_stays_light_no_scorer_no_textual():
     p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True,
                        env=dict(os.environ, PYTHONPATH=str(ROOT)))
     mods = set(p.stdout.split())
-    assert "mockint.core.storage" in mods
-    assert not {"mockint.core.engine", "mockint.core.loader", "rapidfuzz", "yaml"} & mods
+    assert "mockint.core.history.store" in mods
+    assert not {"mockint.core.scoring.engine", "mockint.core.bank.loader", "rapidfuzz", "yaml"} & mods
     assert not any(m == "textual" or m.startswith("textual.") for m in mods)
 
 
 def test_the_core_history_modules_never_import_textual():
-    code = ("import sys\nimport mockint.core.paths, mockint.core.storage, mockint.core.progress, "
-            "mockint.core.html_report, mockint.cli_history\nfrom mockint.core import html_report, loader\n"
+    code = ("import sys\nimport mockint.core.data.paths, mockint.core.history.store, mockint.core.report.progress, "
+            "mockint.core.report.session, mockint.cli.history\nfrom mockint.core.report import session as html_report\nfrom mockint.core.bank import loader\n"
             "html_report.render_html({'lang': 'en', 'session': {}, 'answers': []})\n"
             "print('\\n'.join(sys.modules))")
     p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True,
@@ -419,8 +420,8 @@ def test_export_never_replaces_a_file_without_force(tmp_path):
 
 def test_the_html_report_names_questions_and_prints_no_empty_guide_brackets(tmp_path):
     """Issue 19: the HTML report's "Practise next" showed ids, and "[]" after advice with no fact."""
-    from mockint.core import loader
-    from mockint.core.storage import Store
+    from mockint.core.bank import loader
+    from mockint.core.history.store import Store
 
     with Store.open() as s:
         sid = s.start_session("en", {}, {}, ["why-sales"])
@@ -440,7 +441,7 @@ def test_the_html_chart_leaves_room_for_long_romanian_names():
     """Issue 19: "Întrebări puse de dumneavoa…" ran into the bars."""
     import re
 
-    from mockint.core.html_report import _chart
+    from mockint.core.report.session import _chart
 
     names = [{"name": "Întrebări puse de dumneavoastră", "score": 0.5, "passed": False},
              {"name": "Încredere", "score": 1.0, "passed": True}]

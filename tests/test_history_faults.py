@@ -8,13 +8,12 @@ import json
 import shutil
 import sqlite3
 
-import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from mockint.cli import main
-from mockint.core import paths
-from mockint.core.storage import Store
+from mockint.core.data import paths
+from mockint.core.history.store import Store
 from tests.test_storage import add_session
 
 COMMANDS = (["history"], ["report", "--last", "--format", "markdown"], ["export", "-o", "EXPORT", "--force"],

@@ -7,8 +7,8 @@ import sys
 
 from conftest import ROOT
 
-CORE = ["mockint.core.text", "mockint.core.matching", "mockint.core.rubric", "mockint.core.bank",
-        "mockint.core.engine", "mockint.core.loader", "mockint.core.report", "mockint.core.transcript",
+CORE = ["mockint.core.scoring.text", "mockint.core.scoring.matching", "mockint.core.scoring.rubric", "mockint.core.questions.bank",
+        "mockint.core.scoring.engine", "mockint.core.bank.loader", "mockint.core.scoring.feedback", "mockint.core.bank.transcript",
         "mockint.cli"]
 
 
@@ -20,7 +20,7 @@ def _modules_after(code: str) -> set[str]:
 
 def test_core_does_not_import_textual():
     mods = _modules_after("\n".join(f"import {m}" for m in CORE) +
-                          "\nfrom mockint.core import loader; loader.scorer('en')")
+                          "\nfrom mockint.core.bank import loader; loader.scorer('en')")
     assert "textual" not in mods and not any(m.startswith("textual.") for m in mods)
 
 
@@ -31,7 +31,7 @@ def test_score_command_does_not_import_textual():
 
 
 def test_only_safe_yaml_loading():
-    """All YAML goes through mockint.core.yamlfile.safe_load (yaml.safe_load or its C build)."""
+    """All YAML goes through mockint.core.data.yamlfile.safe_load (yaml.safe_load or its C build)."""
     offenders = []
     for path in (ROOT / "mockint").rglob("*.py"):
         text = path.read_text(encoding="utf-8")
@@ -41,12 +41,12 @@ def test_only_safe_yaml_loading():
             if bad in text:
                 offenders.append(f"{path}: {bad}")
     assert not offenders
-    src = (ROOT / "mockint/core/yamlfile.py").read_text(encoding="utf-8")
+    src = (ROOT / "mockint/core/data/yamlfile.py").read_text(encoding="utf-8")
     assert "FullLoader" not in src and "unsafe" not in src
     # the one loader: the safe loader (its C build when available), only stricter (issue 16)
     import yaml
 
-    from mockint.core.yamlfile import _strict_loader, safe_load
+    from mockint.core.data.yamlfile import _strict_loader, safe_load
     loader = _strict_loader()
     assert issubclass(loader, (yaml.SafeLoader,) + ((yaml.CSafeLoader,) if hasattr(yaml, "CSafeLoader") else ()))
     assert loader.yaml_constructors is yaml.SafeLoader.yaml_constructors or \

@@ -6,12 +6,11 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import ROOT
-from mockint.core import loader
-from mockint.core.errors import MockintError
-from mockint.core.interview import (READINESS, Interview, Settings, coach_from_result, pick_questions,
-                                    questions_for)
+
+from mockint.core.bank import loader
+from mockint.core.data.errors import MockintError
+from mockint.core.interview import READINESS, Interview, Settings, coach_from_result, pick_questions, questions_for
 
 STRONG_EN = (
     "For the last three years I worked as an account executive at a B2B software company, selling "
@@ -214,7 +213,7 @@ def test_opening_in_both_languages():
                                      (101, "101"), (119, "119"), (120, "120 de")])
 def test_romanian_counts_take_de_from_twenty(n, said):
     """Issue 19 review: "Am 35 întrebări" is wrong Romanian; from 20 on it is "35 de întrebări"."""
-    from mockint.core.i18n import ro_count
+    from mockint.core.data.i18n import ro_count
     assert ro_count(n) == said
 
 
@@ -272,7 +271,7 @@ def test_the_coach_sees_questions_back_on_the_closing_question_too():
 def test_perks_questions_are_questions_back_and_poor_ones():
     """A perks-only question at the close was asked (issue 13): the summary says so with a ✓ on
     the same row, and preparation says why it is a poor one."""
-    from mockint.core.report import session_summary
+    from mockint.core.scoring.feedback import session_summary
     scorer, q = loader.scorer("en"), bank().get("questions-for-us")
     perks = scorer.score("Is there parking near the office? And do you offer a gym subscription?", q)
     real = scorer.score("What are the main reasons customers churn in their first year?", q)
@@ -285,7 +284,7 @@ def test_perks_questions_are_questions_back_and_poor_ones():
 
 
 def test_posting_questions_take_places_when_a_number_was_asked_for():
-    from mockint.core import loader
+    from mockint.core.bank import loader
     from mockint.core.interview import with_job_questions
 
     bank = loader.bank("en")

@@ -7,13 +7,21 @@ import json
 import time
 
 import pytest
-
 from conftest import ROOT, run_cli
-from mockint.core import jobspec, loader
-from mockint.core.bank import adhoc_question
-from mockint.core.errors import DataError, MockintError
-from mockint.core.jobspec import (NOT_COVERED, extract_terms, job_context, job_fit_table, job_questions,
-                                  parse_spec, score_with_job)
+
+from mockint.core import jobspec
+from mockint.core.bank import loader
+from mockint.core.data.errors import DataError, MockintError
+from mockint.core.jobspec import (
+    NOT_COVERED,
+    extract_terms,
+    job_context,
+    job_fit_table,
+    job_questions,
+    parse_spec,
+    score_with_job,
+)
+from mockint.core.questions.bank import adhoc_question
 
 DATA = ROOT / "tests" / "data" / "jobspec"
 EN = (DATA / "ae_saas.en.md").read_text(encoding="utf-8")
@@ -289,7 +297,7 @@ def _write(path, data: bytes):
 def test_the_closing_question_is_not_scored_on_job_fit_and_a_pass_is_a_pass():
     """Issue 19: "Do you have any questions for us?" was marked ✗ on job fit; job fit at 82 % and
     tone at 89 % showed ✗."""
-    from mockint.core import loader
+    from mockint.core.bank import loader
     from mockint.core.jobspec import job_context, load_spec, score_with_job
 
     posting = ("Account Executive. You will sell our CRM to logistics companies. Experience with "

@@ -9,9 +9,12 @@ import sqlite3
 
 import pytest
 
-from mockint.core import journal, loader, paths, storage
+from mockint.core.bank import loader
+from mockint.core.data import paths
+from mockint.core.history import journal
+from mockint.core.history import store as storage
+from mockint.core.history.store import Store
 from mockint.core.interview import Interview
-from mockint.core.storage import Store
 from mockint.tui.recorder import Recorder
 
 IDS = ["sales-experience", "why-sales", "hit-quota"]

@@ -1,4 +1,4 @@
-"""Pattern plans (mockint.core.plan): trying a pattern only where a token can start it, and only
+"""Pattern plans (mockint.core.scoring.prefilter): trying a pattern only where a token can start it, and only
 when the answer holds a text every match needs, must find exactly what searching the whole answer
 finds, for every shipped pattern."""
 
@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from mockint.core import loader
-from mockint.core.checks import Ctx, PatternCheck
-from mockint.core.plan import char_plan, plan, required_text
-from mockint.core.text import analyse
+from mockint.core.bank import loader
+from mockint.core.scoring.checks import Ctx, PatternCheck
+from mockint.core.scoring.prefilter import char_plan, plan, required_text
+from mockint.core.scoring.text import analyse
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -96,7 +96,7 @@ def test_planned_patterns_find_what_a_full_search_finds(lang):
 
 
 def test_checks_share_one_index_and_a_pattern_two_checks_hold_is_tried_once():
-    from mockint.core.checks import PatternIndex
+    from mockint.core.scoring.checks import PatternIndex
 
     scorer = loader.scorer("en")
     checks = [c for c in scorer.checks.values() if isinstance(c, PatternCheck)]
@@ -157,14 +157,14 @@ def test_every_shipped_pattern_compiles_to_a_plan_or_none():
         for chk in loader.scorer(lang).checks.values():
             if isinstance(chk, PatternCheck):
                 for rx, p in chk.plans:
-                    from mockint.core.rubric import LazyPattern
+                    from mockint.core.scoring.rubric import LazyPattern
 
                     rx = rx.compiled() if isinstance(rx, LazyPattern) else rx
                     assert isinstance(rx, re.Pattern) and (p is None or (p[0] or p[1]))
 
 
 def test_plans_are_kept_in_the_cache_and_a_damaged_entry_is_worked_out_again(tmp_path, monkeypatch):
-    from mockint.core import plan as P
+    from mockint.core.scoring import prefilter as P
 
     monkeypatch.setenv("MOCKINT_HOME", str(tmp_path))
     pats = [r"\bi(?:'m| am) not\b", r"(?:^|[.!?,]\s*)(?:like)\b", r"[$€£]\s?\d", r"\bfoo|bar"]

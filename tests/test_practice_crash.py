@@ -16,10 +16,11 @@ import textwrap
 import time
 
 import pytest
-
 from conftest import ROOT
-from mockint.core import loader, paths
-from mockint.core.storage import Store
+
+from mockint.core.bank import loader
+from mockint.core.data import paths
+from mockint.core.history.store import Store
 from mockint.tui import resume
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL (POSIX)")

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import pytest
-
 import argparse
 import json
 
+import pytest
+from tui_helpers import run
+
 from mockint import cli
-from mockint.core import paths, prefs
+from mockint.core.data import paths, prefs
 from mockint.core.interview import Settings
 from mockint.tui.app import create_app
-from tui_helpers import run
 
 
 def args(**kw):

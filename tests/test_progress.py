@@ -6,8 +6,9 @@ import re
 
 import pytest
 
-from mockint.core import loader, progress
-from mockint.core.storage import Store
+from mockint.core.bank import loader
+from mockint.core.history.store import Store
+from mockint.core.report import progress
 
 OLD = ("I think maybe I like sales, I guess. I am a great communicator. I worked in a shop and I sold "
        "phones to customers.")

@@ -9,10 +9,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mockint.core import loader
-from mockint.core.engine import MAX_ANSWER_CHARS
-from mockint.core.errors import MockintError
-from mockint.core.report import to_json
+from mockint.core.bank import loader
+from mockint.core.data.errors import MockintError
+from mockint.core.scoring.engine import MAX_ANSWER_CHARS
+from mockint.core.scoring.feedback import to_json
 
 # Pieces that random text rarely hits: emoji (with ZWJ and skin tones), right-to-left text and
 # marks, combining marks, control characters, NUL, odd spaces, and words the rubrics react to.
@@ -68,7 +68,7 @@ def test_one_megabyte_answer_is_refused_with_a_clear_error(lang):
 @settings(max_examples=3000, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("ab1'’ \n.,_-\"!?\tăé🙂")), max_size=40))
 def test_the_fast_tokeniser_finds_what_the_token_pattern_finds(text):
-    from mockint.core.text import _TOKEN, _tokens, fold
+    from mockint.core.scoring.text import _TOKEN, _tokens, fold
 
     folded = fold(text)
     ms = list(_TOKEN.finditer(folded))
@@ -78,7 +78,7 @@ def test_the_fast_tokeniser_finds_what_the_token_pattern_finds(text):
 @settings(max_examples=3000, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("ab1 .!?\n,'")), max_size=40))
 def test_each_token_is_in_the_first_sentence_ending_after_its_start(text):
-    from mockint.core.text import analyse
+    from mockint.core.scoring.text import analyse
 
     a = analyse(text, "en")
     expected = []

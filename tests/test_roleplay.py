@@ -8,12 +8,13 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import ROOT, run_cli
+
 from mockint.core import roleplay
-from mockint.core.errors import DataError, MockintError
-from mockint.core.guide import fact_ids
-from mockint.core.roleplay import Call, CallResult, load_scenarios, render_json, render_markdown, render_text
+from mockint.core.data.errors import DataError, MockintError
+from mockint.core.questions.guide import fact_ids
+from mockint.core.report.roleplay import render_json, render_markdown, render_text
+from mockint.core.roleplay import Call, CallResult, load_scenarios
 from mockint.core.roleplay.scenario import builtin, parse_builtin, parse_extra
 
 EN_PATH = ROOT / "roleplays" / "en.yaml"
@@ -394,7 +395,7 @@ def test_no_word_list_lives_in_the_python_code():
 
     language = builtin("en")[0]
     phrases = {p.lower() for ps in language.cues.values() for p in ps if len(p.split()) > 1}
-    files = list((ROOT / "mockint" / "core" / "roleplay").glob("*.py")) + [ROOT / "mockint" / "cli_roleplay.py"]
+    files = list((ROOT / "mockint" / "core" / "roleplay").glob("*.py")) + [ROOT / "mockint" / "cli" / "roleplay.py", ROOT / "mockint" / "core" / "report" / "roleplay.py"]
     for path in files:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Constant) and isinstance(node.value, str):
@@ -403,9 +404,10 @@ def test_no_word_list_lives_in_the_python_code():
 
 def test_importing_and_playing_a_call_does_not_import_textual():
     code = ("from mockint.core import roleplay\n"
+            "from mockint.core.report import roleplay as report\n"
             "s = roleplay.scenario('sell-pen')\n"
             "c = roleplay.Call.replay(s, ['What do you use a pen for?'])\n"
-            "roleplay.render_text(c); roleplay.render_json(c)\n"
+            "report.render_text(c); report.render_json(c)\n"
             "import sys; print('\\n'.join(sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     mods = set(out.stdout.split())
@@ -414,7 +416,7 @@ def test_importing_and_playing_a_call_does_not_import_textual():
 
 
 def test_the_matching_helper_finds_a_near_spelling():
-    from mockint.core.matching import closest
+    from mockint.core.scoring.matching import closest
 
     assert closest("spreadshets", ["overtime", "spreadsheet"], 88)[0] == 1
     assert closest("contract", ["overtime"], 88) is None

@@ -7,9 +7,11 @@ import json
 
 import pytest
 
-from mockint.core import roleplay, storage
-from mockint.core.errors import MockintError
-from mockint.core.storage import Store
+from mockint.core import roleplay
+from mockint.core.data.errors import MockintError
+from mockint.core.history import store as storage
+from mockint.core.history.store import Store
+from mockint.core.report import roleplay as roleplay_report
 from tests.conftest import run_cli
 
 TURNS = ["Hi Sam. How do you plan shifts today?", "What happens when someone calls in sick?",
@@ -69,7 +71,7 @@ def test_the_cli_saves_lists_reports_and_exports_a_call(tmp_path):
     p = run_cli("history")
     assert p.stdout.splitlines()[1].endswith(f"en          3  {score:>5}  role-play: discovery-ops")
     md = run_cli("report", sid8).stdout
-    assert md == roleplay.render_markdown(played().result())
+    assert md == roleplay_report.render_markdown(played().result())
     assert json.loads(run_cli("report", sid8, "--format", "json").stdout)["overall"] == score
     html = run_cli("report", sid8, "--format", "html").stdout
     assert html.startswith("<!DOCTYPE html>") and "Sam Okafor" in html

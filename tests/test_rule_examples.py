@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from mockint.core import loader
+from mockint.core.bank import loader
 
 HERE = Path(__file__).parent / "rule_examples"
 LANGS = ("en", "ro")
@@ -118,8 +118,8 @@ def _helper(scorer, rule: str) -> bool:
 
 
 def _run_alone(scorer, rule: str, text: str, q, elapsed):
-    from mockint.core.checks import Ctx
-    from mockint.core.text import analyse
+    from mockint.core.scoring.checks import Ctx
+    from mockint.core.scoring.text import analyse
     memo: dict = {}
 
     def run(r: str):

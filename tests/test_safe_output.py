@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mockint.core.safe import printable
+from mockint.core.data.safe import printable
 from mockint.tui.widgets.chat import ChatMessage
 from mockint.tui.widgets.highlighted import highlighted
 

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
-from mockint.core import loader
-from mockint.core.bank import adhoc_question
-from mockint.core.errors import MockintError
-from mockint.core.report import to_json
+from mockint.core.bank import loader
+from mockint.core.data.errors import MockintError
+from mockint.core.questions.bank import adhoc_question
+from mockint.core.scoring.feedback import to_json
 
 LOREM = ("Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt "
          "ut labore et dolore magna aliqua. Ut enim ad minim veniam, quis nostrud exercitation ullamco "
@@ -229,7 +228,7 @@ def test_scoring_leaves_no_cycles_for_the_garbage_collector():
 def test_a_session_criterion_passes_when_its_mean_reaches_the_threshold():
     """The summary shows each criterion's mean as a bar beside ✓/✗: the mark follows the mean, so
     a ✓ never sits beside a bar below the pass mark (one strong answer and one blank are not a pass)."""
-    from mockint.core.report import session_summary
+    from mockint.core.scoring.feedback import session_summary
 
     scorer, q = loader.scorer("en"), loader.bank("en").get("sales-experience")
     strong = scorer.score(
@@ -367,7 +366,7 @@ def _corpus_answers(limit: int = 40):
 
 def test_a_failed_criterion_says_one_sentence_and_at_most_two_tips_never_twice():
     """Issue 13: feedback a candidate reads once."""
-    from mockint.core.matching import near_copy
+    from mockint.core.scoring.matching import near_copy
     for lang, qid, text in _corpus_answers():
         r = loader.scorer(lang).score(text, loader.bank(lang).get(qid))
         for c in r.criteria:
@@ -416,7 +415,7 @@ def test_the_live_coach_panel_leaves_out_what_does_not_apply():
 
 
 def test_the_text_report_prints_no_empty_advice_line_for_a_bonus_not_earned():
-    from mockint.core.report import score_text
+    from mockint.core.scoring.feedback import score_text
     r = loader.scorer("en").score("I closed a EUR 120,000 deal with a 50-store retailer whose stock-outs "
                                   "I cut by 20 %.", loader.bank("en").get("close-a-deal"))
     lines = score_text(r, "en").splitlines()
@@ -453,7 +452,7 @@ def test_quoted_evidence_starts_and_ends_on_words():
 def test_missing_talking_points_read_as_one_sentence_in_romanian():
     """Issue 19: "Lipsesc încă: …pe ce piață.; Arătați… responsabilități. (+2)." — the Romanian
     summaries end with a full stop; listed, they lose it."""
-    from mockint.core import loader
+    from mockint.core.bank import loader
 
     r = loader.scorer("ro").score("Nu știu.", loader.bank("ro").get("sales-experience"))
     text = next(c.feedback for c in r.criteria if c.id == "key_points")

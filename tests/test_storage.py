@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import copy
 import json
-import re
 import os
+import re
 import sqlite3
 import stat
 from pathlib import Path
 
 import pytest
 
-from mockint.core import loader, paths, storage
+from mockint.core.bank import loader
+from mockint.core.data import paths
+from mockint.core.data.errors import MockintError
 from mockint.core.history import schema
-from mockint.core.errors import MockintError
-from mockint.core.storage import Store
+from mockint.core.history import store as storage
+from mockint.core.history.store import Store
 
 STRONG = ("At my last company I sold logistics software to retailers. In 2022 a chain of 40 stores was "
           "about to sign with a competitor, and my goal was to keep the deal. First I asked their director "
@@ -345,7 +347,7 @@ def test_rescore_adds_results_and_keeps_the_one_shown(store):
 
 def test_rescore_of_a_question_not_in_the_bank(store):
     sid = store.start_session("en", {}, {}, [])
-    from mockint.core.bank import adhoc_question
+    from mockint.core.questions.bank import adhoc_question
 
     q = adhoc_question("Tell me about a deal you lost.", "en")
     r = loader.scorer("en").score(STRONG, q, None)
@@ -651,7 +653,7 @@ def test_other_sqlite_errors_are_one_line_messages(store):
 @pytest.mark.parametrize("lang, qid, text", [("en", "sales-experience", STRONG), ("en", "why-sales", WEAK),
                                              ("ro", "sales-experience", STRONG)])
 def test_result_from_dict_round_trips(lang, qid, text):
-    from mockint.core.report import score_markdown
+    from mockint.core.scoring.feedback import score_markdown
 
     q, r = scored(text, qid, lang)
     again = storage.result_from_dict(json.loads(json.dumps(r.to_dict())))
@@ -796,7 +798,7 @@ def test_rescore_of_a_stored_unknown_tone_blames_the_session_not_an_option(store
 def test_export_streams_sessions_and_writes_what_export_all_gives(store):
     """Issue 16: export held the whole history (1,000 sessions: 1 GB); it now reads one session at
     a time while the file is written (20 MB), byte for byte the document export_all returns."""
-    from mockint.cli_history import to_json
+    from mockint.cli.history import to_json
     from tests.conftest import run_cli
 
     out = paths.home() / "e.json"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from mockint.core.matching import Fuzzy, Lexicon, PhraseSet
-from mockint.core.text import analyse, fold
+from mockint.core.scoring.matching import Fuzzy, Lexicon, PhraseSet
+from mockint.core.scoring.text import analyse, fold
 
 
 @pytest.mark.parametrize("a,b", [
@@ -116,7 +116,7 @@ def test_romanian_without_diacritics_matches_the_same():
 
 
 def test_stem_words_remembers_words_and_gives_the_stemmers_stems(monkeypatch):
-    from mockint.core import text as T
+    from mockint.core.scoring import text as T
 
     words = ["negotiating", "clients", "negotiating", "vânzări", "closed", "x"]
     expected = T.stemmer("en").stemWords(words)
@@ -132,7 +132,7 @@ def test_stem_words_remembers_words_and_gives_the_stemmers_stems(monkeypatch):
 def test_the_stem_memo_is_bounded_without_losing_the_words_it_reads(monkeypatch):
     """Issue 16: the memo was cleared and then read for words it had just dropped (KeyError in
     grade, a traceback in the TUI). Bounded, it still stems every word of the call."""
-    from mockint.core import text
+    from mockint.core.scoring import text
 
     monkeypatch.setattr(text, "_MAX_STEMS", 10)
     monkeypatch.setitem(text._STEMS, "en", {})
@@ -154,7 +154,7 @@ def test_the_stem_memo_is_bounded_without_losing_the_words_it_reads(monkeypatch)
 def test_sentences_end_at_a_stop_not_inside_a_number_or_a_wrapped_line(text, sentences):
     """Issue 19: "70.000 de euro" and "$1.2M" ended a sentence at the dot; a line break inside
     one question made two questions."""
-    from mockint.core.text import analyse
+    from mockint.core.scoring.text import analyse
 
     a = analyse(text, "en")
     assert [a.folded[s:e] for s, e in a.sentences] == sentences
@@ -162,8 +162,8 @@ def test_sentences_end_at_a_stop_not_inside_a_number_or_a_wrapped_line(text, sen
 
 def test_a_number_with_separators_is_one_hit():
     """Issue 19: "EUR 1,200" was evidence "1" and "200"; "$420,000" three hits."""
-    from mockint.core.matching import PhraseSet
-    from mockint.core.text import analyse
+    from mockint.core.scoring.matching import PhraseSet
+    from mockint.core.scoring.text import analyse
 
     a = analyse("A deal of EUR 1,200 a seat, then $420,000 and $1.2M in 2019.", "en")
     hits = PhraseSet(["{number}"], "en").find(a)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-
 import pytest
 from textual.binding import Binding
 from textual.command import CommandList, CommandPalette
 from textual.widgets import Input, RadioButton
+from tui_helpers import answer_until_summary, checklist, plain, run, settle, tick_item
 
 from mockint.core.interview import QUESTION_SETS, Settings
 from mockint.tui.app import HELP_SECTIONS, MockintApp, create_app
@@ -18,12 +18,11 @@ from mockint.tui.screens.start import StartScreen
 from mockint.tui.screens.summary import SummaryScreen
 from mockint.tui.strings import tr
 from mockint.tui.widgets.answer_box import AnswerBox
-from mockint.tui.widgets.countdown import Countdown
 from mockint.tui.widgets.chat import ChatMessage
+from mockint.tui.widgets.countdown import Countdown
 from mockint.tui.widgets.footer import KeyFooter
 from mockint.tui.widgets.live_coach import LiveCoach
 from mockint.tui.widgets.readiness import ChecklistItems
-from tui_helpers import answer_until_summary, checklist, plain, run, settle, tick_item
 
 ANSWERS = {
     "en": ("I am a great communicator and I love sales.",
@@ -566,7 +565,7 @@ def test_live_coach_on_a_thousand_word_draft():
 
 def test_run_builds_the_app_and_returns_its_exit_code(monkeypatch):
     import mockint.tui
-    from mockint.core.errors import MockintError
+    from mockint.core.data.errors import MockintError
 
     seen = []
 
@@ -750,7 +749,7 @@ def test_the_summary_names_questions_to_practise_by_number_and_text_not_id():
 
 def test_the_palette_screenshot_goes_to_the_mockint_home_and_says_where():
     """Issue 19: Textual's screenshot went to ~/Downloads, which may not exist."""
-    from mockint.core import paths
+    from mockint.core.data import paths
 
     async def scenario():
         app = app_for()

@@ -5,13 +5,13 @@ from __future__ import annotations
 from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
+from tui_helpers import plain, run
 
 from mockint.core.interview import Settings
 from mockint.tui.app import create_app
 from mockint.tui.screens.help import HelpScreen
 from mockint.tui.screens.interview import InterviewScreen
 from mockint.tui.widgets.footer import KeyFooter, footer_keys
-from tui_helpers import plain, run
 
 
 def app_for(lang="en"):

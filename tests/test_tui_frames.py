@@ -10,9 +10,10 @@ from textual import messages
 from textual._wait import wait_for_idle
 from textual.app import App
 from textual.message import Message
-from textual.screen import ModalScreen, Screen, UPDATE_PERIOD
+from textual.screen import UPDATE_PERIOD, ModalScreen, Screen
 from textual.widgets import Static
 from textual.widgets._toast import Toast, ToastRack
+from tui_helpers import run
 
 from mockint.core.interview import Settings
 from mockint.tui import frames
@@ -20,7 +21,6 @@ from mockint.tui.app import create_app
 from mockint.tui.frames import PromptFrames
 from mockint.tui.screens.base import SameSizeLayout
 from mockint.tui.screens.interview import InterviewScreen
-from tui_helpers import run
 
 
 class Prompt(SameSizeLayout, PromptFrames, Screen):

@@ -9,33 +9,33 @@ import sqlite3
 import uuid
 
 import pytest
+from conftest import run_cli
 from textual.command import CommandList, CommandPalette
 from textual.widgets import DataTable, Input
-
-from mockint.tui.screens.progress import ScoreStrip
+from tui_helpers import checklist, plain, run, settle
 
 import mockint.tui
-from conftest import run_cli
-from mockint.core import loader, paths, progress
-from mockint.core.errors import MockintError
+from mockint.core.bank import loader
+from mockint.core.data import paths
+from mockint.core.data.errors import MockintError
+from mockint.core.history.store import EXPORT_FORMAT, EXPORT_VERSION, Store
 from mockint.core.interview import Settings
-from mockint.core.storage import EXPORT_FORMAT, EXPORT_VERSION, Store
+from mockint.core.report import progress
 from mockint.tui import recorder as recorder_module
 from mockint.tui.app import MockintApp, create_app
+from mockint.tui.dates import local_time
 from mockint.tui.screens.feedback import FeedbackScreen
 from mockint.tui.screens.history import HistoryScreen
 from mockint.tui.screens.interview import InterviewScreen
-from mockint.tui.screens.progress import ProgressScreen
+from mockint.tui.screens.progress import ProgressScreen, ScoreStrip
 from mockint.tui.screens.resume import ResumeScreen
 from mockint.tui.screens.session import SessionScreen
 from mockint.tui.screens.start import StartScreen
 from mockint.tui.screens.summary import SummaryScreen
-from mockint.tui.dates import local_time
 from mockint.tui.strings import tr
 from mockint.tui.widgets.answer_box import AnswerBox
 from mockint.tui.widgets.highlighted import marks_of
 from mockint.tui.widgets.stored_result import marks_from_dict
-from tui_helpers import checklist, plain, run, settle
 
 SIZE = (100, 32)
 STRONG = ("At my last company I sold logistics software to retailers. In 2022 a chain of 40 stores was "
@@ -749,7 +749,7 @@ def test_cli_resume_with_a_damaged_history_names_the_moved_file():
 def test_the_interviewer_s_replies_are_kept_and_shown_in_the_summary_and_every_report(store, lang):
     """Issue 15: two questions at the close, two replies, read before the summary; kept with the
     session; in the summary, the session screen and the Markdown, JSON and HTML reports."""
-    from mockint.core import html_report
+    from mockint.core.report import session as html_report
 
     text = {"en": "What does the training look like? How big is the team?",
             "ro": "Cum arată programul de training? Cât de mare este echipa?"}[lang]

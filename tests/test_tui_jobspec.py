@@ -4,11 +4,11 @@ term list, and the summary's job-fit table. Without a posting nothing changes (t
 
 from __future__ import annotations
 
-
 from conftest import run_cli
 from textual.widgets import Select, SelectionList, TextArea
+from tui_helpers import checklist, plain, run, settle
 
-from mockint.core import loader
+from mockint.core.bank import loader
 from mockint.core.interview import Interview, Settings, with_job_questions
 from mockint.core.jobspec import job_context, job_questions, load_spec
 from mockint.tui.app import create_app
@@ -19,7 +19,6 @@ from mockint.tui.screens.summary import SummaryScreen
 from mockint.tui.strings import tr
 from mockint.tui.widgets.answer_box import AnswerBox
 from mockint.tui.widgets.criterion_bar import CriterionBar
-from tui_helpers import checklist, plain, run, settle
 
 POSTING = """Account Executive, Acme Logistics
 
@@ -58,7 +57,7 @@ def test_practice_bad_tone_is_a_usage_error(tmp_path):
 
 
 def test_run_refuses_an_empty_posting_before_the_terminal():
-    from mockint.core.errors import MockintError
+    from mockint.core.data.errors import MockintError
     from mockint.tui import run as tui_run
 
     try:
@@ -261,7 +260,7 @@ def test_start_screen_keeps_the_posting_across_a_language_change():
 def test_a_tailored_interview_resumes_tailored():
     """The posting, tone and removed terms are kept with the session: resumed, the interview has
     its job questions again (not 'no longer in the bank') and scores job fit and tone as before."""
-    from mockint.core.storage import Store
+    from mockint.core.history.store import Store
     from mockint.tui.screens.resume import ResumeScreen
 
     async def scenario():
@@ -319,8 +318,8 @@ def test_stored_job_reads_only_what_makes_sense():
 def test_rescore_of_a_tailored_session_scores_it_against_its_posting():
     """`mockint rescore` scores a tailored session's answers with its posting again (job fit and
     tone), its job questions included, as the interview did."""
+    from mockint.core.history.store import Store
     from mockint.core.jobspec import WithJob, stored_context
-    from mockint.core.storage import Store
 
     settings = {"lang": "en", "job": {"text": POSTING, "tone": "formal", "drop": []}}
     job, extra = stored_context("en", settings)

@@ -10,10 +10,10 @@ import pkgutil
 import pytest
 from textual.binding import Binding
 from textual.dom import DOMNode
+from tui_helpers import answer_until_summary, run
 
 import mockint.tui
 from mockint.tui.app import MockintApp
-from tui_helpers import answer_until_summary, run
 
 # What terminals send for these keys is another key: Backspace, Tab, Enter, Escape, Enter (LF).
 ALIASED = {"ctrl+h", "ctrl+i", "ctrl+m", "ctrl+left_square_bracket", "ctrl+[", "ctrl+j"}
@@ -51,11 +51,11 @@ def test_the_meta_test_would_catch_ctrl_h(monkeypatch):
 def test_feedback_and_summary_scroll_with_the_arrows_and_pages_without_tab(lang):
     """The focus is on the Continue / Practise again button: Down, PgDn, End, Home and Up still
     scroll the screen's text (issue 15)."""
+    from test_tui_snapshots import DRAFT, app, to_feedback
     from textual.containers import VerticalScroll
 
     from mockint.tui.screens.feedback import FeedbackScreen
     from mockint.tui.screens.summary import SummaryScreen
-    from test_tui_snapshots import DRAFT, app, to_feedback
 
     async def scenario():
         a = app(lang, ["sales-experience", "questions-for-us"])

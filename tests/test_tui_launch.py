@@ -10,17 +10,17 @@ import subprocess
 import sys
 import time
 
+from conftest import ROOT
 from textual.app import App
 from textual.screen import Screen
 from textual.widgets import Static
+from tui_helpers import checklist, run
 
-from conftest import ROOT
 from mockint.core.interview import Settings
 from mockint.tui import app as app_module
 from mockint.tui.app import create_app
 from mockint.tui.screens import base
 from mockint.tui.screens.interview import InterviewScreen
-from tui_helpers import checklist, run
 
 
 def app_for(**kw):
@@ -162,23 +162,23 @@ def test_garbage_collection_left_off_by_the_caller_stays_off():
 
 
 def test_the_built_in_bank_loads_without_the_user_bank_merge_or_the_guide(tmp_path):
-    code = ("import sys\nfrom mockint.core import loader\nb = loader.bank('en')\n"
+    code = ("import sys\nfrom mockint.core.bank import loader\nb = loader.bank('en')\n"
             "assert b.get('sales-experience')\nprint('\\n'.join(sys.modules))")
     env = dict(os.environ, PYTHONPATH=str(ROOT), MOCKINT_HOME=str(tmp_path))
     for _ in range(2):                                  # the second run reads the bank's cache
         p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
                            check=True, env=env)
     mods = set(p.stdout.split())
-    assert "mockint.core.bank" in mods
-    assert not {"mockint.core.userbank", "mockint.core.guide"} & mods
+    assert "mockint.core.questions.bank" in mods
+    assert not {"mockint.core.bank.userbank", "mockint.core.questions.guide"} & mods
     (tmp_path / "question_bank").mkdir()                # a user folder: the merge is used
     p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
                        check=True, env=env)
-    assert "mockint.core.userbank" in set(p.stdout.split())
+    assert "mockint.core.bank.userbank" in set(p.stdout.split())
 
 
 def test_the_user_folders_the_loader_looks_for_are_the_user_banks():
-    from mockint.core import loader, userbank
+    from mockint.core.bank import loader, userbank
 
     assert not loader._user_folders()
     userbank.bank_dir().mkdir()

@@ -4,17 +4,16 @@ validation as you type, saving (then practising the new question), copy to custo
 
 from __future__ import annotations
 
-
 from textual.widgets import Input, Select, TextArea
+from tui_helpers import checklist, plain, run
 
-from mockint.core import authoring, loader
+from mockint.core.bank import authoring, loader
 from mockint.core.interview import Settings
 from mockint.tui.app import create_app
 from mockint.tui.screens.question_form import DEBOUNCE, QuestionFormScreen
 from mockint.tui.screens.questions import QuestionScreen, QuestionsScreen
 from mockint.tui.screens.start import StartScreen
 from mockint.tui.strings import tr
-from tui_helpers import checklist, plain, run
 
 SIZE = (100, 32)
 MARKUP = "Tell me about [bold]a deal[/bold] you lost to a competitor."

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from textual import events
 from textual.geometry import Size
+from tui_helpers import checklist, plain, run, tick_item
 
 from mockint.core.interview import READINESS, Settings
 from mockint.tui.app import create_app
@@ -12,7 +13,6 @@ from mockint.tui.screens.interview import InterviewScreen
 from mockint.tui.strings import tr
 from mockint.tui.widgets.push_button import PushButton
 from mockint.tui.widgets.readiness import ChecklistItems
-from tui_helpers import checklist, plain, run, tick_item
 
 KEYS = list(READINESS)
 

@@ -5,17 +5,17 @@ kept in the history, resumed, reopened from the history; snapshots of each scree
 from __future__ import annotations
 
 import pytest
+from tui_helpers import run, settle
 
 from mockint.core import roleplay
+from mockint.core.data.resources import roleplay_dir
+from mockint.core.history.store import Store
 from mockint.core.interview import Settings
-from mockint.core.resources import roleplay_dir
-from mockint.core.storage import Store
 from mockint.tui.app import create_app
 from mockint.tui.screens.roleplay import CallSummaryScreen, RoleplayPickScreen, RoleplayScreen
 from mockint.tui.screens.start import StartScreen
 from mockint.tui.widgets.answer_box import AnswerBox
 from mockint.tui.widgets.chat import ChatMessage, ChatNote
-from tui_helpers import run, settle
 
 SIZE = (100, 36)
 LANGS = [lang for lang in ("en", "ro") if (roleplay_dir() / f"{lang}.yaml").exists()]

@@ -8,6 +8,7 @@ at the SVGs in tests/__snapshots__/ before accepting them.
 from __future__ import annotations
 
 import pytest
+from tui_helpers import settle
 
 from mockint.core.interview import Settings
 from mockint.tui.app import create_app
@@ -15,7 +16,6 @@ from mockint.tui.screens.feedback import FeedbackScreen
 from mockint.tui.screens.interview import InterviewScreen
 from mockint.tui.screens.summary import SummaryScreen
 from mockint.tui.widgets.answer_box import AnswerBox
-from tui_helpers import settle
 
 SIZE = (100, 32)
 QUESTIONS = ["sales-experience", "questions-for-us"]
@@ -145,7 +145,7 @@ CRITERIA = ("real_examples", "confidence", "questions_back", "two_way", "prepara
 
 def stored_result(lang: str, qid: str, text: str, score: int, level: float, better: bool) -> dict:
     """A score object as the history keeps it (fixed, so these snapshots do not follow the rubric)."""
-    from mockint.core import loader
+    from mockint.core.bank import loader
 
     names = {c.id: c.name for c in loader.rubric(lang).criteria}
     hedge = text.index("maybe" if lang == "en" else "poate") if not better else None
@@ -175,8 +175,8 @@ def stored_result(lang: str, qid: str, text: str, score: int, level: float, bett
 
 def history_store(lang: str):
     """Six sessions over a year, one unfinished, in ``lang`` and the other language."""
-    from mockint.core import loader
-    from mockint.core.storage import EXPORT_FORMAT, EXPORT_VERSION, Store
+    from mockint.core.bank import loader
+    from mockint.core.history.store import EXPORT_FORMAT, EXPORT_VERSION, Store
 
     other = "ro" if lang == "en" else "en"
     plan = [("2025-01-10T09:30:00.000+00:00", lang, 41, 0.35, False),

@@ -18,9 +18,10 @@ import tracemalloc
 
 import pytest
 from textual import events
+from tui_helpers import plain, run, settle
 
-from mockint.core.engine import MAX_ANSWER_CHARS
 from mockint.core.interview import Settings
+from mockint.core.scoring.engine import MAX_ANSWER_CHARS
 from mockint.tui.app import MockintApp, create_app
 from mockint.tui.screens.feedback import FeedbackScreen
 from mockint.tui.screens.interview import InterviewScreen
@@ -30,7 +31,6 @@ from mockint.tui.widgets.answer_box import AnswerBox
 from mockint.tui.widgets.chat import ChatMessage
 from mockint.tui.widgets.footer import KeyFooter
 from mockint.tui.widgets.live_coach import LiveCoach
-from tui_helpers import plain, run, settle
 
 SIZE, SMALL = (100, 32), (40, 12)
 KEY_BUDGET = 5.0          # seconds: "the UI handled a key" (generous; a hung UI never does)

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import asyncio
 
-from mockint.core import authoring
+from tui_helpers import checklist
+
+from mockint.core.bank import authoring
 from mockint.core.interview import Settings
 from mockint.tui.app import create_app
 from mockint.tui.screens.feedback import FeedbackScreen
 from mockint.tui.screens.interview import InterviewScreen
 from mockint.tui.widgets.answer_box import AnswerBox
-from tui_helpers import checklist
 
 ANSWER = ("At my last company I lost a deal worth 40,000 euros to a competitor because I never met their CFO. "
           "I asked the client for feedback, and I learned that finance saw us as a risk. Since then I map every "

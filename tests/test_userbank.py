@@ -8,12 +8,12 @@ import json
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, run_cli
-from mockint.core import loader, userbank
-from mockint.core.bank import adhoc_question
-from mockint.core.errors import MockintError
-from mockint.core.paths import home
+
+from mockint.core.bank import loader, userbank
+from mockint.core.data.errors import MockintError
+from mockint.core.data.paths import home
+from mockint.core.questions.bank import adhoc_question
 
 STORY = ("At my last company I sold logistics software to retailers. In 2022 a chain of 40 stores was "
          "about to sign with a competitor, and my goal was to keep the deal. First I asked their director "

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import pytest
 import yaml
-
 from conftest import ROOT, run_cli
-from mockint.core import lint, loader, yamlfile
-from mockint.core.errors import DataError, MockintError
-from mockint.core.paths import home
+
+from mockint.core.bank import lint, loader
+from mockint.core.data import yamlfile
+from mockint.core.data.errors import DataError, MockintError
+from mockint.core.data.paths import home
 
 CORPUS = "tests/data/malformed"
 

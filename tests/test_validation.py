@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from mockint.core import resources
-from mockint.core.bank import parse_bank
-from mockint.core.errors import DataError
-from mockint.core.guide import fact_ids
-from mockint.core.rubric import parse_rubric
+from mockint.core.data import resources
+from mockint.core.data.errors import DataError
+from mockint.core.questions.bank import parse_bank
+from mockint.core.questions.guide import fact_ids
+from mockint.core.scoring.rubric import parse_rubric
 
 EN_RUBRIC = (resources.rubrics_dir() / "en.yaml").read_text(encoding="utf-8")
 EN_BANK = (resources.bank_dir() / "en.yaml").read_text(encoding="utf-8")
@@ -129,7 +129,7 @@ def test_a_pattern_checked_once_is_compiled_only_when_used_and_a_bad_one_is_alwa
     there; a damaged list is ignored."""
     import re as _re
 
-    from mockint.core import rubric as R
+    from mockint.core.scoring import rubric as R
 
     monkeypatch.setattr(R, "_good", None)
     monkeypatch.setattr(R, "_new_good", set())
@@ -224,14 +224,14 @@ def test_a_pattern_that_can_backtrack_catastrophically_is_refused_at_load():
     (r"(?:x+y)+", False), (r"\bmaybe\b", False), (r"(?:\d++)+x", False),   # possessive: no backtracking
 ])
 def test_the_backtracking_check(pattern, refused):
-    from mockint.core.redos import problem
+    from mockint.core.data.redos import problem
 
     assert bool(problem(pattern)) is refused
 
 
 def test_every_shipped_pattern_passes_the_backtracking_check():
-    from mockint.core import loader
-    from mockint.core.redos import problem
+    from mockint.core.bank import loader
+    from mockint.core.data.redos import problem
 
     for lang in ("en", "ro"):
         rubric = loader.rubric(lang)
@@ -266,9 +266,9 @@ def test_near_and_unless_are_validated(extra, expected):
 def test_near_and_unless_on_a_pattern_check():
     """near: a hit counts only with a companion close by (shown with it); unless: dropped when a
     cancelling pattern is close by."""
-    from mockint.core.checks import PatternCheck
-    from mockint.core.matching import Lexicon
-    from mockint.core.text import analyse
+    from mockint.core.scoring.checks import PatternCheck
+    from mockint.core.scoring.matching import Lexicon
+    from mockint.core.scoring.text import analyse
 
     text = MINI.replace("        label: a hedge\n", "        label: a hedge\n"
                         "        near: {sentences: 1, patterns: ['\\bnot sure\\b']}\n"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from mockint.core import yamlfile
-from mockint.core.paths import home
+from mockint.core.data import yamlfile
+from mockint.core.data.paths import home
 
 DOC = "lang: en\nversion: 1\nfuzzy: {6: 90, 8: 88}\nitems: [a, b]\n"
 
@@ -54,7 +54,7 @@ def test_cached_entries_are_plain_json():
 def test_cache_names_are_the_sha1_of_the_text():
     import hashlib
 
-    from mockint.core.yamlfile import sha1_hex
+    from mockint.core.data.yamlfile import sha1_hex
 
     for text in ("", "lang: en\n", "ăîșț ş ţ 🙂 \udcff"):
         assert sha1_hex(text) == hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()

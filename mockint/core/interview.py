@@ -12,16 +12,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from mockint.core import followups
-from mockint.core.bank import Bank, Question, Reply
-from mockint.core.errors import MockintError
-from mockint.core.i18n import ro_count
-from mockint.core.marks import PASS_MARK
+from mockint.core.data.errors import MockintError
+from mockint.core.data.i18n import ro_count
+from mockint.core.data.marks import PASS_MARK
+from mockint.core.questions.bank import Bank, Question, Reply
+from mockint.core.scoring import followups
 
 if TYPE_CHECKING:   # the scoring stack is imported when first used, so the first question shows fast
-    from mockint.core.engine import Result, Scorer
-    from mockint.core.matching import PhraseSet
-    from mockint.core.report import Session
+    from mockint.core.scoring.engine import Result, Scorer
+    from mockint.core.scoring.feedback import Session
+    from mockint.core.scoring.matching import PhraseSet
 
 QUESTION_SETS = ("common", "skills", "responsibilities", "role", "full")
 FEEDBACK_MODES = ("each", "end")
@@ -398,7 +398,7 @@ class Interview:
     # -- the candidate's questions
     def reply_to(self, candidate_text: str) -> list[ReplyMatch]:
         """The interviewer's short reply to each question the candidate asked (fallback if unknown)."""
-        from mockint.core.text import analyse
+        from mockint.core.scoring.text import analyse
 
         out: list[ReplyMatch] = []
         if "?" not in candidate_text and "？" not in candidate_text:     # most answers ask nothing
@@ -417,7 +417,7 @@ class Interview:
 
     def _replies(self) -> list[tuple[Reply, PhraseSet]]:
         if self._reply_sets is None:
-            from mockint.core.matching import PhraseSet
+            from mockint.core.scoring.matching import PhraseSet
 
             rub = self.scorer.rubric
             self._reply_sets = [(r, PhraseSet(r.phrases, self.lang, window=rub.window, fuzzy=rub.fuzzy,
@@ -438,7 +438,7 @@ class Interview:
             return Coach(words=len(draft.split()), min_words=q.min_words, max_words=q.max_words, error=str(exc))
 
     def summary(self) -> Summary:
-        from mockint.core.report import session_summary
+        from mockint.core.scoring.feedback import session_summary
 
         session = session_summary(self.lang, self.results)
         weak = {w["question_id"] for w in session.weakest}
@@ -450,7 +450,7 @@ class Interview:
 
 def _questions_in(text: str, lang: str) -> list[str]:
     """The sentences of ``text`` that end with a question mark, as typed."""
-    from mockint.core.text import analyse
+    from mockint.core.scoring.text import analyse
 
     a = analyse(text, lang)
     out = []

@@ -23,12 +23,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from mockint.core.bank import Question
-from mockint.core.errors import MockintError
-from mockint.core.matching import PhraseSet
-from mockint.core.text import LANGS, Analysed, analyse, fold, phrase_tokens
-from mockint.core.validate import Doc
-from mockint.core.yamlfile import load_yaml_cached, not_utf8, read_bytes, read_data, utf16
+from mockint.core.data.errors import MockintError
+from mockint.core.data.validate import Doc
+from mockint.core.data.yamlfile import load_yaml_cached, not_utf8, read_bytes, read_data, utf16
+from mockint.core.questions.bank import Question
+from mockint.core.scoring.matching import PhraseSet
+from mockint.core.scoring.text import LANGS, Analysed, analyse, fold, phrase_tokens
 
 KINDS = ("tool", "figure", "industry", "skill", "responsibility", "phrase", "generic")
 VOCAB_KINDS = ("tool", "industry", "skill", "responsibility")
@@ -86,13 +86,13 @@ class Term:
 
 # -- the data file -------------------------------------------------------------------------
 def spec_path(lang: str) -> Path:
-    from mockint.core import resources
+    from mockint.core.data import resources
     return resources.jobspec_dir() / f"{lang}.yaml"
 
 
 @lru_cache(maxsize=4)
 def load_spec(lang: str) -> Spec:
-    from mockint.core import resources
+    from mockint.core.data import resources
     p = spec_path(lang)
     return parse_spec(read_data(p, resources.display(p)), resources.display(p), lang)
 
@@ -437,7 +437,7 @@ def score_with_job(scorer, answer: str, question: Question, elapsed: float | Non
     result = scorer.score(answer, question, elapsed)
     if job is None or (not job.terms and job.tone is None):
         return result
-    from mockint.core.engine import CriterionResult
+    from mockint.core.scoring.engine import CriterionResult
     spec = load_spec(job.lang)
     a = analyse(answer, job.lang)
     extra: list[CriterionResult] = []
@@ -455,13 +455,13 @@ def score_with_job(scorer, answer: str, question: Question, elapsed: float | Non
 
 
 def _evidence(a: Analysed, fs: int, fe: int, rule: str, effect: str):
-    from mockint.core.engine import Evidence
+    from mockint.core.scoring.engine import Evidence
     s, e = a.span(fs, fe)
     return Evidence(s, e, a.original[s:e], rule, effect)
 
 
 def _job_fit(a: Analysed, job: JobContext, spec: Spec, CriterionResult):
-    from mockint.core.engine import CheckResult
+    from mockint.core.scoring.engine import CheckResult
     checks, evidence, covered, missing = [], [], [], []
     got = 0.0
     for term in job.terms:
@@ -488,7 +488,7 @@ def _job_fit(a: Analysed, job: JobContext, spec: Spec, CriterionResult):
 
 
 def _tone(a: Analysed, mode: str, spec: Spec, CriterionResult):
-    from mockint.core.engine import CheckResult
+    from mockint.core.scoring.engine import CheckResult
     conf = spec.tone[mode]
     kind = "slang" if mode == "formal" else "stiff"
     ev = [_evidence(a, h.start, h.end, f"tone.{kind}", "penalty") for h in spec.sets["tone." + mode].find(a)]
@@ -536,7 +536,7 @@ def job_fit_table(results, terms: list[Term]) -> list[dict[str, Any]]:
 
 
 def terms_text(terms: list[Term], questions: list[Question], lang: str) -> str:
-    from mockint.core.i18n import t as tr
+    from mockint.core.data.i18n import t as tr
     width = max([len(t.text) for t in terms] + [len(tr(lang, "term"))])
     kinds = {t.kind: tr(lang, f"kind.{t.kind}") for t in terms}
     kw = max([len(k) for k in kinds.values()] + [len(tr(lang, "kind")), 14])

@@ -21,7 +21,7 @@ def run(lang: str, question_ids: list[str] | None, count: int | None, feedback: 
     questions and the job_fit criterion; an empty or useless posting is an error); ``tone``:
     formal | casual, adds the tone criterion.
     """
-    from mockint.core.errors import MockintError
+    from mockint.core.data.errors import MockintError
     from mockint.core.interview import QUESTION_SETS, Settings
 
     settings = Settings(lang=lang, question_set=question_set if question_set in QUESTION_SETS else "full",
@@ -34,7 +34,7 @@ def run(lang: str, question_ids: list[str] | None, count: int | None, feedback: 
         raise MockintError("--resume and --weak cannot be used together")
     store = record = None
     if resume or weak:
-        from mockint.core.storage import Store
+        from mockint.core.history.store import Store
 
         store = Store.open()
     try:
@@ -43,8 +43,8 @@ def run(lang: str, question_ids: list[str] | None, count: int | None, feedback: 
             if record is None:
                 raise MockintError(NO_RESUME)
         elif weak:
-            from mockint.core import loader
-            from mockint.core.progress import pick_weak
+            from mockint.core.bank import loader
+            from mockint.core.report.progress import pick_weak
 
             question_ids = pick_weak(store, loader.bank(lang), count or WEAK_COUNT)
             settings = Settings(lang=lang, question_set="full", count=None, feedback=feedback, timer=timer)

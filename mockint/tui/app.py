@@ -15,10 +15,10 @@ from textual import work
 from textual.app import App
 from textual.binding import Binding
 
-from mockint.core import loader
-from mockint.core.bank import Bank, Question
-from mockint.core.errors import MockintError
+from mockint.core.bank import loader
+from mockint.core.data.errors import MockintError
 from mockint.core.interview import Interview, Settings, pick_questions, questions_for, with_job_questions
+from mockint.core.questions.bank import Bank, Question
 from mockint.tui import resume as resuming
 from mockint.tui.recorder import Recorder, summary_dict
 from mockint.tui.screens.base import localise_bindings
@@ -27,8 +27,8 @@ from mockint.tui.strings import has, tr
 if TYPE_CHECKING:
     from textual.screen import Screen
 
-    from mockint.core.engine import Scorer
-    from mockint.core.storage import SessionRecord, Store
+    from mockint.core.history.store import SessionRecord, Store
+    from mockint.core.scoring.engine import Scorer
     from mockint.tui.screens.help import Sections
 
 # The screens are imported where they are first shown: the first question does not wait for the
@@ -248,7 +248,7 @@ class MockintApp(App[int]):
         if self._bank is None or self._bank.lang != self.lang:
             return loader.scorer(self.lang)
         if self.lang not in self._scorers:
-            from mockint.core.engine import Scorer
+            from mockint.core.scoring.engine import Scorer
 
             self._scorers[self.lang] = Scorer(loader.rubric(self.lang), self._bank)
         return self._scorers[self.lang]
@@ -472,7 +472,7 @@ class MockintApp(App[int]):
         self.set_lang(settings.lang)
         self.settings = settings
         self.job_text, self.job_tone, self.job_drop = job_text or None, tone, list(drop or [])
-        from mockint.core import prefs
+        from mockint.core.data import prefs
 
         prefs.save(settings)               # the start screen's choices, for the next run
         self.questions = pick_questions(self.bank(), settings)
@@ -641,7 +641,7 @@ class MockintApp(App[int]):
     def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
         """The palette's "Save screenshot": into ``<mockint home>/screenshots`` (Textual's default,
         the Downloads folder, may not exist), and the notice says where."""
-        from mockint.core import paths
+        from mockint.core.data import paths
 
         folder = Path(path) if path else paths.home() / "screenshots"
         try:

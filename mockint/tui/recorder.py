@@ -1,4 +1,4 @@
-"""The interview's link to the session history (:class:`mockint.core.storage.Store`).
+"""The interview's link to the session history (:class:`mockint.core.history.store.Store`).
 
 The app owns one :class:`Recorder`. It opens the store on first use (or uses the one it is
 given), starts a session when an interview starts, commits every *final* answer with the
@@ -11,7 +11,7 @@ It never raises, and it never loses a submitted answer. When the history cannot 
 interview goes on without history. When a write fails while the history is open (the disk is
 full for a moment, another mockint holds it past the wait), the answer is kept in memory and
 tried again with every later answer and at the end; meanwhile it is also appended to a
-crash-safe journal (:mod:`mockint.core.journal`) that the next start writes into the history.
+crash-safe journal (:mod:`mockint.core.history.journal`) that the next start writes into the history.
 :attr:`Recorder.unsaved` says how many answers are still not in the history, and
 :attr:`Recorder.journal_path` where they are kept. Notices of the store (a damaged file moved
 aside, journalled answers saved) go to ``on_notice``.
@@ -22,12 +22,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from mockint.core.errors import MockintError
+from mockint.core.data.errors import MockintError
 
 if TYPE_CHECKING:
+    from mockint.core.history.journal import Journal
+    from mockint.core.history.store import SessionRecord, Store
     from mockint.core.interview import Interview, Summary, Turn
-    from mockint.core.journal import Journal
-    from mockint.core.storage import SessionRecord, Store
 
 
 def failures() -> tuple[type[BaseException], ...]:
@@ -42,7 +42,7 @@ def passing(exc: BaseException) -> bool:
     """A failure that passes (a full disk, a lock held too long): try the write again later."""
     import errno
 
-    from mockint.core.storage import TRANSIENT
+    from mockint.core.history.store import TRANSIENT
 
     if isinstance(exc, MockintError):
         return exc.message_id in TRANSIENT
@@ -53,7 +53,7 @@ def passing(exc: BaseException) -> bool:
 
 def open_store() -> Store:
     """The user's history (``Store.open()``); a function so tests can replace it."""
-    from mockint.core.storage import Store
+    from mockint.core.history.store import Store
 
     return Store.open()
 
@@ -166,8 +166,8 @@ class Recorder:
     def _keep(self, entry: dict[str, Any]) -> None:
         """Appends to this interview's journal (the history could not take ``entry``)."""
         if self._journal is None:
-            from mockint.core import paths
-            from mockint.core.journal import Journal
+            from mockint.core.data import paths
+            from mockint.core.history.journal import Journal
 
             self._journal = Journal(paths.home())          # its file is made by the first add
             if self._keep_begin is not None:

@@ -9,13 +9,13 @@ from __future__ import annotations
 from dataclasses import fields
 from typing import TYPE_CHECKING, Callable
 
-from mockint.core.errors import MockintError
+from mockint.core.data.errors import MockintError
 from mockint.core.interview import READINESS, Interview, Settings, Turn
 
 if TYPE_CHECKING:
-    from mockint.core.bank import Bank, Question
-    from mockint.core.engine import Scorer
-    from mockint.core.storage import SessionRecord
+    from mockint.core.history.store import SessionRecord
+    from mockint.core.questions.bank import Bank, Question
+    from mockint.core.scoring.engine import Scorer
 
 
 def resume_index(rec: SessionRecord) -> int:
@@ -45,7 +45,7 @@ def rebuild(rec: SessionRecord, bank: Bank, scorer: Scorer | Callable[[], Scorer
     """The interview of ``rec``, at :func:`resume_index`, and the draft to put back in the answer
     box; ``job`` (a JobContext) and ``extra`` (the questions built from its posting) for a session
     tailored to a job posting. Raises MockintError when a stored question is no longer in the bank."""
-    from mockint.core.storage import result_from_dict
+    from mockint.core.history.store import result_from_dict
 
     built = {q.id: q for q in extra or []}
     questions = [built[qid] if qid in built else bank.get(qid) for qid in rec.question_ids]

@@ -1,1 +1,1 @@
-"""The session history: checking what comes in (``checks``); the store is ``mockint.core.storage``."""
+"""The session history: checking what comes in (``checks``); the store is ``mockint.core.history.store``."""

@@ -10,8 +10,8 @@ import re
 from datetime import datetime, timezone
 from typing import Any, NoReturn
 
-from mockint.core.errors import MockintError
-from mockint.core.langs import LANGS
+from mockint.core.data.errors import MockintError
+from mockint.core.data.langs import LANGS
 
 EXPORT_FORMAT = "mockint-history"
 EXPORT_VERSION = 1

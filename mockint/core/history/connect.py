@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from mockint.core.errors import MockintError
+from mockint.core.data.errors import MockintError
 from mockint.core.history.checks import (  # noqa: F401 - re-exported: the store's callers and tests
     _ID_RE,
     EXPORT_FORMAT,

@@ -12,7 +12,7 @@ Public API::
     call.ended, call.outcome         # outcome: "agreed" | "pushed" | "turn_limit" | None
     result = call.result()           # -> CallResult; result.to_dict() / CallResult.from_dict(d)
     Call.replay(scenario, turns)     # a call played again from its candidate turns (resume, re-score)
-    render_text(call_or_result), render_json(...), render_markdown(...)
+    (a call as text, JSON, Markdown or HTML: mockint.core.report.roleplay)
     check_examples(lang, extra_paths=()) -> list[ExampleCheck]      # the scenarios' own example calls
 """
 
@@ -22,15 +22,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mockint.core.errors import MockintError
+from mockint.core.data.errors import MockintError
 from mockint.core.roleplay.buyer import BuyerReply, ReplyPart, start, take_turn
 from mockint.core.roleplay.reading import Reading
-from mockint.core.roleplay.render import render_html, render_json, render_markdown, render_text
 from mockint.core.roleplay.scenario import Scenario, builtin, parse_extra
 from mockint.core.roleplay.score import CallResult, Feedback, Mark, score_call
 
 __all__ = ["load_scenarios", "scenario", "user_dir", "Call", "BuyerReply", "ReplyPart", "CallResult", "Mark",
-           "Feedback", "Scenario", "render_text", "render_json", "render_markdown", "render_html", "check_examples",
+           "Feedback", "Scenario", "check_examples",
            "ExampleCheck", "MAX_TURN_CHARS"]
 
 MAX_TURN_CHARS = 10_000          # one turn of a call (about 1,500 words)
@@ -39,7 +38,7 @@ USER_DIR = "roleplays"
 
 def user_dir() -> Path:
     """Where the user's own scenario files live: ``<mockint home>/roleplays`` (not created here)."""
-    from mockint.core.paths import home
+    from mockint.core.data.paths import home
 
     return home() / USER_DIR
 
@@ -72,7 +71,7 @@ def load_scenarios(lang: str, extra_paths: Sequence[str | Path] = ()) -> dict[st
     (``<mockint home>/roleplays/*.yaml``, those in another language skipped), then
     ``extra_paths`` (files or folders; a file named there in another language is an error). A
     later scenario with the same id replaces the earlier one."""
-    from mockint.core.yamlfile import read_data
+    from mockint.core.data.yamlfile import read_data
 
     language, scenarios = builtin(lang)
     out = {sc.id: sc for sc in scenarios}

@@ -1,7 +1,7 @@
 """Reading one candidate turn: what was asked, pitched, acknowledged, offered, asked for.
 
 The lexicon's lists are compiled once per language (:class:`Cues`) and a scenario's triggers and
-key words once per scenario (:class:`ScenarioCues`), as :class:`mockint.core.matching.PhraseSet`
+key words once per scenario (:class:`ScenarioCues`), as :class:`mockint.core.scoring.matching.PhraseSet`
 (Snowball stems, words in any order within a small window; triggers and key words also match
 typos). :func:`read_turn` returns a :class:`Reading`: every fact with its words' offsets in the
 turn as typed. The buyer (``buyer.py``) decides from it; the score (``score.py``) quotes it.
@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from mockint.core.matching import NUMBER, Fuzzy, Hit, Lexicon, PhraseSet, closest
-from mockint.core.text import Analysed, analyse, phrase_tokens, stem_words
+from mockint.core.scoring.matching import NUMBER, Fuzzy, Hit, Lexicon, PhraseSet, closest
+from mockint.core.scoring.text import Analysed, analyse, phrase_tokens, stem_words
 
 CUE_SETS = ("acknowledge", "clarify", "argue", "pitch", "benefit", "proof", "price", "ask", "time",
             "close_vague", "pressure", "dishonesty")

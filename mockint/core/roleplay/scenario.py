@@ -1,6 +1,6 @@
 """Role-play scenarios as data: dataclasses, reading ``roleplays/<lang>.yaml`` and users' files.
 
-Everything is validated at load with :class:`mockint.core.validate.Doc`: a problem names the file,
+Everything is validated at load with :class:`mockint.core.data.validate.Doc`: a problem names the file,
 line and column, the key, the values allowed, and "did you mean" for an unknown key or id. The
 format is described in ``docs/roleplay.md``.
 """
@@ -12,11 +12,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from mockint.core.errors import MockintError
+from mockint.core.data.errors import MockintError
+from mockint.core.data.validate import Doc
+from mockint.core.data.yamlfile import Key, load_yaml_cached, read_data
 from mockint.core.roleplay.language import Language, did_you_mean_sorted, fact_id, parse_language, phrases
-from mockint.core.text import LANGS
-from mockint.core.validate import Doc
-from mockint.core.yamlfile import Key, load_yaml_cached, read_data
+from mockint.core.scoring.text import LANGS
 
 RAISED_PLAIN = ("opening", "pitch_before_discovery", "close_too_soon", "price_mentioned")
 RAISED_WITH = ("turn", "need_revealed")
@@ -132,7 +132,7 @@ class Scenario:
 
 # -- files -----------------------------------------------------------------------------------
 def builtin_path(lang: str) -> Path:
-    from mockint.core import resources
+    from mockint.core.data import resources
 
     return resources.roleplay_dir() / f"{lang}.yaml"
 
@@ -140,7 +140,7 @@ def builtin_path(lang: str) -> Path:
 @lru_cache(maxsize=4)
 def builtin(lang: str) -> tuple[Language, tuple[Scenario, ...]]:
     """The language's lexicon and its built-in scenarios (read once per process)."""
-    from mockint.core import resources
+    from mockint.core.data import resources
 
     if lang not in LANGS:
         raise MockintError(f"no role-plays in '{lang}'; languages: {', '.join(LANGS)}"

@@ -108,7 +108,7 @@ class CallResult:
 
     @classmethod
     def from_dict(cls, d: dict) -> CallResult:
-        from mockint.core.errors import MockintError
+        from mockint.core.data.errors import MockintError
 
         if not isinstance(d, dict) or d.get("format") != RESULT_FORMAT:
             raise MockintError(f"not a stored role-play call (format {RESULT_FORMAT} expected)")

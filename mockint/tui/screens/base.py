@@ -2,53 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from textual import events
-from textual.binding import Binding, BindingsMap
-from textual.dom import DOMNode
+from textual.binding import Binding
 from textual.reactive import Reactive
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 
+from mockint.tui.bindings import LOCAL_KEYS, localise_bindings, localise_keys  # noqa: F401 - screens import them here
 from mockint.tui.frames import PromptFrames
-from mockint.tui.strings import has, tr
-
-
-def localise_bindings(node: DOMNode, lang: str) -> None:
-    """Give ``node``'s bindings the descriptions of ``lang`` (looked up as ``key.<binding id>``).
-
-    Textual reads a binding's description from the node's bindings map, which it copies from the
-    class ``BINDINGS`` when the node is created; this replaces that copy, keeping keys and ids.
-    """
-    translated = [replace(b, description=tr(lang, f"key.{b.id}")) if b.id and has(f"key.{b.id}") else b
-                  for _, b in node._bindings]
-    node._bindings = BindingsMap(translated)
-
-
-# Keys named after the word in the interface's language: Romanian "Da" is D (Y still works, unshown).
-LOCAL_KEYS = {"ro": {"yes": "d"}}
-
-
-def localise_keys(node: DOMNode, lang: str) -> None:
-    """Bind the keys of ``LOCAL_KEYS[lang]`` as well, shown in the footer in place of the English
-    ones (which keep working, unshown)."""
-    keys = LOCAL_KEYS.get(lang, {})
-    if not keys:
-        return
-    bound = node._bindings.key_to_bindings
-    ordered: dict[str, list] = {}
-    for key, bindings in bound.items():
-        ordered.setdefault(key, [])
-        for b in bindings:
-            local = keys.get(b.id or "")
-            if local and local != key:
-                ordered[key].append(replace(b, show=False))
-                ordered.setdefault(local, []).append(replace(b, key=local))     # shown where it was
-            else:
-                ordered[key].append(b)
-    bound.clear()
-    bound.update(ordered)
+from mockint.tui.strings import tr
 
 
 class SameSizeLayout:

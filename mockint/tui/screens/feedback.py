@@ -8,9 +8,9 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Static
 
+from mockint.core.data.marks import colour as mark_colour
 from mockint.core.interview import Turn
-from mockint.core.marks import colour as mark_colour
-from mockint.core.report import bar
+from mockint.core.scoring.feedback import bar
 from mockint.tui.screens.base import SCROLL_BINDINGS, BaseScreen, ScrollKeys
 from mockint.tui.widgets.criterion_bar import CriterionBar
 from mockint.tui.widgets.footer import KeyFooter

@@ -16,8 +16,8 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Static
 
-from mockint.core.errors import MockintError
-from mockint.core.marks import colour as mark_colour
+from mockint.core.data.errors import MockintError
+from mockint.core.data.marks import colour as mark_colour
 from mockint.tui.dates import local_time
 from mockint.tui.screens.base import BaseScreen
 from mockint.tui.screens.start import LANGUAGES
@@ -27,7 +27,7 @@ from mockint.tui.widgets.footer import KeyFooter
 if TYPE_CHECKING:
     from textual.widgets import DataTable
 
-    from mockint.core.storage import SessionRow, Store
+    from mockint.core.history.store import SessionRow, Store
 
 COLUMNS = ("date", "lang", "answers", "score", "state")
 SORTABLE = ("date", "lang", "answers", "score")

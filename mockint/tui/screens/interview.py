@@ -26,9 +26,9 @@ from textual.timer import Timer
 from textual.widgets import Static, TextArea
 from textual.worker import get_current_worker
 
-from mockint.core.bank import Question
-from mockint.core.errors import MockintError
+from mockint.core.data.errors import MockintError
 from mockint.core.interview import Coach, Interview, Turn, line
+from mockint.core.questions.bank import Question
 from mockint.tui.screens.base import BaseScreen
 from mockint.tui.widgets.answer_box import AnswerBox
 from mockint.tui.widgets.chat import ChatLog, ChatMessage, ChatNote

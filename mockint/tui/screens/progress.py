@@ -14,13 +14,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Static
 
-from mockint.core.errors import MockintError
+from mockint.core.data.errors import MockintError
 from mockint.tui.dates import local_time
 from mockint.tui.screens.base import SCROLL_BINDINGS, BaseScreen, ScrollKeys
 from mockint.tui.widgets.footer import KeyFooter
 
 if TYPE_CHECKING:
-    from mockint.core.storage import Store
+    from mockint.core.history.store import Store
 
 NAME_WIDTH = 30
 
@@ -46,7 +46,8 @@ class ProgressData:
 
 def load_progress(store: Store, lang: str) -> ProgressData:
     """Everything the screen shows, read from the store (run in a worker thread)."""
-    from mockint.core import loader, progress
+    from mockint.core.bank import loader
+    from mockint.core.report import progress
 
     try:
         trend = progress.criterion_trend(store, lang)

@@ -17,9 +17,9 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.timer import Timer
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
-from mockint.core import authoring
-from mockint.core.bank import DIFFICULTIES, KINDS, TOPICS, Question
-from mockint.core.errors import MockintError
+from mockint.core.bank import authoring
+from mockint.core.data.errors import MockintError
+from mockint.core.questions.bank import DIFFICULTIES, KINDS, TOPICS, Question
 from mockint.tui.screens.base import BaseScreen
 from mockint.tui.strings import has
 from mockint.tui.widgets.footer import KeyFooter

@@ -17,9 +17,9 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Select, Static
 
-from mockint.core.bank import DIFFICULTIES, KINDS, TOPICS, Question
-from mockint.core.errors import MockintError
-from mockint.core.i18n import tag
+from mockint.core.data.errors import MockintError
+from mockint.core.data.i18n import tag
+from mockint.core.questions.bank import DIFFICULTIES, KINDS, TOPICS, Question
 from mockint.tui.screens.base import BaseScreen
 from mockint.tui.screens.start import LANGUAGES
 from mockint.tui.widgets.footer import KeyFooter
@@ -42,7 +42,7 @@ def source_of(q: Question, overridden: set[str]) -> str:
 
 def load(lang: str) -> tuple[list[Question], set[str], list[str]]:
     """(questions, ids of user questions that replace built-in ones, problems as lines)."""
-    from mockint.core import loader
+    from mockint.core.bank import loader
 
     try:
         cat = loader.catalogue(lang)
@@ -230,7 +230,7 @@ class QuestionScreen(BaseScreen):
         self.source = source
 
     def details(self) -> Text:
-        from mockint.core.guide import facts
+        from mockint.core.questions.guide import facts
 
         q = self.question
         label = {"builtin": "qb.builtin", "yours": "qb.yours", "override": "qb.override"}[self.source]

@@ -17,10 +17,10 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
-from mockint.core.errors import MockintError
-from mockint.core.marks import colour as mark_colour
-from mockint.core.report import bar
-from mockint.core.safe import printable
+from mockint.core.data.errors import MockintError
+from mockint.core.data.marks import colour as mark_colour
+from mockint.core.data.safe import printable
+from mockint.core.scoring.feedback import bar
 from mockint.tui.screens.base import SCROLL_BINDINGS, BaseScreen, ScrollKeys
 from mockint.tui.screens.feedback import score_line
 from mockint.tui.widgets.answer_box import AnswerBox

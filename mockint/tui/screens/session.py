@@ -14,8 +14,8 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Static
 
-from mockint.core.errors import MockintError
-from mockint.core.html_report import replies_of
+from mockint.core.data.errors import MockintError
+from mockint.core.report.session import replies_of
 from mockint.tui.dates import local_time
 from mockint.tui.screens.base import SCROLL_BINDINGS, BaseScreen, ScrollKeys
 from mockint.tui.screens.feedback import score_line
@@ -24,7 +24,7 @@ from mockint.tui.widgets.highlighted import highlighted, marks_text
 from mockint.tui.widgets.stored_result import criteria_text, marks_from_dict
 
 if TYPE_CHECKING:
-    from mockint.core.storage import AnswerRecord, SessionRecord, Store
+    from mockint.core.history.store import AnswerRecord, SessionRecord, Store
 
 
 class SessionScreen(ScrollKeys, BaseScreen):
@@ -110,7 +110,7 @@ class SessionScreen(ScrollKeys, BaseScreen):
 
     @work(thread=True, exclusive=True, group="rescore")
     def rescore(self) -> None:
-        from mockint.core import loader
+        from mockint.core.bank import loader
 
         try:
             added = self.store.rescore(self.record.id, loader.scorer)

@@ -116,7 +116,7 @@ class StartScreen(BaseScreen):
         gone = set(drop if drop is not None else self.dropped())
         sl = self.query_one("#job-terms", SelectionList)
         sl.clear_options()
-        from mockint.core.i18n import t as tr
+        from mockint.core.data.i18n import t as tr
 
         sl.add_options([(f"{t.text} ({tr(self.lang, f'kind.{t.kind}')})", t.text, t.text not in gone) for t in terms])
         label = self.query_one("#job-terms-label", Static)
@@ -166,7 +166,7 @@ class StartScreen(BaseScreen):
             return
         text, tone, drop = self.job_text(), self.tone(), self.dropped()
         if text is not None or tone is not None:
-            from mockint.core.errors import MockintError
+            from mockint.core.data.errors import MockintError
             from mockint.core.jobspec import job_context
 
             try:

@@ -10,8 +10,8 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Static
 
-from mockint.core.bank import Question
 from mockint.core.interview import Interview, Summary
+from mockint.core.questions.bank import Question
 from mockint.tui.screens.base import SCROLL_BINDINGS, BaseScreen, ScrollKeys
 from mockint.tui.screens.feedback import score_line
 from mockint.tui.widgets.criterion_bar import CriterionBar

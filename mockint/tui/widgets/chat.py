@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from mockint.core.safe import printable
+from mockint.core.data.safe import printable
 
 MAX_SHOWN = 4000   # characters of a message shown in the chat; the full text is still scored
 

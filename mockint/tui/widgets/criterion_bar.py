@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from mockint.core.report import bar
+from mockint.core.scoring.feedback import bar
 
 NAME_WIDTH = 34
 

@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.widgets import Static
 
-from mockint.core.display import highlighted as is_highlighted
-from mockint.core.safe import printable
+from mockint.core.data.display import highlighted as is_highlighted
+from mockint.core.data.safe import printable
 
 if TYPE_CHECKING:
-    from mockint.core.engine import Result
+    from mockint.core.scoring.engine import Result
 
 MAX_SHOWN = 20_000       # characters of the answer shown; longer answers are cut, with a note
 MAX_MARKS = 60           # numbered marks listed under the answer

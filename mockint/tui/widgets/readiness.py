@@ -22,7 +22,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from mockint.core.interview import READINESS
-from mockint.tui.screens.base import localise_bindings
+from mockint.tui.bindings import localise_bindings
 from mockint.tui.strings import tr
 from mockint.tui.widgets.push_button import PushButton
 

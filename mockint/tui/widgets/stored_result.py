@@ -15,7 +15,7 @@ from typing import Any
 
 from rich.text import Text
 
-from mockint.core import display
+from mockint.core.data import display
 from mockint.tui.widgets.criterion_bar import criterion_line
 from mockint.tui.widgets.highlighted import _TONE_RANK, Mark
 

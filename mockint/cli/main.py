@@ -1,0 +1,471 @@
+"""The command line: a thin shell over the core. Textual is imported only by the TUI commands."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn, Sequence
+
+from mockint.core.data.langs import LANGS
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from typing import TextIO
+
+from mockint import __version__
+from mockint.cli.common import default_lang
+
+FORMATS_SCORE = ("text", "json", "markdown")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:  # one line, exit 2
+        message = _one_line(message) + _suggest(self, message)
+        self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+
+
+def _suggest(parser: argparse.ArgumentParser, message: str) -> str:
+    """' (did you mean 'score'?)' for an invalid choice or an unknown option, else ''."""
+    import re
+
+    from mockint.core.data.errors import did_you_mean
+
+    m = re.search(r"invalid choice: '([^']*)' \(choose from (.*)\)$", message)
+    if m:
+        choices = re.findall(r"'([^']*)'", m.group(2)) or [c.strip() for c in m.group(2).split(",")]
+        return did_you_mean(m.group(1), choices)
+    m = re.match(r"unrecognized arguments: (\S+)", message)
+    if m and m.group(1).startswith("--"):
+        p, options = parser, []                    # the options of the (sub)command given
+        words = list(getattr(parser, "argv", None) or [])
+        while p is not None:
+            options += [o for a in p._actions for o in a.option_strings if o.startswith("--")]
+            subs = [a for a in p._actions if isinstance(a, argparse._SubParsersAction)]
+            p = next((subs[0].choices[w] for w in words if subs and w in subs[0].choices), None)
+        return did_you_mean(m.group(1).split("=", 1)[0], sorted(set(options)))
+    return ""
+
+
+# The commands each part of the CLI adds (``build_parser(only=...)`` adds just the one named).
+LOCAL_COMMANDS = ("practice", "questions", "score", "grade")
+HISTORY_COMMANDS = ("history", "report", "export", "import", "rescore")
+BANK_COMMANDS = ("validate", "check-rubric")
+JOB_COMMANDS = ("job-spec",)
+ROLEPLAY_COMMANDS = ("roleplay",)
+COMMANDS = LOCAL_COMMANDS + HISTORY_COMMANDS + BANK_COMMANDS + JOB_COMMANDS + ROLEPLAY_COMMANDS
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The command line. ``only``: a command name; then only its subparser is built (a cold
+    ``mockint score`` need not build the other fourteen: ~6 ms); ``mockint --help``, no command or
+    an unknown one build them all (the list, "did you mean")."""
+    if only not in COMMANDS:
+        only = None
+
+    def want(name: str) -> bool:
+        return only is None or only == name
+
+    p = _Parser(prog="mockint", description="Offline mock-interview coach for sales and Account "
+                "Executive interviews, in English and Romanian. Without a command, opens the interview.")
+    p.add_argument("--version", action="version", version=f"mockint {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    from mockint.cli import (
+        questions as cli_questions,  # questions add/edit/remove/export/import, validate, check-rubric
+    )
+    if want("practice"):
+        _add_practice(sub, cli_questions)
+    if want("questions"):
+        _add_questions(sub, cli_questions)
+    if want("score"):
+        _add_score(sub, cli_questions)
+    if want("grade"):
+        _add_grade(sub, cli_questions)
+    if only is None or only in HISTORY_COMMANDS:
+        from mockint.cli import history as cli_history  # history, report, export, import, rescore
+        cli_history.add_parsers(sub)
+    if only is None or only in BANK_COMMANDS:
+        cli_questions.add_parsers(sub)           # validate, check-rubric
+    if only is None or only in JOB_COMMANDS:
+        from mockint.cli import jobspec as cli_jobspec  # job-spec
+        cli_jobspec.add_parsers(sub)
+    if only is None or only == "roleplay":
+        from mockint.cli import roleplay as cli_roleplay  # roleplay
+        cli_roleplay.add_parsers(sub)
+    return p
+
+
+def _add_practice(sub, cli_questions) -> None:
+    pr = sub.add_parser("practice", help="open the interview (the default command)",
+                        description="Open the interview TUI. With --question, skip the start screen.")
+    pr.add_argument("--lang", choices=LANGS, help="language (default: from the locale, else en)")
+    which = pr.add_mutually_exclusive_group()
+    which.add_argument("--question", metavar="ID", nargs="+", action="extend", dest="questions",
+                       help="ask these questions (ids from 'mockint questions'), in this order")
+    which.add_argument("--resume", action="store_true",
+                       help="go on with the latest unfinished interview (its own language and settings)")
+    which.add_argument("--weak", action="store_true",
+                       help="practise the questions with the lowest recent results (spaced repetition)")
+    pr.add_argument("--count", type=_count, metavar="N", help="how many questions (default 5)")
+    pr.add_argument("--feedback", choices=("each", "end"),
+                    help="feedback after each answer (default) or only at the end")
+    pr.add_argument("--no-timer", action="store_true", help="no countdown of the time budget")
+    pr.add_argument("--job-spec", metavar="FILE", dest="job_spec",
+                    help="a job posting: adds questions built from it and the job_fit criterion")
+    pr.add_argument("--tone", choices=("formal", "casual"), help="the company's tone: adds the tone criterion")
+    cli_questions.add_bank_option(pr)
+
+
+def _add_questions(sub, cli_questions) -> None:
+    q = sub.add_parser("questions", help="list, add, edit, remove, export, import questions",
+                       description="List the questions (built-in and your own), optionally filtered by "
+                       "a tag; or, with a subcommand, manage your own questions.")
+    q.add_argument("--lang", choices=LANGS, help="language (default: from the locale, else en)")
+    q.add_argument("--tag", metavar="T", help="a topic, kind or difficulty, e.g. skills, behavioural, hard")
+    q.add_argument("--format", choices=("text", "json"), default="text")
+    cli_questions.add_bank_option(q)
+    cli_questions.add_question_parsers(q, _Parser)
+
+
+def _add_score(sub, cli_questions) -> None:
+    s = sub.add_parser("score", help="score one answer from a file or stdin",
+                       description="Score one answer, read from FILE or standard input.")
+    which = s.add_mutually_exclusive_group(required=True)
+    which.add_argument("--question", metavar="ID", help="a question id from 'mockint questions'")
+    which.add_argument("--question-text", metavar="TEXT",
+                       help="a question that is not in the bank (global criteria only)")
+    s.add_argument("--lang", choices=LANGS, help="language (default: from the locale, else en)")
+    s.add_argument("--elapsed", type=_seconds, metavar="SECONDS",
+                   help="how long the answer took; adds the on-time criterion")
+    s.add_argument("--format", choices=FORMATS_SCORE, default="text")
+    s.add_argument("file", nargs="?", default="-", metavar="FILE", help="the answer (default: stdin, or -)")
+    cli_questions.add_bank_option(s)
+
+
+def _add_grade(sub, cli_questions) -> None:
+    g = sub.add_parser("grade", help="grade a whole interview transcript (YAML)",
+                       description="Grade a transcript: lang, and answers: [{question: ID | "
+                       "question_text: TEXT, answer: TEXT, elapsed: SECONDS}].")
+    g.add_argument("transcript", metavar="TRANSCRIPT.yaml")
+    g.add_argument("--format", choices=FORMATS_SCORE, default="text")
+    cli_questions.add_bank_option(g)
+    from mockint.cli import jobspec as cli_jobspec  # job-spec, grade --job-spec/--tone/--drop-term
+    cli_jobspec.add_grade_options(g)
+
+
+def _count(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a whole number") from None
+    if not 1 <= n <= 50:
+        raise argparse.ArgumentTypeError(f"'{value}' must be from 1 to 50")
+    return n
+
+
+def _seconds(value: str) -> float:
+    try:
+        v = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a number of seconds") from None
+    if not (0 <= v <= 86400) or v != v:
+        raise argparse.ArgumentTypeError(f"'{value}' must be between 0 and 86400 seconds")
+    return v
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from mockint.core.data.errors import MockintError
+
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(only=args_list[0] if args_list else None)
+    parser.argv = args_list     # for "did you mean" on unknown options
+    args = parser.parse_args(argv)
+    try:
+        return _run(parser, args)
+    except MockintError as exc:
+        print(f"mockint: error: {_one_line(str(exc))}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("mockint: interrupted", file=sys.stderr)
+        return 130
+    except RecursionError:
+        print("mockint: error: the input is nested too deeply to be read", file=sys.stderr)
+        return 2
+    except MemoryError:
+        print("mockint: error: out of memory: the input is too big", file=sys.stderr)
+        return 2
+    except Exception as exc:            # never a traceback: one line, and how to see the details
+        if os.environ.get("MOCKINT_DEBUG"):
+            raise
+        print(f"mockint: error: unexpected {type(exc).__name__}: {_one_line(str(exc), 300)} (a bug in mockint; "
+              f"MOCKINT_DEBUG=1 shows the details)", file=sys.stderr)
+        return 2
+
+
+_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"     # what str.splitlines() splits on
+
+
+def _one_line(text: str, limit: int = 2000) -> str:
+    """A message as one line: line breaks (from a file name, an id, ...) shown escaped, as ``\\n``."""
+    if any(ch in text for ch in _BREAKS):
+        text = "".join(ch.encode("unicode_escape").decode("ascii") if ch in _BREAKS else ch for ch in text)
+    from mockint.core.data.safe import printable
+    text = printable(text, keep="")                # and no terminal escapes in a message
+    return text if len(text) <= limit else text[:limit] + "..."
+
+
+def _run(parser: argparse.ArgumentParser, args) -> int:
+    if args.command is None:
+        args = parser.parse_args(["practice"])
+    _use_banks(getattr(args, "bank", None))
+    if args.command == "practice":
+        return cmd_practice(args)
+    from mockint.cli import history as cli_history
+    from mockint.cli import jobspec as cli_jobspec
+    from mockint.cli import questions as cli_questions
+    from mockint.cli import roleplay as cli_roleplay
+    handler = {"questions": _questions, "score": cmd_score, "grade": cmd_grade,
+               **cli_history.HANDLERS, **cli_questions.HANDLERS, **cli_jobspec.HANDLERS,
+               **cli_roleplay.HANDLERS}[args.command]
+    out = handler(args)
+    code = 0
+    if isinstance(out, tuple):
+        out, code = out
+    _write(out)
+    return code
+
+
+class Streamed:
+    """Output written piece by piece as it is made (a big JSON report), in blocks of ~64 KB."""
+
+    BLOCK = 1 << 16
+
+    def __init__(self, chunks: Iterable[str]) -> None:
+        self.chunks = chunks
+
+    def __str__(self) -> str:
+        """The whole text (for a caller that wants it at once; it can be read once)."""
+        return "".join(self.chunks)
+
+    def write(self, out: TextIO) -> None:
+        block: list[str] = []
+        size = 0
+        for chunk in self.chunks:
+            block.append(chunk)
+            size += len(chunk)
+            if size >= self.BLOCK:
+                out.write("".join(block))
+                block, size = [], 0
+        out.write("".join(block))
+
+
+def _write(text: str | Streamed) -> None:
+    try:
+        if isinstance(text, Streamed):
+            text.write(sys.stdout)
+        else:
+            if sys.stdout.isatty():            # no terminal escapes from stored or imported text
+                from mockint.core.data.safe import printable
+                text = printable(text)
+            sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:  # e.g. `mockint questions | head`
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
+def _use_banks(paths: list[str] | None) -> None:
+    """``--bank PATH``: more questions and rubrics for this run (checked to exist)."""
+    if not paths:
+        return
+    from mockint.core.bank import loader
+    from mockint.core.data.errors import MockintError
+
+    for p in paths:
+        if not Path(p).exists():
+            raise MockintError(f"--bank {p}: no such file or folder")
+    loader.set_extra_banks(paths)
+    from mockint.core.bank import lint  # named for this run: it must load whole, or nothing runs
+
+    problems = lint.lint(lint.expand(paths)).problems
+    if problems:
+        n = len(problems)
+        more = (f"; and {n - 1} more problem{'' if n == 2 else 's'} ('mockint validate "
+                f"{' '.join(paths)}' lists them)") if n > 1 else ""
+        raise MockintError(f"--bank: {problems[0]}{more}")
+
+
+def _questions(args):
+    from mockint.cli import questions as cli_questions
+
+    sub = getattr(args, "qcommand", None)
+    if sub in (None, "list"):
+        return cmd_questions(args)
+    return cli_questions.QUESTION_HANDLERS[sub](args)
+
+
+def cmd_practice(args) -> int:
+    from mockint.cli import questions as cli_questions
+    from mockint.core.bank import loader
+
+    lang, count, feedback, timer, question_set = practice_choices(args)
+    cli_questions.report_merge(lang)
+    if args.questions:
+        bank = loader.bank(lang)
+        for qid in args.questions:
+            bank.get(qid)                  # unknown ids fail here, before the screen opens
+    if args.resume:                        # nothing to resume: said before the terminal check
+        _check_resume()
+    job_text = None
+    if args.job_spec is not None:          # a bad posting: one line, before the terminal check
+        from mockint.core import jobspec
+        job_text = jobspec.read_posting(args.job_spec)
+        jobspec.job_context(lang, job_text, args.tone, source=args.job_spec)
+    if not sys.stdout.isatty() or not sys.stdin.isatty():
+        from mockint.core.data.errors import MockintError
+        raise MockintError("the interview needs a terminal; for scripts use 'mockint score' or 'mockint grade'")
+    from mockint.tui import run  # Textual is imported only here
+
+    return run(lang=lang, question_ids=args.questions, count=count, feedback=feedback,
+               timer=timer, resume=args.resume, weak=args.weak, job_spec_text=job_text,
+               tone=args.tone, question_set=question_set)
+
+
+def practice_choices(args) -> tuple[str, int | None, str, bool, str]:
+    """(lang, count, feedback, timer, question set): the options given, else the choices
+    remembered from the last interview started on the start screen (``settings.json``), else the
+    defaults (the language from the locale)."""
+    from mockint.core.data import prefs
+
+    saved = prefs.load()
+    lang = args.lang or saved.get("lang") or default_lang()
+    if lang not in LANGS:
+        lang = default_lang()
+    count = args.count if args.count is not None else saved.get("count")
+    feedback = args.feedback or saved.get("feedback") or "each"
+    timer = False if args.no_timer else saved.get("timer", True)
+    question_set = saved.get("question_set", "full")
+    return lang, count, feedback if feedback in ("each", "end") else "each", timer, question_set
+
+
+def _check_resume() -> None:
+    """Nothing to resume is one line (before any terminal change): without a history file none is created, and a
+    damaged one moved aside is said in the error itself."""
+    from mockint.core.data import paths
+    from mockint.core.data.errors import MockintError
+    from mockint.tui import NO_RESUME
+
+    if not paths.db_path().exists():
+        raise MockintError(NO_RESUME)
+    from mockint.core.history.store import Store
+
+    with Store.open() as store:
+        if store.unfinished() is None:
+            notes = f" ({'; '.join(store.notices)})" if store.notices else ""
+            raise MockintError(NO_RESUME + notes)
+        for notice in store.notices:
+            print(f"mockint: {notice}", file=sys.stderr)
+
+
+def cmd_questions(args) -> str:
+    from mockint.cli import questions as cli_questions
+    from mockint.core.bank import loader
+    from mockint.core.scoring.feedback import to_json
+
+    lang = args.lang or default_lang()
+    cli_questions.report_merge(lang)
+    qs = loader.bank(lang).filter(args.tag)
+    if args.tag and not qs:
+        from mockint.core.data.errors import MockintError, did_you_mean
+        from mockint.core.questions.bank import DIFFICULTIES, KINDS, TOPICS
+        tags = sorted(set(TOPICS) | set(KINDS) | set(DIFFICULTIES))
+        raise MockintError(f"no question has the tag '{args.tag}'{did_you_mean(args.tag, tags)}; "
+                           f"tags: {', '.join(tags)}")
+    if args.format == "json":
+        return to_json({"lang": lang, "questions": [q.to_dict() for q in qs]})
+    from mockint.core.data.i18n import tag
+
+    width = max(len(q.id) for q in qs)
+    kind = max((len(tag(lang, q.kind)) for q in qs), default=5)
+    diff = max((len(tag(lang, q.difficulty)) for q in qs), default=6)
+    lines = [f"{q.id:<{width}}  {tag(lang, q.kind):<{kind}} {tag(lang, q.difficulty):<{diff}} {q.text}" for q in qs]
+    return "\n".join(lines) + "\n"
+
+
+def _read_answer(path: str) -> str:
+    """The answer from FILE or standard input (``-``): UTF-8 text with at least one word, read
+    no further than the longest answer mockint scores; anything else is one line."""
+    from mockint.core.data.errors import MockintError
+    from mockint.core.data.yamlfile import read_input
+    from mockint.core.scoring.engine import MAX_ANSWER_CHARS
+
+    limit = MAX_ANSWER_CHARS * 4 + 4            # bytes: UTF-8 takes at most 4 per character
+    name, text = read_input(path, limit, "no answer given: name a FILE or pipe the answer on standard input",
+                            f"the answer is over {limit:,} bytes; the most mockint scores is "
+                            f"{MAX_ANSWER_CHARS:,} characters (about 30,000 words)")
+    if not text.strip():
+        raise MockintError(f"{name}: the answer is empty")
+    if not any(ch.isalnum() for ch in text):
+        raise MockintError(f"{name}: the answer has no words (only symbols, emoji or marks)")
+    if len(text) > MAX_ANSWER_CHARS:
+        raise MockintError(f"{name}: the answer is {len(text):,} characters; the most mockint scores is "
+                           f"{MAX_ANSWER_CHARS:,} (about 30,000 words)")
+    return text
+
+
+def cmd_score(args) -> str:
+    from mockint.core.bank import loader
+    from mockint.core.data.errors import MockintError
+    from mockint.core.questions.bank import adhoc_question
+    from mockint.core.scoring.feedback import score_markdown, score_text, to_json
+
+    lang = args.lang or default_lang()
+    if args.question_text is not None:
+        if not args.question_text.strip():
+            raise MockintError("--question-text is empty")
+        question = adhoc_question(args.question_text.strip(), lang)
+    else:
+        from mockint.cli import questions as cli_questions
+        cli_questions.report_merge(lang)
+        question = loader.bank(lang).get(args.question)
+    answer = _read_answer(args.file)
+    result = loader.scorer(lang).score(answer, question, args.elapsed)
+    if args.format == "json":
+        return to_json(result.to_dict())
+    if args.format == "markdown":
+        return score_markdown(result, lang)
+    return score_text(result, lang)
+
+
+def cmd_grade(args) -> str | Streamed:
+    from mockint.core.bank import loader
+    from mockint.core.bank.transcript import load_transcript
+    from mockint.core.scoring.feedback import grade_dict, grade_markdown, grade_text, json_chunks, session_summary
+
+    tr = load_transcript(args.transcript)
+    from mockint.cli import questions as cli_questions
+    cli_questions.report_merge(tr.lang)
+    scorer = loader.scorer(tr.lang)
+    from mockint.cli.jobspec import job_context_for
+    job = job_context_for(args, tr.lang)
+    if job is None:
+        results = [scorer.score(item.answer, item.question, item.elapsed) for item in tr.items]
+    else:
+        from mockint.core.jobspec import job_fit_table, score_with_job
+        results = [score_with_job(scorer, item.answer, item.question, item.elapsed, job) for item in tr.items]
+    s = session_summary(tr.lang, results)
+    if job is not None and job.terms:
+        s.job_fit = job_fit_table(results, job.terms)
+    if args.format == "json":
+        data = grade_dict(s)
+        del s, results             # the report holds what is written: the results can go first
+        return Streamed(json_chunks(data))
+    if args.format == "markdown":
+        return grade_markdown(s)
+    return grade_text(s)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

@@ -1,0 +1,702 @@
+"""Rubrics: criteria made of checks, read from YAML and validated at load.
+
+Rules are data, mechanisms are code: a rubric file names, for each criterion, a list of checks
+of a closed set of kinds (``checks.KINDS``), with weights, targets, thresholds and short message
+templates. No word list lives in Python code.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from mockint.core.data.errors import DataError
+from mockint.core.data.validate import Doc
+from mockint.core.data.yamlfile import load_yaml_cached, read_data
+from mockint.core.questions.examples import Examples, parse_examples
+from mockint.core.scoring.matching import MATCH_MODES, SCORERS, Fuzzy, Repeats
+from mockint.core.scoring.text import LANGS
+
+EFFECTS = ("reward", "bonus", "penalty", "gate")
+MODES = ("core", "bonus")
+QUESTION_KINDS = ("behavioural", "situational", "knowledge", "closing")
+TEMPLATE_FIELDS = ("hits", "count", "target", "words", "min", "max", "missing", "covered", "question",
+                   "elapsed", "budget", "share")
+ONLY_WHEN = ("always", "timed", "bank_question")
+
+
+@dataclass
+class Cap:
+    below: float     # when the check's value is below this ...
+    score: int       # ... the answer's score is at most this
+    at_least: int = 1   # a penalty: when it finds at least this many (three clichés, not one)
+
+
+@dataclass
+class CheckSpec:
+    id: str
+    kind: str
+    effect: str
+    label: str
+    weight: float = 1.0
+    target: float = 1.0
+    per_hit: float = 0.1
+    max: float = 1.0
+    per_words: int = 0       # penalty: hits count in full up to this many words, then by density
+    min_hits: int = 1        # penalty: fewer hits than this count as none (two sofas are no nonsense)
+    cap: Cap | None = None
+    found: str = ""
+    missing: str = ""
+    partial: str = ""        # shown instead of ``missing`` when some was found, not enough
+    guide: list[str] = field(default_factory=list)
+    options: dict[str, Any] = field(default_factory=dict)   # kind-specific keys, validated
+    by_kind: dict[str, dict[str, float]] = field(default_factory=dict)   # question kind -> weight/target
+    _kinds: dict[str, CheckSpec] = field(default_factory=dict, repr=False, compare=False)
+
+    def for_kind(self, kind: str) -> CheckSpec:
+        """The check as it applies to a question of ``kind`` (its ``by_kind`` weight and target;
+        weight 0: not applied)."""
+        over = self.by_kind.get(kind)
+        if not over:
+            return self
+        got = self._kinds.get(kind)
+        if got is None:
+            got = self._kinds[kind] = replace(self, by_kind={}, _kinds={}, **over)
+        return got
+
+
+@dataclass
+class Criterion:
+    id: str
+    name: str
+    guide: list[str]
+    weight: float
+    threshold: float
+    mode: str
+    feedback_pass: str
+    feedback_fail: str
+    follow_up: str
+    checks: list[CheckSpec]
+    by_kind: dict[str, dict[str, Any]] = field(default_factory=dict)
+    follow_ups: list[dict[str, str]] = field(default_factory=list)   # {check, text}: about the answer
+    only_when: str = "always"
+    bonus_points: float = 10.0
+    examples: Examples = field(default_factory=Examples)   # self-tests (mockint check-rubric)
+
+    def weight_for(self, kind: str | None) -> float:
+        return float(self.by_kind.get(kind or "", {}).get("weight", self.weight))
+
+    def mode_for(self, kind: str | None) -> str:
+        return self.by_kind.get(kind or "", {}).get("mode", self.mode)
+
+    def feedback_for(self, kind: str | None, passed: bool) -> str:
+        """The pass or fail message for a question of ``kind`` (its ``by_kind`` feedback, if any)."""
+        key = "feedback_pass" if passed else "feedback_fail"
+        return self.by_kind.get(kind or "", {}).get(key, getattr(self, key))
+
+    def follow_up_for(self, kind: str | None) -> str:
+        return self.by_kind.get(kind or "", {}).get("follow_up", self.follow_up)
+
+
+@dataclass
+class Rubric:
+    lang: str
+    version: int
+    name: str
+    fuzzy: Fuzzy
+    window: int
+    known_words: list[str]
+    lists: dict[str, list[str]]
+    criteria: list[Criterion]
+    source: str = ""
+    repeats: Repeats | None = None      # sentences said again count once (None: every one counts)
+    id: str = ""             # the name questions use in `rubric:` (the file name without .yaml)
+
+    def criterion(self, cid: str) -> Criterion:
+        for c in self.criteria:
+            if c.id == cid:
+                return c
+        raise KeyError(cid)
+
+    def check(self, rule: str) -> tuple[Criterion, CheckSpec | None]:
+        cid, _, kid = rule.partition(".")
+        c = self.criterion(cid)
+        if not kid:
+            return c, None
+        for k in c.checks:
+            if k.id == kid:
+                return c, k
+        return c, None
+
+
+# Kind-specific keys: name -> (required?, validator name). Validators live in _kind_option.
+KIND_KEYS: dict[str, dict[str, bool]] = {
+    "phrases": {"phrases": False, "lists": False, "match": False, "window": False, "fuzzy": False,
+                "distinct": False, "negated_by": False},
+    "pattern": {"patterns": True, "distinct": False, "negated_by": False, "objects": False,
+                "near": False, "unless": False},
+    "count": {"of": True, "min": False, "max": False},
+    "ratio": {"lists": True, "min": False, "max": False},
+    "question": {"about": False, "addressed": False, "starts": True, "exclude": False},
+    "claims": {"phrases": False, "lists": False, "unless": True, "window_words": False},
+    "talking_points": {"share": False},
+    "on_topic": {"lists": False, "ignore": False, "ignore_in_terms": False},
+    "repetition": {"ngram": False, "max_share": False, "allow": False},
+    "timing": {"grace": False},
+    "statements": {"unless": True, "min_words": False, "scale_from_words": False},
+    "evidence": {"from": True, "distinct": False},
+    "filler": {"from": True, "min_words": False, "allow": False, "max_share": False},
+    "other_question": {"from": True, "ignore": False, "min_words": False, "margin": False,
+                       "max_questions": False, "max_own": False, "min_length": False,
+                       "min_points": False, "margin_points": False},
+}
+KIND_EFFECTS = {
+    "phrases": EFFECTS, "pattern": EFFECTS, "claims": ("penalty",),
+    "count": ("reward", "bonus", "gate"), "ratio": ("reward", "bonus", "gate"),
+    "question": ("reward", "bonus", "gate"), "talking_points": ("reward", "gate"),
+    "on_topic": ("reward", "gate"), "repetition": ("reward", "penalty", "gate"), "timing": ("reward", "gate"),
+    "statements": ("reward", "bonus", "gate"),
+    "evidence": EFFECTS,
+    "filler": ("penalty",),
+    "other_question": ("penalty",),
+}
+COUNT_OF = ("words", "sentences", "long_sentences")
+# kinds that read other checks' evidence
+READS_OTHERS = ("claims", "statements", "evidence", "filler", "other_question")
+KINDS = tuple(KIND_KEYS)
+
+
+def _templ(doc: Doc, value: Any, path) -> str:
+    text = doc.text_(value, path)
+    try:
+        names = [f for _, f, _, _ in string.Formatter().parse(text) if f is not None]
+    except ValueError as exc:
+        doc.fail(path, f"bad message template: {exc}")
+    for name in names:
+        if name not in TEMPLATE_FIELDS:
+            from mockint.core.data.errors import did_you_mean
+            doc.fail(path, f"unknown placeholder '{{{name}}}'; allowed: "
+                     f"{', '.join('{' + f + '}' for f in TEMPLATE_FIELDS)}{did_you_mean(name, TEMPLATE_FIELDS)}")
+    return text
+
+
+def _guide(doc: Doc, value: Any, path, facts: set[str] | None) -> list[str]:
+    ids = doc.strings(value, path, 0)
+    for i, g in enumerate(ids):
+        if facts is not None and g not in facts:
+            from mockint.core.data.errors import did_you_mean
+            doc.fail(path + (i,), f"'{g}' is not a guide fact{did_you_mean(g, sorted(facts))}")
+    return ids
+
+
+def _fuzzy(doc: Doc, value: Any, path, default: Fuzzy | None) -> Fuzzy | None:
+    if value is False:
+        return None
+    if value is None or value is True:
+        return default or Fuzzy()
+    m = doc.mapping(value, path, optional=("scorer", "min_length", "cutoff", "cutoffs"))
+    base = default or Fuzzy()
+    scorer = doc.choice(m.get("scorer", base.scorer), path + ("scorer",), SCORERS)
+    min_length = int(doc.number(m.get("min_length", base.min_length), path + ("min_length",), 3, 30, whole=True))
+    cutoffs = base.cutoffs
+    if "cutoff" in m and "cutoffs" in m:
+        doc.fail(path, "give either 'cutoff' (one value) or 'cutoffs' (by word length), not both")
+    if "cutoff" in m:
+        cutoffs = ((0, float(doc.number(m["cutoff"], path + ("cutoff",), 50, 100))),)
+    if "cutoffs" in m:
+        cm = doc.mapping(m["cutoffs"], path + ("cutoffs",),
+                         optional=[k for k in m["cutoffs"]] if isinstance(m["cutoffs"], dict) else ())
+        pairs = []
+        for k, v in cm.items():
+            if not isinstance(k, int) or k < 1:
+                doc.fail(path + ("cutoffs", k), "keys are word lengths (whole numbers from 1)")
+            pairs.append((k, float(doc.number(v, path + ("cutoffs", k), 50, 100))))
+        cutoffs = tuple(sorted(pairs))
+    return Fuzzy(scorer, min_length, cutoffs)
+
+
+def _repeats(doc: Doc, value: Any, path) -> Repeats | None:
+    """``matching.repeats``: false (every sentence counts, the default), true (the defaults) or
+    a mapping of scorer, cutoff and min_words."""
+    if value is None or value is False:
+        return None
+    if value is True:
+        return Repeats()
+    m = doc.mapping(value, path, optional=("scorer", "cutoff", "min_words", "min_run"))
+    base = Repeats()
+    return Repeats(doc.choice(m.get("scorer", base.scorer), path + ("scorer",), SCORERS),
+                   float(doc.number(m.get("cutoff", base.cutoff), path + ("cutoff",), 50, 100)),
+                   int(doc.number(m.get("min_words", base.min_words), path + ("min_words",), 1, 50, whole=True)),
+                   int(doc.number(m.get("min_run", base.min_run), path + ("min_run",), 0, 50, whole=True)))
+
+
+def _check(doc: Doc, raw: Any, path, lists: dict, facts, fuzzy: Fuzzy,  # noqa: C901 - issue 17: to split
+           ids_so_far: set[str]) -> CheckSpec:
+    common = ("id", "kind", "effect", "label", "weight", "target", "per_hit", "max_penalty", "per_words", "min_hits",
+              "cap", "found", "missing", "partial", "guide", "by_kind")
+    if not isinstance(raw, dict):
+        doc.mapping(raw, path)
+    kind = doc.choice(raw.get("kind"), path + ("kind",), KINDS) if "kind" in raw else doc.fail(
+        path, f"missing the required key 'kind'; allowed kinds: {', '.join(KINDS)}")
+    specific = KIND_KEYS[kind]
+    m = doc.mapping(raw, path, required=("id", "kind", "effect", "label"),
+                    optional=[k for k in common if k not in ("id", "kind", "effect", "label")] + list(specific))
+    errs: list[DataError] = []          # every problem of the check, not only the first
+    cid, effect, label = str(m["id"]), "", ""        # effect "": not valid, nothing said that follows from it
+    with _keep(errs):
+        cid = doc.ident(m["id"], path + ("id",), r"[a-z0-9]+(?:_[a-z0-9]+)*")
+        if cid in ids_so_far:
+            doc.fail(path + ("id",), f"duplicate check id '{cid}'")
+    with _keep(errs):
+        effect = doc.choice(m["effect"], path + ("effect",), KIND_EFFECTS[kind])
+    with _keep(errs):
+        label = doc.text_(m["label"], path + ("label",))
+    spec = CheckSpec(id=cid, kind=kind, effect=effect, label=label)
+    with _keep(errs):
+        spec.weight = float(doc.number(m.get("weight", 1.0), path + ("weight",), 0, 100))
+    with _keep(errs):
+        spec.per_hit = float(doc.number(m.get("per_hit", 0.1), path + ("per_hit",), 0, 1))
+    with _keep(errs):
+        spec.max = float(doc.number(m.get("max_penalty", 1.0), path + ("max_penalty",), 0, 1))
+    for key in ("min_hits", "per_words"):
+        if key in m:
+            with _keep(errs):
+                setattr(spec, key, int(doc.number(m[key], path + (key,), 1, 100 if key == "min_hits" else 10000,
+                                                  whole=True)))
+                if effect and effect != "penalty":
+                    doc.fail(path + (key,), f"only a check with effect 'penalty' takes '{key}'")
+    default_target = 0.75 if kind == "talking_points" else 1
+    with _keep(errs):
+        spec.target = float(doc.number(m.get("target", default_target), path + ("target",), 0.01, 1000))
+    if "cap" in m and effect:
+        with _keep(errs):
+            spec.cap = _cap(doc, m["cap"], path + ("cap",), effect)
+    for key in ("found", "missing", "partial"):
+        if key in m:
+            with _keep(errs):
+                setattr(spec, key, _templ(doc, m[key], path + (key,)))
+    with _keep(errs):
+        spec.guide = _guide(doc, m.get("guide", []), path + ("guide",), facts)
+    with _keep(errs):
+        spec.by_kind = _check_by_kind(doc, m.get("by_kind", {}) or {}, path + ("by_kind",))
+    opts: dict[str, Any] = {}
+    for key, required in specific.items():
+        with _keep(errs):
+            if required and key not in m:
+                doc.fail(path, f"a '{kind}' check needs the key '{key}'")
+            if key in m:
+                opts[key] = _kind_option(doc, kind, key, m[key], path + (key,), lists, fuzzy)
+    with _keep(errs):
+        if kind in ("phrases", "claims") and not (opts.get("phrases") or opts.get("lists")) \
+                and not any(e.key.endswith((".phrases", ".lists")) for e in errs):
+            doc.fail(path, f"a '{kind}' check needs 'phrases' or 'lists'")
+    if errs:
+        raise _Problems(errs)
+    if kind == "phrases":
+        opts.setdefault("fuzzy", fuzzy)
+    spec.options = opts
+    return spec
+
+
+@contextmanager
+def _keep(errs: list[DataError]):
+    """Run the block; a problem it finds is added to ``errs`` and validation goes on."""
+    try:
+        yield
+    except DataError as exc:
+        errs.append(exc)
+    except _Problems as exc:
+        errs.extend(exc.errors)
+
+
+def _cap(doc: Doc, raw: Any, path, effect: str) -> Cap:
+    if effect not in ("gate", "penalty"):
+        doc.fail(path, "only a check with effect 'gate' or 'penalty' can cap the score")
+    if effect == "penalty":         # a penalty caps whenever it finds something
+        cm = doc.mapping(raw, path, required=("score",), optional=("at_least",))
+        return Cap(1.0, int(doc.number(cm["score"], path + ("score",), 0, 100, whole=True)),
+                   int(doc.number(cm.get("at_least", 1), path + ("at_least",), 1, 100, whole=True)))
+    cm = doc.mapping(raw, path, required=("below", "score"))
+    return Cap(float(doc.number(cm["below"], path + ("below",), 0, 1)),
+               int(doc.number(cm["score"], path + ("score",), 0, 100, whole=True)))
+
+
+def _check_by_kind(doc: Doc, raw: Any, path) -> dict[str, dict[str, float]]:
+    out: dict[str, dict[str, float]] = {}
+    for qkind, over in doc.mapping(raw, path, optional=QUESTION_KINDS).items():
+        o = doc.mapping(over, path + (qkind,), optional=("weight", "target"))
+        out[qkind] = {}
+        if "weight" in o:
+            out[qkind]["weight"] = float(doc.number(o["weight"], path + (qkind, "weight"), 0, 100))
+        if "target" in o:
+            out[qkind]["target"] = float(doc.number(o["target"], path + (qkind, "target"), 0.01, 1000))
+    return out
+
+
+class LazyPattern:
+    """A rubric pattern that compiled before (see :func:`_known_good`), compiled when first used:
+    most answers try under half of a rubric's ~90 patterns, and compiling them all cost ~8 ms of
+    every cold ``mockint score``. Anything but ``pattern`` compiles it (``match``, ``finditer``...)."""
+
+    __slots__ = ("pattern", "_rx")
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+        self._rx: re.Pattern | None = None
+
+    def compiled(self) -> re.Pattern:
+        if self._rx is None:
+            self._rx = re.compile(self.pattern)
+        return self._rx
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.compiled(), name)
+
+    def __repr__(self) -> str:
+        return f"LazyPattern({self.pattern!r})"
+
+
+# Patterns that compiled and do not match empty text, by their text: kept in <mockint home>/cache
+# so that a later load does not compile them again to check them (the text is the key: an edited
+# pattern is checked anew; a damaged or missing file means every pattern is checked).
+_GOOD_FORMAT = 1
+_GOOD_MAX = 20_000
+_good: set[str] | None = None
+_new_good: set[str] = set()
+
+
+_GOOD_NAME = f"patterns-ok-{_GOOD_FORMAT}.json"
+
+
+def _good_file() -> Path:
+    from mockint.core.data.yamlfile import cache_file
+
+    return cache_file(_GOOD_NAME)
+
+
+def _known_good() -> set[str]:
+    global _good
+    if _good is None:
+        try:
+            import json
+
+            got = json.loads(_good_file().read_text(encoding="utf-8"))
+            _good = {p for p in got if isinstance(p, str)} if isinstance(got, list) else set()
+        except Exception:               # noqa: BLE001 - no file, a damaged one: check them all
+            _good = set()
+    return _good
+
+
+def _save_good() -> None:
+    """Add the patterns checked since the last save to the file (at most ``_GOOD_MAX``)."""
+    if not _new_good:
+        return
+    known = _known_good()
+    known |= _new_good
+    _new_good.clear()
+    if len(known) > _GOOD_MAX:
+        known.clear()
+    import json
+
+    from mockint.core.data.yamlfile import write_cache
+
+    write_cache(_GOOD_NAME, json.dumps(sorted(known), ensure_ascii=False))
+
+
+def _kind_option(doc: Doc, kind: str, key: str, value: Any, path, lists: dict, fuzzy: Fuzzy) -> Any:  # noqa: C901 - issue 17: to split
+    if key in ("phrases", "about", "addressed", "starts", "exclude"):
+        if isinstance(value, dict):
+            m = doc.mapping(value, path, optional=("phrases", "lists"))
+            out = doc.strings(m.get("phrases", []), path + ("phrases",), 0)
+            for i, name in enumerate(doc.strings(m.get("lists", []), path + ("lists",), 0)):
+                out += _list(doc, name, path + ("lists", i), lists)
+            return out
+        if isinstance(value, list) and not value:
+            doc.fail(path, "the phrase list is empty: give at least one phrase")
+        return doc.strings(value, path)
+    if key in ("lists", "ignore", "ignore_in_terms"):
+        names = doc.strings(value, path)
+        return [w for i, n in enumerate(names) for w in _list(doc, n, path + (i,), lists)]
+    if key == "negated_by":             # lists of words that, just before a hit, cancel it
+        from mockint.core.scoring.text import fold
+        names = doc.strings(value, path)
+        return frozenset(fold(w) for i, n in enumerate(names) for w in _list(doc, n, path + (i,), lists))
+    if key == "objects":                # what an action may be done to (see docs/rubric-format.md)
+        m = doc.mapping(value, path, required=("lists",), optional=("skip", "window", "goes_on", "known", "except"))
+        words = [w for i, n in enumerate(doc.strings(m["lists"], path + ("lists",)))
+                 for w in _list(doc, n, path + ("lists", i), lists)]
+        skip = [w for i, n in enumerate(doc.strings(m.get("skip", []), path + ("skip",), 0))
+                for w in _list(doc, n, path + ("skip", i), lists)]
+        goes_on = None
+        if "goes_on" in m:
+            try:
+                goes_on = re.compile(doc.text_(m["goes_on"], path + ("goes_on",)))
+            except re.error as exc:
+                doc.fail(path + ("goes_on",), f"bad regular expression: {exc}")
+        odd = [w for i, n in enumerate(doc.strings(m.get("except", []), path + ("except",), 0))
+               for w in _list(doc, n, path + ("except", i), lists)]
+        return {"words": words, "skip": skip, "goes_on": goes_on, "except": odd,
+                "known": doc.typed(m.get("known", False), path + ("known",), bool),
+                "window": int(doc.number(m.get("window", 4), path + ("window",), 1, 20, whole=True))}
+    if key == "patterns":
+        return _patterns(doc, value, path, lists)
+    if kind == "pattern" and key in ("near", "unless"):
+        # near: a hit counts only with one of these within ``sentences`` sentences of it;
+        # unless: a hit is dropped when one of these is that close (docs/rubric-format.md)
+        m = doc.mapping(value, path, required=("patterns",), optional=("sentences",))
+        return {"patterns": _patterns(doc, m["patterns"], path + ("patterns",), lists),
+                "sentences": int(doc.number(m.get("sentences", 0), path + ("sentences",), 0, 50, whole=True))}
+    if key == "match":
+        return doc.choice(value, path, MATCH_MODES)
+    if key == "fuzzy":
+        return _fuzzy(doc, value, path, fuzzy)
+    if key in ("window", "window_words", "ngram", "allow", "min_words", "margin", "max_questions", "max_own",
+               "min_length", "min_points", "margin_points"):
+        return int(doc.number(value, path, 0, 200, whole=True))
+    if key == "scale_from_words":
+        return int(doc.number(value, path, 1, 10000, whole=True))
+    if key == "distinct":
+        return doc.typed(value, path, bool)
+    if key == "of":
+        return doc.choice(value, path, COUNT_OF)
+    if key in ("min", "max"):
+        if kind == "count" and value == "question":
+            return "question"
+        hi = 1 if kind == "ratio" else 100000
+        return float(doc.number(value, path, 0, hi))
+    if key in ("share", "max_share", "grace"):
+        return float(doc.number(value, path, 0, 5))
+    if key in ("unless", "from"):
+        return doc.strings(value, path)
+    raise AssertionError(key)  # pragma: no cover - KIND_KEYS and this function agree
+
+
+def _patterns(doc: Doc, value: Any, path, lists: dict) -> list:
+    """Compiled regular expressions (lazily when known good), each refused with its reason when
+    it is not valid, matches empty text or could backtrack for minutes."""
+    pats = doc.strings(value, path)
+    out: list = []
+    known = _known_good()
+    errs: list[DataError] = []
+    for i, p in enumerate(pats):
+        with _keep(errs):
+            out.append(_pattern(doc, p, path + (i,), lists, known))
+    if errs:
+        raise _Problems(errs)
+    return out
+
+
+def _pattern(doc: Doc, p: str, path, lists: dict, known) -> Any:
+    expanded = _expand(doc, p, path, lists)
+    if expanded in known:
+        return LazyPattern(expanded)
+    try:
+        rx = re.compile(expanded)
+    except re.error as exc:
+        doc.fail(path, f"bad regular expression: {exc}")
+    if rx.search(""):
+        doc.fail(path, "this pattern matches empty text; it would fire on every answer")
+    from mockint.core.data.redos import problem
+    why = problem(expanded)
+    if why:
+        doc.fail(path, f"this pattern could take minutes on a short answer ({why}); bound "
+                 f"the outer repeat ({{0,20}}) or make each round pass a character the inner "
+                 f"repeat cannot take")
+    _new_good.add(expanded)
+    return rx
+
+
+def _list(doc: Doc, name: str, path, lists: dict) -> list[str]:
+    if name not in lists:
+        from mockint.core.data.errors import did_you_mean
+        doc.fail(path, f"no list named '{name}' in 'lists'{did_you_mean(name, lists)}")
+    return lists[name]
+
+
+_LIST_REF = re.compile(r"\{([a-z][a-z0-9_]*)\}")
+
+
+def _expand(doc: Doc, pattern: str, path, lists: dict) -> str:
+    """Replace {list_name} by an alternation of that list's (folded, escaped) words."""
+    from mockint.core.scoring.text import fold
+
+    def sub(m: re.Match) -> str:
+        words = _list(doc, m.group(1), path, lists)
+        alts = sorted({re.escape(fold(w)).replace("\\ ", r"\s+") for w in words}, key=lambda w: (-len(w), w))
+        return "(?:" + "|".join(alts) + ")"
+    return _LIST_REF.sub(sub, pattern)
+
+
+def parse_rubric(text: str, name: str, facts: set[str] | None = None, rid: str = "",  # noqa: C901 - issue 17: to split
+                 problems: list[DataError] | None = None) -> Rubric:
+    """A rubric from YAML text. ``rid``: its name for questions' ``rubric:``. ``problems``: when
+    given, a criterion that does not validate is recorded there (and left out) so that every
+    problem of the file is found in one pass; the caller must not use such a rubric."""
+    doc = Doc(name, text)
+    first = len(problems) if problems is not None else 0
+    data = load_yaml_cached(text, name)
+    if data is None:
+        doc.fail((), "the file is empty: a rubric needs 'lang', 'version' and 'criteria'")
+    top = doc.mapping(data, (), required=("lang", "version", "criteria"),
+                      optional=("name", "matching", "lists"))
+    lang = doc.choice(top["lang"], ("lang",), LANGS)
+    version = int(doc.number(top["version"], ("version",), 1, whole=True))
+    matching = doc.mapping(top.get("matching", {}) or {}, ("matching",),
+                           optional=("fuzzy", "window", "known_words", "repeats"))
+    fuzzy = _fuzzy(doc, matching.get("fuzzy"), ("matching", "fuzzy"), Fuzzy()) or Fuzzy(cutoffs=((0, 101.0),))
+    window = int(doc.number(matching.get("window", 2), ("matching", "window"), 0, 20, whole=True))
+    known = doc.strings(matching.get("known_words", []), ("matching", "known_words"), 0)
+    repeats = _repeats(doc, matching.get("repeats"), ("matching", "repeats"))
+    lists_raw = doc.mapping(top.get("lists", {}) or {}, ("lists",),
+                            optional=(list((top.get("lists") or {}).keys())
+                                      if isinstance(top.get("lists"), dict) else ()))
+    lists: dict[str, list[str]] = {}
+    for lname, words in lists_raw.items():
+        doc.ident(lname, ("lists", lname), r"[a-z][a-z0-9_]*")
+        if isinstance(words, list) and not words:
+            doc.fail(("lists", lname), "the list is empty: give at least one word or phrase")
+        lists[lname] = doc.strings(words, ("lists", lname))
+    criteria: list[Criterion] = []
+    seen: set[str] = set()
+    broken: set[str] = set()
+    for ci, raw in enumerate(doc.seq(top["criteria"], ("criteria",), 1)):
+        p = ("criteria", ci)
+        try:
+            crit = _criterion(doc, raw, p, seen, lists, facts, fuzzy)
+        except (DataError, _Problems) as exc:
+            many = exc.errors if isinstance(exc, _Problems) else [exc]
+            if problems is None:
+                raise many[0] from None
+            problems.extend(many)
+            criteria.append(None)      # keeps the indexes of the others right
+            if isinstance(raw, dict) and isinstance(raw.get("id"), str):
+                broken.add(raw["id"])
+            continue
+        seen.add(crit.id)
+        criteria.append(crit)
+    # cross-references: claims' 'unless' must name existing checks
+    for ci, crit in enumerate(criteria):
+        if crit is None:
+            continue
+        for ki, chk in enumerate(crit.checks):
+            if chk.kind not in READS_OTHERS:
+                continue            # a pattern's 'unless' holds patterns, not check names
+            key = "from" if chk.kind in ("evidence", "filler", "other_question") else "unless"
+            for ui, ref in enumerate(chk.options.get(key, [])):
+                full = ref if "." in ref else f"{crit.id}.{ref}"
+                cid, _, kid = full.partition(".")
+                if cid in broken:
+                    continue
+                target = next((c for c in criteria if c is not None and c.id == cid), None)
+                names = [f"{c.id}.{k.id}" for c in criteria if c is not None for k in c.checks
+                         if k.kind not in READS_OTHERS]
+                other = next((k for k in target.checks if k.id == kid), None) if target else None
+                if other is None or full == f"{crit.id}.{chk.id}" or other.kind in READS_OTHERS:
+                    from mockint.core.data.errors import did_you_mean
+                    why = (f"'{ref}' reads other checks itself (kind {other.kind}): name a check "
+                           f"that finds evidence" if other is not None and other.kind in READS_OTHERS
+                           and full != f"{crit.id}.{chk.id}" else f"'{ref}' names no other check")
+                    err = doc.error(("criteria", ci, "checks", ki, key, ui),
+                                    f"{why}{did_you_mean(full, names)}")
+                    if problems is None:
+                        raise err
+                    problems.append(err)
+    # follow-ups about the answer must name an existing check
+    names = {f"{c.id}.{k.id}" for c in criteria if c is not None for k in c.checks}
+    for ci, crit in enumerate(criteria):
+        for fi, fu in enumerate(crit.follow_ups if crit is not None else []):
+            if fu["check"] not in names and fu["check"].split(".")[0] not in broken:
+                from mockint.core.data.errors import did_you_mean
+                err = doc.error(("criteria", ci, "follow_ups", fi, "check"),
+                                f"'{fu['check']}' names no check{did_you_mean(fu['check'], sorted(names))}")
+                if problems is None:
+                    raise err
+                problems.append(err)
+    if problems is not None:            # in file order, as a linter lists them
+        problems[first:] = sorted(problems[first:], key=lambda e: (e.line or 0, e.col or 0))
+    _save_good()
+    return Rubric(lang=lang, version=version, name=str(top.get("name", name)), fuzzy=fuzzy,
+                  window=window, known_words=known, lists=lists, repeats=repeats,
+                  criteria=[c for c in criteria if c is not None], source=name, id=rid)
+
+
+class _Problems(Exception):
+    """Every problem found in a check, or in the checks of a criterion."""
+
+    def __init__(self, errors: list[DataError]):
+        super().__init__(str(errors[0]))
+        self.errors = errors
+
+
+def _criterion(doc: Doc, raw: Any, p: tuple, seen: set[str], lists: dict, facts, fuzzy: Fuzzy) -> Criterion:
+    c = doc.mapping(raw, p, required=("id", "name", "weight", "threshold", "feedback", "checks"),
+                    optional=("guide", "mode", "follow_up", "follow_ups", "by_kind", "only_when", "bonus_points",
+                              "examples"))
+    cid = doc.ident(c["id"], p + ("id",), r"[a-z0-9]+(?:_[a-z0-9]+)*")
+    if cid in seen:
+        doc.fail(p + ("id",), f"duplicate criterion id '{cid}'")
+    fb = doc.mapping(c["feedback"], p + ("feedback",), required=("pass", "fail"))
+    by_kind: dict[str, dict[str, Any]] = {}
+    for kname, over in doc.mapping(c.get("by_kind", {}) or {}, p + ("by_kind",),
+                                   optional=QUESTION_KINDS).items():
+        o = doc.mapping(over, p + ("by_kind", kname), optional=("weight", "mode", "feedback", "follow_up"))
+        by_kind[kname] = {}
+        if "weight" in o:
+            by_kind[kname]["weight"] = float(doc.number(o["weight"], p + ("by_kind", kname, "weight"), 0, 100))
+        if "mode" in o:
+            by_kind[kname]["mode"] = doc.choice(o["mode"], p + ("by_kind", kname, "mode"), MODES)
+        if "feedback" in o:
+            kf = doc.mapping(o["feedback"], p + ("by_kind", kname, "feedback"), optional=("pass", "fail"))
+            for verdict, text in kf.items():
+                by_kind[kname][f"feedback_{verdict}"] = _templ(doc, text, p + ("by_kind", kname, "feedback", verdict))
+        if "follow_up" in o:
+            by_kind[kname]["follow_up"] = doc.text_(o["follow_up"], p + ("by_kind", kname, "follow_up"))
+    checks: list[CheckSpec] = []
+    ids: set[str] = set()
+    errs: list[DataError] = []
+    for ki, kraw in enumerate(doc.seq(c["checks"], p + ("checks",), 1)):
+        try:                                 # every check is looked at, every problem of each
+            spec = _check(doc, kraw, p + ("checks", ki), lists, facts, fuzzy, ids)
+        except (DataError, _Problems) as exc:
+            errs.extend(exc.errors if isinstance(exc, _Problems) else [exc])
+            if isinstance(kraw, dict) and isinstance(kraw.get("id"), str):
+                ids.add(kraw["id"])
+            continue
+        ids.add(spec.id)
+        checks.append(spec)
+    if errs:
+        raise _Problems(errs)
+    follow_ups = []
+    for fi, fraw in enumerate(doc.seq(c.get("follow_ups", []), p + ("follow_ups",), 0)):
+        fp = p + ("follow_ups", fi)
+        f = doc.mapping(fraw, fp, required=("check", "text"))
+        rule = doc.text_(f["check"], fp + ("check",))
+        text = doc.text_(f["text"], fp + ("text",))
+        if "{hit}" not in text:
+            doc.fail(fp + ("text",), "a follow-up about the answer names what the candidate said: put {hit} in it")
+        follow_ups.append({"check": rule if "." in rule else f"{cid}.{rule}", "text": text})
+    return Criterion(
+        id=cid, name=doc.text_(c["name"], p + ("name",)), follow_ups=follow_ups,
+        guide=_guide(doc, c.get("guide", []), p + ("guide",), facts),
+        weight=float(doc.number(c["weight"], p + ("weight",), 0, 100)),
+        threshold=float(doc.number(c["threshold"], p + ("threshold",), 0, 1)),
+        mode=doc.choice(c.get("mode", "core"), p + ("mode",), MODES),
+        feedback_pass=_templ(doc, fb["pass"], p + ("feedback", "pass")),
+        feedback_fail=_templ(doc, fb["fail"], p + ("feedback", "fail")),
+        follow_up=doc.text_(c.get("follow_up", ""), p + ("follow_up",), empty_ok=True),
+        checks=checks, by_kind=by_kind,
+        only_when=doc.choice(c.get("only_when", "always"), p + ("only_when",), ONLY_WHEN),
+        bonus_points=float(doc.number(c.get("bonus_points", 10), p + ("bonus_points",), 0, 100)),
+        examples=parse_examples(doc, c["examples"], p + ("examples",), True) if "examples" in c else Examples(),
+    )
+
+
+def load_rubric(path: Path | str, facts: set[str] | None = None, display: str | None = None,
+                rid: str | None = None, problems: list[DataError] | None = None) -> Rubric:
+    path = Path(path)
+    name = display or str(path)
+    return parse_rubric(read_data(path, name), name, facts, path.stem if rid is None else rid, problems)

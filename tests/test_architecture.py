@@ -1,0 +1,38 @@
+"""The layers of mockint/ hold (issue 17): import-linter's contracts in pyproject.toml, run as a test,
+and the contracts are real: an upward import breaks them."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _lint_imports(cwd: Path) -> subprocess.CompletedProcess:
+    exe = shutil.which("lint-imports") or str(Path(sys.executable).with_name("lint-imports"))
+    return subprocess.run([exe, "--no-cache"], cwd=cwd, capture_output=True, text=True, timeout=300)
+
+
+def test_every_import_contract_is_kept():
+    p = _lint_imports(ROOT)
+    assert p.returncode == 0, p.stdout[-3000:] + p.stderr[-2000:]
+    assert "0 broken" in p.stdout
+
+
+def test_an_upward_import_breaks_the_layers(tmp_path):
+    """Copy the package, make the data layer import the scorer, and the contract says so."""
+    pytest.importorskip("importlinter")
+    shutil.copytree(ROOT / "mockint", tmp_path / "mockint", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    f = tmp_path / "mockint" / "core" / "data" / "marks.py"
+    f.write_text(f.read_text() + "\nfrom mockint.core.scoring import engine  # noqa\n")
+    p = subprocess.run([sys.executable, "-c", "import sys; sys.path.insert(0, '.'); "
+                        "from importlinter.cli import lint_imports_command; lint_imports_command()"],
+                       cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert p.returncode != 0
+    assert "mockint.core.data is not allowed to import mockint.core.scoring" in " ".join(p.stdout.split())
