@@ -304,3 +304,33 @@ def test_validation_lists_every_problem_inside_one_check(tmp_path):
                     "criteria[0].checks[0].found", "criteria[0].checks[0].patterns[0]",
                     "criteria[0].checks[0].patterns[2]"], p.stdout     # no word on the cap: it hangs on the effect
     assert p.stderr == "mockint: note: 6 problems in 1 file\n"
+
+
+def test_the_coach_section_names_rules_that_exist():
+    """Issue 17: the live coach and the follow-ups read rule names from the rubric, validated at load."""
+    text = MINI.replace("criteria:\n", "coach:\n  criteria: [confidense]\n  hedges: [confidence.hedgez]\n"
+                        "  fillerz: [confidence.hedges]\ncriteria:\n", 1)
+    assert "r.yaml:6:3: coach.fillerz: unknown key; allowed: criteria, example, number, result, hedges, fillers, " \
+           "question_back, follow_up_criteria (did you mean 'fillers'?)" in err(text)
+    text = MINI.replace("criteria:\n", "coach:\n  criteria: [confidense]\n  hedges: [confidence.hedgez]\n"
+                        "criteria:\n", 1)
+    problems: list = []
+    parse_rubric(text, "r.yaml", fact_ids(), problems=problems)
+    shown = [str(p) for p in problems]
+    assert shown == ["r.yaml:4:14: coach.criteria[0]: 'confidense' names no criterion (did you mean 'confidence'?)",
+                     "r.yaml:5:12: coach.hedges[0]: 'confidence.hedgez' names no check (criterion.check) "
+                     "(did you mean 'confidence.hedges'?)"], shown
+
+
+def test_the_coach_reads_the_rules_its_rubric_names():
+    from mockint.core.bank import loader
+    from mockint.core.interview import coach_from_result
+
+    scorer = loader.scorer("en")
+    q = loader.bank("en").get("sales-experience")
+    result = scorer.score("Um, I think I maybe closed a deal, like, last year for 40,000 euros.", q)
+    default = coach_from_result(result)
+    assert default.hedges and default.number
+    rules = dict(scorer.rubric.coach, hedges=(), number=("confidence.fillers",))
+    moved = coach_from_result(result, rules)
+    assert moved.hedges == [] and moved.number is True      # numbers now read from the fillers check

@@ -10,13 +10,14 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from mockint.core.data.errors import MockintError
 from mockint.core.data.i18n import ro_count
 from mockint.core.data.marks import PASS_MARK
 from mockint.core.questions.bank import Bank, Question, Reply
 from mockint.core.scoring import followups
+from mockint.core.scoring.coach_rules import DEFAULT_COACH
 
 if TYPE_CHECKING:   # the scoring stack is imported when first used, so the first question shows fast
     from mockint.core.scoring.engine import Result, Scorer
@@ -32,7 +33,7 @@ FULL_OPENER, FULL_CLOSER = "sales-experience", "questions-for-us"
 FULL_POOLS = (("responsibilities",), ("skills",), ("role", "pay"), ("common",), ("tips",))
 FULL_DEFAULT_COUNT = 8
 # Criteria whose failure earns one follow-up question; questions_back only on the closing question.
-FOLLOW_UP_CRITERIA = ("real_examples", "key_points")
+FOLLOW_UP_CRITERIA = DEFAULT_COACH["follow_up_criteria"]    # when a scorer has no rubric of its own
 CLOSING_FOLLOW_UP = "questions_back"
 RETRY_BELOW = PASS_MARK
 # The readiness checklist, each item with the guide facts it comes from.
@@ -198,32 +199,39 @@ class Coach:
         return "long" if self.words > self.max_words else "ok"
 
 
-COACH_CRITERIA = ("real_examples", "confidence", "questions_back")   # all the live coach shows
+COACH_CRITERIA = DEFAULT_COACH["criteria"]     # all the live coach shows, unless the rubric says otherwise
+
+
+def _coach_rules(scorer: Any) -> dict[str, tuple[str, ...]]:
+    rubric = getattr(scorer, "rubric", None)
+    return getattr(rubric, "coach", None) or DEFAULT_COACH
 
 
 def coach_for(scorer: Scorer, draft: str, question: Question) -> Coach:
     """The live coach's view of a draft: only the criteria it shows are scored."""
-    return coach_from_result(scorer.score(draft, question, only=COACH_CRITERIA))
+    rules = _coach_rules(scorer)
+    return coach_from_result(scorer.score(draft, question, only=rules["criteria"]), rules)
 
 
-def coach_from_result(result: Result) -> Coach:
+def coach_from_result(result: Result, rules: dict[str, tuple[str, ...]] | None = None) -> Coach:
+    """The coach's lines from a result, by the rules the rubric's `coach:` section names."""
+    rules = rules or DEFAULT_COACH
     checks = {k.rule: k for c in result.criteria for k in c.checks}
 
-    def found(rule: str) -> bool:
-        return rule in checks and checks[rule].count > 0
+    def found(key: str) -> bool:
+        return any(r in checks and checks[r].count > 0 for r in rules[key])
 
-    def texts(rule: str) -> list[str]:
-        return [" ".join(e.text.split()) for e in checks[rule].evidence] if rule in checks else []
+    def texts(key: str) -> list[str]:
+        return [" ".join(e.text.split()) for r in rules[key] if r in checks for e in checks[r].evidence]
 
     q = result.question
-    story = result.criterion("real_examples")       # left out (e.g. the closing question): not shown
+    story = next((c for cid in rules["example"] if (c := result.criterion(cid)) is not None), None)
+    # no story criterion (e.g. the closing question): the example, number and result lines are not shown
     return Coach(words=result.words, min_words=q.min_words, max_words=q.max_words,
                  example=None if story is None else story.passed,
-                 number=None if story is None else found("real_examples.numbers"),
-                 result=None if story is None else found("real_examples.result"),
-                 hedges=texts("confidence.hedges"),
-                 fillers=texts("confidence.fillers"),
-                 question_back=found("questions_back.role_questions") or found("questions_back.questions_to_them"))
+                 number=None if story is None else found("number"),
+                 result=None if story is None else found("result"),
+                 hedges=texts("hedges"), fillers=texts("fillers"), question_back=found("question_back"))
 
 
 @dataclass
@@ -367,7 +375,7 @@ class Interview:
 
     def _follow_up(self, q: Question, result: Result) -> tuple[str, str] | None:
         """(criterion id, text) of the follow-up to ask, never one asked before in this interview."""
-        ids = ((CLOSING_FOLLOW_UP,) if q.kind == "closing" else ()) + FOLLOW_UP_CRITERIA
+        ids = ((CLOSING_FOLLOW_UP,) if q.kind == "closing" else ()) + _coach_rules(self.scorer)["follow_up_criteria"]
         return followups.choose(result, q, self.scorer.rubric, ids, self.asked)
 
     def _finish(self, q: Question, answer: str, result: Result, replies: list[ReplyMatch]) -> Turn:

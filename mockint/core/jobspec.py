@@ -97,6 +97,19 @@ def load_spec(lang: str) -> Spec:
     return parse_spec(read_data(p, resources.display(p)), resources.display(p), lang)
 
 
+def _facts(doc: Doc, value: Any, path) -> list[str]:
+    """Guide fact ids (``tip-2``), each one the guide has (with "did you mean")."""
+    from mockint.core.data.errors import did_you_mean
+    from mockint.core.questions.guide import fact_ids
+
+    ids = doc.strings(value, path, 0)
+    known = fact_ids()
+    for i, f in enumerate(ids):
+        if f not in known:
+            doc.fail(path + (i,), f"'{f}' is not a guide fact{did_you_mean(f, sorted(known))}")
+    return ids
+
+
 def parse_spec(text: str, name: str, lang: str | None = None) -> Spec:  # noqa: C901 - issue 17: to split
     doc = Doc(name, text)
     data = load_yaml_cached(text, name)
@@ -152,18 +165,20 @@ def parse_spec(text: str, name: str, lang: str | None = None) -> Spec:  # noqa: 
             doc.fail(("questions", "templates", k), "the template must contain {term}")
         templates[k] = tpl
     jm = doc.mapping(top["job_fit"], ("job_fit",), required=("weight", "target", "name", "covered", "none", "missing"),
-                     optional=("threshold",))
+                     optional=("threshold", "guide"))
     fit = {"weight": float(doc.number(jm["weight"], ("job_fit", "weight"), 0, 0.5)),
            "target": float(doc.number(jm["target"], ("job_fit", "target"), 0.1, 10)),
            "threshold": float(doc.number(jm.get("threshold", 0.6), ("job_fit", "threshold"), 0, 1))}
     for k in ("name", "covered", "none", "missing"):
         fit[k] = doc.text_(jm[k], ("job_fit", k))
+    fit["guide"] = _facts(doc, jm.get("guide", ["tip-2"]), ("job_fit", "guide"))
     tmn = doc.mapping(top["tone"], ("tone",), required=("weight", "per_hit", "name", "formal", "casual"),
-                      optional=("threshold",))
+                      optional=("threshold", "guide"))
     tone: dict[str, Any] = {"weight": float(doc.number(tmn["weight"], ("tone", "weight"), 0, 0.2)),
                             "per_hit": float(doc.number(tmn["per_hit"], ("tone", "per_hit"), 0, 1)),
                             "threshold": float(doc.number(tmn.get("threshold", 0.75), ("tone", "threshold"), 0, 1)),
-                            "name": doc.text_(tmn["name"], ("tone", "name"))}
+                            "name": doc.text_(tmn["name"], ("tone", "name")),
+                            "guide": _facts(doc, tmn.get("guide", ["tip-3"]), ("tone", "guide"))}
     if fit["weight"] + tone["weight"] > 0.5:
         doc.fail(("tone", "weight"), "job_fit and tone together must weigh at most 0.5")
     for mode in TONES:
@@ -314,7 +329,7 @@ def job_questions(terms: list[Term], lang: str) -> list[Question]:
     out = []
     for i, t in enumerate(picked, 1):
         out.append(Question(id=f"job-{i}", text=spec.templates[t.kind].format(term=t.text), topic="",
-                            kind="behavioural", difficulty="medium", guide=["tip-2"], min_words=60,
+                            kind="behavioural", difficulty="medium", guide=list(spec.fit["guide"]), min_words=60,
                             max_words=300, seconds=150, talking_points=[], terms=[t.text], lang=lang,
                             in_bank=False))
     return out
@@ -484,7 +499,8 @@ def _job_fit(a: Analysed, job: JobContext, spec: Spec, CriterionResult):
                                                  + (f" (+{len(missing) - 5})" if len(missing) > 5 else "")))
     evidence.sort(key=lambda e: (e.start, e.end, e.rule))
     return CriterionResult("job_fit", spec.fit["name"], score, passed, spec.fit["weight"], "core",
-                           ["tip-2"], evidence, " ".join(advice), None, checks, spec.fit["threshold"], advice)
+                           list(spec.fit["guide"]), evidence, " ".join(advice), None, checks, spec.fit["threshold"],
+                           advice)
 
 
 def _tone(a: Analysed, mode: str, spec: Spec, CriterionResult):
@@ -515,7 +531,7 @@ def _tone(a: Analysed, mode: str, spec: Spec, CriterionResult):
     msg = conf["ok"] if not hits else conf["found"].format(hits=", ".join(f'"{t}"' for t in texts[:6]))
     ev.sort(key=lambda e: (e.start, e.end, e.rule))
     return CriterionResult("tone", spec.tone["name"], score, passed, spec.tone["weight"], "core",
-                           ["tip-3"], ev, msg, None, checks, spec.tone["threshold"], [msg])
+                           list(spec.tone["guide"]), ev, msg, None, checks, spec.tone["threshold"], [msg])
 
 
 # -- the session ---------------------------------------------------------------------------

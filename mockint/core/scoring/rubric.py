@@ -18,6 +18,7 @@ from mockint.core.data.errors import DataError
 from mockint.core.data.validate import Doc
 from mockint.core.data.yamlfile import load_yaml_cached, read_data
 from mockint.core.questions.examples import Examples, parse_examples
+from mockint.core.scoring.coach_rules import COACH_CRITERIA_KEYS, DEFAULT_COACH
 from mockint.core.scoring.matching import MATCH_MODES, SCORERS, Fuzzy, Repeats
 from mockint.core.scoring.text import LANGS
 
@@ -115,6 +116,7 @@ class Rubric:
     source: str = ""
     repeats: Repeats | None = None      # sentences said again count once (None: every one counts)
     id: str = ""             # the name questions use in `rubric:` (the file name without .yaml)
+    coach: dict[str, tuple[str, ...]] = field(default_factory=lambda: dict(DEFAULT_COACH))
 
     def criterion(self, cid: str) -> Criterion:
         for c in self.criteria:
@@ -542,7 +544,7 @@ def parse_rubric(text: str, name: str, facts: set[str] | None = None, rid: str =
     if data is None:
         doc.fail((), "the file is empty: a rubric needs 'lang', 'version' and 'criteria'")
     top = doc.mapping(data, (), required=("lang", "version", "criteria"),
-                      optional=("name", "matching", "lists"))
+                      optional=("name", "matching", "lists", "coach"))
     lang = doc.choice(top["lang"], ("lang",), LANGS)
     version = int(doc.number(top["version"], ("version",), 1, whole=True))
     matching = doc.mapping(top.get("matching", {}) or {}, ("matching",),
@@ -616,12 +618,44 @@ def parse_rubric(text: str, name: str, facts: set[str] | None = None, rid: str =
                 if problems is None:
                     raise err
                 problems.append(err)
+    coach = dict(DEFAULT_COACH)
+    if "coach" in top:
+        errs: list[DataError] = []
+        with _keep(errs):
+            coach.update(_coach(doc, top["coach"], [c for c in criteria if c is not None], broken))
+        if errs and problems is None:
+            raise errs[0]
+        if problems is not None:
+            problems.extend(errs)
     if problems is not None:            # in file order, as a linter lists them
         problems[first:] = sorted(problems[first:], key=lambda e: (e.line or 0, e.col or 0))
     _save_good()
     return Rubric(lang=lang, version=version, name=str(top.get("name", name)), fuzzy=fuzzy,
                   window=window, known_words=known, lists=lists, repeats=repeats,
-                  criteria=[c for c in criteria if c is not None], source=name, id=rid)
+                  criteria=[c for c in criteria if c is not None], source=name, id=rid, coach=coach)
+
+
+def _coach(doc: Doc, raw: Any, criteria: list[Criterion], broken: set[str]) -> dict[str, tuple[str, ...]]:
+    """The rubric's `coach:` section: each key names criteria or checks that exist (every
+    problem reported, with 'did you mean')."""
+    from mockint.core.data.errors import did_you_mean
+
+    m = doc.mapping(raw, ("coach",), optional=tuple(DEFAULT_COACH))
+    crit_ids = [c.id for c in criteria]
+    rules = [f"{c.id}.{k.id}" for c in criteria for k in c.checks]
+    out: dict[str, tuple[str, ...]] = {}
+    errs: list[DataError] = []
+    for key, value in m.items():
+        names = doc.strings(value, ("coach", key), 0)
+        known = crit_ids if key in COACH_CRITERIA_KEYS else rules
+        what = "criterion" if key in COACH_CRITERIA_KEYS else "check (criterion.check)"
+        for i, n in enumerate(names):
+            if n not in known and n.split(".")[0] not in broken:
+                errs.append(doc.error(("coach", key, i), f"'{n}' names no {what}{did_you_mean(n, known)}"))
+        out[key] = tuple(names)
+    if errs:
+        raise _Problems(errs)
+    return out
 
 
 class _Problems(Exception):
