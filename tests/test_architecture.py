@@ -36,3 +36,17 @@ def test_an_upward_import_breaks_the_layers(tmp_path):
                        cwd=tmp_path, capture_output=True, text=True, timeout=300)
     assert p.returncode != 0
     assert "mockint.core.data is not allowed to import mockint.core.scoring" in " ".join(p.stdout.split())
+
+
+def test_a_check_kind_is_declared_once_beside_its_run():
+    """Issue 17: a kind was defined in four places; its class now says its name, effects and
+    options, and the rubric parser reads them from the registry."""
+    from mockint.core.scoring import rubric
+    from mockint.core.scoring.checks import KIND_CLASSES, Check
+
+    assert set(KIND_CLASSES) == set(rubric.KINDS)
+    for kind, cls in KIND_CLASSES.items():
+        assert issubclass(cls, Check) and cls.kind == kind and "run" in vars(cls)
+        assert rubric.KIND_KEYS[kind] == cls.options and rubric.KIND_EFFECTS[kind] == tuple(cls.effects)
+        assert set(cls.effects) <= {"reward", "bonus", "penalty", "gate"}
+    assert set(rubric.READS_OTHERS) == {"claims", "statements", "evidence", "filler", "other_question"}

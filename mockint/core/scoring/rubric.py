@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 import string
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -18,157 +17,30 @@ from mockint.core.data.errors import DataError
 from mockint.core.data.validate import Doc
 from mockint.core.data.yamlfile import load_yaml_cached, read_data
 from mockint.core.questions.examples import Examples, parse_examples
+from mockint.core.scoring.checks import KIND_CLASSES
 from mockint.core.scoring.coach_rules import COACH_CRITERIA_KEYS, DEFAULT_COACH
 from mockint.core.scoring.matching import MATCH_MODES, SCORERS, Fuzzy, Repeats
+from mockint.core.scoring.model import (  # noqa: F401 - moved to mockint.core.scoring.model
+    EFFECTS,
+    MODES,
+    ONLY_WHEN,
+    QUESTION_KINDS,
+    TEMPLATE_FIELDS,
+    Cap,
+    CheckSpec,
+    Criterion,
+    LazyPattern,
+    Rubric,
+)
 from mockint.core.scoring.text import LANGS
 
-EFFECTS = ("reward", "bonus", "penalty", "gate")
-MODES = ("core", "bonus")
-QUESTION_KINDS = ("behavioural", "situational", "knowledge", "closing")
-TEMPLATE_FIELDS = ("hits", "count", "target", "words", "min", "max", "missing", "covered", "question",
-                   "elapsed", "budget", "share")
-ONLY_WHEN = ("always", "timed", "bank_question")
-
-
-@dataclass
-class Cap:
-    below: float     # when the check's value is below this ...
-    score: int       # ... the answer's score is at most this
-    at_least: int = 1   # a penalty: when it finds at least this many (three clichés, not one)
-
-
-@dataclass
-class CheckSpec:
-    id: str
-    kind: str
-    effect: str
-    label: str
-    weight: float = 1.0
-    target: float = 1.0
-    per_hit: float = 0.1
-    max: float = 1.0
-    per_words: int = 0       # penalty: hits count in full up to this many words, then by density
-    min_hits: int = 1        # penalty: fewer hits than this count as none (two sofas are no nonsense)
-    cap: Cap | None = None
-    found: str = ""
-    missing: str = ""
-    partial: str = ""        # shown instead of ``missing`` when some was found, not enough
-    guide: list[str] = field(default_factory=list)
-    options: dict[str, Any] = field(default_factory=dict)   # kind-specific keys, validated
-    by_kind: dict[str, dict[str, float]] = field(default_factory=dict)   # question kind -> weight/target
-    _kinds: dict[str, CheckSpec] = field(default_factory=dict, repr=False, compare=False)
-
-    def for_kind(self, kind: str) -> CheckSpec:
-        """The check as it applies to a question of ``kind`` (its ``by_kind`` weight and target;
-        weight 0: not applied)."""
-        over = self.by_kind.get(kind)
-        if not over:
-            return self
-        got = self._kinds.get(kind)
-        if got is None:
-            got = self._kinds[kind] = replace(self, by_kind={}, _kinds={}, **over)
-        return got
-
-
-@dataclass
-class Criterion:
-    id: str
-    name: str
-    guide: list[str]
-    weight: float
-    threshold: float
-    mode: str
-    feedback_pass: str
-    feedback_fail: str
-    follow_up: str
-    checks: list[CheckSpec]
-    by_kind: dict[str, dict[str, Any]] = field(default_factory=dict)
-    follow_ups: list[dict[str, str]] = field(default_factory=list)   # {check, text}: about the answer
-    only_when: str = "always"
-    bonus_points: float = 10.0
-    examples: Examples = field(default_factory=Examples)   # self-tests (mockint check-rubric)
-
-    def weight_for(self, kind: str | None) -> float:
-        return float(self.by_kind.get(kind or "", {}).get("weight", self.weight))
-
-    def mode_for(self, kind: str | None) -> str:
-        return self.by_kind.get(kind or "", {}).get("mode", self.mode)
-
-    def feedback_for(self, kind: str | None, passed: bool) -> str:
-        """The pass or fail message for a question of ``kind`` (its ``by_kind`` feedback, if any)."""
-        key = "feedback_pass" if passed else "feedback_fail"
-        return self.by_kind.get(kind or "", {}).get(key, getattr(self, key))
-
-    def follow_up_for(self, kind: str | None) -> str:
-        return self.by_kind.get(kind or "", {}).get("follow_up", self.follow_up)
-
-
-@dataclass
-class Rubric:
-    lang: str
-    version: int
-    name: str
-    fuzzy: Fuzzy
-    window: int
-    known_words: list[str]
-    lists: dict[str, list[str]]
-    criteria: list[Criterion]
-    source: str = ""
-    repeats: Repeats | None = None      # sentences said again count once (None: every one counts)
-    id: str = ""             # the name questions use in `rubric:` (the file name without .yaml)
-    coach: dict[str, tuple[str, ...]] = field(default_factory=lambda: dict(DEFAULT_COACH))
-
-    def criterion(self, cid: str) -> Criterion:
-        for c in self.criteria:
-            if c.id == cid:
-                return c
-        raise KeyError(cid)
-
-    def check(self, rule: str) -> tuple[Criterion, CheckSpec | None]:
-        cid, _, kid = rule.partition(".")
-        c = self.criterion(cid)
-        if not kid:
-            return c, None
-        for k in c.checks:
-            if k.id == kid:
-                return c, k
-        return c, None
-
-
-# Kind-specific keys: name -> (required?, validator name). Validators live in _kind_option.
-KIND_KEYS: dict[str, dict[str, bool]] = {
-    "phrases": {"phrases": False, "lists": False, "match": False, "window": False, "fuzzy": False,
-                "distinct": False, "negated_by": False},
-    "pattern": {"patterns": True, "distinct": False, "negated_by": False, "objects": False,
-                "near": False, "unless": False},
-    "count": {"of": True, "min": False, "max": False},
-    "ratio": {"lists": True, "min": False, "max": False},
-    "question": {"about": False, "addressed": False, "starts": True, "exclude": False},
-    "claims": {"phrases": False, "lists": False, "unless": True, "window_words": False},
-    "talking_points": {"share": False},
-    "on_topic": {"lists": False, "ignore": False, "ignore_in_terms": False},
-    "repetition": {"ngram": False, "max_share": False, "allow": False},
-    "timing": {"grace": False},
-    "statements": {"unless": True, "min_words": False, "scale_from_words": False},
-    "evidence": {"from": True, "distinct": False},
-    "filler": {"from": True, "min_words": False, "allow": False, "max_share": False},
-    "other_question": {"from": True, "ignore": False, "min_words": False, "margin": False,
-                       "max_questions": False, "max_own": False, "min_length": False,
-                       "min_points": False, "margin_points": False},
-}
-KIND_EFFECTS = {
-    "phrases": EFFECTS, "pattern": EFFECTS, "claims": ("penalty",),
-    "count": ("reward", "bonus", "gate"), "ratio": ("reward", "bonus", "gate"),
-    "question": ("reward", "bonus", "gate"), "talking_points": ("reward", "gate"),
-    "on_topic": ("reward", "gate"), "repetition": ("reward", "penalty", "gate"), "timing": ("reward", "gate"),
-    "statements": ("reward", "bonus", "gate"),
-    "evidence": EFFECTS,
-    "filler": ("penalty",),
-    "other_question": ("penalty",),
-}
+# What each check kind takes and may do, from the kind's own class (scoring/checks/): its options
+# (key: required?) and effects. The values of the options are read by _kind_option below.
+KIND_KEYS: dict[str, dict[str, bool]] = {k: dict(c.options) for k, c in KIND_CLASSES.items()}
+KIND_EFFECTS: dict[str, tuple[str, ...]] = {k: tuple(c.effects) for k, c in KIND_CLASSES.items()}
 COUNT_OF = ("words", "sentences", "long_sentences")
 # kinds that read other checks' evidence
-READS_OTHERS = ("claims", "statements", "evidence", "filler", "other_question")
+READS_OTHERS = tuple(k for k, c in KIND_CLASSES.items() if getattr(c, "reads_others", False))
 KINDS = tuple(KIND_KEYS)
 
 
@@ -337,29 +209,6 @@ def _check_by_kind(doc: Doc, raw: Any, path) -> dict[str, dict[str, float]]:
         if "target" in o:
             out[qkind]["target"] = float(doc.number(o["target"], path + (qkind, "target"), 0.01, 1000))
     return out
-
-
-class LazyPattern:
-    """A rubric pattern that compiled before (see :func:`_known_good`), compiled when first used:
-    most answers try under half of a rubric's ~90 patterns, and compiling them all cost ~8 ms of
-    every cold ``mockint score``. Anything but ``pattern`` compiles it (``match``, ``finditer``...)."""
-
-    __slots__ = ("pattern", "_rx")
-
-    def __init__(self, pattern: str) -> None:
-        self.pattern = pattern
-        self._rx: re.Pattern | None = None
-
-    def compiled(self) -> re.Pattern:
-        if self._rx is None:
-            self._rx = re.compile(self.pattern)
-        return self._rx
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.compiled(), name)
-
-    def __repr__(self) -> str:
-        return f"LazyPattern({self.pattern!r})"
 
 
 # Patterns that compiled and do not match empty text, by their text: kept in <mockint home>/cache

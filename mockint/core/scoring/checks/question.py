@@ -1,0 +1,101 @@
+"""The question kind: questions put to the interviewer, found and shown, their topic judged after."""
+
+from __future__ import annotations
+
+from mockint.core.scoring.checks.base import (  # noqa: F401 - moved to mockint.core.scoring.checks.base
+    Check,
+    Ctx,
+    Outcome,
+    Span,
+    _bounds,
+    _clause,
+    _hit,
+    _negated,
+    _saturate,
+    _spans_from_hits,
+    _token_range,
+)
+from mockint.core.scoring.checks.counts import (  # noqa: F401 - moved to mockint.core.scoring.checks.counts
+    CountCheck,
+    RatioCheck,
+    _by_sentence,
+    _sentence_sizes,
+)
+from mockint.core.scoring.checks.pattern import (  # noqa: F401 - moved to mockint.core.scoring.checks.pattern
+    _QUOTED,
+    PatternCheck,
+    PatternIndex,
+    _char_starts,
+    _compiled,
+    _holds,
+    _matches,
+    _Objects,
+    _quoted,
+    _stem_positions,
+)
+from mockint.core.scoring.checks.phrases import (  # noqa: F401 - moved to mockint.core.scoring.checks.phrases
+    PhrasesCheck,
+)
+from mockint.core.scoring.matching import PhraseSet
+from mockint.core.scoring.text import phrase_tokens
+
+
+class QuestionCheck(Check):
+    kind = "question"
+    effects = ('reward', 'bonus', 'gate')
+    options = {"about": False, "addressed": False, "starts": True, "exclude": False}     # key: required?
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        lang, fz = self.rubric.lang, self.rubric.fuzzy
+        def mk(key: str) -> PhraseSet | None:
+            return (PhraseSet(self.opts[key], lang, "stem", self.rubric.window, fz, self.lexicon)
+                    if self.opts.get(key) else None)
+        self.about, self.addressed, self.exclude = mk("about"), mk("addressed"), mk("exclude")
+        self.starts: dict[str, list[tuple[str, ...]]] = {}     # by first word
+        for p in self.opts["starts"]:
+            words = tuple(phrase_tokens(p))
+            if words:
+                self.starts.setdefault(words[0], []).append(words)
+
+    def run(self, ctx: Ctx) -> Outcome:
+        a = ctx.a
+        by_sent = _by_sentence(a)
+        candidates = []
+        toks, folded, starts = a.words, a.folded, self.starts
+        quoted = _quoted(a)
+        for si, idx in sorted(by_sent.items()):
+            s, e = a.sentences[si]
+            if quoted and any(qs <= s < qe or qs < e <= qe for qs, qe in quoted):
+                continue                        # reported speech ("I'd ask them, 'What...?'"): not put to us
+            if folded[e - 1] == "?":
+                candidates.append((si, idx))
+                continue
+            opening = starts.get(toks[idx[0]])
+            if opening:
+                words = tuple(toks[i] for i in idx[:max(len(st) for st in opening)])
+                if any(words[:len(st)] == st for st in opening):
+                    candidates.append((si, idx))
+        if not candidates:                      # no question at all: nothing else to look for
+            return Outcome(_saturate(0, self.target(ctx)), 0, [])
+        sets = {}
+        for name in ("about", "addressed", "exclude"):
+            ps = getattr(self, name)
+            if ps is None:
+                sets[name] = None
+                continue
+            sets[name] = set()
+            for h in ps.find(a):
+                sets[name].update(range(h.first, h.last + 1))
+        spans: list[Span] = []
+        for si, idx in candidates:
+            s, e = a.sentences[si]
+            inside = set(idx)
+            if sets["about"] is not None and not (sets["about"] & inside):
+                continue
+            if sets["addressed"] is not None and not (sets["addressed"] & inside):
+                continue
+            if sets["exclude"] is not None and (sets["exclude"] & inside):
+                continue
+            spans.append(Span(s, e, idx[0], idx[-1], self.rule))
+        return Outcome(_saturate(len(spans), self.target(ctx)), len(spans), spans)
