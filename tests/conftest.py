@@ -33,17 +33,22 @@ def run_cli(*args: str, input: str | bytes | None = None, env: dict | None = Non
     return p
 
 
-# -- lanes: "pytest -m 'not tui'" runs everything but the Textual app (the fast lane) -------------
-TUI_FILES = ("test_tui", "test_user_questions_tui", "test_practice_crash")
+# -- lanes: a test's folder is its lane (tests/unit, tests/cli, tests/tui), as a marker ------------
+# "pytest -m 'not tui'" runs everything but the Textual app (the fast lane); "-m unit" only the core.
+LANES = {"unit": "pure tests of the core, in process",
+         "cli": "the command line, most in a real process (cold start, kill -9, exit codes)",
+         "tui": "drives the Textual app (Pilot, snapshots); 'pytest -m \"not tui\"' leaves them out"}
 
 
 def pytest_configure(config):
-    config.addinivalue_line("markers", "tui: drives the Textual app (Pilot, snapshots); "
-                                       "'pytest -m \"not tui\"' leaves them out")
+    for name, what in LANES.items():
+        config.addinivalue_line("markers", f"{name}: {what}")
 
 
 def pytest_collection_modifyitems(config, items):
     for item in items:
-        name = item.path.stem if hasattr(item, "path") else ""
-        if name.startswith(TUI_FILES) or "snap_compare" in getattr(item, "fixturenames", ()):
-            item.add_marker(pytest.mark.tui)
+        lane = item.path.parent.name if hasattr(item, "path") else ""
+        if lane in LANES:
+            item.add_marker(getattr(pytest.mark, lane))
+        if lane != "tui" and "snap_compare" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.tui)         # a snapshot anywhere drives the app

@@ -127,7 +127,7 @@ def own_base(screen: Screen) -> bool:
 
 
 # History is on ctrl+o: terminals send ctrl+h as Backspace (and ctrl+i as Tab, ctrl+m as Enter,
-# ctrl+[ as Escape), so no binding uses those (tests/test_tui_keys.py). History and progress are off
+# ctrl+[ as Escape), so no binding uses those (tests/tui/test_tui_keys.py). History and progress are off
 # during an interview (where one types), and never open over themselves.
 
 

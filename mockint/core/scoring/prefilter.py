@@ -11,7 +11,7 @@ with one of ``prefixes``. ``\bi(?:'m| am) not\b`` plans to ``exact={"i'm", "i"}`
 ends where the pattern has a space, a hyphen or other punctuation; ``\b`` does not end it (``i'm``
 is one token), so literal text followed by ``\b``, a class, a repeat or anything else not
 understood here becomes a prefix. What cannot be planned returns ``None`` and is searched whole.
-``tests/test_pattern_plans.py`` checks on every shipped pattern that planning loses no match.
+``tests/unit/test_pattern_plans.py`` checks on every shipped pattern that planning loses no match.
 """
 
 from __future__ import annotations

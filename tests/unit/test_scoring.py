@@ -357,7 +357,7 @@ def test_confidence_on_the_closing_question_speaks_of_questions_not_of_what_you_
 
 def _corpus_answers(limit: int = 40):
     import yaml
-    root = Path(__file__).resolve().parent.parent / "benchmarks" / "quality"
+    root = Path(__file__).resolve().parents[2] / "benchmarks" / "quality"
     for lang in ("en", "ro"):
         doc = yaml.safe_load((root / f"{lang}.yaml").read_text(encoding="utf-8"))
         for item in doc["answers"][:limit]:

@@ -59,7 +59,7 @@ def test_nothing_that_ships_names_the_shared_notes():
     ships cites what ships (rubrics/guide.yaml, docs/)."""
     from pathlib import Path
 
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     shipped = [*root.joinpath("mockint").rglob("*.py"), *root.joinpath("question_bank").glob("*.yaml"),
                *root.joinpath("rubrics").glob("*.yaml"), *root.joinpath("docs").glob("*.md"),
                root / "README.md", root / "pyproject.toml"]
@@ -75,7 +75,7 @@ def test_the_tui_marker_is_registered_and_given_to_every_textual_test(request):
     from conftest import ROOT
 
     p = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--co", "-m", "tui",
-                        "tests/test_tui_roleplay.py", "tests/test_journal.py", "tests/test_roleplay.py"],
+                        "tests/tui/test_tui_roleplay.py", "tests/unit/test_journal.py", "tests/unit/test_roleplay.py"],
                        capture_output=True, text=True, cwd=ROOT)
     names = [line for line in p.stdout.splitlines() if "::" in line]
     assert names and all("test_roleplay.py" not in n for n in names)

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from mockint.cli import main
 from mockint.core.data import paths
 from mockint.core.history.store import Store
-from tests.test_storage import add_session
+from tests.unit.test_storage import add_session
 
 COMMANDS = (["history"], ["report", "--last", "--format", "markdown"], ["export", "-o", "EXPORT", "--force"],
             ["rescore", "--last"], ["import", "IMPORT"])

@@ -700,7 +700,7 @@ def test_a_whole_eight_question_interview_never_repeats_a_follow_up_and_shows_re
     """Issue 15, driven through the Pilot: short weak answers to eight questions and the close;
     no follow-up is asked twice, and the replies to the closing questions are on screen (the
     interview screen, not the summary) until Continue."""
-    from test_followups import EIGHT, WEAK
+    from tests.unit.test_followups import EIGHT, WEAK
 
     async def scenario():
         app = app_for(lang, question_ids=EIGHT + ["questions-for-us"], feedback="each", count=None)

@@ -44,7 +44,7 @@ def test_the_meta_test_would_catch_ctrl_h(monkeypatch):
     monkeypatch.setattr(MockintApp, "BINDINGS", MockintApp.BINDINGS + [Binding("ctrl+h", "history", "H")])
     assert ("MockintApp", "ctrl+h") in [(c, k) for c, k in _bindings() if k in ALIASED]
 
-# The History key opening History is driven in tests/test_tui_history.py (ctrl+o).
+# The History key opening History is driven in tests/tui/test_tui_history.py (ctrl+o).
 
 
 @pytest.mark.parametrize("lang", ["en", "ro"])
@@ -89,7 +89,7 @@ def test_the_readme_keys_table_names_every_shown_binding():
     import re
     from pathlib import Path
 
-    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     table = readme[readme.index("| key | where | what |"):]
     table = table[:table.index("\n\n")]
     keys_in_table = {k.strip().lower() for row in table.splitlines()[2:]

@@ -1,7 +1,7 @@
 """Issue #7 (robustness): the TUI stays responsive under a 1 MB paste, a terminal resized to 40x12
 and back, and 10 interviews in a row (no growth in memory beyond 20 %).
 
-Driven by Textual's Pilot like tests/test_tui.py. Wall-clock budgets are deliberately loose (the
+Driven by Textual's Pilot like tests/tui/test_tui.py. Wall-clock budgets are deliberately loose (the
 machine running the suite may be small and shared): they catch a UI that hangs, not a slow one.
 The measured figures are printed as ``[stress] ...`` lines, past pytest's output capture.
 

@@ -12,7 +12,7 @@ import yaml
 
 from mockint.core.bank import loader
 
-HERE = Path(__file__).parent / "rule_examples"
+HERE = Path(__file__).parents[1] / "rule_examples"
 LANGS = ("en", "ro")
 
 

@@ -10,7 +10,7 @@ import pytest
 from mockint.core.bank import loader
 from mockint.core.scoring.matching import Repeats, repeated_runs, repeated_sentences
 from mockint.core.scoring.text import analyse, without_spans
-from tests.test_validation import MINI, err, fact_ids, parse_rubric
+from tests.unit.test_validation import MINI, err, fact_ids, parse_rubric
 
 BASE = {
     "en": ("handle-objection", "A clinic owner said our price was double the old vendor's. I asked what a "

@@ -1,5 +1,5 @@
 """Issue 19: no English word from a list of known leaks on any Romanian screen. The Romanian
-screens are the reviewed SVG snapshots (tests/__snapshots__/**/*[ro].svg: start, readiness,
+screens are the reviewed SVG snapshots (tests/tui/__snapshots__/**/*[ro].svg: start, readiness,
 chat, feedback, summary, help, history, progress, role-play); their visible text is read back and
 searched for the words English leaked into Romanian screens before (tags, keys, labels)."""
 
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-SNAPSHOTS = sorted((Path(__file__).parent / "__snapshots__").glob("**/*[[]ro[]].svg"))
+SNAPSHOTS = sorted((Path(__file__).parents[1] / "tui" / "__snapshots__").glob("**/*[[]ro[]].svg"))
 # Words that are English only (not Romanian loanwords such as "Start", "demo", "pitch", "target").
 LEAKS = ["Score", "Submit", "Continue", "History", "Progress", "Questions", "Question", "Answer", "answer",
          "common", "behavioural", "situational", "knowledge", "easy", "medium", "hard", "kind", "weight",

@@ -15,7 +15,7 @@ from mockint.core.scoring.checks import Ctx, PatternCheck
 from mockint.core.scoring.prefilter import char_plan, plan, required_text
 from mockint.core.scoring.text import analyse
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.parametrize("pattern, exact, prefixes", [

@@ -2,7 +2,7 @@
 
 Deterministic: a frozen clock (the countdown always shows the full budget, answers take 0 s),
 no cursor blink, fixed questions and answers. Update with ``pytest --snapshot-update`` and look
-at the SVGs in tests/__snapshots__/ before accepting them.
+at the SVGs in tests/tui/__snapshots__/ before accepting them.
 """
 
 from __future__ import annotations

@@ -24,7 +24,7 @@ import pytest
 import yaml
 from conftest import ROOT
 
-CORPUS = Path(__file__).resolve().parent / "bad_inputs"
+CORPUS = Path(__file__).resolve().parents[1] / "bad_inputs"
 CASES = yaml.safe_load((CORPUS / "cases.yaml").read_text(encoding="utf-8"))["cases"]
 SEED_ID = "5eed" + "0" * 27 + "1"
 SKIP_IN_HOME = {"cache"}          # the parse cache: content-addressed, "safe to delete"

@@ -7,7 +7,7 @@ import pytest
 
 from mockint.core.bank import loader
 from mockint.core.interview import Interview
-from tests.test_validation import MINI, err
+from tests.unit.test_validation import MINI, err
 
 EIGHT = ["sales-experience", "why-sales", "hit-quota", "handle-objection", "build-relationships",
          "organise-day", "mistake-learned", "negotiate-best-deal"]
