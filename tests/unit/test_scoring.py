@@ -457,3 +457,16 @@ def test_missing_talking_points_read_as_one_sentence_in_romanian():
     r = loader.scorer("ro").score("Nu știu.", loader.bank("ro").get("sales-experience"))
     text = next(c.feedback for c in r.criteria if c.id == "key_points")
     assert ".;" not in text and ". (+" not in text and "Lipsesc încă: " in text
+
+
+def test_a_result_is_written_and_read_back_in_one_place():
+    """Issue 17: the stored result format is Result.to_dict / Result.from_dict, both in the engine."""
+    from mockint.core.scoring.engine import Result
+
+    q = loader.bank("en").get("sales-experience")
+    r = loader.scorer("en").score("Last year I closed a 40,000 euro deal with a logistics firm: I asked their "
+                                  "COO what late shipments cost them and rebuilt the offer around it.", q)
+    back = Result.from_dict(r.to_dict())
+    assert back.score == r.score and [c.id for c in back.criteria] == [c.id for c in r.criteria]
+    assert [(e.start, e.end, e.rule) for e in back.evidence()] == [(e.start, e.end, e.rule) for e in r.evidence()]
+    assert back.to_dict()["criteria"] == r.to_dict()["criteria"]

@@ -784,48 +784,11 @@ class Store:
 # stored score objects back into engine objects (for the text and Markdown renderers)
 
 def result_from_dict(d: dict[str, Any]):
-    """An ``engine.Result`` rebuilt from a stored score object, for ``report`` renderers: it shows
-    exactly what was stored (nothing is re-scored). Fields not stored (the question's tags and
-    length budget) are left empty."""
-    from mockint.core.questions.bank import Question
-    from mockint.core.scoring.engine import CapResult, CheckResult, CriterionResult, Evidence, Result
+    """An ``engine.Result`` rebuilt from a stored score object (``Result.from_dict``), its
+    talking-point evidence in the bank's order: it shows exactly what was stored, nothing re-scored."""
+    from mockint.core.scoring.engine import Result
 
-    qid = d.get("question_id") or ""
-    question = Question(id=qid, text=d.get("question_text") or "", topic="", kind="", difficulty="",
-                        guide=[], min_words=0, max_words=0, seconds=0, talking_points=[],
-                        lang=d.get("lang") or "en", in_bank=bool(qid))
-    crits = []
-    for c in d.get("criteria", []):
-        cid = c["id"]
-        effects = {f"{cid}.{k['id']}": k.get("effect", "reward") for k in c.get("checks", [])}
-        evidence = [Evidence(e["start"], e["end"], e["text"], e["rule"], effects.get(e["rule"], "reward"))
-                    for e in c.get("evidence", [])]
-        checks = [CheckResult(k["id"], f"{cid}.{k['id']}", k.get("kind", ""), k.get("effect", "reward"),
-                              k.get("label", ""), k.get("value", 0.0), k.get("count", 0), k.get("points", 0.0),
-                              k.get("passed", False), k.get("message", ""), [])
-                  for k in c.get("checks", [])]
-        by_rule = {k.rule: k for k in checks}
-        points = next((k for k in checks if k.kind == "talking_points"), None)
-        for e in evidence:       # key_points.<talking point> spans belong to the talking-points check
-            owner = by_rule.get(e.rule) or points
-            if owner is not None:
-                owner.evidence.append(e)
-                if e.rule not in effects:
-                    e.effect = owner.effect
-        if points is not None and points.evidence:   # grouped in the bank's order, as the scorer does
-            order = _point_order(qid, d.get("lang") or "en")
-            rank = {f"{cid}.{p}": i for i, p in enumerate(order)}
-            points.evidence.sort(key=lambda e: rank.get(e.rule, len(rank)))
-        crit = CriterionResult(cid, c.get("name", cid), float(c["score"]), bool(c.get("passed")),
-                               float(c.get("weight", 1.0)), c.get("mode", "core"), list(c.get("guide", [])),
-                               evidence, c.get("feedback", ""), c.get("follow_up"), checks,
-                               float(c.get("threshold", 0.6)))
-        if isinstance(c.get("advice"), list) and hasattr(crit, "advice"):
-            crit.advice = [str(a) for a in c["advice"]]     # when the score object carries it
-        crits.append(crit)
-    caps = [CapResult(x.get("rule", ""), int(x.get("max", 100)), x.get("reason", "")) for x in d.get("caps", [])]
-    return Result(question, d.get("lang") or "en", "", int(d["score"]), crits, caps, d.get("elapsed"),
-                  int(d.get("rubric_version", 1)), int(d.get("words", 0)))
+    return Result.from_dict(d, _point_order)
 
 
 def _point_order(question_id: str, lang: str) -> list[str]:

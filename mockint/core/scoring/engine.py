@@ -6,6 +6,7 @@ span in the answer as typed, and the guide facts. Nothing is scored that cannot 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from string import Formatter
@@ -112,6 +113,49 @@ class Result:
                 "question_text": self.question.text, "words": self.words,
                 "elapsed": self.elapsed, "caps": [c.to_dict() for c in self.caps],
                 "rubric_version": self.rubric_version}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any], point_order: Callable[[str, str], list[str]] | None = None) -> Result:
+        """The result ``to_dict`` wrote, rebuilt for the renderers: it shows exactly what was stored
+        (nothing is re-scored). Fields not stored (the question's tags and length budget) are left
+        empty. ``point_order(question_id, lang)``: the talking points' order, to group their
+        evidence as the scorer does (the history passes the bank's)."""
+        qid = d.get("question_id") or ""
+        question = Question(id=qid, text=d.get("question_text") or "", topic="", kind="", difficulty="",
+                            guide=[], min_words=0, max_words=0, seconds=0, talking_points=[],
+                            lang=d.get("lang") or "en", in_bank=bool(qid))
+        crits = []
+        for c in d.get("criteria", []):
+            cid = c["id"]
+            effects = {f"{cid}.{k['id']}": k.get("effect", "reward") for k in c.get("checks", [])}
+            evidence = [Evidence(e["start"], e["end"], e["text"], e["rule"], effects.get(e["rule"], "reward"))
+                        for e in c.get("evidence", [])]
+            checks = [CheckResult(k["id"], f"{cid}.{k['id']}", k.get("kind", ""), k.get("effect", "reward"),
+                                  k.get("label", ""), k.get("value", 0.0), k.get("count", 0), k.get("points", 0.0),
+                                  k.get("passed", False), k.get("message", ""), [])
+                      for k in c.get("checks", [])]
+            by_rule = {k.rule: k for k in checks}
+            points = next((k for k in checks if k.kind == "talking_points"), None)
+            for e in evidence:       # key_points.<talking point> spans belong to the talking-points check
+                owner = by_rule.get(e.rule) or points
+                if owner is not None:
+                    owner.evidence.append(e)
+                    if e.rule not in effects:
+                        e.effect = owner.effect
+            if points is not None and points.evidence:   # grouped in the bank's order, as the scorer does
+                order = point_order(qid, d.get("lang") or "en") if point_order else []
+                rank = {f"{cid}.{p}": i for i, p in enumerate(order)}
+                points.evidence.sort(key=lambda e: rank.get(e.rule, len(rank)))
+            crit = CriterionResult(cid, c.get("name", cid), float(c["score"]), bool(c.get("passed")),
+                                   float(c.get("weight", 1.0)), c.get("mode", "core"), list(c.get("guide", [])),
+                                   evidence, c.get("feedback", ""), c.get("follow_up"), checks,
+                                   float(c.get("threshold", 0.6)))
+            if isinstance(c.get("advice"), list) and hasattr(crit, "advice"):
+                crit.advice = [str(a) for a in c["advice"]]     # when the score object carries it
+            crits.append(crit)
+        caps = [CapResult(x.get("rule", ""), int(x.get("max", 100)), x.get("reason", "")) for x in d.get("caps", [])]
+        return cls(question, d.get("lang") or "en", "", int(d["score"]), crits, caps, d.get("elapsed"),
+                   int(d.get("rubric_version", 1)), int(d.get("words", 0)))
 
 
 def _quote(texts: list[str], limit: int = 4) -> str:
