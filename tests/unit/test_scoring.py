@@ -470,3 +470,20 @@ def test_a_result_is_written_and_read_back_in_one_place():
     assert back.score == r.score and [c.id for c in back.criteria] == [c.id for c in r.criteria]
     assert [(e.start, e.end, e.rule) for e in back.evidence()] == [(e.start, e.end, e.rule) for e in r.evidence()]
     assert back.to_dict()["criteria"] == r.to_dict()["criteria"]
+
+
+def test_one_red_flag_found_by_two_checks_is_said_once_with_all_its_words():
+    """Two checks of one flag (blames_others and blames_others_cause) give one cap and one piece of
+    advice, quoting the words both found; each check still shows its own evidence and rule."""
+    q = loader.bank("en").get("mistake-learned")
+    r = loader.scorer("en").score("It wasn't my fault. We missed the quarter because the leads were terrible "
+                                  "and marketing never sent us anything decent.", q)
+    crit = r.criterion("integrity")
+    fired = [k.id for k in crit.checks if k.count]
+    assert {"blames_others", "blames_others_cause"} <= set(fired)
+    blame_caps = [c for c in r.caps if c.rule.startswith("integrity.blames_others")]
+    assert len(blame_caps) == 1 and blame_caps[0].max == 25
+    assert blame_caps[0].reason.count("You put the miss on others") == 1
+    assert "the leads were terrible" in blame_caps[0].reason and "wasn't my fault" in blame_caps[0].reason
+    assert crit.feedback.count("You put the miss on others") <= 1
+    assert {e.rule for e in crit.evidence} >= {"integrity.blames_others", "integrity.blames_others_cause"}

@@ -257,6 +257,7 @@ def test_numbers_of_any_size_and_nan_are_one_line_errors(value, expected):
     ("        unless: {patterns: ['(x']}\n", "criteria[0].checks[0].unless.patterns[0]: bad regular expression"),
     ("        unless: {patterns: ['x'], sentense: 1}\n", "(did you mean 'sentences'?)"),
     ("        near: [x]\n", "criteria[0].checks[0].near: must be a mapping"),
+    ("        unless: {patterns: ['x'], negated_by: [nope]}\n", "unless.negated_by[0]: no list named 'nope' in 'lists'"),
 ])
 def test_near_and_unless_are_validated(extra, expected):
     text = MINI.replace("        label: a hedge\n", "        label: a hedge\n" + extra)

@@ -305,6 +305,8 @@ class Scorer:
         missing_msgs: list[tuple[float, str]] = []
         follow_up: str | None = None
         span, original = a.span, a.original
+        # penalties with one label (misleads, misleads_claim) are one flag: said once, their words together
+        flags: dict[str, tuple[int, int | None, list[str], str, str, CheckSpec]] = {}
         for spec, rule, o in outcomes:
             effect = spec.effect
             if not o.spans:
@@ -356,9 +358,25 @@ class Scorer:
                     if f in o.vars and f in TEMPLATE_FIELDS:
                         values[f] = o.vars[f]
                 message = _fmt(template, values) if "{" in template else template.strip()
-                if capped:
+                same = flags.get(spec.label) if effect == "penalty" and o.count else None
+                if same is not None:                   # the same flag again: its words join the first
+                    mi, ci, texts, first_template, first_why, first_spec = same
+                    texts += [e.text for e in ev]
+                    joined = {**values, "hits": _quote(texts)}
+                    found_msgs[mi] = (found_msgs[mi][0] + points, _fmt(first_template, joined))
+                    if capped and ci is not None and spec.cap.score < caps[ci].max:
+                        caps[ci] = CapResult(caps[ci].rule, spec.cap.score, caps[ci].reason)
+                    elif capped and ci is None:
+                        caps.append(CapResult(rule, spec.cap.score, _fmt(why, joined) or spec.label))
+                    if ci is not None and "{hits}" in first_why:
+                        caps[ci] = CapResult(caps[ci].rule, caps[ci].max, _fmt(first_why, joined))
+                    message = ""
+                elif capped:
                     caps.append(CapResult(rule, spec.cap.score, _fmt(why, values) or spec.label))
-            if effect == "penalty" and o.count:
+                if effect == "penalty" and o.count and same is None:
+                    flags[spec.label] = (len(found_msgs), len(caps) - 1 if capped else None,
+                                         [e.text for e in ev], template, why, spec)
+            if effect == "penalty" and o.count and message:
                 found_msgs.append((points, message))
             elif effect not in ("penalty", "bonus") and not ok:
                 lost = (spec.weight / rw if rw else 0) * (1 - o.value) if effect == "reward" else (1 - o.value)

@@ -298,9 +298,13 @@ def _kind_option(doc: Doc, kind: str, key: str, value: Any, path, lists: dict, f
     if kind == "pattern" and key in ("near", "unless"):
         # near: a hit counts only with one of these within ``sentences`` sentences of it;
         # unless: a hit is dropped when one of these is that close (docs/rubric-format.md)
-        m = doc.mapping(value, path, required=("patterns",), optional=("sentences",))
-        return {"patterns": _patterns(doc, m["patterns"], path + ("patterns",), lists),
-                "sentences": int(doc.number(m.get("sentences", 0), path + ("sentences",), 0, 50, whole=True))}
+        m = doc.mapping(value, path, required=("patterns",), optional=("sentences", "negated_by"))
+        out = {"patterns": _patterns(doc, m["patterns"], path + ("patterns",), lists),
+               "sentences": int(doc.number(m.get("sentences", 0), path + ("sentences",), 0, 50, whole=True))}
+        if "negated_by" in m:            # "it wasn't my fault" owns nothing: a negated canceller cancels nothing
+            out["negated_by"] = _kind_option(doc, kind, "negated_by", m["negated_by"], path + ("negated_by",),
+                                             lists, fuzzy)
+        return out
     if key == "match":
         return doc.choice(value, path, MATCH_MODES)
     if key == "fuzzy":

@@ -77,7 +77,8 @@ class PatternCheck(Check):
             if self.objects is not None and not self.objects.plausible(a, last):
                 continue
             span = Span(s, e, first, last, self.rule)
-            if "unless" in self.opts and self._nearby(a, span, self.opts["unless"], negators):
+            unless = self.opts.get("unless")
+            if unless and self._nearby(a, span, unless, unless.get("negated_by", negators)):
                 continue
             spans.append(span)
         n = self._count(spans, (a.folded[s.start:s.end] for s in spans))
