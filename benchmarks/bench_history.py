@@ -34,7 +34,7 @@ from benchmarks.answers import EN  # noqa: E402
 def build_export(n_sessions: int, per_session: int = 5, seed: int = 7) -> dict:
     """An export document of ``n_sessions`` sessions with real score objects."""
     from mockint.core.bank import loader
-    from mockint.core.history.store import EXPORT_FORMAT, EXPORT_VERSION
+    from mockint.core.history.checks import EXPORT_FORMAT, EXPORT_VERSION
 
     scorer, bank = loader.scorer("en"), loader.bank("en")
     rng = random.Random(seed)

@@ -72,7 +72,7 @@ def _open_existing(args):
     """The store, for a command that only reads a session (report, rescore): without a history
     file yet, the session cannot be there, and no file is created just to say so."""
     from mockint.core.data import paths
-    from mockint.core.history.store import no_session_error, session_key
+    from mockint.core.history.connect import no_session_error, session_key
 
     if not paths.db_path().exists():
         if args.last:

@@ -27,7 +27,8 @@ from mockint.tui.strings import has, tr
 if TYPE_CHECKING:
     from textual.screen import Screen
 
-    from mockint.core.history.store import SessionRecord, Store
+    from mockint.core.history.records import SessionRecord
+    from mockint.core.history.store import Store
     from mockint.core.scoring.engine import Scorer
     from mockint.tui.screens.help import Sections
 

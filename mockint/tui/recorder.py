@@ -26,7 +26,8 @@ from mockint.core.data.errors import MockintError
 
 if TYPE_CHECKING:
     from mockint.core.history.journal import Journal
-    from mockint.core.history.store import SessionRecord, Store
+    from mockint.core.history.records import SessionRecord
+    from mockint.core.history.store import Store
     from mockint.core.interview import Interview, Summary, Turn
 
 
@@ -42,7 +43,7 @@ def passing(exc: BaseException) -> bool:
     """A failure that passes (a full disk, a lock held too long): try the write again later."""
     import errno
 
-    from mockint.core.history.store import TRANSIENT
+    from mockint.core.history.connect import TRANSIENT
 
     if isinstance(exc, MockintError):
         return exc.message_id in TRANSIENT

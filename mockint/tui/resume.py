@@ -13,7 +13,7 @@ from mockint.core.data.errors import MockintError
 from mockint.core.interview import READINESS, Interview, Settings, Turn
 
 if TYPE_CHECKING:
-    from mockint.core.history.store import SessionRecord
+    from mockint.core.history.records import SessionRecord
     from mockint.core.questions.bank import Bank, Question
     from mockint.core.scoring.engine import Scorer
 

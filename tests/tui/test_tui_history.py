@@ -18,7 +18,8 @@ import mockint.tui
 from mockint.core.bank import loader
 from mockint.core.data import paths
 from mockint.core.data.errors import MockintError
-from mockint.core.history.store import EXPORT_FORMAT, EXPORT_VERSION, Store
+from mockint.core.history.checks import EXPORT_FORMAT, EXPORT_VERSION
+from mockint.core.history.store import Store
 from mockint.core.interview import Settings
 from mockint.core.report import progress
 from mockint.tui import recorder as recorder_module

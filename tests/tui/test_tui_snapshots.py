@@ -176,7 +176,8 @@ def stored_result(lang: str, qid: str, text: str, score: int, level: float, bett
 def history_store(lang: str):
     """Six sessions over a year, one unfinished, in ``lang`` and the other language."""
     from mockint.core.bank import loader
-    from mockint.core.history.store import EXPORT_FORMAT, EXPORT_VERSION, Store
+    from mockint.core.history.checks import EXPORT_FORMAT, EXPORT_VERSION
+    from mockint.core.history.store import Store
 
     other = "ro" if lang == "en" else "en"
     plan = [("2025-01-10T09:30:00.000+00:00", lang, 41, 0.35, False),

@@ -11,7 +11,7 @@ import pytest
 
 from mockint.core.bank import loader
 from mockint.core.data import paths
-from mockint.core.history import journal
+from mockint.core.history import connect, journal
 from mockint.core.history import store as storage
 from mockint.core.history.store import Store
 from mockint.core.interview import Interview
@@ -44,7 +44,7 @@ class Full:
 
             def failing(self_, *a, _real=real, **kw):
                 if self.on:
-                    return storage._guarded(lambda s: (_ for _ in ()).throw(
+                    return connect._guarded(lambda s: (_ for _ in ()).throw(
                         sqlite3.OperationalError("database or disk is full")))(self_)
                 return _real(self_, *a, **kw)
             monkeypatch.setattr(Store, name, failing)

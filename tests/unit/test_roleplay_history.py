@@ -9,7 +9,7 @@ import pytest
 
 from mockint.core import roleplay
 from mockint.core.data.errors import MockintError
-from mockint.core.history import store as storage
+from mockint.core.history import checks as history_checks
 from mockint.core.history.store import Store
 from mockint.core.report import roleplay as roleplay_report
 from tests.conftest import run_cli
@@ -102,7 +102,7 @@ def test_import_checks_a_call(store, change, message):
     doc = json.loads(json.dumps(store.export_all()))
     change(doc["sessions"][0]["call"])
     with pytest.raises(MockintError) as exc:
-        storage.validate_export(doc)
+        history_checks.validate_export(doc)
     assert str(exc.value).startswith(message)
 
 

@@ -15,7 +15,8 @@ import pytest
 from mockint.core.bank import loader
 from mockint.core.data import paths
 from mockint.core.data.errors import MockintError
-from mockint.core.history import schema
+from mockint.core.history import checks as history_checks
+from mockint.core.history import connect, records, schema
 from mockint.core.history import store as storage
 from mockint.core.history.store import Store
 
@@ -125,8 +126,8 @@ def test_wal_full_sync_busy_timeout_foreign_keys_and_schema_version(store):
     assert c.execute("PRAGMA synchronous").fetchone()[0] == 2          # FULL
     assert c.execute("PRAGMA busy_timeout").fetchone()[0] == 5000
     assert c.execute("PRAGMA foreign_keys").fetchone()[0] == 1
-    assert c.execute("PRAGMA user_version").fetchone()[0] == storage.schema_version()
-    assert c.execute("PRAGMA application_id").fetchone()[0] == storage.APPLICATION_ID
+    assert c.execute("PRAGMA user_version").fetchone()[0] == schema.schema_version()
+    assert c.execute("PRAGMA application_id").fetchone()[0] == schema.APPLICATION_ID
 
 
 def test_files_are_readable_only_by_their_owner(store):
@@ -579,7 +580,7 @@ def test_an_empty_sqlite_file_gets_the_current_schema():
     p = paths.db_path()
     sqlite3.connect(p).execute("CREATE TABLE other (x)").connection.close()     # user_version 0
     with Store.open() as s:
-        assert s.conn.execute("PRAGMA user_version").fetchone()[0] == storage.schema_version()
+        assert s.conn.execute("PRAGMA user_version").fetchone()[0] == schema.schema_version()
         s.start_session("en", {}, {}, [])
 
 
@@ -597,7 +598,7 @@ def test_migrations_run_in_order_once_and_keep_the_data(monkeypatch):
         calls.append(3)
         conn.execute("CREATE INDEX sessions_note ON sessions (note)")
 
-    n = storage.schema_version()
+    n = schema.schema_version()
     monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS + [(n + 1, v2), (n + 2, v3)])
     with Store.open() as s:
         assert calls == [2, 3] and s.conn.execute("PRAGMA user_version").fetchone()[0] == n + 2
@@ -619,7 +620,7 @@ def test_a_failing_migration_changes_nothing(monkeypatch):
         with pytest.raises(RuntimeError):
             Store.open()
     c = sqlite3.connect(paths.db_path())
-    assert c.execute("PRAGMA user_version").fetchone()[0] == storage.schema_version()
+    assert c.execute("PRAGMA user_version").fetchone()[0] == schema.schema_version()
     assert "note" not in [r[1] for r in c.execute("PRAGMA table_info(sessions)")]
 
 
@@ -688,7 +689,7 @@ def test_a_full_disk_is_called_a_full_disk(store, monkeypatch):
         raise sqlite3.OperationalError("database or disk is full")
 
     with pytest.raises(MockintError, match=r"the disk holding the history file .* is full: free some space"):
-        storage._guarded(lambda self: full())(store)
+        connect._guarded(lambda self: full())(store)
     usage = namedtuple("usage", "total used free")
     monkeypatch.setattr(shutil, "disk_usage", lambda p: usage(100, 100, 0))
 
@@ -696,10 +697,10 @@ def test_a_full_disk_is_called_a_full_disk(store, monkeypatch):
         raise sqlite3.OperationalError("disk I/O error")
 
     with pytest.raises(MockintError, match="is full: free some space"):
-        storage._guarded(lambda self: io())(store)
+        connect._guarded(lambda self: io())(store)
     monkeypatch.setattr(shutil, "disk_usage", lambda p: usage(100, 0, 10 ** 12))
     with pytest.raises(MockintError, match="cannot use the history file .*: disk I/O error"):
-        storage._guarded(lambda self: io())(store)
+        connect._guarded(lambda self: io())(store)
 
 
 def _wal_left_by_a_killed_process(db: Path, setup: str) -> bytes:
@@ -740,7 +741,7 @@ def test_the_historys_own_wal_after_a_crash_is_replayed(tmp_path):
     wal = _wal_left_by_a_killed_process(db, "c.execute(\"INSERT INTO sessions (id, lang, started_at, updated_at, "
                                         "settings, readiness, question_ids, mockint_version) VALUES ('ab12', 'en', "
                                         "'2026-01-01T00:00:00+00:00', '2026-01-01T00:00:00+00:00', '{}', '{}', '[]', "
-                                        f"'1')\")\nc.execute('PRAGMA user_version = {storage.schema_version()}')")
+                                        f"'1')\")\nc.execute('PRAGMA user_version = {schema.schema_version()}')")
     Path(str(db) + "-wal").write_bytes(wal)
     with Store.open() as s:
         assert s.notices == [] and [r.id for r in s.sessions()] == ["ab12"]
@@ -768,7 +769,7 @@ def test_import_refuses_values_no_interview_could_have_made(store, change, messa
     doc = _export_with(store)
     change(doc["sessions"][0])
     with pytest.raises(MockintError) as exc:
-        storage.validate_export(doc)
+        history_checks.validate_export(doc)
     assert str(exc.value) == message
 
 
@@ -781,7 +782,7 @@ def test_two_sessions_with_one_id_in_an_export_are_refused(store):
     sid = twin["id"]
     with pytest.raises(MockintError, match=rf"^sessions\[1\]\.id: the session id {sid[:8]}… is also the id of "
                                            rf"sessions\[0\]; each session of an export has its own id$"):
-        storage.validate_export(doc)
+        history_checks.validate_export(doc)
 
 
 def test_rescore_of_a_stored_unknown_tone_blames_the_session_not_an_option(store):
@@ -813,7 +814,7 @@ def test_export_streams_sessions_and_writes_what_export_all_gives(store):
     doc["exported_at"] = json.loads(written)["exported_at"]
     assert written == to_json(doc)
     lazy = store.export_stream()["sessions"]
-    assert isinstance(lazy, storage._Lazy) and bool(lazy) and len(list(lazy)) == 3
+    assert isinstance(lazy, records._Lazy) and bool(lazy) and len(list(lazy)) == 3
 
 
 def test_a_foreign_wal_that_cannot_be_moved_aside_is_a_clear_error(tmp_path, monkeypatch):

@@ -40,44 +40,34 @@ from typing import Any, Callable
 
 from mockint.core.data.errors import MockintError, did_you_mean
 from mockint.core.data.langs import LANGS
-from mockint.core.history.checks import (  # noqa: F401 - re-exported: the store's callers and tests
-    _ID_RE,
+from mockint.core.history.checks import (
     EXPORT_FORMAT,
     EXPORT_VERSION,
-    MAX_CALL_TURNS,
-    MAX_INDEX,
     _check_call,
     _check_result,
     validate_export,
 )
-from mockint.core.history.connect import (  # noqa: F401 - moved to mockint.core.history.connect
-    _PREFIX_RE,
-    _SHAPES,
+from mockint.core.history.connect import (
     BUSY_TIMEOUT,
     TRANSIENT,
     DamagedRow,
-    _chmod_600,
     _connect,
     _Damaged,
     _damaged_notice,
     _disk_full,
-    _errname,
     _foreign_wal,
     _guarded,
     _is_damaged,
     _is_locked,
     _locked_error,
     _move_aside,
-    _newer_error,
     _reading,
     _set_wal_aside,
-    _side_name,
     _stored,
-    _text,
     no_session_error,
     session_key,
 )
-from mockint.core.history.records import (  # noqa: F401 - moved to mockint.core.history.records
+from mockint.core.history.records import (
     AnswerRecord,
     DraftRecord,
     ResultRecord,
@@ -88,14 +78,7 @@ from mockint.core.history.records import (  # noqa: F401 - moved to mockint.core
     _session_doc,
     now_iso,
 )
-from mockint.core.history.schema import (  # noqa: F401 - moved to mockint.core.history.schema
-    _V1,
-    APPLICATION_ID,
-    MIGRATIONS,
-    _migrate,
-    _v1,
-    _v2,
-    _v3,
+from mockint.core.history.schema import (
     schema_version,
 )
 

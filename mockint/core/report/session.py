@@ -14,7 +14,8 @@ from datetime import datetime, timezone
 from typing import Any
 
 from mockint.core.data.display import highlighted
-from mockint.core.history.store import SessionRecord, result_from_dict
+from mockint.core.history.records import SessionRecord
+from mockint.core.history.store import result_from_dict
 
 # Interface strings of the reports (the rubric and bank carry their own wording).
 STRINGS: dict[str, dict[str, str]] = {

@@ -27,7 +27,8 @@ from mockint.tui.widgets.footer import KeyFooter
 if TYPE_CHECKING:
     from textual.widgets import DataTable
 
-    from mockint.core.history.store import SessionRow, Store
+    from mockint.core.history.records import SessionRow
+    from mockint.core.history.store import Store
 
 COLUMNS = ("date", "lang", "answers", "score", "state")
 SORTABLE = ("date", "lang", "answers", "score")

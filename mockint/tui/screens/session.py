@@ -24,7 +24,8 @@ from mockint.tui.widgets.highlighted import highlighted, marks_text
 from mockint.tui.widgets.stored_result import criteria_text, marks_from_dict
 
 if TYPE_CHECKING:
-    from mockint.core.history.store import AnswerRecord, SessionRecord, Store
+    from mockint.core.history.records import AnswerRecord, SessionRecord
+    from mockint.core.history.store import Store
 
 
 class SessionScreen(ScrollKeys, BaseScreen):
