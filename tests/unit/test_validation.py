@@ -129,22 +129,23 @@ def test_a_pattern_checked_once_is_compiled_only_when_used_and_a_bad_one_is_alwa
     there; a damaged list is ignored."""
     import re as _re
 
+    from mockint.core.scoring import options as O
     from mockint.core.scoring import rubric as R
 
-    monkeypatch.setattr(R, "_good", None)
-    monkeypatch.setattr(R, "_new_good", set())
+    monkeypatch.setattr(O, "_good", None)
+    monkeypatch.setattr(O, "_new_good", set())
     first = parse_rubric(MINI, "r.yaml", fact_ids())
     assert isinstance(first.criteria[0].checks[0].options["patterns"][0], _re.Pattern)
-    assert R._good_file().exists()
-    monkeypatch.setattr(R, "_good", None)                      # a new process
+    assert O._good_file().exists()
+    monkeypatch.setattr(O, "_good", None)                      # a new process
     again = parse_rubric(MINI, "r.yaml", fact_ids())
     lazy = again.criteria[0].checks[0].options["patterns"][0]
     assert isinstance(lazy, R.LazyPattern) and lazy._rx is None
     assert lazy.search("maybe so") and isinstance(lazy.compiled(), _re.Pattern)
     assert "(did you mean" not in err(MINI.replace("['\\bmaybe\\b']", "['(maybe']")) and \
         "bad regular expression" in err(MINI.replace("['\\bmaybe\\b']", "['(maybe']"))
-    R._good_file().write_text("{not json", encoding="utf-8")
-    monkeypatch.setattr(R, "_good", None)
+    O._good_file().write_text("{not json", encoding="utf-8")
+    monkeypatch.setattr(O, "_good", None)
     assert isinstance(parse_rubric(MINI, "r.yaml", fact_ids()).criteria[0].checks[0].options["patterns"][0],
                       _re.Pattern)
 

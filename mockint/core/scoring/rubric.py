@@ -7,9 +7,7 @@ templates. No word list lives in Python code.
 
 from __future__ import annotations
 
-import re
 import string
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +17,7 @@ from mockint.core.data.yamlfile import load_yaml_cached, read_data
 from mockint.core.questions.examples import Examples, parse_examples
 from mockint.core.scoring.checks import KIND_CLASSES
 from mockint.core.scoring.coach_rules import COACH_CRITERIA_KEYS, DEFAULT_COACH
-from mockint.core.scoring.matching import MATCH_MODES, SCORERS, Fuzzy, Repeats
+from mockint.core.scoring.matching import SCORERS, Fuzzy, Repeats
 from mockint.core.scoring.model import (  # noqa: F401 - moved to mockint.core.scoring.model
     EFFECTS,
     MODES,
@@ -32,13 +30,31 @@ from mockint.core.scoring.model import (  # noqa: F401 - moved to mockint.core.s
     LazyPattern,
     Rubric,
 )
+from mockint.core.scoring.options import (  # noqa: F401 - moved to mockint.core.scoring.options
+    _GOOD_FORMAT,
+    _GOOD_MAX,
+    _GOOD_NAME,
+    _LIST_REF,
+    COUNT_OF,
+    _expand,
+    _fuzzy,
+    _good_file,
+    _keep,
+    _kind_option,
+    _known_good,
+    _list,
+    _new_good,
+    _pattern,
+    _patterns,
+    _Problems,
+    _save_good,
+)
 from mockint.core.scoring.text import LANGS
 
 # What each check kind takes and may do, from the kind's own class (scoring/checks/): its options
 # (key: required?) and effects. The values of the options are read by _kind_option below.
 KIND_KEYS: dict[str, dict[str, bool]] = {k: dict(c.options) for k, c in KIND_CLASSES.items()}
 KIND_EFFECTS: dict[str, tuple[str, ...]] = {k: tuple(c.effects) for k, c in KIND_CLASSES.items()}
-COUNT_OF = ("words", "sentences", "long_sentences")
 # kinds that read other checks' evidence
 READS_OTHERS = tuple(k for k, c in KIND_CLASSES.items() if getattr(c, "reads_others", False))
 KINDS = tuple(KIND_KEYS)
@@ -65,32 +81,6 @@ def _guide(doc: Doc, value: Any, path, facts: set[str] | None) -> list[str]:
             from mockint.core.data.errors import did_you_mean
             doc.fail(path + (i,), f"'{g}' is not a guide fact{did_you_mean(g, sorted(facts))}")
     return ids
-
-
-def _fuzzy(doc: Doc, value: Any, path, default: Fuzzy | None) -> Fuzzy | None:
-    if value is False:
-        return None
-    if value is None or value is True:
-        return default or Fuzzy()
-    m = doc.mapping(value, path, optional=("scorer", "min_length", "cutoff", "cutoffs"))
-    base = default or Fuzzy()
-    scorer = doc.choice(m.get("scorer", base.scorer), path + ("scorer",), SCORERS)
-    min_length = int(doc.number(m.get("min_length", base.min_length), path + ("min_length",), 3, 30, whole=True))
-    cutoffs = base.cutoffs
-    if "cutoff" in m and "cutoffs" in m:
-        doc.fail(path, "give either 'cutoff' (one value) or 'cutoffs' (by word length), not both")
-    if "cutoff" in m:
-        cutoffs = ((0, float(doc.number(m["cutoff"], path + ("cutoff",), 50, 100))),)
-    if "cutoffs" in m:
-        cm = doc.mapping(m["cutoffs"], path + ("cutoffs",),
-                         optional=[k for k in m["cutoffs"]] if isinstance(m["cutoffs"], dict) else ())
-        pairs = []
-        for k, v in cm.items():
-            if not isinstance(k, int) or k < 1:
-                doc.fail(path + ("cutoffs", k), "keys are word lengths (whole numbers from 1)")
-            pairs.append((k, float(doc.number(v, path + ("cutoffs", k), 50, 100))))
-        cutoffs = tuple(sorted(pairs))
-    return Fuzzy(scorer, min_length, cutoffs)
 
 
 def _repeats(doc: Doc, value: Any, path) -> Repeats | None:
@@ -176,17 +166,6 @@ def _check(doc: Doc, raw: Any, path, lists: dict, facts, fuzzy: Fuzzy,  # noqa: 
     return spec
 
 
-@contextmanager
-def _keep(errs: list[DataError]):
-    """Run the block; a problem it finds is added to ``errs`` and validation goes on."""
-    try:
-        yield
-    except DataError as exc:
-        errs.append(exc)
-    except _Problems as exc:
-        errs.extend(exc.errors)
-
-
 def _cap(doc: Doc, raw: Any, path, effect: str) -> Cap:
     if effect not in ("gate", "penalty"):
         doc.fail(path, "only a check with effect 'gate' or 'penalty' can cap the score")
@@ -209,181 +188,6 @@ def _check_by_kind(doc: Doc, raw: Any, path) -> dict[str, dict[str, float]]:
         if "target" in o:
             out[qkind]["target"] = float(doc.number(o["target"], path + (qkind, "target"), 0.01, 1000))
     return out
-
-
-# Patterns that compiled and do not match empty text, by their text: kept in <mockint home>/cache
-# so that a later load does not compile them again to check them (the text is the key: an edited
-# pattern is checked anew; a damaged or missing file means every pattern is checked).
-_GOOD_FORMAT = 1
-_GOOD_MAX = 20_000
-_good: set[str] | None = None
-_new_good: set[str] = set()
-
-
-_GOOD_NAME = f"patterns-ok-{_GOOD_FORMAT}.json"
-
-
-def _good_file() -> Path:
-    from mockint.core.data.yamlfile import cache_file
-
-    return cache_file(_GOOD_NAME)
-
-
-def _known_good() -> set[str]:
-    global _good
-    if _good is None:
-        try:
-            import json
-
-            got = json.loads(_good_file().read_text(encoding="utf-8"))
-            _good = {p for p in got if isinstance(p, str)} if isinstance(got, list) else set()
-        except Exception:               # noqa: BLE001 - no file, a damaged one: check them all
-            _good = set()
-    return _good
-
-
-def _save_good() -> None:
-    """Add the patterns checked since the last save to the file (at most ``_GOOD_MAX``)."""
-    if not _new_good:
-        return
-    known = _known_good()
-    known |= _new_good
-    _new_good.clear()
-    if len(known) > _GOOD_MAX:
-        known.clear()
-    import json
-
-    from mockint.core.data.yamlfile import write_cache
-
-    write_cache(_GOOD_NAME, json.dumps(sorted(known), ensure_ascii=False))
-
-
-def _kind_option(doc: Doc, kind: str, key: str, value: Any, path, lists: dict, fuzzy: Fuzzy) -> Any:  # noqa: C901 - issue 17: to split
-    if key in ("phrases", "about", "addressed", "starts", "exclude"):
-        if isinstance(value, dict):
-            m = doc.mapping(value, path, optional=("phrases", "lists"))
-            out = doc.strings(m.get("phrases", []), path + ("phrases",), 0)
-            for i, name in enumerate(doc.strings(m.get("lists", []), path + ("lists",), 0)):
-                out += _list(doc, name, path + ("lists", i), lists)
-            return out
-        if isinstance(value, list) and not value:
-            doc.fail(path, "the phrase list is empty: give at least one phrase")
-        return doc.strings(value, path)
-    if key in ("lists", "ignore", "ignore_in_terms"):
-        names = doc.strings(value, path)
-        return [w for i, n in enumerate(names) for w in _list(doc, n, path + (i,), lists)]
-    if key == "negated_by":             # lists of words that, just before a hit, cancel it
-        from mockint.core.scoring.text import fold
-        names = doc.strings(value, path)
-        return frozenset(fold(w) for i, n in enumerate(names) for w in _list(doc, n, path + (i,), lists))
-    if key == "objects":                # what an action may be done to (see docs/rubric-format.md)
-        m = doc.mapping(value, path, required=("lists",), optional=("skip", "window", "goes_on", "known", "except"))
-        words = [w for i, n in enumerate(doc.strings(m["lists"], path + ("lists",)))
-                 for w in _list(doc, n, path + ("lists", i), lists)]
-        skip = [w for i, n in enumerate(doc.strings(m.get("skip", []), path + ("skip",), 0))
-                for w in _list(doc, n, path + ("skip", i), lists)]
-        goes_on = None
-        if "goes_on" in m:
-            try:
-                goes_on = re.compile(doc.text_(m["goes_on"], path + ("goes_on",)))
-            except re.error as exc:
-                doc.fail(path + ("goes_on",), f"bad regular expression: {exc}")
-        odd = [w for i, n in enumerate(doc.strings(m.get("except", []), path + ("except",), 0))
-               for w in _list(doc, n, path + ("except", i), lists)]
-        return {"words": words, "skip": skip, "goes_on": goes_on, "except": odd,
-                "known": doc.typed(m.get("known", False), path + ("known",), bool),
-                "window": int(doc.number(m.get("window", 4), path + ("window",), 1, 20, whole=True))}
-    if key == "patterns":
-        return _patterns(doc, value, path, lists)
-    if kind == "pattern" and key in ("near", "unless"):
-        # near: a hit counts only with one of these within ``sentences`` sentences of it;
-        # unless: a hit is dropped when one of these is that close (docs/rubric-format.md)
-        m = doc.mapping(value, path, required=("patterns",), optional=("sentences", "negated_by"))
-        out = {"patterns": _patterns(doc, m["patterns"], path + ("patterns",), lists),
-               "sentences": int(doc.number(m.get("sentences", 0), path + ("sentences",), 0, 50, whole=True))}
-        if "negated_by" in m:            # "it wasn't my fault" owns nothing: a negated canceller cancels nothing
-            out["negated_by"] = _kind_option(doc, kind, "negated_by", m["negated_by"], path + ("negated_by",),
-                                             lists, fuzzy)
-        return out
-    if key == "match":
-        return doc.choice(value, path, MATCH_MODES)
-    if key == "fuzzy":
-        return _fuzzy(doc, value, path, fuzzy)
-    if key in ("window", "window_words", "ngram", "allow", "min_words", "margin", "max_questions", "max_own",
-               "min_length", "min_points", "margin_points"):
-        return int(doc.number(value, path, 0, 200, whole=True))
-    if key == "scale_from_words":
-        return int(doc.number(value, path, 1, 10000, whole=True))
-    if key == "distinct":
-        return doc.typed(value, path, bool)
-    if key == "of":
-        return doc.choice(value, path, COUNT_OF)
-    if key in ("min", "max"):
-        if kind == "count" and value == "question":
-            return "question"
-        hi = 1 if kind == "ratio" else 100000
-        return float(doc.number(value, path, 0, hi))
-    if key in ("share", "max_share", "grace"):
-        return float(doc.number(value, path, 0, 5))
-    if key in ("unless", "from"):
-        return doc.strings(value, path)
-    raise AssertionError(key)  # pragma: no cover - KIND_KEYS and this function agree
-
-
-def _patterns(doc: Doc, value: Any, path, lists: dict) -> list:
-    """Compiled regular expressions (lazily when known good), each refused with its reason when
-    it is not valid, matches empty text or could backtrack for minutes."""
-    pats = doc.strings(value, path)
-    out: list = []
-    known = _known_good()
-    errs: list[DataError] = []
-    for i, p in enumerate(pats):
-        with _keep(errs):
-            out.append(_pattern(doc, p, path + (i,), lists, known))
-    if errs:
-        raise _Problems(errs)
-    return out
-
-
-def _pattern(doc: Doc, p: str, path, lists: dict, known) -> Any:
-    expanded = _expand(doc, p, path, lists)
-    if expanded in known:
-        return LazyPattern(expanded)
-    try:
-        rx = re.compile(expanded)
-    except re.error as exc:
-        doc.fail(path, f"bad regular expression: {exc}")
-    if rx.search(""):
-        doc.fail(path, "this pattern matches empty text; it would fire on every answer")
-    from mockint.core.data.redos import problem
-    why = problem(expanded)
-    if why:
-        doc.fail(path, f"this pattern could take minutes on a short answer ({why}); bound "
-                 f"the outer repeat ({{0,20}}) or make each round pass a character the inner "
-                 f"repeat cannot take")
-    _new_good.add(expanded)
-    return rx
-
-
-def _list(doc: Doc, name: str, path, lists: dict) -> list[str]:
-    if name not in lists:
-        from mockint.core.data.errors import did_you_mean
-        doc.fail(path, f"no list named '{name}' in 'lists'{did_you_mean(name, lists)}")
-    return lists[name]
-
-
-_LIST_REF = re.compile(r"\{([a-z][a-z0-9_]*)\}")
-
-
-def _expand(doc: Doc, pattern: str, path, lists: dict) -> str:
-    """Replace {list_name} by an alternation of that list's (folded, escaped) words."""
-    from mockint.core.scoring.text import fold
-
-    def sub(m: re.Match) -> str:
-        words = _list(doc, m.group(1), path, lists)
-        alts = sorted({re.escape(fold(w)).replace("\\ ", r"\s+") for w in words}, key=lambda w: (-len(w), w))
-        return "(?:" + "|".join(alts) + ")"
-    return _LIST_REF.sub(sub, pattern)
 
 
 def parse_rubric(text: str, name: str, facts: set[str] | None = None, rid: str = "",  # noqa: C901 - issue 17: to split
@@ -509,14 +313,6 @@ def _coach(doc: Doc, raw: Any, criteria: list[Criterion], broken: set[str]) -> d
     if errs:
         raise _Problems(errs)
     return out
-
-
-class _Problems(Exception):
-    """Every problem found in a check, or in the checks of a criterion."""
-
-    def __init__(self, errors: list[DataError]):
-        super().__init__(str(errors[0]))
-        self.errors = errors
 
 
 def _criterion(doc: Doc, raw: Any, p: tuple, seen: set[str], lists: dict, facts, fuzzy: Fuzzy) -> Criterion:
