@@ -158,6 +158,18 @@ class Result:
                    int(d.get("rubric_version", 1)), int(d.get("words", 0)))
 
 
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of the answer joined where they overlap or touch, in order: the words of one flag
+    that two checks found, quoted once."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1] + 1:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
 def _quote(texts: list[str], limit: int = 4) -> str:
     uniq: list[str] = []
     seen: set[str] = set()
@@ -306,7 +318,7 @@ class Scorer:
         follow_up: str | None = None
         span, original = a.span, a.original
         # penalties with one label (misleads, misleads_claim) are one flag: said once, their words together
-        flags: dict[str, tuple[int, int | None, list[str], str, str, CheckSpec]] = {}
+        flags: dict[str, tuple[int, int | None, list[tuple[int, int]], str, str, CheckSpec]] = {}
         for spec, rule, o in outcomes:
             effect = spec.effect
             if not o.spans:
@@ -361,8 +373,8 @@ class Scorer:
                 same = flags.get(spec.label) if effect == "penalty" and o.count else None
                 if same is not None:                   # the same flag again: its words join the first
                     mi, ci, texts, first_template, first_why, first_spec = same
-                    texts += [e.text for e in ev]
-                    joined = {**values, "hits": _quote(texts)}
+                    texts += [(e.start, e.end) for e in ev]
+                    joined = {**values, "hits": _quote([original[a:b] for a, b in _merged(texts)])}
                     found_msgs[mi] = (found_msgs[mi][0] + points, _fmt(first_template, joined))
                     if capped and ci is not None and spec.cap.score < caps[ci].max:
                         caps[ci] = CapResult(caps[ci].rule, spec.cap.score, caps[ci].reason)
@@ -375,7 +387,7 @@ class Scorer:
                     caps.append(CapResult(rule, spec.cap.score, _fmt(why, values) or spec.label))
                 if effect == "penalty" and o.count and same is None:
                     flags[spec.label] = (len(found_msgs), len(caps) - 1 if capped else None,
-                                         [e.text for e in ev], template, why, spec)
+                                         [(e.start, e.end) for e in ev], template, why, spec)
             if effect == "penalty" and o.count and message:
                 found_msgs.append((points, message))
             elif effect not in ("penalty", "bonus") and not ok:
