@@ -24,9 +24,10 @@ from pathlib import Path
 from typing import Any
 
 from mockint.core.data.errors import MockintError
-from mockint.core.data.validate import Doc
+from mockint.core.data.validate import Doc, guide_refs
 from mockint.core.data.yamlfile import load_yaml_cached, not_utf8, read_bytes, read_data, utf16
 from mockint.core.questions.bank import Question
+from mockint.core.questions.guide import fact_ids
 from mockint.core.scoring.matching import PhraseSet
 from mockint.core.scoring.text import LANGS, Analysed, analyse, fold, phrase_tokens
 
@@ -97,19 +98,6 @@ def load_spec(lang: str) -> Spec:
     return parse_spec(read_data(p, resources.display(p)), resources.display(p), lang)
 
 
-def _facts(doc: Doc, value: Any, path) -> list[str]:
-    """Guide fact ids (``tip-2``), each one the guide has (with "did you mean")."""
-    from mockint.core.data.errors import did_you_mean
-    from mockint.core.questions.guide import fact_ids
-
-    ids = doc.strings(value, path, 0)
-    known = fact_ids()
-    for i, f in enumerate(ids):
-        if f not in known:
-            doc.fail(path + (i,), f"'{f}' is not a guide fact{did_you_mean(f, sorted(known))}")
-    return ids
-
-
 def parse_spec(text: str, name: str, lang: str | None = None) -> Spec:  # noqa: C901 - issue 17: to split
     doc = Doc(name, text)
     data = load_yaml_cached(text, name)
@@ -171,14 +159,14 @@ def parse_spec(text: str, name: str, lang: str | None = None) -> Spec:  # noqa: 
            "threshold": float(doc.number(jm.get("threshold", 0.6), ("job_fit", "threshold"), 0, 1))}
     for k in ("name", "covered", "none", "missing"):
         fit[k] = doc.text_(jm[k], ("job_fit", k))
-    fit["guide"] = _facts(doc, jm.get("guide", ["tip-2"]), ("job_fit", "guide"))
+    fit["guide"] = guide_refs(doc, jm.get("guide", ["tip-2"]), ("job_fit", "guide"), fact_ids())
     tmn = doc.mapping(top["tone"], ("tone",), required=("weight", "per_hit", "name", "formal", "casual"),
                       optional=("threshold", "guide"))
     tone: dict[str, Any] = {"weight": float(doc.number(tmn["weight"], ("tone", "weight"), 0, 0.2)),
                             "per_hit": float(doc.number(tmn["per_hit"], ("tone", "per_hit"), 0, 1)),
                             "threshold": float(doc.number(tmn.get("threshold", 0.75), ("tone", "threshold"), 0, 1)),
                             "name": doc.text_(tmn["name"], ("tone", "name")),
-                            "guide": _facts(doc, tmn.get("guide", ["tip-3"]), ("tone", "guide"))}
+                            "guide": guide_refs(doc, tmn.get("guide", ["tip-3"]), ("tone", "guide"), fact_ids())}
     if fit["weight"] + tone["weight"] > 0.5:
         doc.fail(("tone", "weight"), "job_fit and tone together must weigh at most 0.5")
     for mode in TONES:

@@ -20,8 +20,8 @@ from mockint.core.data.errors import MockintError
 from mockint.core.interview import Interview, Settings, pick_questions, questions_for, with_job_questions
 from mockint.core.questions.bank import Bank, Question
 from mockint.tui import resume as resuming
+from mockint.tui.bindings import localise_bindings
 from mockint.tui.recorder import Recorder, summary_dict
-from mockint.tui.screens.base import localise_bindings
 from mockint.tui.strings import has, tr
 
 if TYPE_CHECKING:

@@ -157,7 +157,7 @@ def test_every_shipped_pattern_compiles_to_a_plan_or_none():
         for chk in loader.scorer(lang).checks.values():
             if isinstance(chk, PatternCheck):
                 for rx, p in chk.plans:
-                    from mockint.core.scoring.rubric import LazyPattern
+                    from mockint.core.scoring.model import LazyPattern
 
                     rx = rx.compiled() if isinstance(rx, LazyPattern) else rx
                     assert isinstance(rx, re.Pattern) and (p is None or (p[0] or p[1]))

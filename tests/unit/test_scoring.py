@@ -487,3 +487,26 @@ def test_one_red_flag_found_by_two_checks_is_said_once_with_all_its_words():
     assert "the leads were terrible" in blame_caps[0].reason and "wasn't my fault" in blame_caps[0].reason
     assert crit.feedback.count("You put the miss on others") <= 1
     assert {e.rule for e in crit.evidence} >= {"integrity.blames_others", "integrity.blames_others_cause"}
+
+
+@pytest.mark.parametrize("lang, qid, text, rule, words", [
+    ("en", "mistake-learned", "I rely on active listening, a strong value proposition and a customer-centric, "
+     "consultative approach.", "preparation.jargon", "active listening"),
+    ("ro", "mistake-learned", "Mă bazez pe ascultare activă, pe o propunere de valoare clară și pe o abordare "
+     "consultativă, orientată spre client.", "preparation.jargon", "ascultare activă"),
+    ("en", "hit-quota", "We missed our number because the leads were terrible.", "confidence.blame_flags",
+     "the leads"),
+    ("ro", "hit-quota", "Am ratat targetul pe Q3 pentru că lead-urile de la marketing au fost slabe.",
+     "confidence.blame_flags", "lead-urile"),
+    ("en", "resolve-client-problems", "The reporting module was still in beta. I told their CFO it was live.",
+     "integrity.misleads_claim", "still in beta"),
+])
+def test_the_new_checks_say_what_they_found_in_the_answers_words(lang, qid, text, rule, words):
+    """Each new message quotes the answer's own words (issue 14): jargon, blame in the tone, a claim
+    and what belies it."""
+    r = loader.scorer(lang).score(text, loader.bank(lang).get(qid))
+    crit = r.criterion(rule.split(".")[0])
+    check = next(k for k in crit.checks if k.rule == rule)
+    assert check.count and words in " ".join(e.text for e in check.evidence)
+    said = check.message or " ".join(c.reason for c in r.caps)
+    assert words.split()[0] in said or words in crit.feedback, (said, crit.feedback)

@@ -130,6 +130,7 @@ def test_a_pattern_checked_once_is_compiled_only_when_used_and_a_bad_one_is_alwa
     import re as _re
 
     from mockint.core.scoring import options as O
+    from mockint.core.scoring.model import LazyPattern
     from mockint.core.scoring import rubric as R
 
     monkeypatch.setattr(O, "_good", None)
@@ -140,7 +141,7 @@ def test_a_pattern_checked_once_is_compiled_only_when_used_and_a_bad_one_is_alwa
     monkeypatch.setattr(O, "_good", None)                      # a new process
     again = parse_rubric(MINI, "r.yaml", fact_ids())
     lazy = again.criteria[0].checks[0].options["patterns"][0]
-    assert isinstance(lazy, R.LazyPattern) and lazy._rx is None
+    assert isinstance(lazy, LazyPattern) and lazy._rx is None
     assert lazy.search("maybe so") and isinstance(lazy.compiled(), _re.Pattern)
     assert "(did you mean" not in err(MINI.replace("['\\bmaybe\\b']", "['(maybe']")) and \
         "bad regular expression" in err(MINI.replace("['\\bmaybe\\b']", "['(maybe']"))

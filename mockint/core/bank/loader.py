@@ -23,7 +23,7 @@ from mockint.core.questions.bank import Bank, load_bank
 if TYPE_CHECKING:   # rubrics and the engine pull in the matching stack: imported when first used
     from mockint.core.bank.userbank import Catalogue
     from mockint.core.scoring.engine import Scorer
-    from mockint.core.scoring.rubric import Rubric
+    from mockint.core.scoring.model import Rubric
 
 _EXTRA: tuple[str, ...] = ()
 

@@ -145,3 +145,14 @@ def _show_number(value: float) -> str:
     if isinstance(value, int) and value.bit_length() > 100:
         return f"a number of about {int(value.bit_length() * 0.30103) + 1:,} digits"
     return str(value)
+
+
+def guide_refs(doc, value, path, facts: set[str] | None = None) -> list[str]:
+    """Guide fact ids a YAML file cites (``[do-1, tip-2]``), each one the guide has, with "did you
+    mean" (``facts``: the known ids; None checks only the shape). Banks, rubrics and job-posting
+    files all cite facts through this (it lives here so that reading a bank loads no guide code)."""
+    ids = doc.strings(value, path, 0)
+    for i, g in enumerate(ids):
+        if facts is not None and g not in facts:
+            doc.fail(path + (i,), f"'{g}' is not a guide fact{did_you_mean(g, sorted(facts))}")
+    return ids

@@ -1,1 +1,2 @@
-"""The session history: checking what comes in (``checks``); the store is ``mockint.core.history.store``."""
+"""The session history: the store (``store``), its schema, records and file handling (``schema``,
+``records``, ``connect``), what comes in from outside (``checks``), unsaved answers (``journal``)."""

@@ -24,25 +24,9 @@ from mockint.core.history.checks import (  # noqa: F401 - re-exported: the store
     _check_result,
     validate_export,
 )
-from mockint.core.history.records import (  # noqa: F401 - moved to mockint.core.history.records
-    AnswerRecord,
-    DraftRecord,
-    ResultRecord,
-    SessionRecord,
-    SessionRow,
-    _dumps,
-    _Lazy,
-    _session_doc,
-    now_iso,
-)
-from mockint.core.history.schema import (  # noqa: F401 - moved to mockint.core.history.schema
-    _V1,
+from mockint.core.history.schema import (
     APPLICATION_ID,
-    MIGRATIONS,
     _migrate,
-    _v1,
-    _v2,
-    _v3,
     schema_version,
 )
 

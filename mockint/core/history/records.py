@@ -19,16 +19,6 @@ from mockint.core.history.checks import (  # noqa: F401 - re-exported: the store
     _check_result,
     validate_export,
 )
-from mockint.core.history.schema import (  # noqa: F401 - moved to mockint.core.history.schema
-    _V1,
-    APPLICATION_ID,
-    MIGRATIONS,
-    _migrate,
-    _v1,
-    _v2,
-    _v3,
-    schema_version,
-)
 
 
 @dataclass(frozen=True)

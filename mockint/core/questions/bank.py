@@ -9,7 +9,7 @@ from typing import Any
 
 from mockint.core.data.errors import DataError, MockintError, did_you_mean
 from mockint.core.data.langs import LANGS
-from mockint.core.data.validate import Doc
+from mockint.core.data.validate import Doc, guide_refs
 from mockint.core.data.yamlfile import load_yaml_cached, read_data
 from mockint.core.questions.examples import Examples, parse_examples
 
@@ -201,11 +201,7 @@ def parse_bank(text: str, name: str, facts: set[str] | None = None, rubrics: Rub
         return index["v"]
 
     def guide(value, path):
-        ids = doc.strings(value, path, 0)
-        for i, g in enumerate(ids):
-            if facts is not None and g not in facts:
-                doc.fail(path + (i,), f"'{g}' is not a guide fact{did_you_mean(g, sorted(facts))}")
-        return ids
+        return guide_refs(doc, value, path, facts)
 
     def question(raw, p) -> Question:
         """One question; every problem in it is found (not only the first): raises _Problems."""

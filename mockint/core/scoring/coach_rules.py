@@ -5,8 +5,6 @@ of its own, with no imports: the interview reads it before the scoring stack is 
 
 from __future__ import annotations
 
-# What the interview reads from a result by rule name (the rubric's `coach:` section; these when it
-# has none): the live coach's criteria and lines, and the criteria an interviewer follows up on.
 DEFAULT_COACH: dict[str, tuple[str, ...]] = {
     "criteria": ("real_examples", "confidence", "questions_back"),
     "example": ("real_examples",),

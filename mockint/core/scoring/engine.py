@@ -15,7 +15,7 @@ from typing import Any
 from mockint.core.questions.bank import Bank, Question
 from mockint.core.scoring.checks import KIND_CLASSES, Check, Ctx, Outcome, PatternCheck, PatternIndex
 from mockint.core.scoring.matching import Lexicon, group_phrase_sets, near_copy, repeated_runs, repeated_sentences
-from mockint.core.scoring.rubric import TEMPLATE_FIELDS, CheckSpec, Criterion, Rubric
+from mockint.core.scoring.model import TEMPLATE_FIELDS, CheckSpec, Criterion, Rubric
 from mockint.core.scoring.text import Analysed, analyse, phrase_tokens, without_spans
 
 MAX_ANSWER_CHARS = 200_000
@@ -156,6 +156,17 @@ class Result:
         caps = [CapResult(x.get("rule", ""), int(x.get("max", 100)), x.get("reason", "")) for x in d.get("caps", [])]
         return cls(question, d.get("lang") or "en", "", int(d["score"]), crits, caps, d.get("elapsed"),
                    int(d.get("rubric_version", 1)), int(d.get("words", 0)))
+
+
+@dataclass(slots=True)
+class _Flag:
+    """A red flag already said in this criterion: where its message and cap are, the spans quoted,
+    and the templates they are said with."""
+    msg: int
+    cap: int | None
+    spans: list[tuple[int, int]]
+    template: str
+    why: str
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -318,7 +329,7 @@ class Scorer:
         follow_up: str | None = None
         span, original = a.span, a.original
         # penalties with one label (misleads, misleads_claim) are one flag: said once, their words together
-        flags: dict[str, tuple[int, int | None, list[tuple[int, int]], str, str, CheckSpec]] = {}
+        flags: dict[str, _Flag] = {}
         for spec, rule, o in outcomes:
             effect = spec.effect
             if not o.spans:
@@ -370,24 +381,24 @@ class Scorer:
                     if f in o.vars and f in TEMPLATE_FIELDS:
                         values[f] = o.vars[f]
                 message = _fmt(template, values) if "{" in template else template.strip()
-                same = flags.get(spec.label) if effect == "penalty" and o.count else None
-                if same is not None:                   # the same flag again: its words join the first
-                    mi, ci, texts, first_template, first_why, first_spec = same
-                    texts += [(e.start, e.end) for e in ev]
-                    joined = {**values, "hits": _quote([original[a:b] for a, b in _merged(texts)])}
-                    found_msgs[mi] = (found_msgs[mi][0] + points, _fmt(first_template, joined))
-                    if capped and ci is not None and spec.cap.score < caps[ci].max:
-                        caps[ci] = CapResult(caps[ci].rule, spec.cap.score, caps[ci].reason)
-                    elif capped and ci is None:
-                        caps.append(CapResult(rule, spec.cap.score, _fmt(why, joined) or spec.label))
-                    if ci is not None and "{hits}" in first_why:
-                        caps[ci] = CapResult(caps[ci].rule, caps[ci].max, _fmt(first_why, joined))
+                flag = flags.get(spec.label) if effect == "penalty" and o.count else None
+                if flag is not None:                   # the same flag again: its words join the first
+                    flag.spans += [(e.start, e.end) for e in ev]
+                    joined = {**values, "hits": _quote([original[x:y] for x, y in _merged(flag.spans)])}
+                    found_msgs[flag.msg] = (found_msgs[flag.msg][0] + points, _fmt(flag.template, joined))
+                    if capped and flag.cap is None:
+                        flag.cap = len(caps)
+                        caps.append(CapResult(rule, spec.cap.score, ""))
+                    if flag.cap is not None:
+                        old = caps[flag.cap]
+                        lowest = min(old.max, spec.cap.score) if capped else old.max
+                        caps[flag.cap] = CapResult(old.rule, lowest, _fmt(flag.why, joined) or spec.label)
                     message = ""
                 elif capped:
                     caps.append(CapResult(rule, spec.cap.score, _fmt(why, values) or spec.label))
-                if effect == "penalty" and o.count and same is None:
-                    flags[spec.label] = (len(found_msgs), len(caps) - 1 if capped else None,
-                                         [(e.start, e.end) for e in ev], template, why, spec)
+                if effect == "penalty" and o.count and flag is None:
+                    flags[spec.label] = _Flag(len(found_msgs), len(caps) - 1 if capped else None,
+                                              [(e.start, e.end) for e in ev], template, why)
             if effect == "penalty" and o.count and message:
                 found_msgs.append((points, message))
             elif effect not in ("penalty", "bonus") and not ok:

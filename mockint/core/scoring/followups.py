@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from mockint.core.questions.bank import Question
     from mockint.core.scoring.engine import CriterionResult, Result
-    from mockint.core.scoring.rubric import Rubric
+    from mockint.core.scoring.model import Rubric
 
 
 def key(text: str) -> str:

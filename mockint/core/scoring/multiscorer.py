@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from mockint.core.questions.bank import Bank, Question
 from mockint.core.scoring.engine import Result, Scorer
-from mockint.core.scoring.rubric import Rubric
+from mockint.core.scoring.model import Rubric
 
 
 class MultiScorer(Scorer):

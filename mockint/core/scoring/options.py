@@ -13,17 +13,8 @@ from typing import Any
 from mockint.core.data.errors import DataError
 from mockint.core.data.validate import Doc
 from mockint.core.scoring.matching import MATCH_MODES, SCORERS, Fuzzy
-from mockint.core.scoring.model import (  # noqa: F401 - moved to mockint.core.scoring.model
-    EFFECTS,
-    MODES,
-    ONLY_WHEN,
-    QUESTION_KINDS,
-    TEMPLATE_FIELDS,
-    Cap,
-    CheckSpec,
-    Criterion,
+from mockint.core.scoring.model import (
     LazyPattern,
-    Rubric,
 )
 
 COUNT_OF = ("words", "sentences", "long_sentences")

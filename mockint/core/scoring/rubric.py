@@ -12,14 +12,13 @@ from pathlib import Path
 from typing import Any
 
 from mockint.core.data.errors import DataError
-from mockint.core.data.validate import Doc
+from mockint.core.data.validate import Doc, guide_refs
 from mockint.core.data.yamlfile import load_yaml_cached, read_data
 from mockint.core.questions.examples import Examples, parse_examples
 from mockint.core.scoring.checks import KIND_CLASSES
 from mockint.core.scoring.coach_rules import COACH_CRITERIA_KEYS, DEFAULT_COACH
 from mockint.core.scoring.matching import SCORERS, Fuzzy, Repeats
-from mockint.core.scoring.model import (  # noqa: F401 - moved to mockint.core.scoring.model
-    EFFECTS,
+from mockint.core.scoring.model import (
     MODES,
     ONLY_WHEN,
     QUESTION_KINDS,
@@ -27,25 +26,12 @@ from mockint.core.scoring.model import (  # noqa: F401 - moved to mockint.core.s
     Cap,
     CheckSpec,
     Criterion,
-    LazyPattern,
     Rubric,
 )
-from mockint.core.scoring.options import (  # noqa: F401 - moved to mockint.core.scoring.options
-    _GOOD_FORMAT,
-    _GOOD_MAX,
-    _GOOD_NAME,
-    _LIST_REF,
-    COUNT_OF,
-    _expand,
+from mockint.core.scoring.options import (
     _fuzzy,
-    _good_file,
     _keep,
     _kind_option,
-    _known_good,
-    _list,
-    _new_good,
-    _pattern,
-    _patterns,
     _Problems,
     _save_good,
 )
@@ -72,15 +58,6 @@ def _templ(doc: Doc, value: Any, path) -> str:
             doc.fail(path, f"unknown placeholder '{{{name}}}'; allowed: "
                      f"{', '.join('{' + f + '}' for f in TEMPLATE_FIELDS)}{did_you_mean(name, TEMPLATE_FIELDS)}")
     return text
-
-
-def _guide(doc: Doc, value: Any, path, facts: set[str] | None) -> list[str]:
-    ids = doc.strings(value, path, 0)
-    for i, g in enumerate(ids):
-        if facts is not None and g not in facts:
-            from mockint.core.data.errors import did_you_mean
-            doc.fail(path + (i,), f"'{g}' is not a guide fact{did_you_mean(g, sorted(facts))}")
-    return ids
 
 
 def _repeats(doc: Doc, value: Any, path) -> Repeats | None:
@@ -144,7 +121,7 @@ def _check(doc: Doc, raw: Any, path, lists: dict, facts, fuzzy: Fuzzy,  # noqa: 
             with _keep(errs):
                 setattr(spec, key, _templ(doc, m[key], path + (key,)))
     with _keep(errs):
-        spec.guide = _guide(doc, m.get("guide", []), path + ("guide",), facts)
+        spec.guide = guide_refs(doc, m.get("guide", []), path + ("guide",), facts)
     with _keep(errs):
         spec.by_kind = _check_by_kind(doc, m.get("by_kind", {}) or {}, path + ("by_kind",))
     opts: dict[str, Any] = {}
@@ -364,7 +341,7 @@ def _criterion(doc: Doc, raw: Any, p: tuple, seen: set[str], lists: dict, facts,
         follow_ups.append({"check": rule if "." in rule else f"{cid}.{rule}", "text": text})
     return Criterion(
         id=cid, name=doc.text_(c["name"], p + ("name",)), follow_ups=follow_ups,
-        guide=_guide(doc, c.get("guide", []), p + ("guide",), facts),
+        guide=guide_refs(doc, c.get("guide", []), p + ("guide",), facts),
         weight=float(doc.number(c["weight"], p + ("weight",), 0, 100)),
         threshold=float(doc.number(c["threshold"], p + ("threshold",), 0, 1)),
         mode=doc.choice(c.get("mode", "core"), p + ("mode",), MODES),

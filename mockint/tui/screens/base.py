@@ -8,7 +8,7 @@ from textual.reactive import Reactive
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 
-from mockint.tui.bindings import LOCAL_KEYS, localise_bindings, localise_keys  # noqa: F401 - screens import them here
+from mockint.tui.bindings import localise_bindings
 from mockint.tui.frames import PromptFrames
 from mockint.tui.strings import tr
 

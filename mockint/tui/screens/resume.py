@@ -9,7 +9,8 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static
 
-from mockint.tui.screens.base import BaseModal, localise_keys
+from mockint.tui.bindings import localise_keys
+from mockint.tui.screens.base import BaseModal
 from mockint.tui.widgets.footer import KeyFooter
 
 

@@ -4,33 +4,11 @@ from __future__ import annotations
 
 from collections import Counter
 
-from mockint.core.scoring.checks.base import (  # noqa: F401 - moved to mockint.core.scoring.checks.base
+from mockint.core.scoring.checks.base import (
     Check,
     Ctx,
     Outcome,
-    Span,
     _bounds,
-    _clause,
-    _hit,
-    _negated,
-    _saturate,
-    _spans_from_hits,
-    _token_range,
-)
-from mockint.core.scoring.checks.pattern import (  # noqa: F401 - moved to mockint.core.scoring.checks.pattern
-    _QUOTED,
-    PatternCheck,
-    PatternIndex,
-    _char_starts,
-    _compiled,
-    _holds,
-    _matches,
-    _Objects,
-    _quoted,
-    _stem_positions,
-)
-from mockint.core.scoring.checks.phrases import (  # noqa: F401 - moved to mockint.core.scoring.checks.phrases
-    PhrasesCheck,
 )
 from mockint.core.scoring.text import Analysed, phrase_tokens
 
@@ -58,7 +36,7 @@ def _by_sentence(a: Analysed) -> dict[int, list[int]]:
 
 class CountCheck(Check):
     kind = "count"
-    effects = ('reward', 'bonus', 'gate')
+    effects = ("reward", "bonus", "gate")
     options = {"of": True, "min": False, "max": False}     # key: required?
 
     def run(self, ctx: Ctx) -> Outcome:
@@ -81,7 +59,7 @@ class CountCheck(Check):
 
 class RatioCheck(Check):
     kind = "ratio"
-    effects = ('reward', 'bonus', 'gate')
+    effects = ("reward", "bonus", "gate")
     options = {"lists": True, "min": False, "max": False}     # key: required?
 
     def __init__(self, *args):

@@ -3,42 +3,16 @@ nothing behind them, evidence from other checks, filler sentences."""
 
 from __future__ import annotations
 
-from mockint.core.scoring.checks.base import (  # noqa: F401 - moved to mockint.core.scoring.checks.base
+from mockint.core.scoring.checks.base import (
     Check,
     Ctx,
     Outcome,
     Span,
-    _bounds,
-    _clause,
-    _hit,
-    _negated,
     _saturate,
-    _spans_from_hits,
-    _token_range,
 )
-from mockint.core.scoring.checks.counts import (  # noqa: F401 - moved to mockint.core.scoring.checks.counts
-    CountCheck,
-    RatioCheck,
+from mockint.core.scoring.checks.counts import (
     _by_sentence,
     _sentence_sizes,
-)
-from mockint.core.scoring.checks.pattern import (  # noqa: F401 - moved to mockint.core.scoring.checks.pattern
-    _QUOTED,
-    PatternCheck,
-    PatternIndex,
-    _char_starts,
-    _compiled,
-    _holds,
-    _matches,
-    _Objects,
-    _quoted,
-    _stem_positions,
-)
-from mockint.core.scoring.checks.phrases import (  # noqa: F401 - moved to mockint.core.scoring.checks.phrases
-    PhrasesCheck,
-)
-from mockint.core.scoring.checks.question import (  # noqa: F401 - moved to mockint.core.scoring.checks.question
-    QuestionCheck,
 )
 from mockint.core.scoring.matching import PhraseSet
 from mockint.core.scoring.model import EFFECTS
@@ -47,7 +21,7 @@ from mockint.core.scoring.model import EFFECTS
 class ClaimsCheck(Check):
     """Claims of a quality with no evidence (hits of the 'unless' checks) within a window."""
     kind = "claims"
-    effects = ('penalty',)
+    effects = ("penalty",)
     options = {"phrases": False, "lists": False, "unless": True, "window_words": False}     # key: required?
     reads_others = True
 
@@ -77,7 +51,7 @@ class StatementsCheck(Check):
     (hedges, fillers...) in them. Evidence: each such sentence. With ``scale_from_words``, an
     answer at least that long needs no more direct sentences than it has sentences."""
     kind = "statements"
-    effects = ('reward', 'bonus', 'gate')
+    effects = ("reward", "bonus", "gate")
     options = {"unless": True, "min_words": False, "scale_from_words": False}     # key: required?
     reads_others = True
 
@@ -145,7 +119,7 @@ class FillerCheck(Check):
     of the sentences judged, cost nothing; the count is how many go beyond. Evidence: those
     sentences, so the candidate sees what to cut."""
     kind = "filler"
-    effects = ('penalty',)
+    effects = ("penalty",)
     options = {"from": True, "min_words": False, "allow": False, "max_share": False}     # key: required?
     reads_others = True
 

@@ -8,17 +8,14 @@ import re
 from itertools import repeat
 from typing import Any
 
-from mockint.core.scoring.checks.base import (  # noqa: F401 - moved to mockint.core.scoring.checks.base
+from mockint.core.scoring.checks.base import (
     Check,
     Ctx,
     Outcome,
     Span,
-    _bounds,
-    _clause,
     _hit,
     _negated,
     _saturate,
-    _spans_from_hits,
     _token_range,
 )
 from mockint.core.scoring.matching import Lexicon
@@ -81,20 +78,24 @@ class PatternCheck(Check):
             if unless and self._nearby(a, span, unless, unless.get("negated_by", negators)):
                 continue
             spans.append(span)
+        shown = spans
+        if "near" in self.opts:
+            spans, shown = self._with_companions(a, spans)
         n = self._count(spans, (a.folded[s.start:s.end] for s in spans))
-        if "near" in self.opts and spans:
-            kept, also = [], []
-            for span in spans:
-                other = self._nearby(a, span, self.opts["near"])
-                if other is not None:
-                    kept.append(span)
-                    if not any(o.start == other.start for o in also):
-                        also.append(other)
-            n = self._count(kept, (a.folded[s.start:s.end] for s in kept))
-            # the words that made the hit count are shown with it (a claim and what belies it)
-            spans = sorted(kept + [o for o in also if not any(o.start < k.end and k.start < o.end for k in kept)],
-                           key=lambda sp: sp.start)
-        return Outcome(_saturate(n, target), n, spans)
+        return Outcome(_saturate(n, target), n, shown)
+
+    def _with_companions(self, a: Analysed, spans: list[Span]) -> tuple[list[Span], list[Span]]:
+        """(the hits with a ``near`` companion, those hits and their companions in order): the words
+        that made a hit count are shown with it (a claim and what belies it)."""
+        kept: list[Span] = []
+        also: dict[int, Span] = {}
+        for span in spans:
+            other = self._nearby(a, span, self.opts["near"])
+            if other is not None:
+                kept.append(span)
+                also.setdefault(other.start, other)
+        extra = [o for o in also.values() if not any(o.start < k.end and k.start < o.end for k in kept)]
+        return kept, sorted(kept + extra, key=lambda sp: sp.start)
 
     def _nearby(self, a: Analysed, span: Span, opt: dict, negators: frozenset | None = None) -> Span | None:
         """The first match of ``opt``'s patterns within ``opt['sentences']`` sentences of ``span``

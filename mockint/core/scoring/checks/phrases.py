@@ -2,30 +2,13 @@
 
 from __future__ import annotations
 
-from mockint.core.scoring.checks.base import (  # noqa: F401 - moved to mockint.core.scoring.checks.base
+from mockint.core.scoring.checks.base import (
     Check,
     Ctx,
     Outcome,
-    Span,
-    _bounds,
-    _clause,
-    _hit,
     _negated,
     _saturate,
     _spans_from_hits,
-    _token_range,
-)
-from mockint.core.scoring.checks.pattern import (  # noqa: F401 - moved to mockint.core.scoring.checks.pattern
-    _QUOTED,
-    PatternCheck,
-    PatternIndex,
-    _char_starts,
-    _compiled,
-    _holds,
-    _matches,
-    _Objects,
-    _quoted,
-    _stem_positions,
 )
 from mockint.core.scoring.matching import PhraseSet
 from mockint.core.scoring.model import EFFECTS

@@ -2,39 +2,18 @@
 
 from __future__ import annotations
 
-from mockint.core.scoring.checks.base import (  # noqa: F401 - moved to mockint.core.scoring.checks.base
+from mockint.core.scoring.checks.base import (
     Check,
     Ctx,
     Outcome,
     Span,
-    _bounds,
-    _clause,
-    _hit,
-    _negated,
     _saturate,
-    _spans_from_hits,
-    _token_range,
 )
-from mockint.core.scoring.checks.counts import (  # noqa: F401 - moved to mockint.core.scoring.checks.counts
-    CountCheck,
-    RatioCheck,
+from mockint.core.scoring.checks.counts import (
     _by_sentence,
-    _sentence_sizes,
 )
-from mockint.core.scoring.checks.pattern import (  # noqa: F401 - moved to mockint.core.scoring.checks.pattern
-    _QUOTED,
-    PatternCheck,
-    PatternIndex,
-    _char_starts,
-    _compiled,
-    _holds,
-    _matches,
-    _Objects,
+from mockint.core.scoring.checks.pattern import (
     _quoted,
-    _stem_positions,
-)
-from mockint.core.scoring.checks.phrases import (  # noqa: F401 - moved to mockint.core.scoring.checks.phrases
-    PhrasesCheck,
 )
 from mockint.core.scoring.matching import PhraseSet
 from mockint.core.scoring.text import phrase_tokens
@@ -42,7 +21,7 @@ from mockint.core.scoring.text import phrase_tokens
 
 class QuestionCheck(Check):
     kind = "question"
-    effects = ('reward', 'bonus', 'gate')
+    effects = ("reward", "bonus", "gate")
     options = {"about": False, "addressed": False, "starts": True, "exclude": False}     # key: required?
 
     def __init__(self, *args):

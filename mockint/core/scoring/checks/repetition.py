@@ -2,53 +2,12 @@
 
 from __future__ import annotations
 
-from mockint.core.scoring.checks.base import (  # noqa: F401 - moved to mockint.core.scoring.checks.base
+from mockint.core.scoring.checks.base import (
     Check,
     Ctx,
     Outcome,
     Span,
-    _bounds,
-    _clause,
-    _hit,
-    _negated,
-    _saturate,
-    _spans_from_hits,
     _token_range,
-)
-from mockint.core.scoring.checks.counts import (  # noqa: F401 - moved to mockint.core.scoring.checks.counts
-    CountCheck,
-    RatioCheck,
-    _by_sentence,
-    _sentence_sizes,
-)
-from mockint.core.scoring.checks.others import (  # noqa: F401 - moved to mockint.core.scoring.checks.others
-    ClaimsCheck,
-    EvidenceCheck,
-    FillerCheck,
-    StatementsCheck,
-)
-from mockint.core.scoring.checks.pattern import (  # noqa: F401 - moved to mockint.core.scoring.checks.pattern
-    _QUOTED,
-    PatternCheck,
-    PatternIndex,
-    _char_starts,
-    _compiled,
-    _holds,
-    _matches,
-    _Objects,
-    _quoted,
-    _stem_positions,
-)
-from mockint.core.scoring.checks.phrases import (  # noqa: F401 - moved to mockint.core.scoring.checks.phrases
-    PhrasesCheck,
-)
-from mockint.core.scoring.checks.question import (  # noqa: F401 - moved to mockint.core.scoring.checks.question
-    QuestionCheck,
-)
-from mockint.core.scoring.checks.topic import (  # noqa: F401 - moved to mockint.core.scoring.checks.topic
-    OnTopicCheck,
-    OtherQuestionCheck,
-    TalkingPointsCheck,
 )
 
 
@@ -60,7 +19,7 @@ class RepetitionCheck(Check):
     the repeated stretches (with the penalty effect, each costs ``per_hit``), 0 when within
     ``max_share`` and no sentence was repeated."""
     kind = "repetition"
-    effects = ('reward', 'penalty', 'gate')
+    effects = ("reward", "penalty", "gate")
     options = {"ngram": False, "max_share": False, "allow": False}     # key: required?
 
 

@@ -5,48 +5,16 @@ from __future__ import annotations
 from collections import Counter
 
 from mockint.core.questions.bank import Question
-from mockint.core.scoring.checks.base import (  # noqa: F401 - moved to mockint.core.scoring.checks.base
+from mockint.core.scoring.checks.base import (
     Check,
     Ctx,
     Outcome,
     Span,
-    _bounds,
     _clause,
-    _hit,
-    _negated,
     _saturate,
-    _spans_from_hits,
-    _token_range,
 )
-from mockint.core.scoring.checks.counts import (  # noqa: F401 - moved to mockint.core.scoring.checks.counts
-    CountCheck,
-    RatioCheck,
-    _by_sentence,
-    _sentence_sizes,
-)
-from mockint.core.scoring.checks.others import (  # noqa: F401 - moved to mockint.core.scoring.checks.others
-    ClaimsCheck,
-    EvidenceCheck,
-    FillerCheck,
-    StatementsCheck,
-)
-from mockint.core.scoring.checks.pattern import (  # noqa: F401 - moved to mockint.core.scoring.checks.pattern
-    _QUOTED,
-    PatternCheck,
-    PatternIndex,
-    _char_starts,
-    _compiled,
-    _holds,
-    _matches,
-    _Objects,
-    _quoted,
+from mockint.core.scoring.checks.pattern import (
     _stem_positions,
-)
-from mockint.core.scoring.checks.phrases import (  # noqa: F401 - moved to mockint.core.scoring.checks.phrases
-    PhrasesCheck,
-)
-from mockint.core.scoring.checks.question import (  # noqa: F401 - moved to mockint.core.scoring.checks.question
-    QuestionCheck,
 )
 from mockint.core.scoring.matching import PhraseSet, group_phrase_sets
 from mockint.core.scoring.text import phrase_tokens, stem_words
@@ -54,7 +22,7 @@ from mockint.core.scoring.text import phrase_tokens, stem_words
 
 class TalkingPointsCheck(Check):
     kind = "talking_points"
-    effects = ('reward', 'gate')
+    effects = ("reward", "gate")
     options = {"share": False}     # key: required?
 
     def __init__(self, *args):
@@ -100,7 +68,7 @@ class OtherQuestionCheck(Check):
     asked question's own, and covers at most ``max_own`` of the asked question's talking points
     (the ``from`` check). Count 1 then; ``question`` names the question it seems to answer."""
     kind = "other_question"
-    effects = ('penalty',)
+    effects = ("penalty",)
     options = {"from": True, "ignore": False, "min_words": False, "margin": False, "max_questions": False,
                "max_own": False, "min_length": False, "min_points": False, "margin_points": False}     # key: required?
     reads_others = True
@@ -198,7 +166,7 @@ class OnTopicCheck(Check):
     ``ignore`` lists (words too general to show a topic: "team", "goal", "first"... appear in
     any story), plus the question's own ``terms`` less the ``ignore_in_terms`` lists."""
     kind = "on_topic"
-    effects = ('reward', 'gate')
+    effects = ("reward", "gate")
     options = {"lists": False, "ignore": False, "ignore_in_terms": False}     # key: required?
 
 
