@@ -39,6 +39,7 @@ def run(lang: str, question_ids: list[str] | None, count: int | None, feedback: 
         store = Store.open()
     try:
         if resume:
+            assert store is not None          # opened just above, for --resume and --weak
             record = store.unfinished()
             if record is None:
                 raise MockintError(NO_RESUME)
@@ -46,6 +47,7 @@ def run(lang: str, question_ids: list[str] | None, count: int | None, feedback: 
             from mockint.core.bank import loader
             from mockint.core.report.progress import pick_weak
 
+            assert store is not None
             question_ids = pick_weak(store, loader.bank(lang), count or WEAK_COUNT)
             settings = Settings(lang=lang, question_set="full", count=None, feedback=feedback, timer=timer)
         from mockint.tui.app import create_app  # Textual is imported here, and only here

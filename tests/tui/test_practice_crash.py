@@ -33,9 +33,11 @@ PRACTICE = textwrap.dedent("""
     from mockint.core.interview import Settings
     from mockint.tui.app import create_app
     from mockint.tui.screens.feedback import FeedbackScreen
+    from mockint.tui.screens import interview as interview_screen
     from mockint.tui.screens.interview import InterviewScreen
     from mockint.tui.widgets.answer_box import AnswerBox
 
+    interview_screen.DRAFT_EVERY = 0.3           # the autosave a user has runs every 3 s
     questions, answer, draft = json.loads(sys.argv[1]), sys.argv[2], sys.argv[3]
 
     async def main():
@@ -64,7 +66,7 @@ PRACTICE = textwrap.dedent("""
                 await pilot.pause()
             print("RESULTS", json.dumps([t.result.to_dict() for t in app.interview.turns]), flush=True)
             await pilot.press(*draft)                             # typed, key by key
-            await pilot.pause(4.0)                                # the draft autosave runs (every 3 s)
+            await pilot.pause(0.6)                                # the draft autosave runs (every 0.3 s here)
             print("READY", flush=True)
             await asyncio.sleep(600)
 

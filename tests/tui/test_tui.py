@@ -9,7 +9,8 @@ from textual.widgets import Input, RadioButton
 from tui_helpers import answer_until_summary, checklist, plain, run, settle, tick_item
 
 from mockint.core.interview import QUESTION_SETS, Settings
-from mockint.tui.app import HELP_SECTIONS, MockintApp, create_app
+from mockint.tui.actions import HELP_SECTIONS
+from mockint.tui.app import MockintApp, create_app
 from mockint.tui.screens.confirm import ConfirmScreen
 from mockint.tui.screens.feedback import FeedbackScreen
 from mockint.tui.screens.help import HelpScreen

@@ -1,11 +1,14 @@
-"""When screens draw (mockint.tui.frames.PromptFrames): a complete change at once, at most MAX_FPS
-frames a second, a layout's second pass at once, the first paint once."""
+"""When screens draw (mockint.tui.seam.PromptFrames): a complete change at once, at most MAX_FPS
+frames a second, a layout's second pass at once, the first paint once. The private path only: on
+stock Textual (MOCKINT_STOCK_TEXTUAL=1, or a Textual it was not tested with) screens draw as
+Textual draws them, and these tests are skipped."""
 
 from __future__ import annotations
 
 import asyncio
 from contextlib import asynccontextmanager
 
+import pytest
 from textual import messages
 from textual._wait import wait_for_idle
 from textual.app import App
@@ -16,11 +19,12 @@ from textual.widgets._toast import Toast, ToastRack
 from tui_helpers import run
 
 from mockint.core.interview import Settings
-from mockint.tui import frames
+from mockint.tui import seam
 from mockint.tui.app import create_app
-from mockint.tui.frames import PromptFrames
-from mockint.tui.screens.base import SameSizeLayout
 from mockint.tui.screens.interview import InterviewScreen
+from mockint.tui.seam import PromptFrames, SameSizeLayout
+
+pytestmark = pytest.mark.skipif(not seam.private_path(), reason="stock Textual: screens draw as Textual draws")
 
 
 class Prompt(SameSizeLayout, PromptFrames, Screen):
@@ -94,7 +98,7 @@ def test_the_interview_is_drawn_once_and_its_second_layout_pass_at_once(monkeypa
             await quiet(UPDATE_PERIOD * 6)             # (no Pilot.pause: it forces a frame)
             assert len(outputs) == 2 and not outputs[1]             # not a full repaint
             assert app.screen._frame_at == app.screen._first_paint_at   # the second: a pass
-            assert not frames.needs_frame(app.screen)
+            assert not seam.needs_frame(app.screen)
     run(scenario)
 
 
@@ -105,7 +109,7 @@ def test_a_change_on_an_idle_screen_is_drawn_without_the_frame_timer():
             draws = Prompt.draws
             screen.query_one("#text", Static).update("changed")
             await quiet()
-            assert Prompt.draws > draws and not frames.needs_frame(screen)
+            assert Prompt.draws > draws and not seam.needs_frame(screen)
     run(scenario)
 
 
@@ -115,8 +119,8 @@ def test_frames_start_at_most_max_fps(monkeypatch):
     async def scenario():
         async with prompt_screen() as (pilot, screen):
             clock = [1000.0]
-            monkeypatch.setattr(frames, "now", lambda: clock[0])
-            monkeypatch.setattr(frames, "UPDATE_PERIOD", 10.0)
+            monkeypatch.setattr(seam, "frame_clock", lambda: clock[0])
+            monkeypatch.setattr(seam, "UPDATE_PERIOD", 10.0)
             screen._frame_at = 1000.0 - 1.0                     # a frame started 1 s ago
             screen._follow_up = False                           # (and asked for no second pass)
             draws = Prompt.draws
@@ -124,7 +128,7 @@ def test_frames_start_at_most_max_fps(monkeypatch):
             await quiet()                                       # the change is handled ...
             assert Prompt.draws == draws and screen._due is not None   # ... and kept for later
             screen._on_timer_update()                           # a tick of Textual's timer: too soon
-            assert Prompt.draws == draws and frames.needs_frame(screen)
+            assert Prompt.draws == draws and seam.needs_frame(screen)
             clock[0] += 9.0                                     # the interval's end
             screen._due.stop()
             screen._draw_due()
@@ -141,7 +145,7 @@ def test_a_timer_tick_while_a_widget_is_busy_passes_once():
         async with prompt_screen() as (pilot, screen):
             text = screen.query_one("#text", Static)
             draws = Prompt.draws
-            screen._frame_at = frames.NEVER            # no frame for a long time
+            screen._frame_at = seam.NEVER            # no frame for a long time
             screen._dirty_widgets.add(text)            # something to draw ...
             text.post_message(Ping())                  # ... while the widget has a message waiting
             screen._on_timer_update()
@@ -155,8 +159,8 @@ def test_a_second_layout_pass_follows_at_once_and_is_not_counted(monkeypatch):
     async def scenario():
         async with prompt_screen() as (pilot, screen):
             text = screen.query_one("#text", Static)
-            monkeypatch.setattr(frames, "UPDATE_PERIOD", 10.0)   # no other frame for 10 s
-            screen._frame_at = frames.now()            # a frame just started
+            monkeypatch.setattr(seam, "UPDATE_PERIOD", 10.0)   # no other frame for 10 s
+            screen._frame_at = seam.frame_clock()            # a frame just started
             screen._follow_up = True                   # and asked for a second pass
             draws, started = Prompt.draws, screen._frame_at
             text.refresh(layout=True)
@@ -221,9 +225,9 @@ def test_a_screen_resumed_after_a_theme_change_is_restyled():
 def test_a_tick_with_nothing_to_draw_does_not_count_as_a_frame():
     async def scenario():
         async with prompt_screen() as (pilot, screen):
-            screen._frame_at, screen._follow_up = frames.NEVER, True
+            screen._frame_at, screen._follow_up = seam.NEVER, True
             screen._on_timer_update()                  # nothing to draw
-            assert screen._frame_at == frames.NEVER and screen._follow_up
+            assert screen._frame_at == seam.NEVER and screen._follow_up
     run(scenario)
 
 

@@ -160,7 +160,11 @@ def test_each_answer_is_committed_before_the_next_question_appears(store, feedba
     run(scenario)
 
 
-def test_drafts_are_saved_by_the_timer_and_a_follow_up_keeps_the_first_answer(store):
+def test_drafts_are_saved_by_the_timer_and_a_follow_up_keeps_the_first_answer(store, monkeypatch):
+    from mockint.tui.screens import interview as interview_screen
+
+    monkeypatch.setattr(interview_screen, "DRAFT_EVERY", 0.3)     # the timer a user has is 3 s
+
     async def scenario():
         app = app_for(["sales-experience", "why-sales"], store)
         async with app.run_test(size=SIZE) as pilot:
@@ -168,14 +172,14 @@ def test_drafts_are_saved_by_the_timer_and_a_follow_up_keeps_the_first_answer(st
             sid = app.recorder.ensure_started()
             box = app.screen.query_one(AnswerBox)
             await pilot.press(*"I sold")
-            await pilot.pause(3.4)                           # one autosave tick
+            await pilot.pause(0.45)                          # one autosave tick
             assert [(d.index, d.question_id, d.text) for d in store.session(sid).drafts] == \
                 [(0, "sales-experience", "I sold")]
             saved_at = store.session(sid).drafts[0].saved_at
-            await pilot.pause(3.2)                           # unchanged: not written again
+            await pilot.pause(0.45)                           # unchanged: not written again
             assert store.session(sid).drafts[0].saved_at == saved_at
             box.text = "I sold phones"
-            await pilot.pause(3.2)
+            await pilot.pause(0.45)
             assert store.session(sid).draft(0).text == "I sold phones"
             # a weak answer earns a follow-up: the first answer is kept as the draft at once
             await answer(pilot, "I am a great communicator and I love sales.")
@@ -184,7 +188,7 @@ def test_drafts_are_saved_by_the_timer_and_a_follow_up_keeps_the_first_answer(st
             assert store.session(sid).answers == []
             asked = app.screen.query(".interviewer").last()
             box.text = "For example"
-            await pilot.pause(3.2)
+            await pilot.pause(0.45)
             assert store.session(sid).draft(0).text == \
                 "I am a great communicator and I love sales.\n\nFor example"
             await answer(pilot, STRONG)                      # the final answer replaces the draft

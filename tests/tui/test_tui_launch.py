@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 
+import pytest
 from conftest import ROOT
 from textual.app import App
 from textual.screen import Screen
@@ -18,9 +19,13 @@ from tui_helpers import checklist, run
 
 from mockint.core.interview import Settings
 from mockint.tui import app as app_module
+from mockint.tui import seam
 from mockint.tui.app import create_app
-from mockint.tui.screens import base
 from mockint.tui.screens.interview import InterviewScreen
+
+# What Textual's private API does (mockint.tui.seam); off on stock Textual (MOCKINT_STOCK_TEXTUAL=1,
+# or a Textual the private path was not tested with), where the app does without it.
+private_only = pytest.mark.skipif(not seam.private_path(), reason="stock Textual: no private speed-ups")
 
 
 def app_for(**kw):
@@ -41,6 +46,7 @@ class Ticks(Screen):
         super()._on_timer_update()
 
 
+@private_only
 def test_priming_starts_the_timer_and_it_pauses_itself_when_idle():
     class Plain(App):
         def on_mount(self):
@@ -53,7 +59,7 @@ def test_priming_starts_the_timer_and_it_pauses_itself_when_idle():
             screen = app.screen
             timer = screen._update_timer
             assert not timer._active.is_set()           # idle: paused
-            base.prime_update_timer(screen)
+            seam.prime_update_timer(screen)
             assert timer._active.is_set()               # its clock runs
             await pilot.pause(0.2)
             assert not timer._active.is_set()           # one tick (nothing to draw): paused again
@@ -75,10 +81,11 @@ async def asyncio_sleep(seconds: float) -> None:
     await asyncio.sleep(seconds)
 
 
+@private_only
 def test_every_screen_is_primed_when_mounted_and_idles_without_ticking(monkeypatch):
     primed = []
-    real = base.prime_update_timer
-    monkeypatch.setattr(base, "prime_update_timer", lambda screen: (primed.append(screen), real(screen)))
+    real = seam.prime_update_timer
+    monkeypatch.setattr(seam, "prime_update_timer", lambda screen: (primed.append(screen), real(screen)))
     ticks = []
     original = InterviewScreen._on_timer_update
     monkeypatch.setattr(InterviewScreen, "_on_timer_update",
@@ -111,9 +118,10 @@ def test_prime_update_timer_leaves_a_screen_without_one_alone():
     class Odd:
         pass
 
-    base.prime_update_timer(Odd())                      # a future Textual: nothing happens
+    seam.prime_update_timer(Odd())                      # a future Textual: nothing happens
 
 
+@private_only
 def test_garbage_collection_waits_for_the_first_question(monkeypatch):
     monkeypatch.setattr(app_module, "GC_AFTER_LAUNCH", 0.5)
     seen = {}
@@ -134,6 +142,7 @@ def test_garbage_collection_waits_for_the_first_question(monkeypatch):
     assert gc.isenabled()
 
 
+@private_only
 def test_garbage_collection_resumes_when_the_app_ends_before_the_first_question():
     async def scenario():
         app = app_for()
@@ -190,6 +199,7 @@ def test_the_user_folders_the_loader_looks_for_are_the_user_banks():
 
 # -- the first screen, the focus, the stylesheet in two parts
 
+@private_only
 def test_launched_on_questions_the_interview_is_the_bottom_screen():
     async def scenario():
         app = app_for()
@@ -208,7 +218,7 @@ def test_launched_on_questions_the_interview_is_the_bottom_screen():
 
 
 def test_without_the_hook_the_interview_goes_over_textuals_default_screen(monkeypatch):
-    monkeypatch.setattr(app_module, "own_base", lambda screen: False)
+    monkeypatch.setattr(seam, "own_base", lambda screen: False)
 
     async def scenario():
         app = app_for()

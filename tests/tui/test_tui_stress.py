@@ -22,6 +22,7 @@ from tui_helpers import plain, run, settle
 
 from mockint.core.interview import Settings
 from mockint.core.scoring.engine import MAX_ANSWER_CHARS
+from mockint.tui import seam
 from mockint.tui.app import MockintApp, create_app
 from mockint.tui.screens.feedback import FeedbackScreen
 from mockint.tui.screens.interview import InterviewScreen
@@ -504,9 +505,15 @@ WATCHER_BUG = (
     "cursor-blink Timer), so one AnswerBox more stays alive per interview.")
 
 
+# The two leaks are let go through Textual's private API (mockint.tui.seam.release_leaks): on stock
+# Textual (MOCKINT_STOCK_TEXTUAL=1, or a Textual the private path was not tested with) they are not.
+leaks_released = pytest.mark.skipif(not seam.private_path(), reason="stock Textual: its leaks are not worked around")
+
+
+@leaks_released
 @pytest.mark.xdist_group("ten-interviews")
 def test_ten_interviews_memory_grows_less_than_20_percent(capsys):
-    """MockintApp.release_textual_leaks works around MEMORY_BUG at each new interview."""
+    """seam.release_leaks works around MEMORY_BUG at each new interview."""
     if _fresh_process():                  # measured, and passed, in a fresh process
         return
     f = ten_interviews(capsys)
@@ -535,9 +542,10 @@ def test_ten_interviews_in_a_row_without_textual_style_cache_stay_under_20_perce
     assert f["screens10"] <= f["screens2"] + 1, "interview/feedback/summary screens are kept alive"
 
 
+@leaks_released
 @pytest.mark.xdist_group("ten-interviews")
 def test_ten_interviews_free_their_answer_boxes(capsys):
-    """MockintApp.release_textual_leaks works around WATCHER_BUG at each new interview."""
+    """seam.release_leaks works around WATCHER_BUG at each new interview."""
     if _fresh_process():                  # measured, and passed, in a fresh process
         return
     f = ten_interviews(capsys)

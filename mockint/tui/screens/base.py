@@ -2,58 +2,25 @@
 
 from __future__ import annotations
 
-from textual import events
+from typing import TYPE_CHECKING
+
 from textual.binding import Binding
 from textual.reactive import Reactive
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 
-from mockint.tui.bindings import localise_bindings
-from mockint.tui.frames import PromptFrames
+from mockint.tui import seam
+from mockint.tui.bindings import StockBindings, localise_bindings
 from mockint.tui.strings import tr
 
+if TYPE_CHECKING:
+    from textual import getters
 
-class SameSizeLayout:
-    """Skips the full layout a resize to the size the screen is already laid out at would redo.
+    from mockint.tui.host import AppHost
 
-    The terminal reports its size once the app has started (Textual forwards it to the screen as
-    a resize, although nothing changed): on the interview screen that full reflow and repaint
-    cost ~10 ms, right after the first frame. A layout that is due for another reason still
-    happens on the next refresh, as always."""
-
-    def _screen_resized(self, size) -> None:
-        if size == self._compositor.size and self._compositor.root is self:
-            return
-        super()._screen_resized(size)
-
-
-def prime_update_timer(screen: Screen) -> None:
-    """Start the clock of ``screen``'s update timer, so its first timer-driven frame does not wait
-    a whole frame interval.
-
-    Textual draws a screen's frames from a paused ``set_interval`` (``Screen._update_timer``,
-    1/MAX_FPS) that a refresh resumes and that pauses itself after its tick. Its clock only
-    starts the first time it is resumed, and then it sleeps a full interval before ticking: on the
-    interview screen, the first question waited ~10-16 ms after Continue for that reason alone.
-    Resumed once here (on mount), it ticks once (nothing to draw, it pauses itself again) and then
-    waits on its grid: a later refresh is drawn at once, or at the next grid point. Neither the
-    frame rate nor the idle behaviour changes (a paused timer does not tick).
-
-    Private Textual API (textual >=8.2.8,<8.3): a Textual without it is left alone."""
-    try:
-        timer = getattr(screen, "_update_timer", None)
-        resume = getattr(timer, "resume", None)
-        if callable(resume):
-            resume()
-    except Exception:       # pragma: no cover - a future Textual: no priming, frames as before
-        pass
-
-
-class PrimedUpdates:
-    """A screen whose update timer runs from its mount (see :func:`prime_update_timer`)."""
-
-    def _on_mount(self, event: events.Mount) -> None:
-        prime_update_timer(self)
+# What every screen mixes in before Textual's Screen: the speed-ups on Textual's private API
+# (mockint.tui.seam), or on stock Textual the bindings shown in the screen's language without it.
+MIXINS = seam.screen_mixins() if seam.private_path() else (StockBindings,)
 
 
 class QuietFocus:
@@ -93,7 +60,10 @@ class ScrollKeys:
         move(animate=False)
 
 
-class BaseScreen(QuietFocus, SameSizeLayout, PromptFrames, PrimedUpdates, Screen):
+class BaseScreen(QuietFocus, *MIXINS, Screen):  # type: ignore[misc]  # *MIXINS: mypy takes no star bases
+    if TYPE_CHECKING:
+        app = getters.app(AppHost)      # the app the screens call (MockintApp), for the type checker
+
     def __init__(self, lang: str) -> None:
         super().__init__()
         self.lang = lang
@@ -103,7 +73,10 @@ class BaseScreen(QuietFocus, SameSizeLayout, PromptFrames, PrimedUpdates, Screen
         return tr(self.lang, key, **kw)
 
 
-class BaseModal(QuietFocus, SameSizeLayout, PromptFrames, PrimedUpdates, ModalScreen):
+class BaseModal(QuietFocus, *MIXINS, ModalScreen):  # type: ignore[misc]  # *MIXINS: mypy takes no star bases
+    if TYPE_CHECKING:
+        app = getters.app(AppHost)      # the app the screens call (MockintApp), for the type checker
+
     def __init__(self, lang: str) -> None:
         super().__init__()
         self.lang = lang

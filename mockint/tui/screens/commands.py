@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from mockint.tui.screens.interview import InterviewScreen
 from mockint.tui.strings import tr
+
+if TYPE_CHECKING:
+    from mockint.tui.host import AppHost
 
 Command = tuple[str, Callable[[], None], str]      # (name, callback, help)
 
@@ -46,7 +50,7 @@ class HistoryCommands(ListProvider):
     interview."""
 
     def commands(self) -> list[Command]:
-        app = self.app
+        app = cast("AppHost", self.app)      # Provider.app is an App[object]: here, always MockintApp
         if app.in_interview():
             return []
         lang = app.lang

@@ -7,7 +7,7 @@ its messages are handled by name (``on_data_table_...``)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
 from textual import on
@@ -91,10 +91,10 @@ class HistoryScreen(BaseScreen):
 
     @property
     def table(self) -> DataTable:
-        return self.query_one("#history-table")
+        return cast("DataTable", self.query_one("#history-table"))  # no class: imported in compose only
 
     # -- what is shown
-    def visible(self) -> list[SessionRow]:
+    def filtered(self) -> list[SessionRow]:
         """The rows the filter keeps: a language (its code or name, in either language) keeps that
         language's sessions; anything else matches a date ("2026-03") or, through the store, a
         session id, a question id or text, or a word of an answer."""
@@ -125,7 +125,7 @@ class HistoryScreen(BaseScreen):
         table = self.table
         table.clear(columns=True)
         arrow = "↓" if self.descending else "↑"
-        self.shown = self.visible()
+        self.shown = self.filtered()
         widths = self.widths()
         for col in COLUMNS:
             label = self.t(f"hist.col.{col}")

@@ -49,10 +49,16 @@ NARROW, MEDIUM = 80, 100   # terminal widths under which the live coach is hidde
 class InterviewScreen(BaseScreen):
     LAUNCH_CSS = True     # its rules are in the part of mockint.tcss read at start
     waiting: Turn | None = None     # a turn whose replies are on screen, until Continue
+    # Ctrl+S is Continue on the checklist and after the interviewer's replies, wherever the focus
+    # is: the footer shows the same keys before and after the checklist takes the focus (no
+    # rebuild); check_action says which of Submit and Continue is on. F1 lists Continue with the
+    # checklist (where.ready), not here (HELP_LEAVES_OUT).
     BINDINGS = [
         Binding("ctrl+s", "submit", "Submit", id="submit"),
         Binding("ctrl+n", "skip", "Skip", id="skip"),
+        Binding("ctrl+s", "go", "Continue", id="continue"),
     ]
+    HELP_LEAVES_OUT = frozenset({"continue"})
 
     def __init__(self, interview: Interview, *, feedback: str, timer: bool,
                  clock: Callable[[], float], blink: bool = True, recorder: Recorder | None = None,
@@ -67,11 +73,6 @@ class InterviewScreen(BaseScreen):
         self.spent = max(0.0, spent)      # resumed: seconds already spent on the first question asked
         self.readiness = readiness
         self.started = readiness is None      # the questions have started (the checklist is answered)
-        # Ctrl+S is Continue on the checklist and after the interviewer's replies, wherever the
-        # focus is: the footer shows the same keys before and after the checklist takes the focus
-        # (no rebuild); check_action says which of Submit and Continue is on.
-        self._bindings.key_to_bindings.setdefault("ctrl+s", []).append(
-            Binding("ctrl+s", "go", self.t("key.continue"), id="continue"))
         self.busy = False
         self._part_started = clock()
         self._debounce: Timer | None = None

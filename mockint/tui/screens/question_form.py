@@ -123,7 +123,10 @@ class QuestionFormScreen(BaseScreen):
     # -- reading the form
     def value(self, selector: str) -> str:
         w = self.query_one(selector)
-        return w.text if isinstance(w, TextArea) else str(w.value)
+        if isinstance(w, TextArea):
+            return w.text
+        assert isinstance(w, (Input, Select))        # the form's other fields
+        return str(w.value)
 
     def build(self) -> tuple[Question, str]:
         """The question the form describes and its file's text, validated as ``questions add``
@@ -230,7 +233,7 @@ class QuestionFormScreen(BaseScreen):
                 old_path = old_files[0] if old_files else None
             else:
                 old_path = None
-            if old_path is not None and old.id == q.id:
+            if old is not None and old_path is not None and old.id == q.id:
                 sharing = [x for x, p in authoring.find_all_user(self.qlang) if p == old_path and x.id != q.id]
                 if sharing:
                     raise MockintError(f"'{q.id}' is one of {len(sharing) + 1} questions in {old_path}; "
@@ -242,7 +245,7 @@ class QuestionFormScreen(BaseScreen):
                     raise MockintError(f"the question id '{q.id}' is already a user question in {others[0]}; "
                                        f"choose another id")
                 authoring.write_new(path, text, force=False)
-                if old_path is not None:             # the id changed: the old file goes
+                if old is not None and old_path is not None:      # the id changed: the old file goes
                     sharing = [x for x, p in authoring.find_all_user(self.qlang) if p == old_path and x.id != old.id]
                     if not sharing:
                         try:

@@ -8,7 +8,7 @@ problem is shown on one line, and everything else is listed.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
 from textual import on
@@ -99,7 +99,7 @@ class QuestionsScreen(BaseScreen):
 
     @property
     def table(self) -> DataTable:
-        return self.query_one("#questions-table")
+        return cast("DataTable", self.query_one("#questions-table"))  # no class: imported in compose only
 
     def reload(self, select: str | None = None) -> None:
         self.questions, self.overridden, self.problems = load(self.browse_lang)
@@ -115,7 +115,7 @@ class QuestionsScreen(BaseScreen):
         self.populate(select)
 
     # -- what is shown
-    def visible(self) -> list[Question]:
+    def filtered(self) -> list[Question]:
         words = self.query_text.lower().split()
         out = []
         for q in self.questions:
@@ -132,7 +132,7 @@ class QuestionsScreen(BaseScreen):
         widths = {"id": 20, "lang": 4, "source": 11, "topic": 16, "text": 60, "kind": 11, "difficulty": 10}
         for col in COLUMNS:
             table.add_column(self.t(f"qb.col.{col}"), key=col, width=widths[col])
-        self.shown = self.visible()
+        self.shown = self.filtered()
         styles = {"builtin": "dim", "yours": "green", "override": "bold green"}
         labels = {"builtin": "qb.builtin", "yours": "qb.yours", "override": "qb.override_short"}
         for q in self.shown:

@@ -118,7 +118,7 @@ class RoleplayScreen(BaseScreen):
         with Vertical(id="rp-call"):
             yield Static(self.status(), id="rp-status")
             yield Static(Text(printable(" ".join(sc.brief.split())), style="dim"), id="rp-brief-bar")
-            messages = [ChatMessage(sc.buyer.name, self.call.opening, "interviewer")]
+            messages: list[ChatMessage | ChatNote] = [ChatMessage(sc.buyer.name, self.call.opening, "interviewer")]
             for x in self.call.exchanges:
                 messages += [ChatMessage(self.t("rp.you"), x.text, "candidate"),
                              ChatMessage(sc.buyer.name, x.reply.text, "interviewer")]

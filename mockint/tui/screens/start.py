@@ -36,6 +36,18 @@ MAX_TERMS = 100         # terms shown for unticking (every useful one: a term no
                         # left out, yet it would count); the list scrolls past 12 rows
 
 
+def option(value: object) -> str:
+    """The value of one of this screen's selects: made with ``allow_blank=False``, never ``Select.BLANK``."""
+    assert isinstance(value, str)
+    return value
+
+
+def pressed(radios: RadioSet, default: str) -> str:
+    """The name of the pressed button of ``radios`` (each has one), or ``default`` when none is pressed."""
+    button = radios.pressed_button
+    return button.name if button is not None and button.name is not None else default
+
+
 class StartScreen(BaseScreen):
     LAUNCH_CSS = True     # its rules are in the part of mockint.tcss read at start
     BINDINGS = [Binding("ctrl+s", "start", "Start", id="start")]
@@ -95,7 +107,7 @@ class StartScreen(BaseScreen):
         return self.query_one("#job-text", TextArea).text.strip() or None
 
     def tone(self) -> str | None:
-        value = self.query_one("#tone", Select).value
+        value = option(self.query_one("#tone", Select).value)
         return None if value == "none" else value
 
     def dropped(self) -> list[str]:
@@ -144,18 +156,16 @@ class StartScreen(BaseScreen):
             if not 1 <= count <= MAX_COUNT:
                 self.notify(self.t("start.bad_count"), severity="error")
                 return None
-        chosen = self.query_one("#set", RadioSet).pressed_button
-        feedback = self.query_one("#feedback", RadioSet).pressed_button
-        return replace(self.settings, lang=self.query_one("#lang", Select).value,
-                       question_set=chosen.name if chosen else self.settings.question_set,
-                       count=count, feedback=feedback.name if feedback else self.settings.feedback,
+        return replace(self.settings, lang=option(self.query_one("#lang", Select).value),
+                       question_set=pressed(self.query_one("#set", RadioSet), self.settings.question_set),
+                       count=count, feedback=pressed(self.query_one("#feedback", RadioSet), self.settings.feedback),
                        timer=self.query_one("#timer", Checkbox).value)
 
     @on(Select.Changed, "#lang")
     def language_changed(self, event: Select.Changed) -> None:
         if event.value == self.lang:
             return
-        settings = self.read_settings() or replace(self.settings, lang=event.value)
+        settings = self.read_settings() or replace(self.settings, lang=option(event.value))
         self.remember_job()
         self.app.switch_screen(StartScreen(settings))
         self.app.set_lang(settings.lang)
@@ -192,5 +202,5 @@ class StartScreen(BaseScreen):
 
     @on(Button.Pressed, "#roleplay")
     def roleplay(self) -> None:
-        self.app.set_lang(self.query_one("#lang", Select).value)
+        self.app.set_lang(option(self.query_one("#lang", Select).value))
         self.app.action_roleplay()

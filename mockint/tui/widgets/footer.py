@@ -171,13 +171,13 @@ class KeyFooter(Widget, can_focus=False):
             return None
         return next((i for i, (start, end) in enumerate(self._spans) if start <= offset.x < end), None)
 
-    def _on_mouse_move(self, event: events.MouseMove) -> None:
+    def on_mouse_move(self, event: events.MouseMove) -> None:
         self.hover = self.key_at(event)
 
-    def _on_leave(self, event: events.Leave) -> None:
+    def on_leave(self, event: events.Leave) -> None:
         self.hover = None
 
-    def _on_mouse_down(self, event: events.MouseDown) -> None:
+    def on_mouse_down(self, event: events.MouseDown) -> None:
         i = self.key_at(event)
         if i is None:
             return

@@ -81,6 +81,6 @@ class PushButton(Widget, can_focus=True):
     def action_press(self) -> None:
         self.press()
 
-    async def _on_click(self, event: events.Click) -> None:
+    async def on_click(self, event: events.Click) -> None:
         event.stop()
         self.press()

@@ -36,7 +36,7 @@ class ChecklistItems(Widget, can_focus=True):
     BINDINGS = [
         Binding("up", "move(-1)", "Up", show=False),
         Binding("down", "move(1)", "Down", show=False),
-        Binding("enter,space", "toggle", "Tick", show=False),
+        Binding("enter,space", "tick", "Tick", show=False),
         Binding("tab", "next", "Next", show=False),
         Binding("shift+tab", "previous", "Previous", show=False),
     ]
@@ -117,10 +117,10 @@ class ChecklistItems(Widget, can_focus=True):
     def watch_hover(self) -> None:
         self.refresh()
 
-    def _on_focus(self, event: events.Focus) -> None:
+    def on_focus(self, event: events.Focus) -> None:
         self.refresh()
 
-    def _on_blur(self, event: events.Blur) -> None:
+    def on_blur(self, event: events.Blur) -> None:
         self.refresh()
 
     # -- keyboard
@@ -129,7 +129,7 @@ class ChecklistItems(Widget, can_focus=True):
         self.refresh()
         self.post_message(self.Changed(key, self.values[key]))
 
-    def action_toggle(self) -> None:
+    def action_tick(self) -> None:
         self.toggle(self.current)
 
     def action_move(self, step: int) -> None:
@@ -154,17 +154,17 @@ class ChecklistItems(Widget, can_focus=True):
             return None
         return offset.y
 
-    async def _on_click(self, event: events.Click) -> None:
+    async def on_click(self, event: events.Click) -> None:
         event.stop()
         line = self.line_at(event)
         if line is not None:
             self.cursor = line
             self.toggle(self.keys[line])
 
-    def _on_mouse_move(self, event: events.MouseMove) -> None:
+    def on_mouse_move(self, event: events.MouseMove) -> None:
         self.hover = self.line_at(event)
 
-    def _on_leave(self, event: events.Leave) -> None:
+    def on_leave(self, event: events.Leave) -> None:
         self.hover = None
 
 
