@@ -14,3 +14,15 @@ def default_lang(environ: dict[str, str] | None = None) -> str:
         if value:
             return "ro" if value.lower().startswith("ro") else "en"
     return "en"
+
+
+_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"     # what str.splitlines() splits on
+
+
+def one_line(text: str, limit: int = 2000) -> str:
+    """A message as one line: line breaks (from a file name, an id, ...) shown escaped, as ``\\n``."""
+    if any(ch in text for ch in _BREAKS):
+        text = "".join(ch.encode("unicode_escape").decode("ascii") if ch in _BREAKS else ch for ch in text)
+    from mockint.core.data.safe import printable
+    text = printable(text, keep="")                # and no terminal escapes in a message
+    return text if len(text) <= limit else text[:limit] + "..."

@@ -11,7 +11,9 @@ Importing this module is cheap (argparse only): ``mockint history`` must start f
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 from mockint.core.data.langs import LANGS
 
@@ -261,7 +263,7 @@ def cmd_rescore(args) -> str:
                                f"the same turns with today's scenario, save them to a file and run 'mockint "
                                f"roleplay --scenario {rec.call['scenario']} --lang {rec.lang} FILE'")
         store.check_whole()
-        scorer_for = loader.scorer
+        scorer_for: Callable[[str], Any] = loader.scorer     # a Scorer, or one with the job's criteria
         from mockint.core.jobspec import WithJob, stored_context
 
         job, extra = stored_context(rec.lang, rec.settings)   # a tailored session: scored as it was
@@ -291,7 +293,7 @@ HANDLERS = {name: _with_notices(fn) for name, fn in {
     "rescore": cmd_rescore}.items()}
 
 
-def write_atomic(path: str, text: str, replace: bool = True) -> None:
+def write_atomic(path: str, text: str | Iterable[str], replace: bool = True) -> None:
     """Writes ``text`` to ``path`` atomically (see mockint.core.data.files); the file is private (0o600).
     ``replace=False``: an existing file is left alone ("already exists; --force replaces it")."""
     from mockint.core.data.files import write_atomic as write

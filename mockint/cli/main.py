@@ -2,190 +2,41 @@
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn, Sequence
+from typing import TYPE_CHECKING, Sequence
 
+from mockint.cli.common import default_lang, one_line
+from mockint.cli.parser import COMMANDS, build_parser
 from mockint.core.data.langs import LANGS
 
 if TYPE_CHECKING:
+    import argparse
     from collections.abc import Iterable
     from typing import TextIO
 
-from mockint import __version__
-from mockint.cli.common import default_lang
-
-FORMATS_SCORE = ("text", "json", "markdown")
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:  # one line, exit 2
-        message = _one_line(message) + _suggest(self, message)
-        self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
-
-
-def _suggest(parser: argparse.ArgumentParser, message: str) -> str:
-    """' (did you mean 'score'?)' for an invalid choice or an unknown option, else ''."""
-    import re
-
-    from mockint.core.data.errors import did_you_mean
-
-    m = re.search(r"invalid choice: '([^']*)' \(choose from (.*)\)$", message)
-    if m:
-        choices = re.findall(r"'([^']*)'", m.group(2)) or [c.strip() for c in m.group(2).split(",")]
-        return did_you_mean(m.group(1), choices)
-    m = re.match(r"unrecognized arguments: (\S+)", message)
-    if m and m.group(1).startswith("--"):
-        p, options = parser, []                    # the options of the (sub)command given
-        words = list(getattr(parser, "argv", None) or [])
-        while p is not None:
-            options += [o for a in p._actions for o in a.option_strings if o.startswith("--")]
-            subs = [a for a in p._actions if isinstance(a, argparse._SubParsersAction)]
-            p = next((subs[0].choices[w] for w in words if subs and w in subs[0].choices), None)
-        return did_you_mean(m.group(1).split("=", 1)[0], sorted(set(options)))
-    return ""
-
-
-# The commands each part of the CLI adds (``build_parser(only=...)`` adds just the one named).
-LOCAL_COMMANDS = ("practice", "questions", "score", "grade")
-HISTORY_COMMANDS = ("history", "report", "export", "import", "rescore")
-BANK_COMMANDS = ("validate", "check-rubric")
-JOB_COMMANDS = ("job-spec",)
-ROLEPLAY_COMMANDS = ("roleplay",)
-COMMANDS = LOCAL_COMMANDS + HISTORY_COMMANDS + BANK_COMMANDS + JOB_COMMANDS + ROLEPLAY_COMMANDS
-
-
-def build_parser(only: str | None = None) -> argparse.ArgumentParser:
-    """The command line. ``only``: a command name; then only its subparser is built (a cold
-    ``mockint score`` need not build the other fourteen: ~6 ms); ``mockint --help``, no command or
-    an unknown one build them all (the list, "did you mean")."""
-    if only not in COMMANDS:
-        only = None
-
-    def want(name: str) -> bool:
-        return only is None or only == name
-
-    p = _Parser(prog="mockint", description="Offline mock-interview coach for sales and Account "
-                "Executive interviews, in English and Romanian. Without a command, opens the interview.")
-    p.add_argument("--version", action="version", version=f"mockint {__version__}")
-    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-
-    from mockint.cli import (
-        questions as cli_questions,  # questions add/edit/remove/export/import, validate, check-rubric
-    )
-    if want("practice"):
-        _add_practice(sub, cli_questions)
-    if want("questions"):
-        _add_questions(sub, cli_questions)
-    if want("score"):
-        _add_score(sub, cli_questions)
-    if want("grade"):
-        _add_grade(sub, cli_questions)
-    if only is None or only in HISTORY_COMMANDS:
-        from mockint.cli import history as cli_history  # history, report, export, import, rescore
-        cli_history.add_parsers(sub)
-    if only is None or only in BANK_COMMANDS:
-        cli_questions.add_parsers(sub)           # validate, check-rubric
-    if only is None or only in JOB_COMMANDS:
-        from mockint.cli import jobspec as cli_jobspec  # job-spec
-        cli_jobspec.add_parsers(sub)
-    if only is None or only == "roleplay":
-        from mockint.cli import roleplay as cli_roleplay  # roleplay
-        cli_roleplay.add_parsers(sub)
-    return p
-
-
-def _add_practice(sub, cli_questions) -> None:
-    pr = sub.add_parser("practice", help="open the interview (the default command)",
-                        description="Open the interview TUI. With --question, skip the start screen.")
-    pr.add_argument("--lang", choices=LANGS, help="language (default: from the locale, else en)")
-    which = pr.add_mutually_exclusive_group()
-    which.add_argument("--question", metavar="ID", nargs="+", action="extend", dest="questions",
-                       help="ask these questions (ids from 'mockint questions'), in this order")
-    which.add_argument("--resume", action="store_true",
-                       help="go on with the latest unfinished interview (its own language and settings)")
-    which.add_argument("--weak", action="store_true",
-                       help="practise the questions with the lowest recent results (spaced repetition)")
-    pr.add_argument("--count", type=_count, metavar="N", help="how many questions (default 5)")
-    pr.add_argument("--feedback", choices=("each", "end"),
-                    help="feedback after each answer (default) or only at the end")
-    pr.add_argument("--no-timer", action="store_true", help="no countdown of the time budget")
-    pr.add_argument("--job-spec", metavar="FILE", dest="job_spec",
-                    help="a job posting: adds questions built from it and the job_fit criterion")
-    pr.add_argument("--tone", choices=("formal", "casual"), help="the company's tone: adds the tone criterion")
-    cli_questions.add_bank_option(pr)
-
-
-def _add_questions(sub, cli_questions) -> None:
-    q = sub.add_parser("questions", help="list, add, edit, remove, export, import questions",
-                       description="List the questions (built-in and your own), optionally filtered by "
-                       "a tag; or, with a subcommand, manage your own questions.")
-    q.add_argument("--lang", choices=LANGS, help="language (default: from the locale, else en)")
-    q.add_argument("--tag", metavar="T", help="a topic, kind or difficulty, e.g. skills, behavioural, hard")
-    q.add_argument("--format", choices=("text", "json"), default="text")
-    cli_questions.add_bank_option(q)
-    cli_questions.add_question_parsers(q, _Parser)
-
-
-def _add_score(sub, cli_questions) -> None:
-    s = sub.add_parser("score", help="score one answer from a file or stdin",
-                       description="Score one answer, read from FILE or standard input.")
-    which = s.add_mutually_exclusive_group(required=True)
-    which.add_argument("--question", metavar="ID", help="a question id from 'mockint questions'")
-    which.add_argument("--question-text", metavar="TEXT",
-                       help="a question that is not in the bank (global criteria only)")
-    s.add_argument("--lang", choices=LANGS, help="language (default: from the locale, else en)")
-    s.add_argument("--elapsed", type=_seconds, metavar="SECONDS",
-                   help="how long the answer took; adds the on-time criterion")
-    s.add_argument("--format", choices=FORMATS_SCORE, default="text")
-    s.add_argument("file", nargs="?", default="-", metavar="FILE", help="the answer (default: stdin, or -)")
-    cli_questions.add_bank_option(s)
-
-
-def _add_grade(sub, cli_questions) -> None:
-    g = sub.add_parser("grade", help="grade a whole interview transcript (YAML)",
-                       description="Grade a transcript: lang, and answers: [{question: ID | "
-                       "question_text: TEXT, answer: TEXT, elapsed: SECONDS}].")
-    g.add_argument("transcript", metavar="TRANSCRIPT.yaml")
-    g.add_argument("--format", choices=FORMATS_SCORE, default="text")
-    cli_questions.add_bank_option(g)
-    from mockint.cli import jobspec as cli_jobspec  # job-spec, grade --job-spec/--tone/--drop-term
-    cli_jobspec.add_grade_options(g)
-
-
-def _count(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{value}' is not a whole number") from None
-    if not 1 <= n <= 50:
-        raise argparse.ArgumentTypeError(f"'{value}' must be from 1 to 50")
-    return n
-
-
-def _seconds(value: str) -> float:
-    try:
-        v = float(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{value}' is not a number of seconds") from None
-    if not (0 <= v <= 86400) or v != v:
-        raise argparse.ArgumentTypeError(f"'{value}' must be between 0 and 86400 seconds")
-    return v
+__all__ = ["COMMANDS", "Streamed", "build_parser", "cmd_grade", "main", "practice_choices"]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Runs ``mockint ARGV...`` (default: ``sys.argv[1:]``) and returns its exit status. It never
+    exits the process itself (``--help``, ``--version`` and a usage error return 0 or 2), so it can
+    be called in process, as the CLI tests do; ``python -m mockint`` and the ``mockint`` script exit
+    with what it returns."""
     from mockint.core.data.errors import MockintError
 
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser(only=args_list[0] if args_list else None)
     parser.argv = args_list     # for "did you mean" on unknown options
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(args_list)
+    except SystemExit as exc:   # argparse has written the help, the version or the one-line error
+        return exc.code if isinstance(exc.code, int) else 0
     try:
         return _run(parser, args)
     except MockintError as exc:
-        print(f"mockint: error: {_one_line(str(exc))}", file=sys.stderr)
+        print(f"mockint: error: {one_line(str(exc))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("mockint: interrupted", file=sys.stderr)
@@ -199,24 +50,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:            # never a traceback: one line, and how to see the details
         if os.environ.get("MOCKINT_DEBUG"):
             raise
-        print(f"mockint: error: unexpected {type(exc).__name__}: {_one_line(str(exc), 300)} (a bug in mockint; "
+        print(f"mockint: error: unexpected {type(exc).__name__}: {one_line(str(exc), 300)} (a bug in mockint; "
               f"MOCKINT_DEBUG=1 shows the details)", file=sys.stderr)
         return 2
 
 
-_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"     # what str.splitlines() splits on
-
-
-def _one_line(text: str, limit: int = 2000) -> str:
-    """A message as one line: line breaks (from a file name, an id, ...) shown escaped, as ``\\n``."""
-    if any(ch in text for ch in _BREAKS):
-        text = "".join(ch.encode("unicode_escape").decode("ascii") if ch in _BREAKS else ch for ch in text)
-    from mockint.core.data.safe import printable
-    text = printable(text, keep="")                # and no terminal escapes in a message
-    return text if len(text) <= limit else text[:limit] + "..."
-
-
 def _run(parser: argparse.ArgumentParser, args) -> int:
+    from mockint.cli import questions as cli_questions  # (imported by build_parser already)
+
+    cli_questions.new_run()                 # notices are said once per run
     if args.command is None:
         args = parser.parse_args(["practice"])
     _use_banks(getattr(args, "bank", None))
@@ -224,7 +66,6 @@ def _run(parser: argparse.ArgumentParser, args) -> int:
         return cmd_practice(args)
     from mockint.cli import history as cli_history
     from mockint.cli import jobspec as cli_jobspec
-    from mockint.cli import questions as cli_questions
     from mockint.cli import roleplay as cli_roleplay
     handler = {"questions": _questions, "score": cmd_score, "grade": cmd_grade,
                **cli_history.HANDLERS, **cli_questions.HANDLERS, **cli_jobspec.HANDLERS,

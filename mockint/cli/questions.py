@@ -112,6 +112,11 @@ def _seconds(value: str) -> int:
 
 # -- notices ----------------------------------------------------------------------------------------
 
+def new_run() -> None:
+    """A new run of ``main`` (in one process, as the tests call it): what ``say`` said is said again."""
+    _printed.clear()
+
+
 def say(kind: str, message: str) -> None:
     """One line on standard error, once per run."""
     line = f"mockint: {kind}: {message}"
@@ -242,8 +247,8 @@ def cmd_validate(args):
                 f"nothing to check")
             return ""
     res = lint.lint(files)
-    for n in res.notices:
-        say("note", n)
+    for notice in res.notices:
+        say("note", notice)
     n = len(res.files)
     if res.problems:
         k = len(res.problems)

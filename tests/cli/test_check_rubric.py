@@ -4,7 +4,7 @@ every example on the wrong side is listed with the rules that decided it."""
 from __future__ import annotations
 
 import pytest
-from conftest import ROOT, run_cli
+from conftest import ROOT, run_main
 
 from mockint.core.bank import loader, selfcheck
 from mockint.core.data.errors import DataError
@@ -23,7 +23,7 @@ HEAD = ("lang: en\nversion: 1\nquestions:\n  - id: best-deal\n    text: \"Tell m
 
 
 def test_the_built_in_rubric_passes_its_own_examples():
-    p = run_cli("check-rubric")
+    p = run_main("check-rubric")
     assert p.returncode == 0, p.stdout
     assert p.stdout == ""
     assert p.stderr == "mockint: note: 188 examples checked in 4 files: all on the right side\n"
@@ -47,7 +47,7 @@ def test_an_example_on_the_wrong_side_is_listed_with_the_rules(tmp_path):
     f = tmp_path / "q.yaml"
     f.write_text(HEAD + "    examples:\n      pass:\n        - \"I sold a thing once. It was fine.\"\n"
                  f"      fail:\n        - \"{STRONG}\"\n")
-    p = run_cli("check-rubric", str(f))
+    p = run_main("check-rubric", str(f))
     assert p.returncode == 1
     lines = p.stdout.splitlines()
     assert lines[0] == f"{f}:10:11: question 'best-deal': example pass[0] should pass, but it scored 15, under 70"
@@ -62,7 +62,7 @@ def test_an_example_on_the_wrong_side_is_listed_with_the_rules(tmp_path):
 def test_examples_on_the_right_side_print_nothing(tmp_path):
     f = tmp_path / "q.yaml"
     f.write_text(HEAD + f"    examples:\n      pass: [\"{STRONG}\"]\n      fail: [\"I sold a thing once.\"]\n")
-    p = run_cli("check-rubric", str(f))
+    p = run_main("check-rubric", str(f))
     assert p.returncode == 0 and p.stdout == ""
     assert p.stderr == "mockint: note: 2 examples checked in 1 file: all on the right side\n"
 
@@ -75,7 +75,7 @@ def test_criterion_examples(tmp_path):
         "    examples:\n      pass:\n        - question: why-sales\n          elapsed: 300\n").replace(
         "        - question: questions-for-us\n          answer: >-\n            No, I think",
         "        - question: questions-for-uss\n          answer: >-\n            No, I think"))
-    p = run_cli("check-rubric", str(r))
+    p = run_main("check-rubric", str(r))
     assert p.returncode == 1
     lines = p.stdout.splitlines()
     head = [line for line in lines if not line.startswith(" ")]
@@ -94,7 +94,7 @@ def test_a_criterion_that_does_not_apply_is_a_miss(tmp_path):
     r = tmp_path / "mine.yaml"
     r.write_text(rub.replace("        - question: why-sales\n          elapsed: 100\n",
                              "        - question: why-sales\n"))
-    p = run_cli("check-rubric", str(r))
+    p = run_main("check-rubric", str(r))
     assert p.returncode == 1
     assert p.stdout.splitlines()[0].endswith(
         ": criterion 'on_time': example pass[0] should pass, but the criterion is not applied to it (it counts "
@@ -111,7 +111,7 @@ def test_a_question_example_is_scored_with_the_questions_own_overrides(tmp_path)
     f = tmp_path / "q.yaml"
     f.write_text(HEAD.replace("best-deal", "hypothetical") + "    criteria: {real_examples: off}\n"
                  f"    examples:\n      pass: [\"{HYPOTHETICAL}\"]\n")
-    p = run_cli("check-rubric", str(f))
+    p = run_main("check-rubric", str(f))
     assert p.returncode == 0, p.stdout
     q = parse_bank(f.read_text(), "q.yaml", fact_ids()).questions[0]
     with_override = loader.scorer("en").score(HYPOTHETICAL, q)
@@ -123,7 +123,7 @@ def test_a_question_example_is_scored_with_the_questions_own_overrides(tmp_path)
 def test_unloadable_files_are_problems(tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text("lang: en\nversion: 1\nquestions:\n\t- id: x\n")
-    p = run_cli("check-rubric", str(bad))
+    p = run_main("check-rubric", str(bad))
     assert p.returncode == 1
     assert p.stdout == f"{bad}:4:1: malformed YAML: a tab character; indent with spaces only\n"
     assert p.stderr == "mockint: note: 0 examples checked in 1 file: all on the right side; 1 file problem\n"
@@ -132,12 +132,12 @@ def test_unloadable_files_are_problems(tmp_path):
 def test_verbose_lists_what_has_no_examples(tmp_path):
     f = tmp_path / "q.yaml"
     f.write_text(HEAD)
-    p = run_cli("check-rubric", "--verbose", str(f))
+    p = run_main("check-rubric", "--verbose", str(f))
     assert p.returncode == 0 and p.stdout == f"no examples: {f}: question 'best-deal'\n"
 
 
 def test_folders_and_the_guide_file():
-    p = run_cli("check-rubric", "rubrics")
+    p = run_main("check-rubric", "rubrics")
     assert p.returncode == 0
     assert p.stderr == "mockint: note: 48 examples checked in 3 files: all on the right side\n"
 
@@ -148,7 +148,7 @@ def test_user_files_are_checked_too():
     (home() / "question_bank").mkdir(parents=True)
     (home() / "question_bank" / "mine.yaml").write_text(
         HEAD + "    examples:\n      pass: [\"I sold a thing once.\"]\n")
-    p = run_cli("check-rubric")
+    p = run_main("check-rubric")
     assert p.returncode == 1
     assert p.stdout.startswith(f"{home() / 'question_bank' / 'mine.yaml'}:9:14: question 'best-deal': example "
                                f"pass[0] should pass, but it scored")
@@ -221,7 +221,7 @@ def test_more_miss_messages(tmp_path):
     rub2 = re.sub(r"(    examples:\n      pass:\n        - )question: handle-objection\n          (answer: >-)",
                   r"\1\2", rub2)
     r.write_text(rub2)
-    p = run_cli("check-rubric", str(r))
+    p = run_main("check-rubric", str(r))
     heads = [line for line in p.stdout.splitlines() if not line.startswith(" ")]
     assert p.returncode == 1 and len(heads) == 2
     assert heads[0].endswith(": criterion 'real_examples': example pass[0] should pass, but the criterion is not "
@@ -231,7 +231,7 @@ def test_more_miss_messages(tmp_path):
                              "example a 'question')")
     huge = tmp_path / "huge.yaml"
     huge.write_text(HEAD + "    examples:\n      pass: [\"" + "word " * 45_000 + "\"]\n")
-    p = run_cli("check-rubric", str(huge))
+    p = run_main("check-rubric", str(huge))
     assert p.returncode == 1 and p.stdout.startswith(
         f"{huge}:9:14: question 'best-deal': example pass[0] should pass, but cannot be scored: the answer is "
         f"225,000 characters")
@@ -240,6 +240,6 @@ def test_more_miss_messages(tmp_path):
     q = tmp_path / "q.yaml"
     q.write_text(HEAD + "    rubric: gone\n    examples:\n      pass: [\"x\"]\n")
     (home() / "rubrics" / "gone.yaml").write_text(rub.replace("weight: 3\n", "weight: 300\n", 1))
-    p = run_cli("check-rubric", str(q))
+    p = run_main("check-rubric", str(q))
     assert p.returncode == 1
     assert p.stdout == f"{q}:8:5: questions[0].rubric: no rubric named 'gone'; rubrics: en, ro\n"

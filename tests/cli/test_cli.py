@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import ROOT, run_cli
+from conftest import ROOT, run_main
 
 from mockint import __version__
 from mockint.cli import default_lang
@@ -18,23 +18,23 @@ STRONG = ("At my last company I sold logistics software to retailers. In 2022 a 
 
 
 def test_version_and_help():
-    p = run_cli("--version")
+    p = run_main("--version")
     assert p.returncode == 0 and p.stdout.strip() == f"mockint {__version__}"
-    p = run_cli("--help")
+    p = run_main("--help")
     assert p.returncode == 0
     for cmd in ("questions", "score", "grade"):
         assert cmd in p.stdout
 
 
 def test_questions_text_and_tag_filter():
-    p = run_cli("questions", "--lang", "en")
+    p = run_main("questions", "--lang", "en")
     assert p.returncode == 0 and "why-sales" in p.stdout and len(p.stdout.splitlines()) >= 30
-    p = run_cli("questions", "--lang", "en", "--tag", "closing")
+    p = run_main("questions", "--lang", "en", "--tag", "closing")
     assert p.stdout.split()[0] == "questions-for-us" and len(p.stdout.splitlines()) == 1
 
 
 def test_questions_json():
-    p = run_cli("questions", "--lang", "ro", "--format", "json")
+    p = run_main("questions", "--lang", "ro", "--format", "json")
     data = json.loads(p.stdout)
     assert data["lang"] == "ro" and len(data["questions"]) >= 30
     q = data["questions"][0]
@@ -42,13 +42,13 @@ def test_questions_json():
 
 
 def test_unknown_tag_is_an_error_with_a_suggestion():
-    p = run_cli("questions", "--tag", "skils")
+    p = run_main("questions", "--tag", "skils")
     assert p.returncode == 2 and "did you mean 'skills'?" in p.stderr and p.stderr.count("\n") == 1
 
 
 @pytest.mark.parametrize("fmt", ["text", "json", "markdown"])
 def test_score_from_stdin_in_every_format(fmt):
-    p = run_cli("score", "--question", "sales-experience", "--lang", "en", "--format", fmt, input=STRONG)
+    p = run_main("score", "--question", "sales-experience", "--lang", "en", "--format", fmt, input=STRONG)
     assert p.returncode == 0, p.stderr
     if fmt == "json":
         d = json.loads(p.stdout)
@@ -62,13 +62,13 @@ def test_score_from_stdin_in_every_format(fmt):
 def test_score_from_file_and_dash(tmp_path):
     f = tmp_path / "a.txt"
     f.write_text(STRONG, encoding="utf-8")
-    a = run_cli("score", "--question", "sales-experience", "--format", "json", str(f))
-    b = run_cli("score", "--question", "sales-experience", "--format", "json", "-", input=STRONG)
+    a = run_main("score", "--question", "sales-experience", "--format", "json", str(f))
+    b = run_main("score", "--question", "sales-experience", "--format", "json", "-", input=STRONG)
     assert a.returncode == b.returncode == 0 and a.stdout == b.stdout
 
 
 def test_score_question_text_and_elapsed():
-    p = run_cli("score", "--question-text", "Tell me about a deal you won.", "--elapsed", "500",
+    p = run_main("score", "--question-text", "Tell me about a deal you won.", "--elapsed", "500",
                 "--format", "json", input=STRONG)
     d = json.loads(p.stdout)
     ids = [c["id"] for c in d["criteria"]]
@@ -79,7 +79,7 @@ def test_lang_defaults_from_locale():
     assert default_lang({"LANG": "ro_RO.UTF-8"}) == "ro"
     assert default_lang({"LC_ALL": "en_GB.UTF-8", "LANG": "ro_RO.UTF-8"}) == "en"
     assert default_lang({}) == "en"
-    p = run_cli("questions", "--format", "json", env={"LANG": "ro_RO.UTF-8"})
+    p = run_main("questions", "--format", "json", env={"LANG": "ro_RO.UTF-8"})
     assert json.loads(p.stdout)["lang"] == "ro"
 
 
@@ -96,7 +96,7 @@ def test_lang_defaults_from_locale():
     (["nonsense"], None, "invalid choice: 'nonsense'"),
 ])
 def test_errors_are_one_line_exit_2_no_traceback(args, input, message):
-    p = run_cli(*args, input=input)
+    p = run_main(*args, input=input)
     assert p.returncode == 2
     assert message in p.stderr
     assert p.stderr.count("\n") == 1 and "Traceback" not in p.stderr
@@ -104,14 +104,14 @@ def test_errors_are_one_line_exit_2_no_traceback(args, input, message):
 
 
 def test_huge_answer_is_an_error():
-    p = run_cli("score", "--question", "why-sales", input="word " * 60_000)
+    p = run_main("score", "--question", "why-sales", input="word " * 60_000)
     assert p.returncode == 2 and "characters; the most mockint scores is 200,000" in p.stderr
 
 
 def test_binary_file_is_an_error(tmp_path):
     f = tmp_path / "bin.txt"
     f.write_bytes(b"abc\x00def")
-    p = run_cli("score", "--question", "why-sales", str(f))
+    p = run_main("score", "--question", "why-sales", str(f))
     assert p.returncode == 2 and "binary data, not text" in p.stderr
 
 
@@ -136,7 +136,7 @@ def _transcript(tmp_path, text=None):
 
 
 def test_grade_json(tmp_path):
-    p = run_cli("grade", str(_transcript(tmp_path)), "--format", "json")
+    p = run_main("grade", str(_transcript(tmp_path)), "--format", "json")
     assert p.returncode == 0, p.stderr
     d = json.loads(p.stdout)
     assert d["lang"] == "en" and len(d["answers"]) == 3
@@ -150,7 +150,7 @@ def test_grade_json(tmp_path):
 
 @pytest.mark.parametrize("fmt,needle", [("text", "Practise next:"), ("markdown", "# Session:")])
 def test_grade_text_and_markdown(tmp_path, fmt, needle):
-    p = run_cli("grade", str(_transcript(tmp_path)), "--format", fmt)
+    p = run_main("grade", str(_transcript(tmp_path)), "--format", fmt)
     assert p.returncode == 0 and needle in p.stdout
 
 
@@ -163,20 +163,25 @@ def test_grade_text_and_markdown(tmp_path, fmt, needle):
     ("lang: en\nanswers:\n  - question: why-sales\n    answer: hi\n    elapsed: -3\n", "t.yaml:5:5: answers[0].elapsed: must be from 0 to 86400, not -3"),
 ])
 def test_grade_errors(tmp_path, body, message):
-    p = run_cli("grade", str(_transcript(tmp_path, body)))
+    p = run_main("grade", str(_transcript(tmp_path, body)))
     assert p.returncode == 2 and message in p.stderr and p.stderr.count("\n") == 1
 
 
 def test_module_and_script_entry_points_agree():
+    """A real process (the other tests call main() in process): both entry points exit with what
+    main returns, 0 or 2 with one line on stderr."""
     import shutil
     import subprocess
     import sys
     exe = shutil.which("mockint")
     p = subprocess.run([sys.executable, "-m", "mockint", "--version"], capture_output=True, text=True, cwd=ROOT)
-    assert p.stdout.strip() == f"mockint {__version__}"
+    assert p.returncode == 0 and p.stdout.strip() == f"mockint {__version__}"
+    bad = subprocess.run([sys.executable, "-m", "mockint", "nonsense"], capture_output=True, text=True, cwd=ROOT)
+    assert bad.returncode == 2 and bad.stdout == "" and bad.stderr.count("\n") == 1
+    assert "invalid choice: 'nonsense'" in bad.stderr and "Traceback" not in bad.stderr
     if exe:
         q = subprocess.run([exe, "--version"], capture_output=True, text=True)
-        assert q.stdout == p.stdout
+        assert q.returncode == 0 and q.stdout == p.stdout
 
 
 @pytest.mark.parametrize("args,message", [
@@ -187,7 +192,7 @@ def test_module_and_script_entry_points_agree():
     ([], "the interview needs a terminal"),
 ])
 def test_practice_errors_without_a_terminal(args, message):
-    p = run_cli(*args)
+    p = run_main(*args)
     assert p.returncode == 2 and message in p.stderr and p.stderr.count("\n") == 1
 
 
@@ -277,6 +282,7 @@ def test_to_json_is_json_dumps_with_an_indent():
 
 
 def test_a_streamed_report_to_a_closed_pipe_ends_quietly(tmp_path):
+    """A real process and a real pipe: the reader goes away mid-report."""
     import subprocess
     import sys
     p = subprocess.run(f'"{sys.executable}" -m mockint grade "{_transcript(tmp_path)}" --format json | head -c 10',
@@ -286,7 +292,7 @@ def test_a_streamed_report_to_a_closed_pipe_ends_quietly(tmp_path):
 
 def test_questions_list_shows_whole_kinds():
     """Issue 19: the kind column was cut to 'closi', 'situa', 'behav'."""
-    p = run_cli("questions")
+    p = run_main("questions")
     assert p.returncode == 0
     assert " closing " in p.stdout and " situational " in p.stdout and " behavioural " in p.stdout
     assert " closi " not in p.stdout and " situa " not in p.stdout
@@ -297,20 +303,20 @@ def test_grade_takes_at_most_5000_answers_and_5_mb(tmp_path):
     a grade peaks under ~190 MB (benchmarks: /usr/bin/time -v, see the README)."""
     big = tmp_path / "many.yaml"
     big.write_text("lang: en\nanswers:\n" + "  - question: why-sales\n    answer: I like to win.\n" * 5001)
-    p = run_cli("grade", str(big))
+    p = run_main("grade", str(big))
     assert p.returncode == 2 and p.stderr == (
         f"mockint: error: {big}:2:1: answers: 5,001 answers; 'mockint grade' takes at most 5,000 at a time: "
         f"split the file\n")
     huge = tmp_path / "huge.yaml"
     huge.write_text("lang: en\nanswers:\n" + "  - question: why-sales\n    answer: I like to win. Really.\n"
                     * 100_000)
-    p = run_cli("grade", str(huge))
+    p = run_main("grade", str(huge))
     assert p.returncode == 2 and p.stderr.startswith(f"mockint: error: {huge}: ") and "MB" in p.stderr
 
 
 def test_questions_in_romanian_show_romanian_tags_and_filter_by_the_english_id():
     """Issue 19: the Romanian list showed "behavioural easy"."""
-    p = run_cli("questions", "--lang", "ro", "--tag", "easy")
+    p = run_main("questions", "--lang", "ro", "--tag", "easy")
     first = p.stdout.splitlines()[0].split()
     assert p.returncode == 0 and first[:3] == ["sales-experience", "comportamentală", "ușoară"]
 
@@ -321,6 +327,6 @@ def test_practise_next_names_the_question_not_its_id(tmp_path):
     f.write_text("lang: en\nanswers:\n  - question: why-sales\n    answer: I like sales.\n")
     for fmt, line in (("text", "  1. Why did you choose a career in sales? — "),
                       ("markdown", "1. Why did you choose a career in sales? — ")):
-        out = run_cli("grade", str(f), "--format", fmt).stdout
+        out = run_main("grade", str(f), "--format", fmt).stdout
         after = out[out.index("Practise next"):]
         assert line in after and "why-sales —" not in after

@@ -1,7 +1,8 @@
 """The history commands: history, report, export, import, rescore.
 
 Handlers are tested in process through their own argparse (``cli_history.add_parsers``), and as
-commands in a subprocess (``python -m mockint ...``).
+commands through ``main([...])`` (``run_main``: exit status, stdout, stderr as a process gives them).
+That importing them never pulls in the scorer or Textual is checked in a fresh interpreter.
 """
 
 from __future__ import annotations
@@ -17,12 +18,13 @@ import sys
 import time
 
 import pytest
-from conftest import ROOT, run_cli
+from conftest import ROOT, run_main
 
 from mockint.cli import history as cli_history
 from mockint.core.bank import loader
 from mockint.core.data import paths
 from mockint.core.data.errors import MockintError
+from mockint.core.history import connect
 from mockint.core.history.store import Store
 
 STRONG = ("At my last company I sold logistics software to retailers. In 2022 a chain of 40 stores was "
@@ -62,14 +64,9 @@ def fill(answers=(("sales-experience", STRONG, 110.0), ("why-sales", NASTY, None
     return sid
 
 
-def command(entry: list[str], *args: str, env=None):
-    full = dict(os.environ, PYTHONPATH=str(ROOT), **(env or {}))
-    p = subprocess.run([sys.executable, *entry, *args], capture_output=True, text=True, env=full, cwd=ROOT,
-                       timeout=120)
-    return p
-
-
-ENTRIES = [pytest.param(["-m", "mockint"], id="mockint")]      # (python -m mockint.cli.history is gone)
+def command(*args: str, env=None):
+    """``mockint ARGS...`` through main, in process: a CompletedProcess."""
+    return run_main(*args, env=env)
 
 
 # -- argument parsing ---------------------------------------------------------------------------
@@ -109,13 +106,12 @@ def test_report_needs_exactly_one_of_an_id_or_last():
         parse("export")                                      # -o is required
 
 
-@pytest.mark.parametrize("entry", ENTRIES)
-def test_usage_errors_are_one_line_exit_2(entry):
-    p = command(entry, "report")
+def test_usage_errors_are_one_line_exit_2():
+    p = command("report")
     assert p.returncode == 2 and p.stderr.count("\n") == 1 and "one of the arguments" in p.stderr
-    p = command(entry, "report", "abc", "--last")
+    p = command("report", "abc", "--last")
     assert p.returncode == 2 and p.stderr.count("\n") == 1 and "not allowed with" in p.stderr
-    p = command(entry, "history", "--format", "xml")
+    p = command("history", "--format", "xml")
     assert p.returncode == 2 and p.stderr.count("\n") == 1 and "invalid choice" in p.stderr
 
 
@@ -351,39 +347,40 @@ def test_rescore_with_a_new_rubric_keeps_the_original(monkeypatch):
 
 # -- as commands --------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("entry", ENTRIES)
-def test_commands_in_a_subprocess(entry, tmp_path, monkeypatch):
+def test_the_commands_through_main(tmp_path, monkeypatch):
     home = {"MOCKINT_HOME": str(tmp_path / "home")}
-    p = command(entry, "history", env=home)
+    p = command("history", env=home)
     assert p.returncode == 0 and p.stdout.startswith("no sessions yet")
     monkeypatch.setenv("MOCKINT_HOME", home["MOCKINT_HOME"])
     sid = fill()
-    p = command(entry, "history", "--format", "json", env=home)
+    p = command("history", "--format", "json", env=home)
     assert p.returncode == 0 and json.loads(p.stdout)["sessions"][0]["id"] == sid
-    p = command(entry, "report", "--last", "--format", "html", "-o", str(tmp_path / "r.html"), env=home)
+    p = command("report", "--last", "--format", "html", "-o", str(tmp_path / "r.html"), env=home)
     assert p.returncode == 0 and p.stdout == f"wrote {tmp_path / 'r.html'}\n" and p.stderr == ""
-    p = command(entry, "report", "feed", env=home)
+    p = command("report", "feed", env=home)
     assert p.returncode == 2 and p.stdout == "" and "Traceback" not in p.stderr
     assert p.stderr.startswith("mockint: error: no session 'feed' in the history") and p.stderr.count("\n") == 1
-    p = command(entry, "export", "-o", str(tmp_path / "x.json"), env=home)
+    p = command("export", "-o", str(tmp_path / "x.json"), env=home)
     assert p.returncode == 0
-    p = command(entry, "import", str(tmp_path / "x.json"), env=home)
+    p = command("import", str(tmp_path / "x.json"), env=home)
     assert p.returncode == 0 and p.stdout == "imported 0 sessions; 1 already in the history, skipped\n"
 
 
-@pytest.mark.parametrize("entry", ENTRIES)
-def test_a_damaged_history_in_a_subprocess(entry, tmp_path):
+def test_a_damaged_history_through_main(tmp_path):
     home = tmp_path / "home"
     home.mkdir()
     (home / "history.sqlite3").write_bytes(b"\x00garbage" * 512)
-    p = command(entry, "history", env={"MOCKINT_HOME": str(home)})
+    p = command("history", env={"MOCKINT_HOME": str(home)})
     assert p.returncode == 0 and p.stdout.startswith("no sessions yet")
     assert p.stderr.startswith("mockint: the history file was damaged; it was moved to ") and "Traceback" not in p.stderr
     assert any(n.startswith("history.corrupt-") for n in os.listdir(home))
 
 
-@pytest.mark.parametrize("entry", ENTRIES)
-def test_a_busy_history_waits_then_says_so(entry, tmp_path):
+def test_a_busy_history_waits_then_says_so(tmp_path, monkeypatch):
+    """Another connection holds the history's write lock: the command waits its busy timeout
+    (5 s for a user; ``connect.WAIT_LIMIT`` makes it 0.5 s here), then says so in one line. The
+    holder in another process: test_crash_safety.py."""
+    monkeypatch.setattr(connect, "WAIT_LIMIT", 0.5)
     fill()
     f = tmp_path / "x.json"
     run("export", "-o", str(f))
@@ -394,7 +391,7 @@ def test_a_busy_history_waits_then_says_so(entry, tmp_path):
     holder.execute("BEGIN EXCLUSIVE")
     try:
         t = time.perf_counter()
-        p = command(entry, "import", str(f))
+        p = command("import", str(f))
         waited = time.perf_counter() - t
     finally:
         holder.execute("ROLLBACK")
@@ -402,8 +399,8 @@ def test_a_busy_history_waits_then_says_so(entry, tmp_path):
     assert p.returncode == 2 and "Traceback" not in p.stderr and p.stderr.count("\n") == 1
     assert re.fullmatch(r"mockint: error: another mockint is using the history \(.*history\.sqlite3 is locked\); "
                         r"try again when it has finished\n", p.stderr)
-    assert waited >= 4.5                                     # it waited (busy timeout 5 s) first
-    assert command(entry, "import", str(f)).stdout == "imported 1 session\n"
+    assert waited >= 0.45                                    # it waited (its busy timeout) first
+    assert command("import", str(f)).stdout == "imported 1 session\n"
 
 
 def test_export_never_replaces_a_file_without_force(tmp_path):
@@ -429,11 +426,11 @@ def test_the_html_report_names_questions_and_prints_no_empty_guide_brackets(tmp_
         r = loader.scorer("en").score("I like sales.", q)
         s.save_answer(sid, 0, q.id, q.text, "I like sales.", None, r.to_dict(), r.rubric_version)
         s.finish_session(sid, {})
-    html = run_cli("report", "--last", "--format", "html").stdout
+    html = run_main("report", "--last", "--format", "html").stdout
     part = html[html.index("Practise next"):html.index('<section class="answer">')]
     assert "Why did you choose a career in sales?" in part and "<strong>why-sales</strong>" not in part
     assert "[]" not in part
-    md = run_cli("report", "--last").stdout
+    md = run_main("report", "--last").stdout
     assert "1. Why did you choose a career in sales? — " in md
 
 
@@ -441,7 +438,7 @@ def test_the_html_chart_leaves_room_for_long_romanian_names():
     """Issue 19: "Întrebări puse de dumneavoa…" ran into the bars."""
     import re
 
-    from mockint.core.report.session import _chart
+    from mockint.core.report.page import _chart
 
     names = [{"name": "Întrebări puse de dumneavoastră", "score": 0.5, "passed": False},
              {"name": "Încredere", "score": 1.0, "passed": True}]

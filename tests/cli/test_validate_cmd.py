@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 import yaml
-from conftest import ROOT, run_cli
+from conftest import ROOT, run_main
 
 from mockint.core.bank import lint, loader
 from mockint.core.data import yamlfile
@@ -60,7 +60,7 @@ def test_the_corpus_is_complete():
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_each_malformed_file_has_its_exact_one_line_message(name):
-    p = run_cli("validate", f"{CORPUS}/{name}")
+    p = run_main("validate", f"{CORPUS}/{name}")
     assert p.returncode == 1
     assert p.stdout == f"{CORPUS}/{EXPECTED[name]}\n"
     assert "Traceback" not in p.stderr
@@ -69,7 +69,7 @@ def test_each_malformed_file_has_its_exact_one_line_message(name):
 def test_a_ten_megabyte_file(tmp_path):
     big = tmp_path / "big.yaml"
     big.write_text("lang: en\nversion: 1\nquestions:\n" + "# padding " * 1_110_000)
-    p = run_cli("validate", str(big))
+    p = run_main("validate", str(big))
     assert p.returncode == 1 and p.stdout == f"{big}: {BIG}\n"
 
 
@@ -78,7 +78,7 @@ def test_a_python_tag_is_never_executed(tmp_path):
     evil = tmp_path / "evil.yaml"
     evil.write_text(f"lang: en\nversion: 1\nquestions:\n  - !!python/object/apply:os.system ['touch {marker}']\n")
     for args in (["validate", str(evil)], ["questions", "--bank", str(evil)], ["check-rubric", str(evil)]):
-        p = run_cli(*args)
+        p = run_main(*args)
         assert "refused the tag '!!python/object/apply:os.system'" in p.stdout + p.stderr
     assert not marker.exists()
 
@@ -111,7 +111,7 @@ def test_more_yaml_messages(text, message):
 
 
 def test_the_whole_corpus_at_once_is_sorted_and_counted():
-    p = run_cli("validate", CORPUS)
+    p = run_main("validate", CORPUS)
     assert p.returncode == 1
     assert p.stdout.splitlines() == sorted(f"{CORPUS}/{m}" for m in EXPECTED.values())
     assert p.stderr == f"mockint: note: {len(EXPECTED)} problems in {len(EXPECTED) + 1} files\n"
@@ -123,7 +123,7 @@ def test_every_problem_of_one_file_is_listed(tmp_path):
            "    answer: {{min_words: 60, max_words: {max}, seconds: 120}}\n")
     f.write_text("lang: en\nversion: 1\nquestions:\n" + one.format(id="a-one", kind="behavioral", max=200)
                  + one.format(id="b-two", kind="behavioural", max=20) + one.format(id="a-one", kind="behavioural", max=200))
-    p = run_cli("validate", str(f))
+    p = run_main("validate", str(f))
     assert p.returncode == 1
     assert p.stdout.splitlines() == [
         f"{f}:6:27: questions[0].tags.kind: 'behavioral' is not allowed; allowed: behavioural, situational, "
@@ -138,17 +138,17 @@ def test_clean_files_exit_0(tmp_path):
     f.write_text("lang: ro\nversion: 1\nquestions:\n  - id: ok\n    text: \"Bună?\"\n"
                  "    tags: {topic: common, kind: behavioural, difficulty: easy}\n"
                  "    answer: {min_words: 60, max_words: 200, seconds: 120}\n")
-    p = run_cli("validate", str(f))
+    p = run_main("validate", str(f))
     assert p.returncode == 0 and p.stdout == "" and p.stderr == "mockint: note: 1 file, no problems\n"
 
 
 def test_the_built_in_files_are_clean():
-    p = run_cli("validate", "question_bank", "rubrics")
+    p = run_main("validate", "question_bank", "rubrics")
     assert p.returncode == 0 and p.stderr == "mockint: note: 5 files, no problems\n"   # guide.yaml: not a bank
 
 
 def test_without_a_path_the_users_own_files():
-    p = run_cli("validate")
+    p = run_main("validate")
     assert p.returncode == 0 and p.stdout == ""
     assert p.stderr == (f"mockint: note: no files of your own yet (in {home() / 'question_bank'}, "
                         f"{home() / 'rubrics'} or {home() / 'roleplays'}); nothing to check\n")
@@ -156,7 +156,7 @@ def test_without_a_path_the_users_own_files():
     (home() / "question_bank" / "bad.yaml").write_text("lang: en\nversion: 1\nquestions: []\n")
     (home() / "rubrics").mkdir()
     (home() / "rubrics" / "r.yaml").write_text("lang: en\nversion: 1\ncriteria: []\n")
-    p = run_cli("validate")
+    p = run_main("validate")
     assert p.returncode == 1
     assert p.stdout.splitlines() == [f"{home() / 'question_bank' / 'bad.yaml'}:3:1: questions: needs at least 1 item",
                                      f"{home() / 'rubrics' / 'r.yaml'}:3:1: criteria: needs at least 1 item"]
@@ -170,13 +170,13 @@ def test_user_rubrics_are_known_to_validate(tmp_path):
                  "    tags: {topic: common, kind: behavioural, difficulty: easy}\n"
                  "    answer: {min_words: 60, max_words: 200, seconds: 120}\n    rubric: strict\n"
                  "    criteria: {on_time: off}\n")
-    assert run_cli("validate", str(f)).returncode == 0
+    assert run_main("validate", str(f)).returncode == 0
     r = tmp_path / "mine.yaml"
     r.write_text((ROOT / "rubrics" / "en.yaml").read_text())
     g = tmp_path / "g.yaml"
     g.write_text(f.read_text().replace("rubric: strict", "rubric: mine"))
-    assert run_cli("validate", str(g)).returncode == 1            # 'mine' is not known ...
-    assert run_cli("validate", str(g), str(r)).returncode == 0    # ... unless checked alongside
+    assert run_main("validate", str(g)).returncode == 1            # 'mine' is not known ...
+    assert run_main("validate", str(g), str(r)).returncode == 0    # ... unless checked alongside
 
 
 def test_an_override_is_noted(tmp_path):
@@ -184,14 +184,14 @@ def test_an_override_is_noted(tmp_path):
     f.write_text("lang: en\nversion: 1\nquestions:\n  - id: why-sales\n    text: \"Why?\"\n"
                  "    tags: {topic: common, kind: behavioural, difficulty: easy}\n"
                  "    answer: {min_words: 60, max_words: 200, seconds: 120}\n")
-    p = run_cli("validate", str(f))
+    p = run_main("validate", str(f))
     assert p.returncode == 0
     assert p.stderr == (f"mockint: note: {f}: the question 'why-sales' replaces the built-in one\n"
                         f"mockint: note: 1 file, no problems\n")
 
 
 def test_a_missing_path_is_an_error():
-    p = run_cli("validate", "/nonexistent/x.yaml")
+    p = run_main("validate", "/nonexistent/x.yaml")
     assert p.returncode == 2 and p.stderr == "mockint: error: /nonexistent/x.yaml: no such file or folder\n"
 
 
@@ -208,9 +208,9 @@ def test_malformed_user_files_never_stop_loading():
     assert any(m.endswith(BIG) for m in messages)
     assert "twice" in cat.bank.ids() and "other" in cat.bank.ids()          # duplicates/a.yaml and b.yaml
     assert len(cat.bank.questions) == len(loader._builtin_bank("en").questions) + 2
-    p = run_cli("score", "--question", "twice", "--format", "json", input="I sold software in 2021.")
+    p = run_main("score", "--question", "twice", "--format", "json", input="I sold software in 2021.")
     assert p.returncode == 0 and p.stderr.count("(left out)") == len(EXPECTED) + 1
-    p = run_cli("questions", "--lang", "ro")
+    p = run_main("questions", "--lang", "ro")
     assert p.returncode == 0 and "why-sales" in p.stdout
 
 
@@ -232,7 +232,7 @@ def test_more_file_level_messages(tmp_path):
         "  function_words:\n", "  nothing: []\n  function_words:\n", 1)
     (rubrics / "lists.yaml").write_text(text)
     line = text.splitlines().index("  nothing: []") + 1
-    p = run_cli("validate", str(rubrics))
+    p = run_main("validate", str(rubrics))
     assert p.returncode == 1
     assert p.stdout.splitlines() == [
         f"{rubrics / 'empty.yaml'}: the file is empty: a rubric needs 'lang', 'version' and 'criteria'",
@@ -250,7 +250,7 @@ def test_every_problem_of_a_rubric_is_listed_and_two_rubrics_of_one_name(tmp_pat
     (tmp_path / "a" / "r.yaml").write_text(bad)
     (tmp_path / "a" / "same.yaml").write_text(text)
     (tmp_path / "b" / "same.yaml").write_text(text)
-    p = run_cli("validate", str(tmp_path))
+    p = run_main("validate", str(tmp_path))
     lines = p.stdout.splitlines()
     assert p.returncode == 1 and len(lines) == n + 1
     assert all(": criteria[" in line and "threshold: must be from 0 to 1, not 6" in line for line in lines[:n])
@@ -262,19 +262,19 @@ def test_a_criterion_key_that_is_not_a_name(tmp_path):
     f.write_text("lang: en\nversion: 1\nquestions:\n  - id: q\n    text: \"Q?\"\n"
                  "    tags: {topic: common, kind: behavioural, difficulty: easy}\n"
                  "    answer: {min_words: 60, max_words: 200, seconds: 120}\n    criteria: {1: off}\n")
-    p = run_cli("validate", str(f))
+    p = run_main("validate", str(f))
     assert p.stdout == f"{f}:8:16: questions[0].criteria[1]: '1' is not a criterion id\n"
 
 
 def test_validate_checks_role_play_scenarios(tmp_path):
     """Issue 18: scenario files are validated like banks and rubrics: the built-in ones pass, a
     user's file in <home>/roleplays is found without a path, its problems are named."""
-    p = run_cli("validate", str(ROOT / "roleplays" / "en.yaml"))
+    p = run_main("validate", str(ROOT / "roleplays" / "en.yaml"))
     assert p.returncode == 0 and p.stderr == "mockint: note: 1 file, no problems\n"
     (home() / "roleplays").mkdir(parents=True)
     mine = home() / "roleplays" / "mine.yaml"
     mine.write_text("version: 1\nlang: en\nscenarios:\n  - id: mine\n    title: x\n")
-    p = run_cli("validate")
+    p = run_main("validate")
     assert p.returncode == 1 and p.stdout == f"{mine}:4:5: scenarios[0]: missing the required key 'guide'\n"
 
 
@@ -285,7 +285,7 @@ def test_validate_lists_every_bad_check_of_a_rubric(tmp_path):
     text = text.replace("per_hit: 0.35", "per_hit: -1", 1)
     f = tmp_path / "r.yaml"
     f.write_text(text)
-    p = run_cli("validate", str(f))
+    p = run_main("validate", str(f))
     assert p.returncode == 1 and p.stderr == "mockint: note: 4 problems in 1 file\n"
     keys = [line.split(": ")[1] for line in p.stdout.splitlines()]
     assert [k.rsplit(".", 1)[1] for k in keys] == ["kind", "effect", "effect", "per_hit"]
@@ -293,9 +293,9 @@ def test_validate_lists_every_bad_check_of_a_rubric(tmp_path):
 
 def test_validate_reads_a_job_posting_vocabulary_as_one(tmp_path):
     """A jobspec/<lang>.yaml was checked as a question bank ("questions: must be a list")."""
-    p = run_cli("validate", str(ROOT / "jobspec" / "en.yaml"), str(ROOT / "jobspec" / "ro.yaml"))
+    p = run_main("validate", str(ROOT / "jobspec" / "en.yaml"), str(ROOT / "jobspec" / "ro.yaml"))
     assert p.returncode == 0 and p.stderr == "mockint: note: 2 files, no problems\n"
     f = tmp_path / "js.yaml"
     f.write_text((ROOT / "jobspec" / "en.yaml").read_text().replace("  skill: 0.7", "  skill: 7", 1))
-    p = run_cli("validate", str(f))
+    p = run_main("validate", str(f))
     assert p.returncode == 1 and p.stdout == f"{f}:13:3: weights.skill: must be from 0 to 1, not 7\n"
