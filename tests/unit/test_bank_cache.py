@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 
 from mockint.core.bank import loader
-from mockint.core.data import resources
+from mockint.core.data import cache, resources
 from mockint.core.data.paths import home
 from mockint.core.questions.bank import load_bank
 from mockint.core.questions.guide import fact_ids
@@ -27,13 +28,13 @@ def _fresh():
 
 
 def entries():
-    return sorted((home() / "cache").glob("bank-*.marshal"))
+    return sorted((home() / "cache").glob("bank-*"))
 
 
 @pytest.mark.parametrize("lang", ["en", "ro"])
 def test_the_cached_bank_is_the_bank(lang, monkeypatch):
     first = loader.bank(lang)
-    assert [e.name for e in entries()] == [f"bank-{loader._BANK_CACHE_FORMAT}-{lang}.marshal"]
+    assert [e.name for e in entries()] == [loader._bank_key(resources.bank_dir() / f"{lang}.yaml")]
     loader._clear()
     monkeypatch.setattr(loader, "load_bank", lambda *a, **k: pytest.fail("read the file again"))
     second = loader.bank(lang)
@@ -86,7 +87,17 @@ def test_the_key_follows_the_guide_and_the_code(bank_copy, tmp_path, monkeypatch
     monkeypatch.setattr(resources, "rubrics_dir", lambda: rubrics)
     guide = rubrics / "guide.yaml"
     os.utime(guide, ns=(guide.stat().st_atime_ns, guide.stat().st_mtime_ns + 1_000_000_000))
+    assert loader._bank_key(p) == key                    # the guide's text is the key, not its time
+    guide.write_text(guide.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
     assert loader._bank_key(p) != key
+    key = loader._bank_key(p)
+    code = Path(loader.__file__)
+    monkeypatch.setattr(loader, "__file__", str(tmp_path / "core" / "bank" / "loader.py"))
+    shutil.copytree(code.parent.parent, tmp_path / "core", ignore=shutil.ignore_patterns("__pycache__"))  # times kept
+    assert loader._bank_key(p) == key
+    edited = tmp_path / "core" / "questions" / "bank.py"
+    os.utime(edited, ns=(edited.stat().st_atime_ns, edited.stat().st_mtime_ns + 1_000_000_000))
+    assert loader._bank_key(p) != key                    # the code that reads it, edited
     monkeypatch.setattr(loader, "_BANK_CODE", loader._BANK_CODE + ("no-such-file.py",))
     assert loader._bank_key(p) is None                   # cannot tell: no cache at all
 
@@ -95,17 +106,14 @@ def test_the_key_follows_the_guide_and_the_code(bank_copy, tmp_path, monkeypatch
 def test_a_damaged_or_foreign_entry_is_ignored(damage):
     first = loader.bank("en")
     (entry,) = entries()
-    if damage is None:                                   # another key: e.g. another Python
-        import marshal
-
-        key, data = marshal.loads(entry.read_bytes())
-        entry.write_bytes(marshal.dumps((key[:-1] + ((0, 0),), data)))
+    if damage is None:                                   # a whole entry, but not a bank
+        cache.write(entry.name, {"not": "a bank"})
     else:
         entry.write_bytes(damage)
     loader._clear()
     assert loader.bank("en") == first
     loader._clear()
-    assert loader._cached_bank("en", loader._bank_key(resources.bank_dir() / "en.yaml")) == first   # rewritten
+    assert loader._cached_bank(loader._bank_key(resources.bank_dir() / "en.yaml")) == first   # rewritten
 
 
 def test_no_cache_when_it_cannot_be_written():

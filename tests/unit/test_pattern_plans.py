@@ -4,6 +4,7 @@ finds, for every shipped pattern."""
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
@@ -54,6 +55,7 @@ def test_unplannable(pattern):
     assert plan(pattern) is None
 
 
+@functools.lru_cache(maxsize=2)
 def _texts(lang: str) -> list[str]:
     out: list[str] = []
 
@@ -70,8 +72,8 @@ def _texts(lang: str) -> list[str]:
     real = sorted((ROOT / "benchmarks" / "quality" / "real").glob(f"{lang}-*.yaml"))   # answers as candidates write them
     for path in (ROOT / "tests" / "rule_examples" / f"{lang}.yaml", ROOT / "question_bank" / f"{lang}.yaml",
                  ROOT / "benchmarks" / "quality" / f"{lang}.yaml", *real):
-        if path.exists():
-            doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if path.exists():                       # libyaml when built: ~2 MB of YAML, ~1 s in pure Python
+            doc = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
             walk([a["text"] for a in doc["answers"]] if path.parent.name == "real" else doc)
     out += ["I'm sorry, I'm not sure. Um, I've, uh, doubled it in Q3 - self-starter!",
             "i'M nOt SuRe... well, so, like, you know, 120% of $40k in 2023; I'd rather not say.",
@@ -79,18 +81,23 @@ def _texts(lang: str) -> list[str]:
     return out
 
 
+PARTS = 4           # the texts in four parts, so that pytest -n spreads the ~20 s of full searches
+
+
+@pytest.mark.parametrize("part", range(PARTS))
 @pytest.mark.parametrize("lang", ["en", "ro"])
-def test_planned_patterns_find_what_a_full_search_finds(lang):
+def test_planned_patterns_find_what_a_full_search_finds(lang, part):
     scorer = loader.scorer(lang)
     question = loader.bank(lang).questions[0]
     checks = [c for c in scorer.checks.values() if isinstance(c, PatternCheck)]
     planned = sum(p is not None for c in checks for _, p in c.plans)
     assert planned > len([p for c in checks for p in c.plans]) * 0.8      # most are planned
-    for text in _texts(lang):
+    for text in list(dict.fromkeys(_texts(lang)))[part::PARTS]:    # each text once
         a = analyse(text, lang)                 # one analysis: the index's memo is used as in scoring
+        ref = analyse(text, lang)               # and another one that no index has seen, for the reference
         for chk in checks:
             fast = chk.run(Ctx(a, question, None, lambda r: None))
-            slow = chk.full_search(analyse(text, lang))
+            slow = chk.full_search(ref)
             assert [(s.start, s.end) for s in fast.spans] == [(s.start, s.end) for s in slow.spans], \
                 (chk.rule, text[:80])
 
@@ -171,7 +178,7 @@ def test_plans_are_kept_in_the_cache_and_a_damaged_entry_is_worked_out_again(tmp
     monkeypatch.setattr(P, "_MEMO", {})
     P.warm(pats)
     first = {p: P._MEMO[p] for p in pats}
-    (entry,) = (tmp_path / "cache").glob("plans-*.json")
+    (entry,) = (tmp_path / "cache").glob("plans-*")
     monkeypatch.setattr(P, "_MEMO", {})
     P.warm(pats)                                   # read back from the cache
     assert {p: P._MEMO[p] for p in pats} == first

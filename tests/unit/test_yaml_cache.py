@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
-
-from mockint.core.data import yamlfile
+from mockint.core.data import cache, yamlfile
 from mockint.core.data.paths import home
 
 DOC = "lang: en\nversion: 1\nfuzzy: {6: 90, 8: 88}\nitems: [a, b]\n"
@@ -12,7 +10,7 @@ DOC = "lang: en\nversion: 1\nfuzzy: {6: 90, 8: 88}\nitems: [a, b]\n"
 
 def test_cache_hit_returns_the_same_document():
     first = yamlfile.load_yaml_cached(DOC, "x.yaml")
-    entries = list((home() / "cache").glob("yaml-*.json"))
+    entries = list((home() / "cache").glob("yaml-*"))
     assert len(entries) == 1
     second = yamlfile.load_yaml_cached(DOC, "x.yaml")
     assert first == second == {"lang": "en", "version": 1, "fuzzy": {6: 90, 8: 88}, "items": ["a", "b"]}
@@ -26,7 +24,7 @@ def test_an_edited_file_is_parsed_again():
 
 def test_a_damaged_entry_is_ignored():
     yamlfile.load_yaml_cached(DOC, "x.yaml")
-    (entry,) = (home() / "cache").glob("yaml-*.json")
+    (entry,) = (home() / "cache").glob("yaml-*")
     entry.write_text("{not json", encoding="utf-8")
     assert yamlfile.load_yaml_cached(DOC, "x.yaml")["items"] == ["a", "b"]
 
@@ -41,20 +39,17 @@ def test_no_cache_when_home_is_unusable(monkeypatch, tmp_path):
 def test_dates_are_not_cached_but_still_load():
     doc = "when: 2024-01-02\n"
     assert str(yamlfile.load_yaml_cached(doc, "d.yaml")["when"]) == "2024-01-02"
-    assert not list((home() / "cache").glob("yaml-*.json"))
+    assert not list((home() / "cache").glob("yaml-*"))
 
 
-def test_cached_entries_are_plain_json():
+def test_cached_entries_are_the_parsed_document():
     yamlfile.load_yaml_cached(DOC, "x.yaml")
-    (entry,) = (home() / "cache").glob("yaml-*.json")
-    data = json.loads(entry.read_text(encoding="utf-8"))
-    assert data["lang"] == "en"
+    (entry,) = (home() / "cache").glob("yaml-*")
+    assert cache.read(entry.name) == yamlfile.load_yaml(DOC, "x.yaml")
 
 
-def test_cache_names_are_the_sha1_of_the_text():
-    import hashlib
-
-    from mockint.core.data.yamlfile import sha1_hex
-
-    for text in ("", "lang: en\n", "ăîșț ş ţ 🙂 \udcff"):
-        assert sha1_hex(text) == hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
+def test_cache_entries_are_named_by_the_text():
+    for text in (DOC, DOC + "# a comment\n"):
+        yamlfile.load_yaml_cached(text, "x.yaml")
+    assert sorted(e.name for e in (home() / "cache").glob("yaml-*")) == sorted(
+        cache.key(yamlfile._CACHE_KIND, t) for t in (DOC, DOC + "# a comment\n"))

@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from mockint.core.data import resources
+from mockint.core.data import cache, resources
 from mockint.core.data.errors import MockintError, did_you_mean
 from mockint.core.data.langs import LANGS
 from mockint.core.questions.bank import Bank, load_bank
@@ -79,76 +79,56 @@ def _user_folders() -> bool:
 def _builtin_bank(lang: str) -> Bank:
     p = resources.bank_dir() / f"{lang}.yaml"
     key = _bank_key(p)
-    b = _cached_bank(lang, key)
+    b = _cached_bank(key)
     if b is None:
         b = load_bank(p, fact_ids(), display=resources.display(p))
-        _store_bank(lang, key, b)
+        _store_bank(key, b)
     if b.lang != lang:
         raise AssertionError(f"{p} says lang {b.lang}")  # pragma: no cover - packaging error
     return b
 
 
-# The built-in bank, validated, is kept in <mockint home>/cache/ as plain data (marshal): loading
-# it spares the guide's facts, the YAML cache and the validation of ~50 questions (~8 ms before
-# the first question on screen). The entry holds its key: the size and mtime of the bank file, of
-# the guide (its fact ids are checked) and of the code that reads them, and the Python version.
-# Any difference, or anything wrong with the entry, and the bank is read and validated as usual.
-_BANK_CACHE_FORMAT = 1
+# The built-in bank, validated, is kept in the disk cache (mockint.core.data.cache) as plain data:
+# loading it spares the guide's facts, the YAML cache and the validation of ~50 questions (~8 ms
+# before the first question on screen). Its key is made from the bank file's and the guide's text
+# (its fact ids are checked) and from the size and time of the code that reads them (a change
+# there, while mockint's version stays, is seen). Anything wrong with the entry: read as usual.
+_BANK_KIND = "bank-2"             # 1: marshal with its own key inside; 2: through data.cache
 _BANK_CODE = ("questions/bank.py", "questions/examples.py", "data/validate.py", "questions/guide.py",
               "bank/loader.py")            # under mockint/core: the code a cached bank depends on
 
 
-def _bank_key(path: Path) -> tuple | None:
-    import sys
-
+def _bank_key(path: Path) -> str | None:
+    """The cache entry of the bank at ``path``, or None when a file it depends on cannot be read."""
     here = Path(__file__).parent.parent
-    out: list = [_BANK_CACHE_FORMAT, sys.version, str(path)]
     try:
-        for f in (path, resources.rubrics_dir() / "guide.yaml", *(here / name for name in _BANK_CODE)):
-            st = f.stat()
-            out.append((st.st_size, st.st_mtime_ns))
+        texts = [path.read_bytes(), (resources.rubrics_dir() / "guide.yaml").read_bytes()]
+        code = [(st.st_size, st.st_mtime_ns) for st in ((here / name).stat() for name in _BANK_CODE)]
     except OSError:
         return None
-    return tuple(out)
+    return cache.key(_BANK_KIND, str(path), *texts, repr(code))
 
 
-def _bank_cache_name(lang: str) -> str:
-    return f"bank-{_BANK_CACHE_FORMAT}-{lang}.marshal"
-
-
-def _bank_cache_file(lang: str) -> Path:
-    from mockint.core.data.yamlfile import cache_file
-
-    return cache_file(_bank_cache_name(lang))
-
-
-def _cached_bank(lang: str, key: tuple | None) -> Bank | None:
+def _cached_bank(key: str | None) -> Bank | None:
     if key is None:
         return None
-    import marshal
-
+    data = cache.read(key)
+    if data is cache.MISS:
+        return None
     try:
-        with open(_bank_cache_file(lang), "rb") as fh:
-            stored_key, data = marshal.load(fh)
-        if stored_key != key:
-            return None
         return _decode(data)
-    except Exception:           # missing, damaged, from another version: read the bank instead
+    except Exception:           # noqa: BLE001 - not what _encode wrote: read the bank instead
         return None
 
 
-def _store_bank(lang: str, key: tuple | None, b: Bank) -> None:
+def _store_bank(key: str | None, b: Bank) -> None:
     if key is None:
         return
-    import marshal
-
-    from mockint.core.data.yamlfile import write_cache
-
     try:
-        data = marshal.dumps((key, _encode(b)[1]))
-    except Exception:           # noqa: BLE001 - something marshal cannot keep: no cache, same bank
+        data = _encode(b)[1]
+    except TypeError:           # something the cache cannot keep: no cache, same bank
         return
-    write_cache(_bank_cache_name(lang), data)
+    cache.write(key, data)
 
 
 def _classes() -> dict[str, type]:
@@ -162,7 +142,7 @@ _CLASS, _LIST, _MAP = "\x00class", "\x00list", "\x00map"
 
 
 def _encode(value) -> tuple[bool, object]:
-    """(whether it holds dataclasses, plain data for marshal). A dataclass of the bank becomes
+    """(whether it holds dataclasses, plain data for the cache). A dataclass of the bank becomes
     {_CLASS: name, "f": [field values], "d": [the fields holding dataclasses]}; a list or mapping
     holding dataclasses is marked too, so that loading rebuilds only those (the text, phrases...
     are taken as they are)."""
@@ -184,12 +164,12 @@ def _encode(value) -> tuple[bool, object]:
     if isinstance(value, dict):
         if any(k in (_CLASS, _LIST, _MAP) for k in value):
             raise TypeError("reserved key")
-        items = {k: _encode(v) for k, v in value.items()}
-        if not any(n for n, _ in items.values()):
+        entries = {k: _encode(v) for k, v in value.items()}
+        if not any(n for n, _ in entries.values()):
             return False, value
-        if not all(n for n, _ in items.values()):
+        if not all(n for n, _ in entries.values()):
             raise TypeError("mixed mapping")
-        return True, {_MAP: {k: v for k, (_, v) in items.items()}}
+        return True, {_MAP: {k: v for k, (_, v) in entries.items()}}
     if value is None or isinstance(value, (str, bool, int, float)):
         return False, value
     raise TypeError(type(value).__name__)
@@ -357,4 +337,4 @@ def _clear() -> None:
         f.cache_clear()
 
 
-scorer.cache_clear = _clear        # type: ignore[attr-defined]  (as when scorer was an lru_cache)
+scorer.cache_clear = _clear        # type: ignore[attr-defined]  # as when scorer was an lru_cache: mypy types no attributes set on a function

@@ -12,30 +12,15 @@ from pathlib import Path
 from mockint.core.data.errors import MockintError
 
 
-def write_atomic(path: str | Path, text: str | Iterable[str], *, replace: bool = True,  # noqa: C901 - issue 17
+def write_atomic(path: str | Path, text: str | Iterable[str], *, replace: bool = True,
                  make_folder: bool = False) -> None:
     """Write ``text`` to ``path``. With ``replace=False`` an existing file is never replaced: a hard
     link makes the new name appear only if it does not exist yet, with no window for a race.
     ``make_folder`` creates a missing folder (0o700); otherwise a missing folder is an error."""
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
-    if path.is_dir():
-        raise MockintError(f"cannot write {path}: it is a folder")
-    if path.is_symlink() or (path.exists() and not path.is_file()):
-        kind = "a symbolic link" if path.is_symlink() else "not a regular file (a device, FIFO or socket)"
-        raise MockintError(f"cannot write {path}: it is {kind}; mockint writes only regular files or new paths")
-    if _is_history(path):
-        raise MockintError(f"cannot write {path}: it is mockint's history file; choose another name")
-    if path.exists() and not replace:
-        raise MockintError(f"{path} already exists; --force replaces it")
-    try:
-        if make_folder:
-            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except FileNotFoundError:
-        raise MockintError(f"cannot write {path}: the folder {folder} does not exist") from None
-    except OSError as exc:
-        raise MockintError(f"cannot write {path}: {exc.strerror or exc}") from None
+    _refuse(path, replace)
+    fd, tmp = _temp_file(path, folder, make_folder)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
             if isinstance(text, str):
@@ -45,17 +30,7 @@ def write_atomic(path: str | Path, text: str | Iterable[str], *, replace: bool =
                     f.write(chunk)
             f.flush()
             os.fsync(f.fileno())
-        if replace:
-            os.replace(tmp, path)
-        else:
-            try:
-                os.link(tmp, path)
-            except FileExistsError:
-                raise MockintError(f"{path} already exists; --force replaces it") from None
-            except OSError:                     # a filesystem without hard links
-                if path.exists():
-                    raise MockintError(f"{path} already exists; --force replaces it") from None
-                os.replace(tmp, path)
+        _publish(tmp, path, replace)
     except OSError as exc:
         raise MockintError(f"cannot write {path}: {exc.strerror or exc}") from None
     finally:
@@ -63,6 +38,48 @@ def write_atomic(path: str | Path, text: str | Iterable[str], *, replace: bool =
             os.unlink(tmp)
         except OSError:
             pass
+
+
+def _refuse(path: Path, replace: bool) -> None:
+    """A path mockint never writes: a folder, a link or device, the history file, or (without
+    ``replace``) a file that exists."""
+    if path.is_dir():
+        raise MockintError(f"cannot write {path}: it is a folder")
+    if path.is_symlink() or (path.exists() and not path.is_file()):
+        kind = "a symbolic link" if path.is_symlink() else "not a regular file (a device, FIFO or socket)"
+        raise MockintError(f"cannot write {path}: it is {kind}; mockint writes only regular files or new paths")
+    if _is_history(path):
+        raise MockintError(f"cannot write {path}: it is mockint's history file; choose another name")
+    if path.exists() and not replace:
+        raise MockintError(f"{path} already exists; --force replaces it")
+
+
+def _temp_file(path: Path, folder: Path, make_folder: bool) -> tuple[int, str]:
+    """The hidden temporary file beside ``path`` (its folder made first with ``make_folder``)."""
+    try:
+        if make_folder:
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        return tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except FileNotFoundError:
+        raise MockintError(f"cannot write {path}: the folder {folder} does not exist") from None
+    except OSError as exc:
+        raise MockintError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
+def _publish(tmp: str, path: Path, replace: bool) -> None:
+    """The written temporary file renamed to ``path``; without ``replace``, only if ``path`` does
+    not exist yet (a hard link, so no other writer can slip in between)."""
+    if replace:
+        os.replace(tmp, path)
+        return
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        raise MockintError(f"{path} already exists; --force replaces it") from None
+    except OSError:                     # a filesystem without hard links
+        if path.exists():
+            raise MockintError(f"{path} already exists; --force replaces it") from None
+        os.replace(tmp, path)
 
 
 def _is_history(path: Path) -> bool:

@@ -13,6 +13,7 @@ from mockint.core.data.errors import MockintError
 
 ENV = "MOCKINT_HOME"
 DB_NAME = "history.sqlite3"
+CACHE_NAME = "cache"
 
 
 def home() -> Path:
@@ -44,3 +45,8 @@ def home() -> Path:
 def db_path() -> Path:
     """The session history (SQLite)."""
     return home() / DB_NAME
+
+
+def cache_dir() -> Path:
+    """The disk cache (``mockint.core.data.cache``): everything there is rebuilt when missing."""
+    return home() / CACHE_NAME

@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 FILE = "settings.json"
-KEYS = {"lang": str, "question_set": str, "count": (int, type(None)), "feedback": str, "timer": bool}
+KEYS: dict[str, type | tuple[type, ...]] = {"lang": str, "question_set": str, "count": (int, type(None)),
+                                             "feedback": str, "timer": bool}
 
 
 def path() -> Path:

@@ -9,36 +9,42 @@ body has to pass a character the inner repeat cannot take (a delimiter: in
 ``(?:[^,]+(?: [^,]+)*, )+`` every round passes a ``,`` that ``[^,]`` refuses, so the rounds cannot
 be split two ways). Characters are compared on a sample (ASCII, Latin-1, Romanian letters), which
 is exact for the classes rubrics use.
+
+The parser is the standard library's private one, through :mod:`mockint.core.data.regex_parse`.
+Where it is off (a Python that moved or changed it) or cannot take a pattern apart, the same rule
+is applied to the pattern's text instead (:mod:`mockint.core.data.redos_text`), refusing whatever
+it cannot read there: a stricter check that still passes every shipped pattern.
 """
 
 from __future__ import annotations
 
-from re import _compiler, _parser  # noqa: PLC2701 - the standard library's own parser
-from re import _constants as C
+from collections.abc import Iterator
+from typing import Any
 
-_SAMPLE = [chr(i) for i in range(1, 256)] + list("ăâîșțĂÂÎȘȚşţ’“”–")
+from mockint.core.data import redos_text, regex_parse
+from mockint.core.data.regex_parse import compile_items
+from mockint.core.data.regex_parse import ops as C
+
+_SAMPLE = redos_text.SAMPLE
 _UNBOUNDED = C.MAXREPEAT
 _REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT)
 _CHAR_OPS = (C.LITERAL, C.NOT_LITERAL, C.IN, C.ANY, C.CATEGORY)
 
 
 def problem(pattern: str) -> str | None:
-    """Why ``pattern`` can backtrack catastrophically (a short reason), or None."""
-    try:
-        parsed = _parser.parse(pattern)
-    except Exception:              # a bad pattern is reported by the compiler, not here
-        return None
-    return _walk(parsed.data, parsed.state.flags)
+    """Why ``pattern`` can backtrack catastrophically (a short reason), or None (also for a pattern
+    that does not compile: the compiler reports it)."""
+    return regex_parse.read(pattern, _walk, redos_text.problem)
 
 
-def _walk(items, flags) -> str | None:
+def _walk(items: Any, flags: int) -> str | None:
     for op, av in items:
         if op in _REPEATS:
             lo, hi, body = av
             if op != C.POSSESSIVE_REPEAT and hi == _UNBOUNDED:
                 inner = list(_unbounded_in(body.data))
                 if inner and not _has_delimiter(body.data, inner, flags):
-                    return "a repeat without bound around another one that can take the same text"
+                    return redos_text.NESTED
             found = _walk(body.data, flags)
         elif op in (C.SUBPATTERN, C.ATOMIC_GROUP):
             found = _walk((av[-1] if op == C.SUBPATTERN else av).data, flags)
@@ -53,7 +59,7 @@ def _walk(items, flags) -> str | None:
     return None
 
 
-def _unbounded_in(items):
+def _unbounded_in(items: Any) -> Iterator[Any]:
     """The unbounded (backtracking) repeats inside ``items``, at any depth."""
     for op, av in items:
         if op in _REPEATS:
@@ -68,13 +74,13 @@ def _unbounded_in(items):
                 yield from _unbounded_in(alt.data)
 
 
-def _chars(items, flags) -> set[str]:
+def _chars(items: Any, flags: int) -> set[str]:
     """The characters the sample holds that ``items`` (as one pattern) can begin or continue with:
     for a repeated body, every character any of its single-character elements takes."""
     out: set[str] = set()
     for op, av in items:
         if op in _CHAR_OPS:
-            rx = _compile([(op, av)], flags)
+            rx = compile_items([(op, av)], flags)
             out.update(ch for ch in _SAMPLE if rx.fullmatch(ch))
         elif op in _REPEATS:
             out |= _chars(av[2].data, flags)
@@ -86,7 +92,7 @@ def _chars(items, flags) -> set[str]:
     return out
 
 
-def _has_delimiter(items, inner, flags) -> bool:
+def _has_delimiter(items: Any, inner: list[Any], flags: int) -> bool:
     """Does every way through ``items`` pass a single character that none of the ``inner``
     repeats can take?"""
     taken: set[str] = set()
@@ -94,7 +100,7 @@ def _has_delimiter(items, inner, flags) -> bool:
         taken |= _chars(body.data, flags)
     for op, av in items:
         if op in _CHAR_OPS:
-            rx = _compile([(op, av)], flags)
+            rx = compile_items([(op, av)], flags)
             if not any(rx.fullmatch(ch) for ch in taken):
                 return True
         elif op == C.SUBPATTERN and _has_delimiter(av[-1].data, inner, flags):
@@ -105,8 +111,3 @@ def _has_delimiter(items, inner, flags) -> bool:
             return True
     return False
 
-
-def _compile(items, flags):
-    sub = _parser.SubPattern(_parser.State(), list(items))
-    sub.state.flags = flags
-    return _compiler.compile(sub, flags)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, NoReturn
 
+from mockint.core.data import cache
 from mockint.core.data.errors import DataError, MockintError
 
 Key = str | int
@@ -140,13 +141,14 @@ def read_input(path: str | None, limit: int, none_given: str, too_big: str) -> t
     limit (``too_big``, after "NAME: "), binary data and non-UTF-8 text are one-line errors."""
     import sys
 
-    stdin = path in (None, "-")
-    name = "standard input" if stdin else str(path)
-    if stdin:
+    stdin = path is None or path == "-"
+    if path is None or path == "-":       # (stdin, spelt out: the type checker sees a str below)
+        name = "standard input"
         if sys.stdin is None or sys.stdin.isatty():
             raise MockintError(none_given)
         data = sys.stdin.buffer.read(limit + 1)
     else:
+        name = str(path)
         data = read_bytes(path, limit)
     if b"\x00" in data and not utf16(data):
         raise MockintError(f"{name}: binary data, not text")
@@ -317,153 +319,25 @@ def _alias_error(text: str, name: str, message: str) -> NoReturn:
     raise DataError(name, line, "", message, col=col)
 
 
-_CACHE_FORMAT = 1
-
-
-CACHE_MAX_ENTRIES = 32              # a bank, a rubric, a plan per language and a few user files
-CACHE_MAX_BYTES = 16 * 1024 * 1024
-CACHE_TMP_STALE = 3600              # seconds: an older temporary file's writer is gone
-
-
-def cache_off() -> bool:
-    """``MOCKINT_NO_CACHE=1``: nothing is read from or written to the cache."""
-    import os
-
-    return os.environ.get("MOCKINT_NO_CACHE", "") not in ("", "0")
-
-
-def cache_file(name: str) -> Path:
-    """The cache entry ``name`` in ``<mockint home>/cache/`` (parsed files, the validated bank,
-    pattern plans...): everything there is rebuilt when missing. With the cache off, a path that
-    cannot be opened (every reader falls back to the real work)."""
-    from mockint.core.data.paths import home
-
-    if cache_off():
-        return Path("/nonexistent-mockint-cache-is-off") / name
-    return home() / "cache" / name
-
-
-def write_cache(name: str, data: str | bytes) -> None:
-    """Keep ``data`` as the cache entry ``name``: written to a private temporary file named by the
-    process, then renamed, so a reader sees the old entry or the new one; a failed write leaves no
-    temporary file. Any problem (a read-only home, a full disk) is ignored: an entry is never
-    needed, only faster. The folder is kept to ``CACHE_MAX_ENTRIES`` entries and
-    ``CACHE_MAX_BYTES`` (the least recently written go first)."""
-    import os
-
-    if cache_off():
-        return
-    tmp = None
-    try:
-        entry = cache_file(name)
-        entry.parent.mkdir(mode=0o700, exist_ok=True)
-        tmp = entry.with_suffix(f".{os.getpid()}.tmp")
-        raw = data if isinstance(data, bytes) else data.encode("utf-8")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0), 0o600)
-        try:
-            os.write(fd, raw)
-        finally:
-            os.close(fd)
-        os.replace(tmp, entry)
-        tmp = None
-        prune_cache(entry.parent)
-    except Exception:                   # noqa: BLE001 - no cache, same results
-        if tmp is not None:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-
-
-def prune_cache(folder: Path) -> list[str]:
-    """Removes temporary files whose writer is gone and the oldest entries over the bounds;
-    returns the names removed."""
-    import os
-    import time
-
-    removed: list[str] = []
-    try:
-        entries = [(e.stat(follow_symlinks=False), e) for e in os.scandir(folder) if e.is_file(follow_symlinks=False)]
-    except OSError:
-        return removed
-    now = time.time()
-    keep = []
-    for st, e in entries:
-        if e.name.endswith(".tmp"):
-            if now - st.st_mtime > CACHE_TMP_STALE:
-                removed.append(e.name)
-        else:
-            keep.append((st.st_mtime, st.st_size, e))
-    keep.sort(key=lambda x: x[0], reverse=True)        # newest first
-    total = 0
-    for n, (_, size, e) in enumerate(keep):
-        total += size
-        if n >= CACHE_MAX_ENTRIES or total > CACHE_MAX_BYTES:
-            removed.append(e.name)
-    for name in removed:
-        try:
-            os.unlink(folder / name)
-        except OSError:
-            pass
-    return removed
-
-
-def sha1_hex(text: str) -> str:
-    """The SHA-1 of ``text`` (UTF-8), in hex: the name of a cache entry. CPython's own SHA-1
-    module when it has one: ``hashlib`` loads OpenSSL first (~3 ms of every cold start)."""
-    try:
-        from _sha1 import sha1
-    except ImportError:                 # pragma: no cover - a Python built without it
-        from hashlib import sha1
-    return sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
+_CACHE_KIND = "yaml-2"           # 1: JSON; 2: the parsed document as it is (marshal, through data.cache)
 
 
 def load_yaml_cached(text: str, name: str) -> Any:
     """``load_yaml`` with a parse cache for banks and rubrics.
 
-    The parsed document is kept as JSON in ``<mockint home>/cache/``, named by a hash of the
-    file's text, so an edited file is parsed again and a stale entry can never be used. It spares
-    ~10 ms of YAML parsing per file on every start of ``mockint score``. Anything that goes wrong
-    with the cache (read-only home, a damaged entry) falls back to parsing: results are the same.
-    Validation always runs on the loaded document."""
-    import json
-
-    entry = f"yaml-{_CACHE_FORMAT}-{sha1_hex(text)}.json"
-    try:
-        with open(cache_file(entry), encoding="utf-8") as fh:
-            return _decode(json.load(fh))
-    except Exception:
-        pass
+    The parsed document is kept in the disk cache (:mod:`mockint.core.data.cache`) under a key
+    made from the file's text, so an edited file is parsed again and a stale entry can never be
+    used. It spares ~10 ms of YAML parsing per file on every start of ``mockint score``. Anything
+    that goes wrong with the cache (read-only home, a damaged entry) falls back to parsing: results
+    are the same. A document the cache cannot keep (a date) is parsed every time. Validation always
+    runs on the loaded document."""
+    entry = cache.key(_CACHE_KIND, text)
+    got = cache.read(entry)
+    if got is not cache.MISS:
+        return got
     data = load_yaml(text, name)
-    try:
-        encoded = json.dumps(_encode(data), ensure_ascii=False)
-    except Exception:                   # noqa: BLE001 - e.g. a date, or too deep: not cached
-        return data
-    write_cache(entry, encoded)
+    cache.write(entry, data)
     return data
-
-
-def _encode(value: Any) -> Any:
-    """JSON keeps only string keys and no dates: mark what needs it, refuse what cannot be kept."""
-    if isinstance(value, dict):
-        if all(isinstance(k, str) for k in value):
-            return {k: _encode(v) for k, v in value.items()}
-        return {"\x00pairs": [[_encode(k), _encode(v)] for k, v in value.items()]}
-    if isinstance(value, list):
-        return [_encode(v) for v in value]
-    if value is None or isinstance(value, (str, bool, int, float)):
-        return value
-    raise TypeError(type(value).__name__)   # e.g. a date: not cached, parsed each time
-
-
-def _decode(value: Any) -> Any:
-    if isinstance(value, dict):
-        if "\x00pairs" in value:
-            return {_decode(k): _decode(v) for k, v in value["\x00pairs"]}
-        return {k: _decode(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_decode(v) for v in value]
-    return value
 
 
 def position_of(text: str, path: tuple[Key, ...], root: Any = None) -> tuple[int | None, int | None]:
