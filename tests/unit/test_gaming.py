@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from mockint.core.bank import loader
-from mockint.core.scoring.matching import Repeats, repeated_runs, repeated_sentences
+from mockint.core.scoring.repeats import Repeats, repeated_runs, repeated_sentences
 from mockint.core.scoring.text import analyse, without_spans
 from tests.unit.test_validation import MINI, err, fact_ids, parse_rubric
 
@@ -180,3 +180,40 @@ def test_a_filler_check_must_read_checks_that_find_evidence():
     assert "'hedgez' names no other check" in err(text)
     ok = parse_rubric(MINI + text[len(MINI):].replace("hedgez", "hedges"), "r.yaml", fact_ids())
     assert ok.criteria[0].checks[1].kind == "filler"
+
+
+JARGON = {
+    "en": "The most common objection is price. I use active listening to find the real concern, and I explain "
+          "with a case study that the ROI justifies the investment.",
+    "ro": "Cea mai des intalnita obiectie e pretul. Ascult activ ca sa aflu ingrijorarea reala si le explic, cu "
+          "argumente si dovezi, ca ROI-ul justifica investitia.",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "ro"])
+def test_words_called_jargon_earn_no_credit_elsewhere(lang):
+    """preparation.jargon `discredits` two_way, key_points and substance: the words the feedback
+    calls empty ("active listening") are not also praised as listening or as a talking point,
+    and without `discredits` they would be (so the test can fail)."""
+    from dataclasses import replace
+
+    from mockint.core.scoring.engine import Scorer
+
+    scorer = loader.scorer(lang)
+    q = loader.bank(lang).get("handle-objection")
+    res = scorer.score(JARGON[lang], q)
+    jargon = next(k for k in res.criterion("preparation").checks if k.id == "jargon")
+    called = [(e.start, e.end) for e in jargon.evidence]
+    assert called
+    named = ("two_way", "key_points", "preparation.substance", "preparation.no_substance")    # on_topic: jargon is
+    praised = [(c.id, k.id, e.text) for c in res.criteria for k in c.checks    # on topic, rightly
+               if (c.id in named or f"{c.id}.{k.id}" in named) for e in k.evidence
+               if any(e.start < b and a < e.end for a, b in called)]
+    assert praised == []
+    rubric = scorer.rubric          # the same rubric with no check discrediting anything
+    plain = replace(rubric, criteria=[replace(c, checks=[replace(k, discredits=()) for k in c.checks])
+                                      for c in rubric.criteria])
+    before = Scorer(plain, loader.bank(lang)).score(JARGON[lang], q)
+    assert any(any(e.start < b and a < e.end for a, b in called) for c in before.criteria
+               if c.id in ("two_way", "key_points") for k in c.checks for e in k.evidence)
+    assert res.score <= before.score

@@ -97,6 +97,26 @@ def test_claims_must_name_an_existing_check():
     assert "'hedgez' names no other check (did you mean 'confidence.hedges'?)" in err(text)
 
 
+def _discrediting(names: str, effect: str = "penalty") -> str:
+    return MINI + f"""      - id: jargon
+        kind: pattern
+        effect: {effect}
+        label: jargon
+        patterns: ['\\bsynergy\\b']
+        discredits: {names}
+"""
+
+
+def test_discredits_names_criteria_or_checks():
+    parse_rubric(_discrediting("[confidence, confidence.hedges]"), "r.yaml", fact_ids())    # loads
+    assert "r.yaml:20:22: criteria[0].checks[1].discredits[0]: 'confidense' names no criterion " \
+           "(did you mean 'confidence'?)" in err(_discrediting("[confidense]"))
+    assert "'confidence.hedgez' names no check (criterion.check) (did you mean 'confidence.hedges'?)" \
+        in err(_discrediting("[confidence.hedgez]"))
+    assert "'confidence.jargon' is this check itself" in err(_discrediting("[confidence.jargon]"))
+    assert "only a check with effect 'penalty' takes 'discredits'" in err(_discrediting("[confidence]", "reward"))
+
+
 def test_builtin_rubrics_and_banks_load():
     for lang in ("en", "ro"):
         assert parse_rubric(EN_RUBRIC.replace("lang: en", f"lang: {lang}"), "x", fact_ids())
@@ -292,7 +312,7 @@ def test_near_and_unless_on_a_pattern_check():
 
 def test_validation_lists_every_problem_inside_one_check(tmp_path):
     """Issue 19: a rubric check with several mistakes shows them all in one run, in file order."""
-    from tests.conftest import run_cli
+    from tests.conftest import run_main
 
     bad = MINI.replace("        effect: penalty\n", "        effect: punish\n        weight: -1\n        per_hit: 3\n") \
               .replace("        patterns: ['\\bmaybe\\b']\n",
@@ -300,7 +320,7 @@ def test_validation_lists_every_problem_inside_one_check(tmp_path):
                        "        patterns: ['(maybe', '\\bsure\\b', '{hedge_words}']\n")
     f = tmp_path / "r.yaml"
     f.write_text(bad)
-    p = run_cli("validate", str(f))
+    p = run_main("validate", str(f))
     assert p.returncode == 1
     keys = [line.split(": ", 2)[1] for line in p.stdout.splitlines()]
     assert keys == ["criteria[0].checks[0].effect", "criteria[0].checks[0].weight", "criteria[0].checks[0].per_hit",

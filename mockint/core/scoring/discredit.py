@@ -1,0 +1,51 @@
+"""Words called empty earn nothing elsewhere: a check's ``discredits`` (docs/rubric-format.md).
+
+When a penalty check that names criteria or checks in ``discredits`` finds words in an answer
+(jargon with nothing behind it, a list of keywords), the checks it names run on the answer with
+those words blanked out (:func:`mockint.core.scoring.text.without_spans`, as repeats are), so the
+feedback never praises as listening or as a talking point the words it calls empty. Evidence
+keeps the answer's offsets."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from mockint.core.questions.bank import Question
+from mockint.core.scoring.checks import Check, Ctx, Outcome
+from mockint.core.scoring.model import CheckSpec
+from mockint.core.scoring.text import Analysed, without_spans
+
+Discrediting = list[tuple[str, str, frozenset[str]]]       # (rule, its criterion, what it discredits)
+
+
+def discredited(discrediting: Discrediting, rules_for: Callable[[str, str], list[tuple[CheckSpec, str]]],
+                checks: dict[str, Check], bank: Any, a: Analysed, question: Question, ctx: Ctx,
+                run: Callable[[str], Outcome]) -> tuple[Callable[[str], Outcome], Ctx | None]:
+    """(run, the blanked answer's Ctx or None): ``run`` itself when no discrediting check found
+    anything in this answer. ``rules_for(criterion, question kind)``: the checks applied."""
+    spans: list[tuple[int, int]] = []
+    names: set[str] = set()
+    for rule, crit_id, targets in discrediting:
+        spec = next((sp for sp, r in rules_for(crit_id, question.kind) if r == rule), None)
+        if spec is None:
+            continue                # not applied to this kind of question
+        o = run(rule)
+        if o.count >= spec.min_hits:
+            spans += [(sp.start, sp.end) for sp in o.spans]
+            names.update(targets)
+    if not spans:
+        return run, None
+    own = {rule for rule, _, _ in discrediting}
+    ctx_m = Ctx(without_spans(a, spans), question, ctx.elapsed, None, bank)
+    memo: dict[str, Outcome] = {}
+
+    def run_m(rule: str) -> Outcome:
+        if rule in own or not (rule in names or rule.partition(".")[0] in names):
+            return run(rule)
+        if rule not in memo:
+            memo[rule] = checks[rule].run(ctx_m)
+        return memo[rule]
+
+    ctx_m.run = run_m
+    return run_m, ctx_m
