@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import run_cli
+from conftest import run_main
 
-from mockint.core.bank import authoring, loader
+from mockint.core.bank import authoring, fields, loader
 from mockint.core.data.errors import MockintError
 from mockint.core.data.paths import home
 from mockint.core.interview import Settings, questions_for
@@ -56,8 +56,8 @@ def body(*ids: str, lang: str = "en") -> str:
      "sell-subscription-company-already-pays"),           # six words at most
 ])
 def test_readable_ids_from_text(text, lang, expected):
-    assert authoring.slug(text, lang) == expected
-    assert len(expected) <= authoring.MAX_ID_CHARS and authoring.ID_RE.fullmatch(expected)
+    assert fields.slug(text, lang) == expected
+    assert len(expected) <= fields.MAX_ID_CHARS and fields.ID_RE.fullmatch(expected)
 
 
 def test_derived_ids_never_take_an_existing_one():
@@ -79,7 +79,7 @@ def test_a_derived_id_never_overrides_a_built_in_question():
     (["closing"], {"topic": "closing", "kind": "closing", "difficulty": "medium"}),
 ])
 def test_tags_are_sorted_into_topic_kind_and_difficulty(tags, expected):
-    assert authoring.tags_from(tags) == expected
+    assert fields.tags_from(tags) == expected
 
 
 @pytest.mark.parametrize("tags,message", [
@@ -88,27 +88,27 @@ def test_tags_are_sorted_into_topic_kind_and_difficulty(tags, expected):
 ])
 def test_tag_errors(tags, message):
     with pytest.raises(MockintError) as exc:
-        authoring.tags_from(tags)
+        fields.tags_from(tags)
     assert str(exc.value).startswith(message)
 
 
 def test_points_with_and_without_phrases():
-    stop = authoring.function_words("en")
-    assert authoring.parse_point("Say what you learned | learned, lesson , next time", 0, "en", stop) == \
+    stop = fields.function_words("en")
+    assert fields.parse_point("Say what you learned | learned, lesson , next time", 0, "en", stop) == \
         ("Say what you learned", ["learned", "lesson", "next time"])
-    assert authoring.parse_point("Mention the ROI in numbers", 0, "en", stop) == \
+    assert fields.parse_point("Mention the ROI in numbers", 0, "en", stop) == \
         ("Mention the ROI in numbers", ["mention", "ROI", "numbers"])
     with pytest.raises(MockintError, match=r"--point 2: no phrases after '\|'"):
-        authoring.parse_point("Summary |  , ", 1, "en", stop)
+        fields.parse_point("Summary |  , ", 1, "en", stop)
     with pytest.raises(MockintError, match="--point 1: the summary is empty"):
-        authoring.parse_point(" | a, b", 0, "en", stop)
+        fields.parse_point(" | a, b", 0, "en", stop)
     with pytest.raises(MockintError, match="--point 1: no word in 'and the' can show the point is covered"):
-        authoring.parse_point("and the", 0, "en", stop)
+        fields.parse_point("and the", 0, "en", stop)
 
 
 def test_answer_length_follows_the_time_budget():
-    assert authoring.answer_length(120) == (90, 252)
-    assert authoring.answer_length(10) == (20, 40)
+    assert fields.answer_length(120) == (90, 252)
+    assert fields.answer_length(10) == (20, 40)
 
 
 def test_new_question_defaults_and_follow_ups():
@@ -189,13 +189,13 @@ def test_write_new_errors(tmp_path):
 
 
 def test_cli_add_prints_the_path_and_the_question_can_be_scored_at_once():
-    p = run_cli("questions", "add", "--lang", "en", "--text", "Tell me about a deal you lost.",
+    p = run_main("questions", "add", "--lang", "en", "--text", "Tell me about a deal you lost.",
                 "--tag", "hard", "--point", "What you learned | learned, lesson, since then",
                 "--follow-up", "What did you learn?", "--time", "150")
     assert p.returncode == 0 and p.stderr == ""
     path = home() / "question_bank" / "deal-lost.en.yaml"
     assert p.stdout == f"{path}\n" and path.exists()
-    s = run_cli("score", "--question", "deal-lost", "--lang", "en", "--format", "json", input=STORY)
+    s = run_main("score", "--question", "deal-lost", "--lang", "en", "--format", "json", input=STORY)
     assert s.returncode == 0, s.stderr
     d = json.loads(s.stdout)
     assert d["question_id"] == "deal-lost" and d["score"] >= 70
@@ -225,11 +225,11 @@ def test_a_new_question_can_be_practised_at_once(monkeypatch):
 
 
 def test_cli_add_with_a_built_in_id_says_it_replaces_it():
-    p = run_cli("questions", "add", "--lang", "en", "--id", "why-sales", "--text", "Why sales, really?")
+    p = run_main("questions", "add", "--lang", "en", "--id", "why-sales", "--text", "Why sales, really?")
     assert p.returncode == 0
     assert p.stderr == ("mockint: note: the question 'why-sales' replaces the built-in one (remove it to get "
                         "the built-in one back)\n")
-    assert "Why sales, really?" in run_cli("questions", "--lang", "en").stdout
+    assert "Why sales, really?" in run_main("questions", "--lang", "en").stdout
 
 
 @pytest.mark.parametrize("args,message", [
@@ -242,17 +242,17 @@ def test_cli_add_with_a_built_in_id_says_it_replaces_it():
     (["--lang", "en", "--text", "x", "--id", "A B"], "--id: 'A B' is not a valid id"),
 ])
 def test_cli_add_errors_are_one_line(args, message):
-    p = run_cli("questions", "add", *args)
+    p = run_main("questions", "add", *args)
     assert p.returncode == 2 and message in p.stderr and p.stderr.count("\n") == 1 and p.stdout == ""
     assert not (home() / "question_bank").exists() or not list((home() / "question_bank").iterdir())
 
 
 def test_cli_add_refuses_to_overwrite():
-    run_cli("questions", "add", "--lang", "en", "--text", "x?", "--id", "mine")
-    p = run_cli("questions", "add", "--lang", "en", "--text", "y?", "--id", "mine")
+    run_main("questions", "add", "--lang", "en", "--text", "x?", "--id", "mine")
+    p = run_main("questions", "add", "--lang", "en", "--text", "y?", "--id", "mine")
     assert p.returncode == 2
     assert p.stderr == f"mockint: error: {qdir() / 'mine.en.yaml'} already exists; --force replaces it\n"
-    p = run_cli("questions", "add", "--lang", "en", "--text", "y?", "--id", "mine", "--force")
+    p = run_main("questions", "add", "--lang", "en", "--text", "y?", "--id", "mine", "--force")
     assert p.returncode == 0
 
 
@@ -260,13 +260,13 @@ def test_cli_add_refuses_to_overwrite():
 
 def test_remove_a_user_question():
     w = authoring.add("en", "Mine?", qid="mine")
-    p = run_cli("questions", "remove", "mine")
+    p = run_main("questions", "remove", "mine")
     assert p.returncode == 0 and p.stdout == f"removed {w.path}\n" and not w.path.exists()
 
 
 def test_removing_an_override_brings_the_built_in_one_back():
     authoring.add("en", "Why sales, really?", qid="why-sales")
-    p = run_cli("questions", "remove", "why-sales")
+    p = run_main("questions", "remove", "why-sales")
     assert p.returncode == 0 and p.stderr == "mockint: note: the built-in question 'why-sales' is used again\n"
     assert loader.bank("en").get("why-sales").text == "Why did you choose a career in sales?"
 
@@ -283,20 +283,20 @@ def test_remove_errors(setup, args, message):
         authoring.add("en", "Mine?", qid="mine")
     if setup == "both":
         authoring.add("ro", "A mea?", qid="mine")
-    p = run_cli("questions", "remove", *args)
+    p = run_main("questions", "remove", *args)
     assert p.returncode == 2 and p.stderr == f"mockint: error: {message}\n"
 
 
 def test_remove_with_lang_when_the_id_is_in_both_languages():
     authoring.add("en", "Mine?", qid="mine")
     w = authoring.add("ro", "A mea?", qid="mine")
-    p = run_cli("questions", "remove", "mine", "--lang", "ro")
+    p = run_main("questions", "remove", "mine", "--lang", "ro")
     assert p.returncode == 0 and not w.path.exists() and loader.bank("en").get("mine")
 
 
 def test_remove_never_rewrites_a_file_with_other_questions():
     f = write_user("several.yaml", body("one", "two"))
-    p = run_cli("questions", "remove", "two")
+    p = run_main("questions", "remove", "two")
     assert p.returncode == 2
     assert p.stderr == (f"mockint: error: 'two' is one of 2 questions in {f}; remove it there "
                         f"('mockint questions edit two')\n")
@@ -314,7 +314,7 @@ def editor(tmp_path: Path, code: str) -> str:
 def test_edit_opens_the_file_and_checks_it(tmp_path):
     w = authoring.add("en", "Mine?", qid="mine")
     ed = editor(tmp_path, "t = open(path).read().replace('Mine?', 'Edited?')\nopen(path, 'w').write(t)\n")
-    p = run_cli("questions", "edit", "mine", env={"EDITOR": ed})
+    p = run_main("questions", "edit", "mine", env={"EDITOR": ed})
     assert p.returncode == 0 and p.stdout == f"{w.path}: no problems\n"
     assert loader.bank("en").get("mine").text == "Edited?"
 
@@ -323,7 +323,7 @@ def test_edit_reports_what_the_editing_broke(tmp_path):
     w = authoring.add("en", "Mine?", qid="mine")
     ed = editor(tmp_path, "t = open(path).read().replace('difficulty: medium', 'difficulty: trivial')\n"
                           "open(path, 'w').write(t)\n")
-    p = run_cli("questions", "edit", "mine", env={"EDITOR": ed})
+    p = run_main("questions", "edit", "mine", env={"EDITOR": ed})
     assert p.returncode == 1
     lines = p.stdout.splitlines()
     assert lines[0] == (f"{w.path}:10:5: questions[0].tags.difficulty: 'trivial' is not allowed; allowed: easy, "
@@ -340,12 +340,12 @@ def test_edit_reports_what_the_editing_broke(tmp_path):
 ])
 def test_edit_errors(env, message):
     w = authoring.add("en", "Mine?", qid="mine")
-    p = run_cli("questions", "edit", "mine", env=env)
+    p = run_main("questions", "edit", "mine", env=env)
     assert p.returncode == 2 and p.stderr == f"mockint: error: {message.format(path=w.path)}\n"
 
 
 def test_edit_a_built_in_question_explains_how_to_change_it():
-    p = run_cli("questions", "edit", "why-sales", env={"EDITOR": "true"})
+    p = run_main("questions", "edit", "why-sales", env={"EDITOR": "true"})
     assert p.returncode == 2
     assert p.stderr.startswith("mockint: error: 'why-sales' is a built-in question; to change it, add a user "
                                "question with the same id")
@@ -355,7 +355,7 @@ def test_edit_a_built_in_question_explains_how_to_change_it():
 
 def test_export_filters_and_round_trips(tmp_path):
     out = tmp_path / "closing.yaml"
-    p = run_cli("questions", "export", "--lang", "en", "--tag", "closing", "-o", str(out))
+    p = run_main("questions", "export", "--lang", "en", "--tag", "closing", "-o", str(out))
     assert p.returncode == 0 and p.stdout == f"wrote 1 question to {out}\n"
     doc = yaml.safe_load(out.read_text())
     assert doc["lang"] == "en" and [q["id"] for q in doc["questions"]] == ["questions-for-us"]
@@ -368,11 +368,11 @@ def test_export_filters_and_round_trips(tmp_path):
 def test_export_everything_with_user_questions_and_by_id(tmp_path):
     authoring.add("ro", "Ce vindeți cel mai bine?", qid="ce-vindeti")
     out = tmp_path / "ro.yaml"
-    p = run_cli("questions", "export", "--lang", "ro", "-o", str(out))
+    p = run_main("questions", "export", "--lang", "ro", "-o", str(out))
     ids = [q["id"] for q in yaml.safe_load(out.read_text())["questions"]]
     assert p.returncode == 0 and ids[-1] == "ce-vindeti" and len(ids) == len(loader.bank("ro").questions)
     out2 = tmp_path / "two.yaml"
-    p = run_cli("questions", "export", "--lang", "ro", "--id", "why-sales", "--id", "ce-vindeti", "-o", str(out2))
+    p = run_main("questions", "export", "--lang", "ro", "--id", "why-sales", "--id", "ce-vindeti", "-o", str(out2))
     assert [q["id"] for q in yaml.safe_load(out2.read_text())["questions"]] == ["why-sales", "ce-vindeti"]
 
 
@@ -382,28 +382,28 @@ def test_export_everything_with_user_questions_and_by_id(tmp_path):
 ])
 def test_export_errors(tmp_path, args, message):
     out = tmp_path / "x.yaml"
-    p = run_cli("questions", "export", "--lang", "en", *args, "-o", str(out))
+    p = run_main("questions", "export", "--lang", "en", *args, "-o", str(out))
     assert p.returncode == 2 and message in p.stderr and not out.exists()
 
 
 def test_export_never_overwrites_without_force(tmp_path):
     out = tmp_path / "x.yaml"
     out.write_text("keep me")
-    p = run_cli("questions", "export", "--lang", "en", "-o", str(out))
+    p = run_main("questions", "export", "--lang", "en", "-o", str(out))
     assert p.returncode == 2 and p.stderr == f"mockint: error: {out} already exists; --force replaces it\n"
     assert out.read_text() == "keep me"
-    assert run_cli("questions", "export", "--lang", "en", "-o", str(out), "--force").returncode == 0
+    assert run_main("questions", "export", "--lang", "en", "-o", str(out), "--force").returncode == 0
 
 
 def test_import_writes_one_file_per_question_and_twice_changes_nothing(tmp_path):
     src = tmp_path / "in.yaml"
     src.write_text(body("imp-one", "imp-two"))
-    p = run_cli("questions", "import", str(src))
+    p = run_main("questions", "import", str(src))
     assert p.returncode == 0
     assert p.stdout.splitlines() == [str(qdir() / "imp-one.en.yaml"), str(qdir() / "imp-two.en.yaml")]
     assert p.stderr == "mockint: note: imported 2 questions\n"
     assert loader.bank("en").get("imp-two").text == "Question imp-two?"
-    p = run_cli("questions", "import", str(src))
+    p = run_main("questions", "import", str(src))
     assert p.returncode == 0 and p.stdout == ""
     assert p.stderr == "mockint: note: imported 0 questions; 2 already there, unchanged\n"
 
@@ -411,7 +411,7 @@ def test_import_writes_one_file_per_question_and_twice_changes_nothing(tmp_path)
 def test_import_notes_built_in_overrides(tmp_path):
     src = tmp_path / "in.yaml"
     src.write_text(body("why-sales"))
-    p = run_cli("questions", "import", str(src))
+    p = run_main("questions", "import", str(src))
     assert p.returncode == 0
     assert "mockint: note: the question 'why-sales' replaces the built-in one\n" in p.stderr
 
@@ -421,7 +421,7 @@ def test_an_invalid_import_lists_every_problem_and_writes_nothing(tmp_path):
     src.write_text(body("good-one", "bad-one", "worse-one").replace(
         "Question bad-one?\"\n    tags: {topic: common", "Question bad-one?\"\n    tags: {topic: commn").replace(
         "  - id: worse-one\n", "  - id: worse-one\n    guide: [do-33]\n"))
-    p = run_cli("questions", "import", str(src))
+    p = run_main("questions", "import", str(src))
     assert p.returncode == 2 and p.stdout == ""
     assert p.stderr.splitlines() == [
         f"{src}:10:12: questions[1].tags.topic: 'commn' is not allowed; allowed: common, responsibilities, "
@@ -436,12 +436,12 @@ def test_an_import_that_would_overwrite_writes_nothing_unless_forced(tmp_path):
     authoring.add("en", "Mine?", qid="clash")
     src = tmp_path / "in.yaml"
     src.write_text(body("fresh", "clash"))
-    p = run_cli("questions", "import", str(src))
+    p = run_main("questions", "import", str(src))
     assert p.returncode == 2
     assert p.stderr.splitlines()[0] == (f"{src}:8:5: questions[1].id: 'clash' is already a user question "
                                         f"({qdir() / 'clash.en.yaml'}); --force replaces it")
     assert not (qdir() / "fresh.en.yaml").exists()
-    p = run_cli("questions", "import", str(src), "--force")
+    p = run_main("questions", "import", str(src), "--force")
     assert p.returncode == 0 and loader.bank("en").get("clash").text == "Question clash?"
 
 
@@ -449,7 +449,7 @@ def test_an_import_clashing_with_a_hand_written_file_is_refused_even_with_force(
     f = write_user("several.yaml", body("one", "two"))
     src = tmp_path / "in.yaml"
     src.write_text(body("two"))
-    p = run_cli("questions", "import", str(src), "--force")
+    p = run_main("questions", "import", str(src), "--force")
     assert p.returncode == 2 and p.stderr.splitlines()[0] == (
         f"{src}:4:5: questions[0].id: 'two' is already a user question in {f}")
 
@@ -465,13 +465,13 @@ def test_an_import_clashing_with_a_hand_written_file_is_refused_even_with_force(
 def test_import_refuses_malformed_files(tmp_path, content, message):
     src = tmp_path / "in.yaml"
     src.write_bytes(content)
-    p = run_cli("questions", "import", str(src))
+    p = run_main("questions", "import", str(src))
     assert p.returncode == 2 and p.stderr.splitlines() == [
         message.format(src=src), f"mockint: error: {src}: 1 problem; nothing imported"]
 
 
 def test_import_missing_file():
-    p = run_cli("questions", "import", "/nonexistent/in.yaml")
+    p = run_main("questions", "import", "/nonexistent/in.yaml")
     assert p.returncode == 2 and p.stderr == "mockint: error: /nonexistent/in.yaml: no such file\n"
 
 
@@ -537,7 +537,7 @@ def test_import_is_all_or_nothing_when_killed(tmp_path, point, n, kept):
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     p = subprocess.run([sys.executable, "-c", KILL_AT, point, str(n), str(src)], env=env, capture_output=True)
     assert p.returncode == 9
-    p = run_cli("questions", "list", "--lang", "en")               # any command that reads the user's bank
+    p = run_main("questions", "list", "--lang", "en")               # any command that reads the user's bank
     assert p.returncode == 0
     names = sorted(f.name for f in qdir().iterdir()) if qdir().exists() else []
     assert names == (sorted(f"{i}.en.yaml" for i in ids) if kept else [])
@@ -562,21 +562,21 @@ def test_stale_temporary_files_are_cleaned_and_fresh_ones_kept(tmp_path):
 def test_import_says_replies_are_not_imported(tmp_path):
     src = tmp_path / "in.yaml"
     src.write_text(body("with-replies") + "replies:\n  - id: lunch\n    phrases: [lunch]\n    text: \"Fridays.\"\n")
-    p = run_cli("questions", "import", str(src))
+    p = run_main("questions", "import", str(src))
     assert p.returncode == 0
     assert (f"mockint: note: {src}: its 'replies' are not imported (only questions are); keep them in a bank "
             f"file of your own in {qdir()}\n") in p.stderr
 
 
 def test_help_lists_the_new_commands_and_options():
-    p = run_cli("--help")
+    p = run_main("--help")
     assert "validate" in p.stdout and "check-rubric" in p.stdout
-    p = run_cli("questions", "--help")
+    p = run_main("questions", "--help")
     for word in ("list", "add", "edit", "remove", "export", "import", "--bank"):
         assert word in p.stdout
     for cmd in (["score"], ["grade"], ["practice"]):
-        assert "--bank PATH" in run_cli(*cmd, "--help").stdout
-    p = run_cli("questions", "add", "--help")
+        assert "--bank PATH" in run_main(*cmd, "--help").stdout
+    p = run_main("questions", "add", "--help")
     for opt in ("--lang", "--text", "--id", "--tag", "--point", "--follow-up", "--time", "--force"):
         assert opt in p.stdout
 

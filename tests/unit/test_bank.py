@@ -90,36 +90,36 @@ questions:
 
 def test_validation_lists_every_problem_of_a_question(tmp_path):
     """Issue 19: a question with eight mistakes took eight fix-and-rerun cycles."""
-    from tests.conftest import run_cli
+    from tests.conftest import run_main
 
     f = tmp_path / "q.yaml"
     f.write_text(EIGHT_MISTAKES)
-    p = run_cli("validate", str(f))
+    p = run_main("validate", str(f))
     assert p.returncode == 1
     assert [line.split(": ", 2)[1] for line in p.stdout.splitlines()] == [
         "questions[0].id", "questions[0].tags.topic", "questions[0].tags.kind", "questions[0].tags.difficulty",
         "questions[0].answer.max_words", "questions[0].answer.seconds", "questions[0].talking_points[0].phrases",
         "questions[0].folow_ups"]
     assert p.stderr == "mockint: note: 8 problems in 1 file\n"
-    p = run_cli("questions", "import", str(f))                     # import says them all too
+    p = run_main("questions", "import", str(f))                     # import says them all too
     assert p.returncode == 2 and len(p.stderr.splitlines()) == 9 and "8 problems; nothing imported" in p.stderr
 
 
 def test_a_bank_missing_its_version_still_shows_the_other_problems(tmp_path):
-    from tests.conftest import run_cli
+    from tests.conftest import run_main
 
     f = tmp_path / "q.yaml"
     f.write_text(EIGHT_MISTAKES.replace("version: 1\n", ""))
-    p = run_cli("validate", str(f))
+    p = run_main("validate", str(f))
     assert p.returncode == 1 and p.stdout.splitlines()[0] == f"{f}:1:1: missing the required key 'version'"
     assert p.stderr == "mockint: note: 9 problems in 1 file\n"
 
 
 def test_a_key_one_level_too_high_says_where_it_goes(tmp_path):
-    from tests.conftest import run_cli
+    from tests.conftest import run_main
 
     f = tmp_path / "q.yaml"
     f.write_text(EIGHT_MISTAKES.replace("    answer:\n      min_words: 50\n", "    min_words: 50\n    answer:\n"))
-    p = run_cli("validate", str(f))
+    p = run_main("validate", str(f))
     assert f"{f}:11:5: questions[0].min_words: unknown key here; 'min_words' goes under 'answer:'" in p.stdout
     assert "missing the required key 'min_words'" in p.stdout          # and answer: still lacks it

@@ -64,16 +64,16 @@ def test_a_fifo_in_the_question_folder_is_refused_not_waited_on(tmp_path):
 def test_a_fifo_among_the_user_s_banks_is_reported_and_the_rest_works():
     import os
 
-    from conftest import run_cli
+    from conftest import run_main
 
     from mockint.core.data import paths
 
     folder = paths.home() / "question_bank"
     folder.mkdir(parents=True, exist_ok=True)
     os.mkfifo(folder / "x.yaml")
-    p = run_cli("validate")
+    p = run_main("validate")
     assert p.returncode == 1 and "x.yaml: a FIFO (named pipe), not a regular file" in p.stdout
-    p = run_cli("score", "--question", "why-sales", input="I sold software for two years to retailers.")
+    p = run_main("score", "--question", "why-sales", input="I sold software for two years to retailers.")
     assert p.returncode == 0 and "x.yaml" in p.stderr
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import ROOT, run_cli
+from conftest import ROOT, run_main
 
 from mockint.core import jobspec
 from mockint.core.bank import loader
@@ -17,9 +17,9 @@ from mockint.core.jobspec import (
     job_context,
     job_fit_table,
     job_questions,
-    parse_spec,
     score_with_job,
 )
+from mockint.core.jobspec.spec import parse_spec
 from mockint.core.questions.bank import adhoc_question
 
 DATA = ROOT / "tests" / "data" / "jobspec"
@@ -231,10 +231,10 @@ answers:
 
 
 def test_job_spec_command_text_and_json():
-    p = run_cli("job-spec", str(DATA / "ae_saas.en.md"), "--lang", "en")
+    p = run_main("job-spec", str(DATA / "ae_saas.en.md"), "--lang", "en")
     assert p.returncode == 0, p.stderr
     assert "Salesforce" in p.stdout and "tool" in p.stdout and "job-1: The role mentions" in p.stdout
-    p = run_cli("job-spec", str(DATA / "ae_ro.ro.md"), "--lang", "ro", "--format", "json",
+    p = run_main("job-spec", str(DATA / "ae_ro.ro.md"), "--lang", "ro", "--format", "json",
                 "--drop-term", "HubSpot")
     d = json.loads(p.stdout)
     assert d["lang"] == "ro" and "HubSpot" not in [t["term"] for t in d["terms"]]
@@ -245,8 +245,8 @@ def test_job_spec_command_text_and_json():
 def test_grade_with_job_spec(tmp_path):
     f = tmp_path / "t.yaml"
     f.write_text(TRANSCRIPT.format(a=ANSWER_EN), encoding="utf-8")
-    plain = json.loads(run_cli("grade", str(f), "--format", "json").stdout)
-    p = run_cli("grade", str(f), "--format", "json", "--job-spec", str(DATA / "ae_saas.en.md"),
+    plain = json.loads(run_main("grade", str(f), "--format", "json").stdout)
+    p = run_main("grade", str(f), "--format", "json", "--job-spec", str(DATA / "ae_saas.en.md"),
                 "--tone", "casual", "--drop-term", "Gong")
     assert p.returncode == 0, p.stderr
     d = json.loads(p.stdout)
@@ -258,9 +258,9 @@ def test_grade_with_job_spec(tmp_path):
     assert "job_fit" in ids and "tone" in ids
     tone = next(c for c in d["answers"][1]["criteria"] if c["id"] == "tone")
     assert tone["evidence"][0]["text"] == "hereby" and tone["evidence"][0]["rule"] == "tone.stiff"
-    text = run_cli("grade", str(f), "--job-spec", str(DATA / "ae_saas.en.md")).stdout
+    text = run_main("grade", str(f), "--job-spec", str(DATA / "ae_saas.en.md")).stdout
     assert "Job fit:" in text and "not yet covered" in text
-    md = run_cli("grade", str(f), "--format", "markdown", "--job-spec", str(DATA / "ae_saas.en.md")).stdout
+    md = run_main("grade", str(f), "--format", "markdown", "--job-spec", str(DATA / "ae_saas.en.md")).stdout
     assert "| Salesforce | 1 |" in md and "*not yet covered*" in md
 
 
@@ -277,7 +277,7 @@ def test_cli_errors_are_one_line_exit_2(tmp_path, make, message):
     f = tmp_path / "t.yaml"
     f.write_text(TRANSCRIPT.format(a=ANSWER_EN), encoding="utf-8")
     for args in (["job-spec", path], ["grade", str(f), "--job-spec", path]):
-        p = run_cli(*args)
+        p = run_main(*args)
         assert p.returncode == 2 and p.stdout == ""
         assert p.stderr.count("\n") == 1 and message in p.stderr and "Traceback" not in p.stderr
 
@@ -309,11 +309,11 @@ def test_the_closing_question_is_not_scored_on_job_fit_and_a_pass_is_a_pass():
 
 def test_the_terms_table_speaks_romanian(tmp_path):
     """Issue 19: the job-spec header was "Termen kind weight count" in Romanian."""
-    from tests.conftest import run_cli
+    from tests.conftest import run_main
 
     f = tmp_path / "anunt.txt"
     f.write_text("Căutăm un Account Executive pentru vânzări B2B SaaS. Experiență cu Salesforce, prospectare.\n")
-    p = run_cli("job-spec", str(f), "--lang", "ro")
+    p = run_main("job-spec", str(f), "--lang", "ro")
     header, first = p.stdout.splitlines()[:2]
     assert header.split() == ["Termen", "tip", "pondere", "apariții"]
     assert first.split() == ["Salesforce", "instrument", "1,00", "1"]

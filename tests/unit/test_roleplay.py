@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT, run_cli
+from conftest import ROOT, run_main
 
 from mockint.core import roleplay
 from mockint.core.data.errors import DataError, MockintError
@@ -594,39 +594,39 @@ def _turns_file(tmp_path, sid="sell-pen", name="good"):
 
 def test_cli_plays_a_call_from_a_file_in_every_format(tmp_path):
     path = _turns_file(tmp_path)
-    p = run_cli("roleplay", "--scenario", "sell-pen", str(path))
+    p = run_main("roleplay", "--scenario", "sell-pen", str(path))
     assert p.returncode == 0, p.stderr
     assert p.stdout == render_text(Call.replay(sc("sell-pen"), example("sell-pen", "good").turns))
-    p = run_cli("roleplay", "--scenario", "sell-pen", "--lang", "en", "--format", "json", str(path))
+    p = run_main("roleplay", "--scenario", "sell-pen", "--lang", "en", "--format", "json", str(path))
     data = json.loads(p.stdout)
     assert data["outcome"] == "agreed" and data["overall"] >= 70 and len(data["turns"]) == 7
-    p = run_cli("roleplay", "--scenario", "sell-pen", "--format", "markdown", str(path))
+    p = run_main("roleplay", "--scenario", "sell-pen", "--format", "markdown", str(path))
     assert p.returncode == 0 and p.stdout.startswith("# Sell me this pen")
 
 
 def test_cli_reads_turns_from_standard_input_one_per_paragraph():
-    p = run_cli("roleplay", "--scenario", "discovery-ops", "-",
+    p = run_main("roleplay", "--scenario", "discovery-ops", "-",
                 input="Hi Sam.\n\nHow do you plan\nshifts today?\n\n  \n\nAnd overtime?\n")
     assert p.returncode == 0, p.stderr
     assert p.stdout.count("\nTurn ") == 3 and "You: How do you plan shifts today?" in p.stdout
-    p = run_cli("roleplay", "--scenario", "discovery-ops", input="How do you plan shifts?\n")
+    p = run_main("roleplay", "--scenario", "discovery-ops", input="How do you plan shifts?\n")
     assert p.returncode == 0 and "Turn 1" in p.stdout
 
 
 @pytest.mark.parametrize("sid", IDS)
 def test_cli_output_is_byte_identical_run_after_run(tmp_path, sid):
     path = _turns_file(tmp_path, sid)
-    runs = [run_cli("roleplay", "--scenario", sid, "--format", "json", str(path)) for _ in range(2)]
+    runs = [run_main("roleplay", "--scenario", sid, "--format", "json", str(path)) for _ in range(2)]
     assert runs[0].returncode == 0 and runs[0].stdout == runs[1].stdout
     assert json.loads(runs[0].stdout)["outcome"] == "agreed"
 
 
 def test_cli_list_and_check():
-    p = run_cli("roleplay", "--list")
+    p = run_main("roleplay", "--list")
     assert p.returncode == 0 and [line.split()[0] for line in p.stdout.splitlines()] == IDS
-    p = run_cli("roleplay", "--list", "--format", "json")
+    p = run_main("roleplay", "--list", "--format", "json")
     assert [s["id"] for s in json.loads(p.stdout)] == IDS
-    p = run_cli("roleplay", "--check", "--lang", "en")
+    p = run_main("roleplay", "--check", "--lang", "en")
     assert p.returncode == 0, p.stdout
     assert "ok    sell-pen/good: agreed" in p.stdout and "16 example call(s), 0 missed" in p.stdout
 
@@ -634,7 +634,7 @@ def test_cli_list_and_check():
 def test_cli_check_fails_with_exit_1_naming_the_example(tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text(MINI.replace("expect: {closes: true, min_score: 50}", "expect: {closes: false}"), encoding="utf-8")
-    p = run_cli("roleplay", "--check", "--scenarios", str(bad))
+    p = run_main("roleplay", "--check", "--scenarios", str(bad))
     assert p.returncode == 1
     line = next(x for x in p.stdout.splitlines() if x.startswith("FAIL"))
     assert re.match(rf"FAIL  {re.escape(str(bad))}:\d+:\d+: my-call/good: should not reach the close", line)
@@ -644,15 +644,15 @@ def test_cli_check_fails_with_exit_1_naming_the_example(tmp_path):
 def test_cli_extra_and_user_scenarios(tmp_path):
     extra = tmp_path / "mine.yaml"
     extra.write_text(MINI, encoding="utf-8")
-    p = run_cli("roleplay", "--list", "--scenarios", str(extra), "--scenarios", str(extra))
+    p = run_main("roleplay", "--list", "--scenarios", str(extra), "--scenarios", str(extra))
     assert p.returncode == 0 and "my-call" in p.stdout
-    p = run_cli("roleplay", "--scenario", "my-call", "--scenarios", str(extra), "-",
+    p = run_main("roleplay", "--scenario", "my-call", "--scenarios", str(extra), "-",
                 input="\n\n".join(roleplay.load_scenarios("en", [extra])["my-call"].examples[0].turns))
     assert p.returncode == 0 and "next step agreed" in p.stdout
     home = tmp_path / "home"
     (home / "roleplays").mkdir(parents=True)
     (home / "roleplays" / "mine.yaml").write_text(MINI, encoding="utf-8")
-    p = run_cli("roleplay", "--list", env={"MOCKINT_HOME": str(home)})
+    p = run_main("roleplay", "--list", env={"MOCKINT_HOME": str(home)})
     assert "my-call" in p.stdout
 
 
@@ -668,7 +668,7 @@ def test_cli_extra_and_user_scenarios(tmp_path):
     (["--scenario", "sell-pen", "-"], "word " * 3000, "a turn is at most 10,000"),
 ])
 def test_cli_errors_are_one_line_exit_2(args, stdin, message):
-    p = run_cli("roleplay", *args, input=stdin if stdin is not None else "")
+    p = run_main("roleplay", *args, input=stdin if stdin is not None else "")
     assert p.returncode == 2, p.stdout
     assert p.stderr.startswith("mockint: error: ") and message in p.stderr and p.stderr.count("\n") == 1
 
@@ -676,26 +676,26 @@ def test_cli_errors_are_one_line_exit_2(args, stdin, message):
 def test_cli_refuses_a_broken_scenario_file_with_its_line(tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text(MINI.replace("turn_limit: 5", "turn_limt: 5"), encoding="utf-8")
-    p = run_cli("roleplay", "--list", "--scenarios", str(bad))
+    p = run_main("roleplay", "--list", "--scenarios", str(bad))
     assert p.returncode == 2
     assert re.search(rf"{re.escape(str(bad))}:10:5: scenarios\[0\]\.turn_limt: unknown key; .*"
                      r"\(did you mean 'turn_limit'\?\)", p.stderr)
 
 
 def test_cli_needs_one_of_scenario_list_check():
-    p = run_cli("roleplay")
+    p = run_main("roleplay")
     assert p.returncode == 2 and "one of the arguments --scenario --list --check is required" in p.stderr
 
 
 def test_cli_notes_turns_left_unplayed(tmp_path):
     path = tmp_path / "t.txt"
     path.write_text("\n\n".join(list(example("sell-pen", "good").turns) + ["And another thing?"]), encoding="utf-8")
-    p = run_cli("roleplay", "--scenario", "sell-pen", str(path))
+    p = run_main("roleplay", "--scenario", "sell-pen", str(path))
     assert p.returncode == 0 and "1 more turn(s) not played" in p.stderr
 
 
 def test_cli_romanian_until_its_scenarios_exist():
-    p = run_cli("roleplay", "--list", "--lang", "ro")
+    p = run_main("roleplay", "--list", "--lang", "ro")
     if (ROOT / "roleplays" / "ro.yaml").exists():
         assert p.returncode == 0 and p.stdout.strip()
     else:

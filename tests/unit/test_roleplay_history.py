@@ -12,7 +12,7 @@ from mockint.core.data.errors import MockintError
 from mockint.core.history import checks as history_checks
 from mockint.core.history.store import Store
 from mockint.core.report import roleplay as roleplay_report
-from tests.conftest import run_cli
+from tests.conftest import run_main
 
 TURNS = ["Hi Sam. How do you plan shifts today?", "What happens when someone calls in sick?",
          "Would a demo next Tuesday at 10 work?"]
@@ -63,31 +63,31 @@ def test_a_bad_call_is_refused_before_it_is_written(store):
 def test_the_cli_saves_lists_reports_and_exports_a_call(tmp_path):
     f = tmp_path / "turns.txt"
     f.write_text("\n\n".join(TURNS) + "\n")
-    p = run_cli("roleplay", "--scenario", "discovery-ops", str(f), "--save")
+    p = run_main("roleplay", "--scenario", "discovery-ops", str(f), "--save")
     assert p.returncode == 0
     sid8 = p.stderr.split("saved as session ")[1][:8]
     assert p.stderr == f"mockint: note: saved as session {sid8} ('mockint report {sid8}' shows it)\n"
     score = played().result().overall
-    p = run_cli("history")
+    p = run_main("history")
     assert p.stdout.splitlines()[1].endswith(f"en          3  {score:>5}  role-play: discovery-ops")
-    md = run_cli("report", sid8).stdout
+    md = run_main("report", sid8).stdout
     assert md == roleplay_report.render_markdown(played().result())
-    assert json.loads(run_cli("report", sid8, "--format", "json").stdout)["overall"] == score
-    html = run_cli("report", sid8, "--format", "html").stdout
+    assert json.loads(run_main("report", sid8, "--format", "json").stdout)["overall"] == score
+    html = run_main("report", sid8, "--format", "html").stdout
     assert html.startswith("<!DOCTYPE html>") and "Sam Okafor" in html
-    p = run_cli("rescore", sid8)
+    p = run_main("rescore", sid8)
     assert p.returncode == 2 and p.stderr == (
         f"mockint: error: session {sid8} is a role-play call: its score is kept as it was; to score the same "
         f"turns with today's scenario, save them to a file and run 'mockint roleplay --scenario discovery-ops "
         f"--lang en FILE'\n")
     out = tmp_path / "e.json"
-    assert run_cli("export", "-o", str(out)).returncode == 0
+    assert run_main("export", "-o", str(out)).returncode == 0
     doc = json.loads(out.read_text())
     assert doc["sessions"][0]["call"]["turns"] == TURNS
     other = tmp_path / "other-home"
-    p = run_cli("import", str(out), env={"MOCKINT_HOME": str(other)})
+    p = run_main("import", str(out), env={"MOCKINT_HOME": str(other)})
     assert p.returncode == 0 and p.stdout == "imported 1 session\n"
-    p = run_cli("report", sid8, env={"MOCKINT_HOME": str(other)})
+    p = run_main("report", sid8, env={"MOCKINT_HOME": str(other)})
     assert p.stdout == md
 
 
@@ -107,9 +107,9 @@ def test_import_checks_a_call(store, change, message):
 
 
 def test_save_and_html_need_a_call():
-    p = run_cli("roleplay", "--list", "--save")
+    p = run_main("roleplay", "--list", "--save")
     assert p.returncode == 2 and p.stderr == "mockint: error: --save keeps a call: it goes with --scenario ID\n"
-    p = run_cli("roleplay", "--list", "--format", "html")
+    p = run_main("roleplay", "--list", "--format", "html")
     assert p.returncode == 2 and p.stderr == (
         "mockint: error: --format html is for a call (--scenario ID); --list takes text or json\n")
 
@@ -117,5 +117,5 @@ def test_save_and_html_need_a_call():
 def test_roleplay_html_escapes_every_text(tmp_path):
     f = tmp_path / "turns.txt"
     f.write_text("What do you use a pen for? <script>alert(1)</script>\n")
-    p = run_cli("roleplay", "--scenario", "sell-pen", str(f), "--format", "html")
+    p = run_main("roleplay", "--scenario", "sell-pen", str(f), "--format", "html")
     assert p.returncode == 0 and "<script>" not in p.stdout and "&lt;script&gt;" in p.stdout

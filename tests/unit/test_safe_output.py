@@ -25,23 +25,23 @@ def test_the_chat_and_the_highlighted_answer_show_no_escape():
 
 
 def test_an_error_message_shows_no_escape(tmp_path):
-    from conftest import run_cli
+    from conftest import run_main
 
     bad = tmp_path / f"evil{TITLE}.yaml"
-    p = run_cli("score", "--question", "why-sales", str(bad))
+    p = run_main("score", "--question", "why-sales", str(bad))
     assert p.returncode == 2 and "\x1b" not in p.stderr and "\x07" not in p.stderr and "\u241b" in p.stderr
 
 
 def test_validate_reports_control_characters_in_a_bank(tmp_path):
     """Issue 16: a question text holding ESC ]0;...BEL passed 'validate'."""
-    from tests.conftest import run_cli
+    from tests.conftest import run_main
 
-    p = run_cli("questions", "export", "--id", "why-sales", "-o", str(tmp_path / "q.yaml"))
+    p = run_main("questions", "export", "--id", "why-sales", "-o", str(tmp_path / "q.yaml"))
     assert p.returncode == 0
     f = tmp_path / "q.yaml"
     f.write_text(f.read_text().replace("- id: why-sales", "- id: ctl-q").replace(
         "text: Why did you choose a career in sales?", 'text: "Why did you \\u001b]0;pwned\\u0007 choose sales?"'))
-    p = run_cli("validate", str(f))
+    p = run_main("validate", str(f))
     assert p.returncode == 1 and p.stdout == (
         f"{f}:6:3: questions[0].text: holds the control character U+001B (a terminal escape or a bidi "
         f"override); remove it\n")

@@ -434,6 +434,16 @@ def test_the_live_coach_scores_only_what_it_shows_and_shows_the_same():
         assert coach_for(scorer, text, q) == coach_from_result(scorer.score(text, q))
 
 
+def test_the_live_coach_works_with_the_scorer_of_user_rubrics():
+    """mypy found it: MultiScorer.score (the scorer when the user has banks or rubrics) took no
+    ``only``, so the live coach's quick look raised TypeError there."""
+    from mockint.core.interview import coach_for, coach_from_result
+    from mockint.core.scoring.multiscorer import MultiScorer
+    scorer = MultiScorer(loader.rubric("en"), loader.bank("en"), lambda name: loader.rubric("en"))
+    q, text = loader.bank("en").get("hit-quota"), "Um, last year I maybe closed a 40,000 euro deal, I guess."
+    assert coach_for(scorer, text, q) == coach_from_result(scorer.score(text, q))
+
+
 def test_key_points_name_at_most_two_missing_points_and_how_many_more():
     r = loader.scorer("en").score("I closed a EUR 120,000 deal with a retailer.", loader.bank("en").get("close-a-deal"))
     kp = next(k for k in r.criterion("key_points").checks if k.kind == "talking_points")

@@ -546,19 +546,19 @@ def test_one_damaged_row_is_named_and_the_rest_can_be_read(store, table, column,
 
 
 def test_export_of_a_damaged_history_saves_what_it_can_and_names_the_rest():
-    from tests.conftest import run_cli
+    from tests.conftest import run_main
 
     with Store.open() as s:
         bad = add_session(s, [("why-sales", "I like to win.")])
         add_session(s, [("why-sales", "I like people.")])
     _damage_json("settings")
-    p = run_cli("export", "-o", str(paths.home() / "b.json"))
+    p = run_main("export", "-o", str(paths.home() / "b.json"))
     assert p.returncode == 2 and p.stderr == (
         f"mockint: error: wrote 1 session to {paths.home() / 'b.json'}, but 1 session could not be read and "
         f"was left out: session {bad[:8]}: its settings are damaged (not valid JSON)\n")
     assert len(json.loads((paths.home() / "b.json").read_text())["sessions"]) == 1
     for args in (("report", bad), ("rescore", bad)):
-        p = run_cli(*args)
+        p = run_main(*args)
         assert p.returncode == 2 and "cannot be read: its settings are damaged" in p.stderr
         assert "a bug" not in p.stderr
 
@@ -786,11 +786,11 @@ def test_two_sessions_with_one_id_in_an_export_are_refused(store):
 
 
 def test_rescore_of_a_stored_unknown_tone_blames_the_session_not_an_option(store):
-    from tests.conftest import run_cli
+    from tests.conftest import run_main
 
     _export_with(store)
     store.conn.execute("UPDATE sessions SET settings = json_set(settings, '$.job.tone', 'evil')")
-    p = run_cli("rescore", "--last")
+    p = run_main("rescore", "--last")
     assert p.returncode == 2 and p.stderr == (
         "mockint: error: the session was kept with the tone 'evil', which mockint does not know (one of formal, "
         "casual); it cannot be scored as it was\n")
@@ -800,14 +800,14 @@ def test_export_streams_sessions_and_writes_what_export_all_gives(store):
     """Issue 16: export held the whole history (1,000 sessions: 1 GB); it now reads one session at
     a time while the file is written (20 MB), byte for byte the document export_all returns."""
     from mockint.cli.history import to_json
-    from tests.conftest import run_cli
+    from tests.conftest import run_main
 
     out = paths.home() / "e.json"
-    assert run_cli("export", "-o", str(out)).returncode == 0
+    assert run_main("export", "-o", str(out)).returncode == 0
     assert json.loads(out.read_text())["sessions"] == []              # an empty history: "sessions": []
     for n in range(3):
         add_session(store, [("why-sales", f"I like to win, reason {n}.")])
-    p = run_cli("export", "-o", str(out), "--force")
+    p = run_main("export", "-o", str(out), "--force")
     assert p.returncode == 0 and p.stdout == f"wrote 3 sessions to {out}\n"
     written = out.read_text()
     doc = store.export_all()

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, run_cli
+from conftest import ROOT, run_main
 
 from mockint.core.bank import loader, userbank
 from mockint.core.data.errors import MockintError
@@ -247,11 +247,11 @@ def test_adhoc_questions_still_use_the_language_rubric():
 
 def test_questions_lists_user_questions_and_notes_overrides():
     f = user_bank("mine.yaml", question("best-deal"), question("why-sales", "Why sales, really?"))
-    p = run_cli("questions", "--lang", "en")
+    p = run_main("questions", "--lang", "en")
     assert p.returncode == 0
     assert "best-deal" in p.stdout and "Why sales, really?" in p.stdout
     assert p.stderr == f"mockint: note: the question 'why-sales' from {f} replaces the built-in one\n"
-    p = run_cli("questions", "list", "--lang", "en", "--format", "json")
+    p = run_main("questions", "list", "--lang", "en", "--format", "json")
     q = next(q for q in json.loads(p.stdout)["questions"] if q["id"] == "best-deal")
     assert q["source"] == str(f)
 
@@ -260,11 +260,11 @@ def test_bad_user_files_are_reported_and_everything_else_works():
     user_bank("ok.yaml", question("fine-one"))
     bad = home() / "question_bank" / "bad.yaml"
     bad.write_text("lang: en\nversion: 1\nquestions:\n  - id: x\n\ttext: tab\n")
-    p = run_cli("questions", "--lang", "en")
+    p = run_main("questions", "--lang", "en")
     assert p.returncode == 0 and "fine-one" in p.stdout and "why-sales" in p.stdout
     assert p.stderr == (f"mockint: warning: {bad}:5:1: malformed YAML: a tab character; indent with "
                         f"spaces only (left out)\n")
-    p = run_cli("score", "--question", "fine-one", "--format", "json", input=STORY)
+    p = run_main("score", "--question", "fine-one", "--format", "json", input=STORY)
     assert p.returncode == 0 and json.loads(p.stdout)["question_id"] == "fine-one"
     assert "(left out)" in p.stderr
 
@@ -272,15 +272,15 @@ def test_bad_user_files_are_reported_and_everything_else_works():
 def test_bank_option_adds_a_file_or_a_folder_for_one_run(tmp_path):
     f = bank_file(tmp_path / "extra" / "one.yaml", question("extra-one"))
     bank_file(tmp_path / "extra" / "more" / "two.yaml", question("extra-two"))
-    p = run_cli("questions", "--lang", "en", "--bank", str(f))
+    p = run_main("questions", "--lang", "en", "--bank", str(f))
     assert "extra-one" in p.stdout and "extra-two" not in p.stdout
-    p = run_cli("questions", "--lang", "en", "--bank", str(tmp_path / "extra"))
+    p = run_main("questions", "--lang", "en", "--bank", str(tmp_path / "extra"))
     assert "extra-one" in p.stdout and "extra-two" in p.stdout
-    p = run_cli("questions", "list", "--bank", str(f), "--lang", "en")
+    p = run_main("questions", "list", "--bank", str(f), "--lang", "en")
     assert "extra-one" in p.stdout
-    p = run_cli("questions", "--lang", "en")
+    p = run_main("questions", "--lang", "en")
     assert "extra-one" not in p.stdout                       # one run only: nothing was copied
-    p = run_cli("score", "--question", "extra-one", "--bank", str(f), "--format", "json", input=STORY)
+    p = run_main("score", "--question", "extra-one", "--bank", str(f), "--format", "json", input=STORY)
     assert p.returncode == 0 and json.loads(p.stdout)["question_id"] == "extra-one"
 
 
@@ -288,11 +288,11 @@ def test_bank_option_on_grade_and_practice(tmp_path):
     f = bank_file(tmp_path / "extra.yaml", question("extra-one"))
     t = tmp_path / "t.yaml"
     t.write_text("lang: en\nanswers:\n  - question: extra-one\n    answer: I sold software in 2021.\n")
-    p = run_cli("grade", str(t), "--bank", str(f), "--format", "json")
+    p = run_main("grade", str(t), "--bank", str(f), "--format", "json")
     assert p.returncode == 0 and json.loads(p.stdout)["answers"][0]["question_id"] == "extra-one"
-    p = run_cli("grade", str(t))
+    p = run_main("grade", str(t))
     assert p.returncode == 2 and "unknown question id 'extra-one'" in p.stderr
-    p = run_cli("practice", "--question", "extra-one", "--bank", str(f))
+    p = run_main("practice", "--question", "extra-one", "--bank", str(f))
     assert p.returncode == 2 and "the interview needs a terminal" in p.stderr     # the id was found
 
 
@@ -300,7 +300,7 @@ def test_bank_option_with_a_rubric_file(tmp_path):
     r = tmp_path / "strict.yaml"
     r.write_text(EN_RUBRIC.replace("    threshold: 0.8\n", "    threshold: 0.95\n"))
     f = bank_file(tmp_path / "q.yaml", question("strict-deal", extra="    rubric: strict\n"))
-    p = run_cli("score", "--question", "strict-deal", "--bank", str(r), "--bank", str(f), "--format", "json",
+    p = run_main("score", "--question", "strict-deal", "--bank", str(r), "--bank", str(f), "--format", "json",
                 input=STORY)
     assert p.returncode == 0, p.stderr
     d = json.loads(p.stdout)
@@ -310,15 +310,15 @@ def test_bank_option_with_a_rubric_file(tmp_path):
 @pytest.mark.parametrize("cmd", [["questions"], ["score", "--question", "why-sales"], ["grade", "x.yaml"],
                                  ["practice"]])
 def test_bank_option_must_exist(cmd):
-    p = run_cli(*cmd, "--bank", "/nonexistent/bank.yaml", input="x")
+    p = run_main(*cmd, "--bank", "/nonexistent/bank.yaml", input="x")
     assert p.returncode == 2
     assert p.stderr == "mockint: error: --bank /nonexistent/bank.yaml: no such file or folder\n"
 
 
 def test_questions_subcommand_options_keep_working():
-    p = run_cli("questions", "--lang", "en", "--tag", "skills")
-    q = run_cli("questions", "list", "--lang", "en", "--tag", "skills")
-    r = run_cli("questions", "--lang", "en", "list", "--tag", "skills")
+    p = run_main("questions", "--lang", "en", "--tag", "skills")
+    q = run_main("questions", "list", "--lang", "en", "--tag", "skills")
+    r = run_main("questions", "--lang", "en", "list", "--tag", "skills")
     assert p.returncode == q.returncode == r.returncode == 0
     assert p.stdout == q.stdout == r.stdout and "adapt-communication" in p.stdout
 

@@ -1,4 +1,5 @@
-"""Writing the user's own questions: add, remove, export, import; ids from text; atomic writes.
+"""Writing the user's own questions: add, remove, export, import; unique ids; atomic writes. A
+question's fields read from the options (id words, tags, points, length) are :mod:`mockint.core.bank.fields`.
 
 Each question written here gets its own file, ``<mockint home>/question_bank/<id>.<lang>.yaml``,
 in the bank format (``docs/question-bank-format.md``), so that editing or removing one question
@@ -9,56 +10,26 @@ anything is written: what is written always loads.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from mockint.core.bank.fields import ID_RE, answer_length, function_words, parse_point, slug, tags_from
 from mockint.core.data.errors import DataError, MockintError, did_you_mean
 from mockint.core.data.files import write_atomic
 from mockint.core.questions.bank import DIFFICULTIES, KINDS, TOPICS, Bank, Question, RubricRef, TalkingPoint, parse_bank
-from mockint.core.scoring.text import LANGS, fold
+from mockint.core.scoring.text import LANGS
 
 DEFAULT_SECONDS = 120
-MAX_ID_WORDS = 6
-MAX_ID_CHARS = 48
 HEADER = {
     "en": "# A mockint question bank (format: docs/question-bank-format.md).\n",
     "ro": "# O bancă de întrebări mockint (format: docs/question-bank-format.md).\n",
 }
 FOLLOW_UP = {"en": "Could you say more about this: {summary}?",
              "ro": "Puteți spune mai multe despre asta: {summary}?"}
-# Words an id can do without, beyond the rubric's function words: the openers of a question.
-_OPENERS = {"tell", "describe", "explain", "give", "walk", "through", "please", "spune", "spuneti",
-            "povesteste", "povestiti", "descrie", "descrieti", "explica", "explicati", "dati", "da"}
 
 
 # -- ids ------------------------------------------------------------------------------------------
-
-def function_words(lang: str) -> set[str]:
-    """The rubric's function words (folded): dropped from ids and derived phrases."""
-    from mockint.core.bank import loader
-
-    try:
-        return {fold(w) for w in loader.rubric(lang).lists.get("function_words", [])}
-    except MockintError:       # pragma: no cover - the built-in rubric always loads
-        return set()
-
-
-def slug(text: str, lang: str, stop: set[str] | None = None) -> str:
-    """A readable id from a question's text: its first content words, folded, kebab-case.
-    "Tell me about a deal you lost to a competitor." -> "deal-lost-competitor"."""
-    stop = function_words(lang) if stop is None else stop
-    words = re.findall(r"[a-z0-9]+", fold(text).replace("'", ""))
-    content = [w for w in words if w not in stop and w not in _OPENERS]
-    chosen = content or words
-    out: list[str] = []
-    for w in chosen[:MAX_ID_WORDS]:
-        if len("-".join(out + [w])) > MAX_ID_CHARS:
-            break
-        out.append(w)
-    return "-".join(out) or "question"
-
 
 def derive_id(text: str, lang: str, taken: set[str], stop: set[str] | None = None) -> str:
     """``slug`` made unique against ``taken`` with -2, -3, ..."""
@@ -69,64 +40,7 @@ def derive_id(text: str, lang: str, taken: set[str], stop: set[str] | None = Non
     return qid
 
 
-ID_RE = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*")
-
-
 # -- building a question ----------------------------------------------------------------------------
-
-def tags_from(values: Sequence[str]) -> dict[str, str]:
-    """``--tag`` values sorted into topic, kind and difficulty (``closing`` is both a topic and a
-    kind). Defaults: common, behavioural, medium."""
-    out = {"topic": "common", "kind": "behavioural", "difficulty": "medium"}
-    given: dict[str, str] = {}
-    every = sorted(set(TOPICS) | set(KINDS) | set(DIFFICULTIES))
-    for v in values:
-        slots = [s for s, allowed in (("topic", TOPICS), ("kind", KINDS), ("difficulty", DIFFICULTIES))
-                 if v in allowed]
-        if not slots:
-            raise MockintError(f"--tag: '{v}' is not a tag{did_you_mean(v, every)}; tags: {', '.join(every)}")
-        for slot in slots:
-            if slot in given and given[slot] != v and len(slots) == 1:
-                raise MockintError(f"--tag: two {slot}s given ('{given[slot]}' and '{v}'); a question has one")
-            given[slot] = v
-    out.update(given)
-    return out
-
-
-def parse_point(value: str, index: int, lang: str, stop: set[str]) -> tuple[str, list[str]]:
-    """``--point "SUMMARY"`` or ``--point "SUMMARY | phrase, phrase"``: the summary and the phrases
-    that show the point is covered (without them: the summary's content words)."""
-    summary, sep, rest = value.partition("|")
-    summary = summary.strip()
-    if not summary:
-        raise MockintError(f"--point {index + 1}: the summary is empty",
-                           message_id="author.point_empty", params={"n": index + 1})
-    if sep:
-        phrases = [p.strip() for p in rest.split(",") if p.strip()]
-        if not phrases:
-            raise MockintError(f"--point {index + 1}: no phrases after '|' (give them separated by commas)",
-                               message_id="author.point_no_phrases", params={"n": index + 1})
-        return summary, phrases
-    words = re.findall(r"[^\W_]+(?:['-][^\W_]+)*", summary)
-    phrases = []
-    for w in words:
-        f = fold(w)
-        if f in stop or f in _OPENERS or (len(f) < 4 and not w.isupper() and not w.isdigit()):
-            continue
-        if w.lower() not in phrases:
-            phrases.append(w.lower() if not w.isupper() else w)
-    if not phrases:
-        raise MockintError(f"--point {index + 1}: no word in '{summary}' can show the point is covered; "
-                           f"give phrases: --point \"{summary} | phrase, phrase\"",
-                           message_id="author.point_no_word", params={"n": index + 1, "summary": summary})
-    return summary, phrases
-
-
-def answer_length(seconds: int) -> tuple[int, int]:
-    """Recommended words for a spoken answer of ``seconds``: as the built-in bank does (120 s: 90-250)."""
-    lo = max(20, round(seconds * 0.75))
-    return lo, max(lo + 20, round(seconds * 2.1))
-
 
 def new_question(lang: str, text: str, qid: str | None = None, tags: Sequence[str] = (),
                  points: Sequence[str] = (), follow_ups: Sequence[str] = (), seconds: int | None = None,
@@ -351,7 +265,7 @@ def export(lang: str, tag: str | None, out: Path, ids: Sequence[str] = (), force
 class ImportProblems(MockintError):
     """An import that was refused: every problem, one line each; nothing was written."""
 
-    def __init__(self, file: str, problems: list[MockintError]):
+    def __init__(self, file: str, problems: Sequence[MockintError]):
         self.file, self.problems = file, problems
         n = len(problems)
         super().__init__(f"{file}: {n} problem{'' if n == 1 else 's'}; nothing imported")
@@ -366,12 +280,25 @@ class Imported:
 
 def plan_import(path: Path, force: bool = False) -> tuple[list[tuple[Path, str, bool]], Imported]:
     """Validates a bank file for import; (files to write: path, text, replaces?) or ImportProblems."""
+    name = str(path)
+    text, bank, problems = _read_import(path, name)
+    plan, result = _plan_questions(bank, name, text, force, problems)
+    if problems:
+        problems.sort(key=lambda e: (getattr(e, "line", None) or 0, getattr(e, "col", None) or 0))
+        raise ImportProblems(name, problems)
+    if bank.replies:
+        result.notices.append(f"{name}: its 'replies' are not imported (only questions are); keep them "
+                              f"in a bank file of your own in {user_file('x', 'en').parent}")
+    return plan, result
+
+
+def _read_import(path: Path, name: str) -> tuple[str, Bank, list[DataError]]:
+    """The file to import, its bank and the problems of its questions; ImportProblems when the
+    file itself cannot be read as a bank."""
     from mockint.core.bank import loader
-    from mockint.core.data.validate import Doc
-    from mockint.core.data.yamlfile import load_yaml_cached, read_data
+    from mockint.core.data.yamlfile import read_data
     from mockint.core.questions.guide import fact_ids
 
-    name = str(path)
     if path.is_dir():                          # the wrong argument, not a problem of a bank file
         raise MockintError(f"{name}: is a directory, not a file")
     try:
@@ -380,12 +307,22 @@ def plan_import(path: Path, force: bool = False) -> tuple[list[tuple[Path, str, 
         if "no such file" in str(exc) or "permission denied" in str(exc):
             raise
         raise ImportProblems(name, [exc]) from None
-    problems: list[MockintError] = []
+    problems: list[DataError] = []
     try:
         bank = parse_bank(text, name, fact_ids(), rubrics=lambda: rubric_refs(loader.extra_banks()),
                           problems=problems)
     except DataError as exc:
         raise ImportProblems(name, [exc]) from None
+    return text, bank, problems
+
+
+def _plan_questions(bank: Bank, name: str, text: str, force: bool,
+                    problems: list[DataError]) -> tuple[list[tuple[Path, str, bool]], Imported]:
+    """Each question's file to write (path, text, replaces?); a question already in another user
+    file, or in its own without ``force``, is a problem; one already there as it is, unchanged."""
+    from mockint.core.data.validate import Doc
+    from mockint.core.data.yamlfile import load_yaml_cached
+
     doc = Doc(name, text)
     raw = load_yaml_cached(text, name)
     index = {q.get("id"): i for i, q in enumerate(raw["questions"]) if isinstance(q, dict)}
@@ -418,12 +355,6 @@ def plan_import(path: Path, force: bool = False) -> tuple[list[tuple[Path, str, 
             plan.append((target, out, False))
         if q.id in builtin:
             result.notices.append(f"the question '{q.id}' replaces the built-in one")
-    if problems:
-        problems.sort(key=lambda e: (getattr(e, "line", None) or 0, getattr(e, "col", None) or 0))
-        raise ImportProblems(name, problems)
-    if bank.replies:
-        result.notices.append(f"{name}: its 'replies' are not imported (only questions are); keep them "
-                              f"in a bank file of your own in {user_file('x', 'en').parent}")
     return plan, result
 
 

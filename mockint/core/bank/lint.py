@@ -48,29 +48,48 @@ def _key(e: MockintError) -> tuple:
     return (file, getattr(e, "line", None) or 0, getattr(e, "col", None) or 0)
 
 
-def lint(files: Sequence[Path], with_user_rubrics: bool = True) -> LintResult:  # noqa: C901 - issue 17: to split
+def lint(files: Sequence[Path], with_user_rubrics: bool = True) -> LintResult:
     """Checks ``files`` (already expanded): banks against the guide and the rubrics they name
     (built-in, the user's, and the rubric files among ``files``)."""
-    from mockint.core.bank import loader
-    from mockint.core.data import resources
     from mockint.core.questions.guide import fact_ids
-    from mockint.core.scoring.rubric import load_rubric
 
     res = LintResult(files=list(files))
     facts = fact_ids()
     kinds = {p: file_kind(p) for p in files}
+    refs = _known_rubrics() if with_user_rubrics else {}
+    _lint_rubrics([p for p in files if kinds[p] == "rubric"], facts, refs, res)
+    _lint_banks([p for p in files if kinds[p] == "bank"], facts, refs, res)
+    for p in files:
+        if kinds[p] == "roleplay":
+            res.problems += roleplay_problems(p, display_name(p))
+        if kinds[p] == "jobspec":
+            res.problems += jobspec_problems(p, display_name(p))
+        if kinds[p] in ("bank", "rubric", "roleplay"):
+            res.problems += control_characters(p, display_name(p))
+    res.problems.sort(key=_key)
+    return res
+
+
+def _known_rubrics() -> dict[str, RubricRef]:
+    """The rubrics mockint loads (built-in and the user's) that questions may name."""
+    from mockint.core.bank import loader
+
     refs: dict[str, RubricRef] = {}
-    if with_user_rubrics:
-        for name in loader.rubric_names():
-            try:
-                r = loader.rubric_named(name)
-            except MockintError:
-                continue
-            refs[name] = RubricRef(name, r.lang, [c.id for c in r.criteria])
+    for name in loader.rubric_names():
+        try:
+            r = loader.rubric_named(name)
+        except MockintError:
+            continue
+        refs[name] = RubricRef(name, r.lang, [c.id for c in r.criteria])
+    return refs
+
+
+def _lint_rubrics(files: Sequence[Path], facts: set[str], refs: dict[str, RubricRef], res: LintResult) -> None:
+    """Every problem of the rubric files; each one without a problem is added to ``refs``."""
+    from mockint.core.scoring.rubric import load_rubric
+
     rubric_seen: dict[str, str] = {}
     for p in files:
-        if kinds[p] != "rubric":
-            continue
         name = display_name(p)
         found: list[DataError] = []
         try:
@@ -86,14 +105,20 @@ def lint(files: Sequence[Path], with_user_rubrics: bool = True) -> LintResult:  
                                              f"{rubric_seen[r.id]})"))
         rubric_seen[r.id] = name
         refs[r.id] = RubricRef(r.id, r.lang, [c.id for c in r.criteria])
+
+
+def _lint_banks(files: Sequence[Path], facts: set[str], refs: dict[str, RubricRef], res: LintResult) -> None:
+    """Every problem of the bank files, and question ids compared across them and with the
+    built-in banks (a duplicate is a problem, a built-in id replaced a notice)."""
+    from mockint.core.bank import loader
+    from mockint.core.data import resources
+
     ids: dict[tuple[str, str], tuple[Path, str]] = {}
     builtin = {lang: set(loader._builtin_bank(lang).ids()) for lang in LANGS}
     builtin_files = {(resources.bank_dir() / f"{lang}.yaml").resolve() for lang in LANGS}
     for p in files:
-        if kinds[p] != "bank":
-            continue
         name = display_name(p)
-        found = []
+        found: list[DataError] = []
         try:
             b = load_bank(p, facts, display=name, rubrics=refs, problems=found)
         except MockintError as exc:
@@ -114,21 +139,12 @@ def lint(files: Sequence[Path], with_user_rubrics: bool = True) -> LintResult:  
             ids[key] = (p, name)
             if not is_builtin and q.id in builtin[b.lang]:
                 res.notices.append(f"{name}: the question '{q.id}' replaces the built-in one")
-    for p in files:
-        if kinds[p] == "roleplay":
-            res.problems += roleplay_problems(p, display_name(p))
-        if kinds[p] == "jobspec":
-            res.problems += jobspec_problems(p, display_name(p))
-        if kinds[p] in ("bank", "rubric", "roleplay"):
-            res.problems += control_characters(p, display_name(p))
-    res.problems.sort(key=_key)
-    return res
 
 
 def jobspec_problems(p: Path, name: str) -> list[MockintError]:
     """A job-posting vocabulary (``jobspec/<lang>.yaml``: vocab, figures, question templates)."""
     from mockint.core.data.yamlfile import read_data
-    from mockint.core.jobspec import parse_spec
+    from mockint.core.jobspec.spec import parse_spec
 
     try:
         parse_spec(read_data(p, name), name)

@@ -18,12 +18,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mockint.core.data.errors import DataError, MockintError, did_you_mean
 from mockint.core.data.langs import LANGS
 from mockint.core.data.marks import PASS_MARK
 from mockint.core.questions.bank import Bank, Question, adhoc_question
 from mockint.core.questions.examples import Example
+
+if TYPE_CHECKING:
+    from mockint.core.data.validate import Doc
 
 PASS_SCORE = PASS_MARK
 ADHOC_TEXT = {"en": "Tell me about a time you made a difference at work.",
@@ -71,7 +75,7 @@ class _Positions:
     """file:line:col of examples, composing each file once."""
 
     def __init__(self):
-        self._docs: dict[Path, object] = {}
+        self._docs: dict[Path, Doc | None] = {}
 
     def where(self, path: Path, name: str, ex: Example) -> str:
         from mockint.core.data.validate import Doc

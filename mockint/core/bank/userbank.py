@@ -239,41 +239,64 @@ def merge(lang: str, extra: Sequence[str | Path] = (), facts: set[str] | None = 
     for s in bank_sources:
         if s.origin == "builtin":
             continue
-        found: list[DataError] = []
-        try:
-            b = load_bank(s.path, facts, display=s.name, rubrics=index, problems=found)
-        except MockintError as exc:
-            problems.append(exc)
+        loaded = _user_bank(s, facts, index, problems)
+        if loaded is None or loaded[0].lang != lang:
             continue
-        except (ValueError, TypeError, AttributeError, KeyError, RecursionError) as exc:  # never stop mockint
-            problems.append(MockintError(f"{s.name}: cannot be loaded ({type(exc).__name__}: {exc})"))
-            continue
-        if b.lang != lang:
-            continue
+        b, found = loaded
         problems += found
-        for q in b.questions:
-            q.user = True
-            prev = where.get(q.id, False)
-            if prev is None:
-                i = next(i for i, x in enumerate(questions) if x.id == q.id)
-                overridden[q.id] = questions[i]
-                questions[i] = q
-                where[q.id] = (s.path, s.name)
-                notices.append(f"the question '{q.id}' from {s.name} replaces the built-in one")
-            elif prev is not False:
-                problems.append(duplicate_error(s.path, s.name, q.id, prev))
-            else:
-                questions.append(q)
-                where[q.id] = (s.path, s.name)
-        for r in b.replies:
-            i = next((i for i, x in enumerate(replies) if x.id == r.id), None)
-            if i is not None:
-                replies[i] = r
-            else:
-                fb = next((i for i, x in enumerate(replies) if x.id == "fallback"), len(replies))
-                replies.insert(fb, r)
+        _merge_questions(b.questions, s, questions, where, overridden, notices, problems)
+        _merge_replies(b.replies, replies)
     merged = Bank(lang=lang, version=base.version, questions=questions, replies=replies, source=base.source)
     return Catalogue(lang, merged, entries, notices, problems, overridden)
+
+
+def _user_bank(s: Source, facts: set[str] | None, index, problems: list[MockintError]
+               ) -> tuple[Bank, list[DataError]] | None:
+    """A user or extra bank file and the problems of its questions; None (the problem recorded)
+    when the file cannot be used at all."""
+    found: list[DataError] = []
+    try:
+        b = load_bank(s.path, facts, display=s.name, rubrics=index, problems=found)
+    except MockintError as exc:
+        problems.append(exc)
+        return None
+    except (ValueError, TypeError, AttributeError, KeyError, RecursionError) as exc:  # never stop mockint
+        problems.append(MockintError(f"{s.name}: cannot be loaded ({type(exc).__name__}: {exc})"))
+        return None
+    return b, found
+
+
+def _merge_questions(new: list[Question], s: Source, questions: list[Question],
+                     where: dict[str, tuple[Path, str] | None], overridden: dict[str, Question],
+                     notices: list[str], problems: list[MockintError]) -> None:
+    """A file's questions merged in: a built-in id replaced in place (noticed), an id already in a
+    user file refused (a problem), a new one added at the end."""
+    for q in new:
+        q.user = True
+        prev = where.get(q.id, False)
+        if prev is None:
+            i = next(i for i, x in enumerate(questions) if x.id == q.id)
+            overridden[q.id] = questions[i]
+            questions[i] = q
+            where[q.id] = (s.path, s.name)
+            notices.append(f"the question '{q.id}' from {s.name} replaces the built-in one")
+        elif isinstance(prev, tuple):        # in a user file already (False: not there yet)
+            problems.append(duplicate_error(s.path, s.name, q.id, prev))
+        else:
+            questions.append(q)
+            where[q.id] = (s.path, s.name)
+
+
+def _merge_replies(new: list[Reply], replies: list[Reply]) -> None:
+    """A file's replies merged in: one with a known id replaces it, a new one goes before the
+    fallback."""
+    for r in new:
+        at = next((i for i, x in enumerate(replies) if x.id == r.id), None)
+        if at is not None:
+            replies[at] = r
+        else:
+            fb = next((i for i, x in enumerate(replies) if x.id == "fallback"), len(replies))
+            replies.insert(fb, r)
 
 
 def where_is(path: Path, name: str, qid: str) -> str:

@@ -7,8 +7,9 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Callable
 from datetime import datetime, timezone
-from typing import Any, NoReturn
+from typing import Any, Literal, NoReturn, overload
 
 from mockint.core.data.errors import MockintError
 from mockint.core.data.langs import LANGS
@@ -71,6 +72,10 @@ class _V:
                 raise self.fail(where, f"missing the key \"{k}\"")
         return v
 
+    @overload
+    def text(self, v: Any, where: str, allow_null: Literal[False] = False) -> str: ...
+    @overload
+    def text(self, v: Any, where: str, allow_null: bool) -> str | None: ...
     def text(self, v: Any, where: str, allow_null: bool = False) -> str | None:
         if v is None and allow_null:
             return None
@@ -104,6 +109,10 @@ class _V:
             raise self.fail(where, f"expected a list, got {_kind(v)}")
         return v
 
+    @overload
+    def mapping(self, v: Any, where: str, allow_null: Literal[False] = False) -> dict: ...
+    @overload
+    def mapping(self, v: Any, where: str, allow_null: bool) -> dict | None: ...
     def mapping(self, v: Any, where: str, allow_null: bool = False) -> dict | None:
         if v is None and allow_null:
             return None
@@ -111,6 +120,10 @@ class _V:
             raise self.fail(where, f"expected an object{' or null' if allow_null else ''}, got {_kind(v)}")
         return v
 
+    @overload
+    def time(self, v: Any, where: str, allow_null: Literal[False] = False) -> str: ...
+    @overload
+    def time(self, v: Any, where: str, allow_null: bool) -> str | None: ...
     def time(self, v: Any, where: str, allow_null: bool = False) -> str | None:
         if v is None and allow_null:
             return None
@@ -157,10 +170,11 @@ def _check_result(r: Any, where: str) -> dict:
     v = _V()
     v.obj(r, where, ("score", "criteria"))
     v.integer(r["score"], f"{where}.score", 0, 100)
-    optional = {"question_id": lambda x, w: v.text(x, w, allow_null=True), "lang": v.text,
-                "question_text": v.text, "words": lambda x, w: v.integer(x, w, 0, 10**9),
-                "elapsed": lambda x, w: v.number(x, w, allow_null=True),
-                "rubric_version": lambda x, w: v.integer(x, w, 1, MAX_VERSION)}
+    optional: dict[str, Callable[[Any, str], object]] = {
+        "question_id": lambda x, w: v.text(x, w, allow_null=True), "lang": v.text,
+        "question_text": v.text, "words": lambda x, w: v.integer(x, w, 0, 10**9),
+        "elapsed": lambda x, w: v.number(x, w, allow_null=True),
+        "rubric_version": lambda x, w: v.integer(x, w, 1, MAX_VERSION)}
     for key, check in optional.items():
         if key in r:
             check(r[key], f"{where}.{key}")
@@ -253,7 +267,8 @@ def _spell(place: tuple | None) -> str:
 def _check_settings(v: "_V", settings: Any, where: str) -> dict:
     """A session's settings; the job posting kept in them is held to the limits of a posting
     read from a file (1 MB; a tone mockint knows), so a rescore meets what an interview met."""
-    from mockint.core.jobspec import MAX_POSTING_BYTES, TONES
+    from mockint.core.jobspec import MAX_POSTING_BYTES
+    from mockint.core.jobspec.spec import TONES
 
     out = v.mapping(settings, where)
     job = out.get("job")
@@ -268,7 +283,7 @@ def _check_settings(v: "_V", settings: Any, where: str) -> dict:
     return out
 
 
-def validate_export(doc: Any) -> list[dict[str, Any]]:  # noqa: C901 - issue 17: to split
+def validate_export(doc: Any) -> list[dict[str, Any]]:
     """Checks a whole export document; returns its sessions, normalised (times in UTC)."""
     v = _V()
     if not isinstance(doc, dict) or doc.get("format") != EXPORT_FORMAT:
@@ -279,85 +294,92 @@ def validate_export(doc: Any) -> list[dict[str, Any]]:  # noqa: C901 - issue 17:
         raise MockintError(f"this export was made by a newer mockint (export version {version}; this one "
                            f"reads up to {EXPORT_VERSION}): upgrade mockint to import it")
     _check_values(doc)
-    out = []
     ids: dict[str, int] = {}
-    for si, s in enumerate(v.array(doc.get("sessions"), "sessions")):
-        w = f"sessions[{si}]"
-        v.obj(s, w, ("id", "lang", "started_at", "answers"))
-        sid = v.text(s["id"], f"{w}.id")
-        if not _ID_RE.fullmatch(sid):
-            raise v.fail(f"{w}.id", f"expected 32 hexadecimal digits, got {_kind(sid)}")
-        if sid in ids:                       # one would be dropped silently
-            raise v.fail(f"{w}.id", f"the session id {sid[:8]}… is also the id of sessions[{ids[sid]}]; "
-                         f"each session of an export has its own id")
-        ids[sid] = si
-        lang = v.text(s["lang"], f"{w}.lang")
-        if lang not in LANGS:
-            raise v.fail(f"{w}.lang", f"expected one of {', '.join(LANGS)}, got {_kind(lang)}")
-        settings = s.get("settings", {})
-        readiness = s.get("readiness", {})
-        qids = s.get("question_ids", [])
-        ses = {"id": sid, "lang": lang,
-               "started_at": v.time(s["started_at"], f"{w}.started_at"),
-               "finished_at": v.time(s.get("finished_at"), f"{w}.finished_at", allow_null=True),
-               "mockint_version": v.text(s.get("mockint_version", "unknown"), f"{w}.mockint_version"),
-               "settings": _check_settings(v, settings, f"{w}.settings"),
-               "readiness": {k: v.boolean(x, f"{w}.readiness.{k}")
-                             for k, x in v.mapping(readiness, f"{w}.readiness").items()},
-               "question_ids": [v.text(q, f"{w}.question_ids[{i}]")
-                                for i, q in enumerate(v.array(qids, f"{w}.question_ids"))],
-               "summary": v.mapping(s.get("summary"), f"{w}.summary", allow_null=True),
-               "answers": [], "drafts": []}
-        seen: set[int] = set()
-        for ai, a in enumerate(v.array(s["answers"], f"{w}.answers")):
-            aw = f"{w}.answers[{ai}]"
-            v.obj(a, aw, ("index", "question_text", "answer", "results"))
-            idx = v.integer(a["index"], f"{aw}.index", 0, MAX_INDEX)
-            if idx in seen:
-                raise v.fail(f"{aw}.index", f"answer {idx} appears twice in the session")
-            seen.add(idx)
-            results = []
-            for ri, r in enumerate(v.array(a["results"], f"{aw}.results")):
-                rw = f"{aw}.results[{ri}]"
-                v.obj(r, rw, ("result",))
-                res = _check_result(r["result"], f"{rw}.result")
-                results.append({"rubric_version": v.integer(r.get("rubric_version", res.get("rubric_version", 1)),
-                                                            f"{rw}.rubric_version", 1, MAX_VERSION),
-                                "shown": v.boolean(r.get("shown", ri == 0), f"{rw}.shown"),
-                                "created_at": v.time(r.get("created_at", a.get("answered_at", s["started_at"])),
-                                                     f"{rw}.created_at"),
-                                "result": res})
-            if not results:
-                raise v.fail(f"{aw}.results", "needs at least one result")
-            if not any(r["shown"] for r in results):
-                results[0]["shown"] = True
-            ses["answers"].append({
-                "index": idx, "question_id": v.text(a.get("question_id"), f"{aw}.question_id", allow_null=True),
-                "question_text": v.text(a["question_text"], f"{aw}.question_text"),
-                "answer": v.text(a["answer"], f"{aw}.answer"),
-                "elapsed": v.number(a.get("elapsed"), f"{aw}.elapsed", allow_null=True),
-                "answered_at": v.time(a.get("answered_at", s["started_at"]), f"{aw}.answered_at"),
-                "follow_up": v.mapping(a.get("follow_up"), f"{aw}.follow_up", allow_null=True),
-                "results": results})
-        dseen: set[int] = set()
-        for di, d in enumerate(v.array(s.get("drafts", []), f"{w}.drafts")):
-            dw = f"{w}.drafts[{di}]"
-            v.obj(d, dw, ("index", "text"))
-            idx = v.integer(d["index"], f"{dw}.index", 0, MAX_INDEX)
-            if idx in dseen:
-                raise v.fail(f"{dw}.index", f"draft {idx} appears twice in the session")
-            dseen.add(idx)
-            ses["drafts"].append({"index": idx,
-                                  "question_id": v.text(d.get("question_id"), f"{dw}.question_id", allow_null=True),
-                                  "text": v.text(d["text"], f"{dw}.text"),
-                                  "saved_at": v.time(d.get("saved_at", s["started_at"]), f"{dw}.saved_at"),
-                                  "elapsed": v.number(d.get("elapsed"), f"{dw}.elapsed", allow_null=True)})
-        if s.get("call") is not None:
-            call = v.obj(s["call"], f"{w}.call", ("scenario", "turns"))
-            _check_call(call["turns"], call.get("result"), f"{w}.call")
-            if ses["answers"]:
-                raise v.fail(f"{w}.call", "a role-play call has turns, not answers")
-            ses["call"] = {"scenario": v.text(call["scenario"], f"{w}.call.scenario"),
-                           "turns": list(call["turns"]), "result": call.get("result")}
-        out.append(ses)
-    return out
+    return [_session(v, s, si, ids) for si, s in enumerate(v.array(doc.get("sessions"), "sessions"))]
+
+
+def _session(v: _V, s: Any, si: int, ids: dict[str, int]) -> dict[str, Any]:
+    """``sessions[si]``, normalised; ``ids``: the session ids seen so far (each once)."""
+    w = f"sessions[{si}]"
+    v.obj(s, w, ("id", "lang", "started_at", "answers"))
+    sid = v.text(s["id"], f"{w}.id")
+    if not _ID_RE.fullmatch(sid):
+        raise v.fail(f"{w}.id", f"expected 32 hexadecimal digits, got {_kind(sid)}")
+    if sid in ids:                       # one would be dropped silently
+        raise v.fail(f"{w}.id", f"the session id {sid[:8]}… is also the id of sessions[{ids[sid]}]; "
+                     f"each session of an export has its own id")
+    ids[sid] = si
+    lang = v.text(s["lang"], f"{w}.lang")
+    if lang not in LANGS:
+        raise v.fail(f"{w}.lang", f"expected one of {', '.join(LANGS)}, got {_kind(lang)}")
+    settings = s.get("settings", {})
+    readiness = s.get("readiness", {})
+    qids = s.get("question_ids", [])
+    ses: dict[str, Any] = {"id": sid, "lang": lang,
+                           "started_at": v.time(s["started_at"], f"{w}.started_at"),
+                           "finished_at": v.time(s.get("finished_at"), f"{w}.finished_at", allow_null=True),
+                           "mockint_version": v.text(s.get("mockint_version", "unknown"), f"{w}.mockint_version"),
+                           "settings": _check_settings(v, settings, f"{w}.settings"),
+                           "readiness": {k: v.boolean(x, f"{w}.readiness.{k}")
+                                         for k, x in v.mapping(readiness, f"{w}.readiness").items()},
+                           "question_ids": [v.text(q, f"{w}.question_ids[{i}]")
+                                            for i, q in enumerate(v.array(qids, f"{w}.question_ids"))],
+                           "summary": v.mapping(s.get("summary"), f"{w}.summary", allow_null=True),
+                           "answers": [], "drafts": []}
+    seen: set[int] = set()
+    for ai, a in enumerate(v.array(s["answers"], f"{w}.answers")):
+        ses["answers"].append(_answer(v, a, f"{w}.answers[{ai}]", s["started_at"], seen))
+    dseen: set[int] = set()
+    for di, d in enumerate(v.array(s.get("drafts", []), f"{w}.drafts")):
+        ses["drafts"].append(_draft(v, d, f"{w}.drafts[{di}]", s["started_at"], dseen))
+    if s.get("call") is not None:
+        call = v.obj(s["call"], f"{w}.call", ("scenario", "turns"))
+        _check_call(call["turns"], call.get("result"), f"{w}.call")
+        if ses["answers"]:
+            raise v.fail(f"{w}.call", "a role-play call has turns, not answers")
+        ses["call"] = {"scenario": v.text(call["scenario"], f"{w}.call.scenario"),
+                       "turns": list(call["turns"]), "result": call.get("result")}
+    return ses
+
+
+def _answer(v: _V, a: Any, aw: str, started: Any, seen: set[int]) -> dict[str, Any]:
+    """One answer of a session (at ``aw``) with its results; ``seen``: the indexes so far."""
+    v.obj(a, aw, ("index", "question_text", "answer", "results"))
+    idx = v.integer(a["index"], f"{aw}.index", 0, MAX_INDEX)
+    if idx in seen:
+        raise v.fail(f"{aw}.index", f"answer {idx} appears twice in the session")
+    seen.add(idx)
+    results = []
+    for ri, r in enumerate(v.array(a["results"], f"{aw}.results")):
+        rw = f"{aw}.results[{ri}]"
+        v.obj(r, rw, ("result",))
+        res = _check_result(r["result"], f"{rw}.result")
+        results.append({"rubric_version": v.integer(r.get("rubric_version", res.get("rubric_version", 1)),
+                                                    f"{rw}.rubric_version", 1, MAX_VERSION),
+                        "shown": v.boolean(r.get("shown", ri == 0), f"{rw}.shown"),
+                        "created_at": v.time(r.get("created_at", a.get("answered_at", started)), f"{rw}.created_at"),
+                        "result": res})
+    if not results:
+        raise v.fail(f"{aw}.results", "needs at least one result")
+    if not any(r["shown"] for r in results):
+        results[0]["shown"] = True
+    return {"index": idx, "question_id": v.text(a.get("question_id"), f"{aw}.question_id", allow_null=True),
+            "question_text": v.text(a["question_text"], f"{aw}.question_text"),
+            "answer": v.text(a["answer"], f"{aw}.answer"),
+            "elapsed": v.number(a.get("elapsed"), f"{aw}.elapsed", allow_null=True),
+            "answered_at": v.time(a.get("answered_at", started), f"{aw}.answered_at"),
+            "follow_up": v.mapping(a.get("follow_up"), f"{aw}.follow_up", allow_null=True),
+            "results": results}
+
+
+def _draft(v: _V, d: Any, dw: str, started: Any, seen: set[int]) -> dict[str, Any]:
+    """One unsent draft of a session (at ``dw``); ``seen``: the indexes so far."""
+    v.obj(d, dw, ("index", "text"))
+    idx = v.integer(d["index"], f"{dw}.index", 0, MAX_INDEX)
+    if idx in seen:
+        raise v.fail(f"{dw}.index", f"draft {idx} appears twice in the session")
+    seen.add(idx)
+    return {"index": idx, "question_id": v.text(d.get("question_id"), f"{dw}.question_id", allow_null=True),
+            "text": v.text(d["text"], f"{dw}.text"),
+            "saved_at": v.time(d.get("saved_at", started), f"{dw}.saved_at"),
+            "elapsed": v.number(d.get("elapsed"), f"{dw}.elapsed", allow_null=True)}

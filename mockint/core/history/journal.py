@@ -105,7 +105,7 @@ def pending(home: Path) -> list[tuple[Path, int | None]]:
     base = folder(home)
     if not base.is_dir() or base.is_symlink():
         return []
-    found = []
+    found: list[tuple[Path, int | None]] = []
     for path in sorted(base.glob("*.jsonl")):
         if path.is_symlink() or not path.is_file():
             continue

@@ -12,6 +12,7 @@ from mockint.core.data.langs import LANGS
 from mockint.core.data.validate import Doc, guide_refs
 from mockint.core.data.yamlfile import load_yaml_cached, read_data
 from mockint.core.questions.examples import Examples, parse_examples
+from mockint.core.questions.overrides import criteria_overrides
 
 TOPICS = ("common", "responsibilities", "skills", "role", "pay", "tips", "closing")
 KINDS = ("behavioural", "situational", "knowledge", "closing")
@@ -161,7 +162,7 @@ class _Problems(Exception):
         self.errors = errors
 
 
-def parse_bank(text: str, name: str, facts: set[str] | None = None, rubrics: RubricIndex | None = None,  # noqa: C901 - issue 17: to split
+def parse_bank(text: str, name: str, facts: set[str] | None = None, rubrics: RubricIndex | None = None,
                problems: list[DataError] | None = None) -> Bank:
     """A bank from YAML text. ``facts``: the guide's fact ids (cited ids are checked);
     ``rubrics``: the rubrics a question may name (a mapping or a function giving one, asked only
@@ -175,22 +176,39 @@ def parse_bank(text: str, name: str, facts: set[str] | None = None, rubrics: Rub
     if "criteria" in top and "questions" not in top:
         doc.fail(("criteria",), "this is a rubric (it has 'criteria', no 'questions'), not a question bank: "
                  "rubrics go in the rubrics folder (or are given with --bank)")
-    top_errs = doc.key_problems(top, (), ("lang", "version", "questions"), ("replies",))
+    top_errs = _top_problems(doc, top)
+    if top_errs and (problems is None or "questions" not in top):
+        if problems is None:
+            raise top_errs[0]
+        problems.extend(top_errs)
+        return Bank(lang=top["lang"] if top.get("lang") in LANGS else "en", version=1, questions=[],
+                    replies=[], source=name)
+    lang = top["lang"] if top.get("lang") in LANGS else "en"
+    version = int(top["version"]) if not top_errs else 1
+    ctx = _Context(doc, name, lang, facts, _lazy_index(rubrics))
+    questions = _questions(ctx, top["questions"], problems)
+    replies = _replies(doc, top.get("replies", []) or [])
+    if top_errs and problems is not None:   # every problem of the file is said; none of its questions is used
+        problems.extend(top_errs)                  # (without ``problems`` the first one was raised above)
+        questions, replies = [], []
+    return Bank(lang=lang, version=version, questions=questions, replies=replies, source=name)
+
+
+def _top_problems(doc: Doc, top: dict) -> list[DataError]:
+    """Every problem of the bank's top-level keys, ``lang`` and ``version``."""
+    errs = doc.key_problems(top, (), ("lang", "version", "questions"), ("replies",))
     for key, check in (("lang", lambda v: doc.choice(v, ("lang",), LANGS)),
                        ("version", lambda v: doc.number(v, ("version",), 1, whole=True))):
         if key in top:
             try:
                 check(top[key])
             except DataError as exc:
-                top_errs.append(exc)
-    if top_errs and (problems is None or "questions" not in top):
-        if problems is None:
-            raise top_errs[0]
-        problems.extend(top_errs)
-        return Bank(lang=top.get("lang") if top.get("lang") in LANGS else "en", version=1, questions=[],
-                    replies=[], source=name)
-    lang = top["lang"] if top.get("lang") in LANGS else "en"
-    version = int(top["version"]) if not top_errs else 1
+                errs.append(exc)
+    return errs
+
+
+def _lazy_index(rubrics: RubricIndex | None) -> Callable[[], Mapping[str, RubricRef] | None]:
+    """The rubrics a question may name, asked for (and kept) the first time one is needed."""
     index: dict[str, Any] = {}
 
     def rubric_index() -> Mapping[str, RubricRef] | None:
@@ -199,95 +217,50 @@ def parse_bank(text: str, name: str, facts: set[str] | None = None, rubrics: Rub
         if "v" not in index:
             index["v"] = rubrics() if callable(rubrics) else rubrics
         return index["v"]
+    return rubric_index
 
-    def guide(value, path):
-        return guide_refs(doc, value, path, facts)
 
-    def question(raw, p) -> Question:
-        """One question; every problem in it is found (not only the first): raises _Problems."""
-        errs: list[DataError] = []
+@dataclass
+class _Context:
+    """What every question of a bank is read with."""
+    doc: Doc
+    name: str
+    lang: str
+    facts: set[str] | None
+    rubric_index: Callable[[], Mapping[str, RubricRef] | None]
 
-        def soft(fn, default=None):
-            try:
-                return fn()
-            except DataError as exc:
-                errs.append(exc)
-            except (KeyError, TypeError):      # a key missing or of the wrong shape: said already
-                pass
-            return default
 
-        q = doc.a_mapping(raw, p)
-        for key in q:                      # a key one level too high: say where it goes
-            if key in _NESTED and key not in QUESTION_KEYS:
-                errs.append(doc.error(p + (key,), f"unknown key here; '{key}' goes under '{_NESTED[key]}:'"))
-        errs += doc.key_problems({k: v for k, v in q.items() if k not in _NESTED}, p, ("id", "text", "tags", "answer"),
-                                 [k for k in QUESTION_KEYS if k not in ("id", "text", "tags", "answer")])
-        qid = soft(lambda: doc.ident(q["id"], p + ("id",)))
-        text = soft(lambda: doc.text_(q["text"], p + ("text",)))
-        tags = soft(lambda: doc.a_mapping(q["tags"], p + ("tags",)), {})
-        if "tags" in q:
-            errs += doc.key_problems(tags, p + ("tags",), ("topic", "kind", "difficulty"))
-        topic = soft(lambda: doc.choice(tags["topic"], p + ("tags", "topic"), TOPICS))
-        kind = soft(lambda: doc.choice(tags["kind"], p + ("tags", "kind"), KINDS))
-        difficulty = soft(lambda: doc.choice(tags["difficulty"], p + ("tags", "difficulty"), DIFFICULTIES))
-        ans = soft(lambda: doc.a_mapping(q["answer"], p + ("answer",)), {})
-        if "answer" in q:
-            errs += doc.key_problems(ans, p + ("answer",), ("min_words", "max_words", "seconds"))
-        min_w = soft(lambda: int(doc.number(ans["min_words"], p + ("answer", "min_words"), 1, 5000, whole=True)))
-        max_w = soft(lambda: int(doc.number(ans["max_words"], p + ("answer", "max_words"), 1, 5000, whole=True)))
-        if min_w is not None and max_w is not None and max_w < min_w:
-            errs.append(doc.error(p + ("answer", "max_words"), f"must be at least min_words ({min_w})"))
-        seconds = soft(lambda: int(doc.number(ans["seconds"], p + ("answer", "seconds"), 5, 3600, whole=True)))
-        points: list[TalkingPoint] = []
-        pids: set[str] = set()
-        raw_points = soft(lambda: doc.seq(q.get("talking_points", []), p + ("talking_points",),
-                                          1 if "talking_points" in q else 0), [])
-        for ti, traw in enumerate(raw_points):
-            tp = p + ("talking_points", ti)
-            t = soft(lambda: doc.a_mapping(traw, tp))
-            if t is None:
-                continue
-            errs += doc.key_problems(t, tp, ("id", "summary", "phrases", "follow_up"), ("guide",))
-            pid = soft(lambda: doc.ident(t["id"], tp + ("id",)))
-            if pid is not None and pid in pids:
-                errs.append(doc.error(tp + ("id",), f"duplicate talking point id '{pid}'"))
-            pids.add(pid)
-            if isinstance(t.get("phrases"), list) and not t["phrases"]:
-                errs.append(doc.error(tp + ("phrases",), "the phrase list is empty: give at least one phrase "
-                                      "that shows the point is covered"))
-                phrases = None
-            else:
-                phrases = soft(lambda: doc.strings(t["phrases"], tp + ("phrases",)))
-            point = (pid, soft(lambda: doc.text_(t["summary"], tp + ("summary",))), phrases,
-                     soft(lambda: doc.text_(t["follow_up"], tp + ("follow_up",))),
-                     soft(lambda: guide(t.get("guide", []), tp + ("guide",))))
-            if None not in point:
-                points.append(TalkingPoint(*point))
-        rubric_name = soft(lambda: doc.ident(q["rubric"], p + ("rubric",))) if "rubric" in q else None
-        criteria = soft(lambda: _criteria(doc, q, p, lang, rubric_name, rubric_index), {}) if (
-            "criteria" in q or rubric_name) else {}
-        examples = soft(lambda: parse_examples(doc, q["examples"], p + ("examples",), False), Examples()) \
-            if "examples" in q else Examples()
-        cited = soft(lambda: guide(q.get("guide", []), p + ("guide",)), [])
-        terms = soft(lambda: doc.strings(q.get("terms", []), p + ("terms",), 0), [])
-        if errs:
-            raise _Problems(errs)
-        return Question(
-            id=qid, text=text, topic=topic, kind=kind, difficulty=difficulty, guide=cited,
-            min_words=min_w, max_words=max_w, seconds=seconds, talking_points=points, terms=terms,
-            lang=lang, rubric=rubric_name, criteria=criteria, examples=examples, source=name)
+class _Soft:
+    """The problems of one question: each part is read on its own and a problem is recorded, so
+    that every problem in the question is found (not only the first)."""
 
+    def __init__(self) -> None:
+        self.errs: list[DataError] = []
+
+    def __call__(self, fn: Callable[[], Any], default: Any = None) -> Any:
+        try:
+            return fn()
+        except DataError as exc:
+            self.errs.append(exc)
+        except (KeyError, TypeError):      # a key missing or of the wrong shape: said already
+            pass
+        return default
+
+
+def _questions(ctx: _Context, raw: Any, problems: list[DataError] | None) -> list[Question]:
+    """The bank's questions; with ``problems``, one that does not validate is recorded and left out."""
+    doc = ctx.doc
     questions: list[Question] = []
     seen: set[str] = set()
-    for qi, raw in enumerate(doc.seq(top["questions"], ("questions",), 1)):
+    for qi, raw_q in enumerate(doc.seq(raw, ("questions",), 1)):
         p = ("questions", qi)
         try:
-            qid = raw.get("id") if isinstance(raw, dict) else None
+            qid = raw_q.get("id") if isinstance(raw_q, dict) else None
             if isinstance(qid, str):
                 if qid in seen:
                     doc.fail(p + ("id",), f"duplicate question id '{qid}'")
                 seen.add(qid)
-            questions.append(question(raw, p))
+            questions.append(_question(ctx, raw_q, p))
         except _Problems as many:
             if problems is None:
                 raise many.errors[0] from None
@@ -296,11 +269,100 @@ def parse_bank(text: str, name: str, facts: set[str] | None = None, rubrics: Rub
             if problems is None:
                 raise
             problems.append(exc)
+    return questions
+
+
+def _question(ctx: _Context, raw: Any, p: tuple) -> Question:
+    """One question; every problem in it is found (not only the first): raises _Problems."""
+    doc, soft = ctx.doc, _Soft()
+    q = doc.a_mapping(raw, p)
+    for key in q:                      # a key one level too high: say where it goes
+        if key in _NESTED and key not in QUESTION_KEYS:
+            soft.errs.append(doc.error(p + (key,), f"unknown key here; '{key}' goes under '{_NESTED[key]}:'"))
+    soft.errs += doc.key_problems({k: v for k, v in q.items() if k not in _NESTED}, p,
+                                  ("id", "text", "tags", "answer"),
+                                  [k for k in QUESTION_KEYS if k not in ("id", "text", "tags", "answer")])
+    qid = soft(lambda: doc.ident(q["id"], p + ("id",)))
+    text = soft(lambda: doc.text_(q["text"], p + ("text",)))
+    topic, kind, difficulty = _tags(doc, q, p, soft)
+    min_w, max_w, seconds = _budget(doc, q, p, soft)
+    points = _talking_points(ctx, q, p, soft)
+    rubric_name = soft(lambda: doc.ident(q["rubric"], p + ("rubric",))) if "rubric" in q else None
+    criteria = soft(lambda: criteria_overrides(doc, q, p, ctx.lang, rubric_name, ctx.rubric_index), {}) if (
+        "criteria" in q or rubric_name) else {}
+    examples = soft(lambda: parse_examples(doc, q["examples"], p + ("examples",), False), Examples()) \
+        if "examples" in q else Examples()
+    cited = soft(lambda: guide_refs(doc, q.get("guide", []), p + ("guide",), ctx.facts), [])
+    terms = soft(lambda: doc.strings(q.get("terms", []), p + ("terms",), 0), [])
+    if soft.errs:
+        raise _Problems(soft.errs)
+    return Question(
+        id=qid, text=text, topic=topic, kind=kind, difficulty=difficulty, guide=cited,
+        min_words=min_w, max_words=max_w, seconds=seconds, talking_points=points, terms=terms,
+        lang=ctx.lang, rubric=rubric_name, criteria=criteria, examples=examples, source=ctx.name)
+
+
+def _tags(doc: Doc, q: dict, p: tuple, soft: _Soft) -> tuple[Any, Any, Any]:
+    """A question's ``tags``: its topic, kind and difficulty (None where there is a problem)."""
+    tags = soft(lambda: doc.a_mapping(q["tags"], p + ("tags",)), {})
+    if "tags" in q:
+        soft.errs += doc.key_problems(tags, p + ("tags",), ("topic", "kind", "difficulty"))
+    return (soft(lambda: doc.choice(tags["topic"], p + ("tags", "topic"), TOPICS)),
+            soft(lambda: doc.choice(tags["kind"], p + ("tags", "kind"), KINDS)),
+            soft(lambda: doc.choice(tags["difficulty"], p + ("tags", "difficulty"), DIFFICULTIES)))
+
+
+def _budget(doc: Doc, q: dict, p: tuple, soft: _Soft) -> tuple[Any, Any, Any]:
+    """A question's ``answer``: its min_words, max_words and seconds (None where there is a problem)."""
+    ans = soft(lambda: doc.a_mapping(q["answer"], p + ("answer",)), {})
+    if "answer" in q:
+        soft.errs += doc.key_problems(ans, p + ("answer",), ("min_words", "max_words", "seconds"))
+    min_w = soft(lambda: int(doc.number(ans["min_words"], p + ("answer", "min_words"), 1, 5000, whole=True)))
+    max_w = soft(lambda: int(doc.number(ans["max_words"], p + ("answer", "max_words"), 1, 5000, whole=True)))
+    if min_w is not None and max_w is not None and max_w < min_w:
+        soft.errs.append(doc.error(p + ("answer", "max_words"), f"must be at least min_words ({min_w})"))
+    seconds = soft(lambda: int(doc.number(ans["seconds"], p + ("answer", "seconds"), 5, 3600, whole=True)))
+    return min_w, max_w, seconds
+
+
+def _talking_points(ctx: _Context, q: dict, p: tuple, soft: _Soft) -> list[TalkingPoint]:
+    """A question's talking points, the ones without a problem (ids unique within the question)."""
+    doc = ctx.doc
+    points: list[TalkingPoint] = []
+    pids: set[str] = set()
+    raw_points = soft(lambda: doc.seq(q.get("talking_points", []), p + ("talking_points",),
+                                      1 if "talking_points" in q else 0), [])
+    for ti, traw in enumerate(raw_points):
+        tp = p + ("talking_points", ti)
+        t = soft(lambda: doc.a_mapping(traw, tp))
+        if t is None:
+            continue
+        soft.errs += doc.key_problems(t, tp, ("id", "summary", "phrases", "follow_up"), ("guide",))
+        pid = soft(lambda: doc.ident(t["id"], tp + ("id",)))
+        if pid is not None and pid in pids:
+            soft.errs.append(doc.error(tp + ("id",), f"duplicate talking point id '{pid}'"))
+        pids.add(pid)
+        if isinstance(t.get("phrases"), list) and not t["phrases"]:
+            soft.errs.append(doc.error(tp + ("phrases",), "the phrase list is empty: give at least one phrase "
+                                       "that shows the point is covered"))
+            phrases = None
+        else:
+            phrases = soft(lambda: doc.strings(t["phrases"], tp + ("phrases",)))
+        point: tuple[Any, ...] = (pid, soft(lambda: doc.text_(t["summary"], tp + ("summary",))), phrases,
+                                  soft(lambda: doc.text_(t["follow_up"], tp + ("follow_up",))),
+                                  soft(lambda: guide_refs(doc, t.get("guide", []), tp + ("guide",), ctx.facts)))
+        if None not in point:
+            points.append(TalkingPoint(*point))
+    return points
+
+
+def _replies(doc: Doc, raw: Any) -> list[Reply]:
+    """The interviewer's replies to the candidate's questions (only 'fallback' has no phrases)."""
     replies: list[Reply] = []
     rids: set[str] = set()
-    for ri, raw in enumerate(doc.seq(top.get("replies", []) or [], ("replies",))):
+    for ri, r_raw in enumerate(doc.seq(raw, ("replies",))):
         p = ("replies", ri)
-        r = doc.mapping(raw, p, required=("id", "text"), optional=("phrases",))
+        r = doc.mapping(r_raw, p, required=("id", "text"), optional=("phrases",))
         rid = doc.ident(r["id"], p + ("id",))
         if rid in rids:
             doc.fail(p + ("id",), f"duplicate reply id '{rid}'")
@@ -309,48 +371,7 @@ def parse_bank(text: str, name: str, facts: set[str] | None = None, rubrics: Rub
         if rid != "fallback" and not phrases:
             doc.fail(p, "a reply needs 'phrases' (only the 'fallback' reply has none)")
         replies.append(Reply(rid, phrases, doc.text_(r["text"], p + ("text",))))
-    if top_errs:                  # every problem of the file is said; none of its questions is used
-        problems.extend(top_errs)
-        questions, replies = [], []
-    return Bank(lang=lang, version=version, questions=questions, replies=replies, source=name)
-
-
-def _criteria(doc: Doc, q: dict, p: tuple, lang: str, rubric_name: str | None, rubric_index) -> dict[str, float]:
-    """A question's ``rubric:`` (checked to exist, in its language) and ``criteria:`` overrides:
-    ``{criterion_id: off | {weight: N}}``; the ids must be criteria of that rubric."""
-    known = rubric_index()
-    name = rubric_name or lang
-    ref = None
-    if known is not None:
-        ref = known.get(name)
-        if ref is None and rubric_name:
-            names = sorted(known)
-            doc.fail(p + ("rubric",), f"no rubric named '{rubric_name}'; rubrics: {', '.join(names)}"
-                     f"{did_you_mean(rubric_name, names)}")
-        if ref is not None and ref.lang != lang:
-            doc.fail(p + ("rubric",), f"the rubric '{name}' is for '{ref.lang}'; this bank is '{lang}'")
-    if "criteria" not in q:
-        return {}
-    cp = p + ("criteria",)
-    raw = q["criteria"]
-    if not isinstance(raw, dict):
-        doc.mapping(raw, cp)
-    out: dict[str, float] = {}
-    for cid, over in raw.items():
-        kp = cp + (cid,)
-        if not isinstance(cid, str):
-            doc.fail(kp, f"'{cid}' is not a criterion id")
-        if ref is not None and cid not in ref.criteria:
-            doc.fail(kp, f"unknown criterion '{cid}' in the rubric '{name}'; criteria: "
-                     f"{', '.join(ref.criteria)}{did_you_mean(cid, ref.criteria)}")
-        if over is False or over == "off":          # YAML reads a bare `off` as false
-            out[cid] = 0.0
-            continue
-        if not isinstance(over, dict):
-            doc.fail(kp, f"must be 'off' or {{weight: N}}, not {over!r}")
-        m = doc.mapping(over, kp, required=("weight",))
-        out[cid] = float(doc.number(m["weight"], kp + ("weight",), 0, 100))
-    return out
+    return replies
 
 
 def load_bank(path: Path | str, facts: set[str] | None = None, display: str | None = None,

@@ -112,7 +112,7 @@ def render_html(call) -> str:
     """One self-contained HTML page (the style of ``mockint report``'s): every text escaped."""
     from html import escape
 
-    from mockint.core.report.session import CSS
+    from mockint.core.report.page import CSS
 
     r = _result(call)
     L = _labels(r.lang)

@@ -9,58 +9,13 @@ image), and every piece of user text is HTML-escaped: an answer containing ``<sc
 
 from __future__ import annotations
 
-import html
 from datetime import datetime, timezone
 from typing import Any
 
-from mockint.core.data.display import highlighted
 from mockint.core.history.records import SessionRecord
 from mockint.core.history.store import result_from_dict
-
-# Interface strings of the reports (the rubric and bank carry their own wording).
-STRINGS: dict[str, dict[str, str]] = {
-    "en": {
-        "title": "Interview report", "session": "Session", "started": "Started", "finished": "Finished",
-        "unfinished": "not finished", "language": "Language", "score": "Score", "answers": "Answers",
-        "criteria": "By criterion", "criterion": "Criterion", "readiness": "Readiness", "weakest": "Practise next",
-        "answer": "Answer", "your_answer": "Your answer", "words": "words", "elapsed": "time",
-        "capped": "score capped at {max}", "follow_up": "follow-up", "guide": "Guide",
-        "asked_back": "Asked questions back", "yes": "yes", "no": "no", "none": "none",
-        "legend": "Highlights: green = credited, red = penalised, orange = repeated.",
-        "rescored": "re-scored with rubric version {v} on {at}: {score}/100 (the result above is the one shown then)",
-        "rubric": "rubric version", "made_by": "Made by mockint {version}, offline.",
-        "follow_up_asked": "Follow-up asked", "replies": "The interviewer answered",
-        "ready.researched_company": "I researched the company: its products, customers and culture",
-        "ready.read_job_spec": "I read the job description and know what I would ask about it",
-        "ready.three_stories": "I have three real stories ready, with numbers",
-        "ready.questions_ready": "I have my own questions for the interviewer",
-        "ready.on_time_setup": "I am on time, in a quiet place, with my setup tested",
-    },
-    "ro": {
-        "title": "Raportul interviului", "session": "Sesiune", "started": "Început", "finished": "Încheiat",
-        "unfinished": "neîncheiat", "language": "Limba", "score": "Scor", "answers": "Răspunsuri",
-        "criteria": "Pe criterii", "criterion": "Criteriu", "readiness": "Pregătire",
-        "weakest": "De exersat în continuare",
-        "answer": "Răspuns", "your_answer": "Răspunsul dumneavoastră", "words": "cuvinte", "elapsed": "timp",
-        "capped": "scor limitat la {max}", "follow_up": "întrebare suplimentară", "guide": "Ghid",
-        "asked_back": "Întrebări puse intervievatorului", "yes": "da", "no": "nu", "none": "niciunul",
-        "legend": "Marcaje: verde = punctat, roșu = penalizat, portocaliu = repetat.",
-        "rescored": "reevaluat cu rubrica versiunea {v} la {at}: {score}/100 "
-                    "(rezultatul de mai sus este cel arătat atunci)",
-        "rubric": "versiunea rubricii", "made_by": "Generat de mockint {version}, offline.",
-        "follow_up_asked": "Întrebare suplimentară pusă", "replies": "Intervievatorul a răspuns",
-        "ready.researched_company": "M-am documentat despre companie: produse, clienți și cultură",
-        "ready.read_job_spec": "Am citit descrierea postului și știu ce aș vrea să clarific",
-        "ready.three_stories": "Am pregătite trei exemple reale, cu cifre",
-        "ready.questions_ready": "Am propriile întrebări pentru intervievator",
-        "ready.on_time_setup": "Sunt la timp, într-un loc liniștit, cu tehnica verificată",
-    },
-}
-
-
-def _t(lang: str, key: str, **kw: Any) -> str:
-    text = STRINGS.get(lang, STRINGS["en"]).get(key) or STRINGS["en"].get(key) or key
-    return text.format(**kw) if kw else text
+from mockint.core.report.page import CSS, _chart, _e, _effects, _facts, _pct, highlight
+from mockint.core.report.strings import STRINGS, _t
 
 
 def when(iso: str | None) -> str:
@@ -171,174 +126,47 @@ def report_markdown(rec: SessionRecord) -> str:
 
 # -- HTML --------------------------------------------------------------------------------------
 
-CSS = """
-:root { --ink: #1d2330; --muted: #5b6478; --line: #d8dce6; --good: #2e7d32; --bad: #c62828;
-        --warn: #b26a00; --good-bg: #dcf1dd; --bad-bg: #fadcdc; --warn-bg: #ffe8c2; --paper: #fff; }
-* { box-sizing: border-box; }
-body { margin: 0; background: #f3f4f8; color: var(--ink);
-       font: 15px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
-main { max-width: 52rem; margin: 0 auto; padding: 1.5rem 1.25rem 3rem; background: var(--paper); }
-h1 { font-size: 1.6rem; margin: 0 0 .25rem; }
-h2 { font-size: 1.2rem; margin: 2rem 0 .5rem; border-bottom: 1px solid var(--line); padding-bottom: .2rem; }
-h3 { font-size: 1rem; margin: 1rem 0 .3rem; }
-.meta { color: var(--muted); margin: 0; padding: 0; list-style: none; }
-.meta li { display: inline-block; margin-right: 1.2rem; }
-.big { font-size: 2.4rem; font-weight: 700; line-height: 1; }
-.score-line { display: flex; align-items: baseline; gap: .6rem; margin: .8rem 0; }
-.pass { color: var(--good); } .fail { color: var(--bad); } .bonus { color: var(--muted); }
-svg.chart { width: 100%; height: auto; max-width: 46rem; }
-svg.chart text { font: 13px system-ui, sans-serif; fill: var(--ink); }
-svg.chart .track { fill: #eceef3; }
-svg.chart .bar-pass { fill: var(--good); } svg.chart .bar-fail { fill: var(--bad); }
-ul.check { list-style: none; padding-left: 0; }
-ul.check li { margin: .15rem 0; }
-.yes::before { content: "✓ "; color: var(--good); font-weight: 700; }
-.no::before { content: "✗ "; color: var(--bad); font-weight: 700; }
-.answer-text { white-space: pre-wrap; border-left: 3px solid var(--line); padding: .4rem .8rem;
-               background: #fafbfd; overflow-wrap: anywhere; }
-mark { color: inherit; border-radius: 2px; padding: 0 1px; }
-mark.good { background: var(--good-bg); border-bottom: 2px solid var(--good); }
-mark.bad { background: var(--bad-bg); border-bottom: 2px dashed var(--bad); }
-mark.warn { background: var(--warn-bg); border-bottom: 2px dotted var(--warn); }
-table { border-collapse: collapse; width: 100%; margin: .5rem 0; }
-th, td { text-align: left; padding: .25rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
-td.num { text-align: right; white-space: nowrap; }
-.crit { margin: .6rem 0; }
-.crit .fb { margin: .15rem 0 .15rem 1.2rem; }
-.ev { margin: 0 0 0 1.2rem; padding: 0; list-style: none; color: var(--muted); font-size: .92em; }
-code { font: .88em ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
-.cap { border: 1px solid var(--warn); background: var(--warn-bg); padding: .3rem .6rem; border-radius: 4px; }
-.note { color: var(--muted); font-size: .9em; }
-dl.guide dt { font-weight: 600; } dl.guide dd { margin: 0 0 .4rem 1.2rem; }
-footer { margin-top: 2.5rem; color: var(--muted); font-size: .85em; }
-@media print {
-  @page { margin: 16mm 14mm; }
-  body { background: #fff; font-size: 10.5pt; }
-  main { max-width: none; padding: 0; }
-  h2 { break-after: avoid; page-break-after: avoid; }
-  section.answer { break-before: page; page-break-before: always; }
-  .crit, tr, .cap, svg.chart { break-inside: avoid; page-break-inside: avoid; }
-  mark, svg.chart, .yes::before, .no::before { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  .answer-text { background: #fff; }
-}
-"""
-
-
-def _e(text: Any) -> str:
-    return html.escape(str(text), quote=True)
-
-
-def _pct(score: float) -> int:
-    return int(round(float(score) * 100))
-
-
-def _chart(criteria: list[dict[str, Any]], lang: str) -> str:
-    """A horizontal bar per criterion (0-100 %), pass green / fail red, the figure written."""
-    row, bar_w, top = 30, 340, 8
-    longest = max((len(str(c.get("name", c.get("id", "")))) for c in criteria), default=10)
-    label_w = max(210, 8 * (longest + 3))        # room for the longest name (Romanian ones are long)
-    height = top * 2 + row * max(1, len(criteria))
-    width = label_w + bar_w + 60
-    parts = [f'<svg class="chart" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
-             f'role="img" aria-labelledby="chart-title"><title id="chart-title">{_e(_t(lang, "criteria"))}</title>']
-    for i, c in enumerate(criteria):
-        y = top + i * row
-        pct = max(0, min(100, _pct(c.get("score", 0))))
-        cls = "bar-pass" if c.get("passed") else "bar-fail"
-        fill = "#2e7d32" if c.get("passed") else "#c62828"
-        mark = "✓" if c.get("passed") else "✗"
-        parts.append(f'<text x="0" y="{y + 19}">{_e(mark)} {_e(c.get("name", c.get("id", "")))}</text>')
-        parts.append(f'<rect class="track" x="{label_w}" y="{y + 5}" width="{bar_w}" height="18" rx="3" '
-                     f'fill="#eceef3"/>')
-        parts.append(f'<rect class="{cls}" x="{label_w}" y="{y + 5}" width="{bar_w * pct / 100:.1f}" height="18" '
-                     f'rx="3" fill="{fill}"/>')
-        parts.append(f'<text x="{label_w + bar_w + 8}" y="{y + 19}">{pct}%</text>')
-    parts.append("</svg>")
-    return "".join(parts)
-
-
-def _effects(result: dict[str, Any]) -> dict[str, str]:
-    out = {}
-    for c in result.get("criteria", []):
-        for k in c.get("checks", []):
-            out[f"{c['id']}.{k['id']}"] = k.get("effect", "reward")
-    return out
-
-
-def _tones(result: dict[str, Any]) -> dict[str, str]:
-    """Rule id -> how its evidence is shown, as in the TUI: ``good`` (credited), ``bad``
-    (penalised), ``warn`` (repeated), or ``""`` (not highlighted: see engine.highlighted)."""
-    out = {}
-    for c in result.get("criteria", []):
-        for k in c.get("checks", []):
-            eff = k.get("effect", "reward")
-            tone = "" if not highlighted(k.get("kind", ""), eff) else \
-                "warn" if k.get("kind") == "repetition" else "bad" if eff == "penalty" else "good"
-            out[f"{c['id']}.{k['id']}"] = tone
-    return out
-
-
-def _spans(result: dict[str, Any], text: str) -> list[tuple[int, int, str, str]]:
-    """(start, end, rule, tone) of every evidence span that really is in ``text``."""
-    tones = _tones(result)
-    out = []
-    for c in result.get("criteria", []):
-        for e in c.get("evidence", []):
-            try:
-                s, t = int(e["start"]), int(e["end"])
-            except (KeyError, TypeError, ValueError):
-                continue
-            tone = tones.get(str(e.get("rule", "")), "good")
-            if tone and 0 <= s < t <= len(text) and text[s:t] == e.get("text"):
-                out.append((s, t, str(e.get("rule", "")), tone))
-    return out
-
-
-def highlight(text: str, result: dict[str, Any]) -> str:
-    """The answer as HTML, each evidence span in a ``<mark>`` (good, bad or warn), escaped."""
-    spans = _spans(result, text)
-    if not spans:
-        return _e(text)
-    cuts = sorted({0, len(text)} | {s for s, _, _, _ in spans} | {t for _, t, _, _ in spans})
-    out = []
-    for a, b in zip(cuts, cuts[1:]):
-        piece = _e(text[a:b])
-        on = [(rule, eff) for s, t, rule, eff in spans if s <= a and b <= t]
-        if not on:
-            out.append(piece)
-            continue
-        tones = {tone for _, tone in on}
-        cls = "bad" if "bad" in tones else "warn" if "warn" in tones else "good"
-        rules = ", ".join(dict.fromkeys(r for r, _ in on))
-        out.append(f'<mark class="{cls}" title="{_e(rules)}">{piece}</mark>')
-    return "".join(out)
-
-
-def _facts(lang: str) -> dict[str, str]:
-    try:
-        from mockint.core.questions.guide import facts
-
-        return {fid: f.text(lang) for fid, f in facts().items()}
-    except Exception:  # pragma: no cover - the built-in guide always loads
-        return {}
-
-
-def render_html(report: dict[str, Any]) -> str:  # noqa: C901 - issue 17: to split
+def render_html(report: dict[str, Any]) -> str:
     """One self-contained HTML page for a JSON report (see :func:`report_dict`)."""
     from mockint import __version__
 
-    lang = report.get("lang") if report.get("lang") in STRINGS else "en"
+    raw_lang = report.get("lang")
+    lang = raw_lang if isinstance(raw_lang, str) and raw_lang in STRINGS else "en"
     session = report.get("session") or {}
     answers = report.get("answers") or []
     facts = _facts(lang)
-    cited: list[str] = []
+    cite = _Cited()
+    p = _html_header(report, lang, session, answers)
+    p += _criteria_table(session.get("criteria") or [], lang, cite)
+    p += _readiness_section(report.get("readiness") or {}, lang)
+    p += _weakest_section(session.get("weakest") or [], answers, lang, cite)
+    for i, a in enumerate(answers, 1):
+        p += _answer_section(a, i, len(answers), lang, cite)
+    if cite.ids:
+        p.append(f"<section><h2>{_e(_t(lang, 'guide'))}</h2><dl class=\"guide\">")
+        for g in cite.ids:
+            p.append(f"<dt><code>{_e(g)}</code></dt><dd>{_e(facts.get(g, ''))}</dd>")
+        p.append("</dl></section>")
+    p.append(f"<footer>{_e(_t(lang, 'made_by', version=__version__))}</footer>")
+    p += ["</main>", "</body>", "</html>"]
+    return "\n".join(p) + "\n"
 
-    def cite(ids: list[str]) -> str:
+
+class _Cited:
+    """The guide facts a page cites, in the order first cited (listed at the end of the page)."""
+
+    def __init__(self) -> None:
+        self.ids: list[str] = []
+
+    def __call__(self, ids: list[str]) -> str:
         for g in ids:
-            if g not in cited:
-                cited.append(g)
+            if g not in self.ids:
+                self.ids.append(g)
         return ", ".join(f"<code>{_e(g)}</code>" for g in ids)
 
+
+def _html_header(report: dict[str, Any], lang: str, session: dict, answers: list) -> list[str]:
+    """The page's head and its header: the session's metadata and overall score."""
     sid = str(report.get("id", ""))
     p: list[str] = ["<!DOCTYPE html>", f'<html lang="{_e(lang)}">', "<head>", '<meta charset="utf-8">',
                     '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -354,19 +182,25 @@ def render_html(report: dict[str, Any]) -> str:  # noqa: C901 - issue 17: to spl
     p.append(f"<div class=\"score-line\"><span class=\"big\">{_e(session.get('score', 0))}</span>"
              f"<span>/100 · {_e(_t(lang, 'asked_back'))}: "
              f"{_e(_t(lang, 'yes') if session.get('asked_questions') else _t(lang, 'no'))}</span></div></header>")
+    return p
 
-    crits = session.get("criteria") or []
-    p.append(f"<section><h2>{_e(_t(lang, 'criteria'))}</h2>{_chart(crits, lang)}<table><tr>"
-             f"<th></th><th>{_e(_t(lang, 'criterion'))}</th><th>{_e(_t(lang, 'score'))}</th>"
-             f"<th>{_e(_t(lang, 'guide'))}</th></tr>")
+
+def _criteria_table(crits: list, lang: str, cite: _Cited) -> list[str]:
+    """The session's criteria: a chart and a table of scores with the guide facts they cite."""
+    p = [f"<section><h2>{_e(_t(lang, 'criteria'))}</h2>{_chart(crits, lang)}<table><tr>"
+         f"<th></th><th>{_e(_t(lang, 'criterion'))}</th><th>{_e(_t(lang, 'score'))}</th>"
+         f"<th>{_e(_t(lang, 'guide'))}</th></tr>"]
     for c in crits:
         cls = "pass" if c.get("passed") else "fail"
         p.append(f"<tr><td class=\"{cls}\">{'✓' if c.get('passed') else '✗'}</td><td>{_e(c.get('name', ''))}</td>"
                  f"<td class=\"num\">{_pct(c.get('score', 0))}%</td><td>{cite(list(c.get('guide', [])))}</td></tr>")
     p.append("</table></section>")
+    return p
 
-    ready = report.get("readiness") or {}
-    p.append(f"<section><h2>{_e(_t(lang, 'readiness'))}</h2>")
+
+def _readiness_section(ready: dict, lang: str) -> list[str]:
+    """The readiness checklist as the candidate ticked it (or a note that there is none)."""
+    p = [f"<section><h2>{_e(_t(lang, 'readiness'))}</h2>"]
     if ready:
         p.append("<ul class=\"check\">" + "".join(
             f"<li class=\"{'yes' if ok else 'no'}\">{_e(_readiness_label(lang, k))}</li>" for k, ok in ready.items())
@@ -374,74 +208,82 @@ def render_html(report: dict[str, Any]) -> str:  # noqa: C901 - issue 17: to spl
     else:
         p.append(f"<p class=\"note\">{_e(_t(lang, 'none'))}</p>")
     p.append("</section>")
+    return p
 
-    weakest = session.get("weakest") or []
-    if weakest:
-        p.append(f"<section><h2>{_e(_t(lang, 'weakest'))}</h2><ol>")
-        for w in weakest:
-            i = w.get("answer") if isinstance(w.get("answer"), int) else 0
-            asked = answers[i - 1].get("question_text") if 1 <= i <= len(answers) else None
-            q = asked or w.get("question_id") or f"{_t(lang, 'answer')} {w.get('answer')}"   # the question, not its id
-            guide = list(w.get("guide", []))
-            note = f" <span class=\"note\">[{cite(guide)}]</span>" if guide else ""        # no empty "[]"
-            p.append(f"<li><strong>{_e(q)}</strong> — {_e(w.get('name', ''))} ({_pct(w.get('score', 0))}%): "
-                     f"{_e(w.get('advice', ''))}{note}</li>")
-        p.append("</ol></section>")
 
-    for i, a in enumerate(answers, 1):
-        text = a.get("answer") if isinstance(a.get("answer"), str) else ""
-        head = f"{_t(lang, 'answer')} {i}/{len(answers)}"
-        p.append(f"<section class=\"answer\"><h2>{_e(head)}: {_e(a.get('question_text', ''))}</h2>")
-        bits = [f"<li><code>{_e(a.get('question_id') or '—')}</code></li>",
-                f"<li>{_e(_t(lang, 'score'))}: <strong>{_e(a.get('score', ''))}</strong>/100</li>",
-                f"<li>{_e(a.get('words', 0))} {_e(_t(lang, 'words'))}</li>"]
-        if a.get("elapsed") is not None:
-            secs = int(round(float(a["elapsed"])))
-            bits.append(f"<li>{_e(_t(lang, 'elapsed'))}: {secs // 60}:{secs % 60:02d}</li>")
-        bits.append(f"<li>{_e(_t(lang, 'rubric'))} {_e(a.get('rubric_version', ''))}</li>")
-        p.append("<ul class=\"meta\">" + "".join(bits) + "</ul>")
-        for cap in a.get("caps") or []:
-            p.append(f"<p class=\"cap\">{_e(_t(lang, 'capped', max=cap.get('max', '')))}: {_e(cap.get('reason', ''))} "
-                     f"<code>{_e(cap.get('rule', ''))}</code></p>")
-        p.append(f"<h3>{_e(_t(lang, 'your_answer'))}</h3><div class=\"answer-text\">{highlight(text, a)}</div>")
-        p.append(f"<p class=\"note\">{_e(_t(lang, 'legend'))}</p>")
-        fu = a.get("follow_up_asked")
-        if isinstance(fu, dict) and fu.get("question"):
-            p.append(f"<p><em>{_e(_t(lang, 'follow_up_asked'))}:</em> {_e(fu['question'])}</p>")
-        for rep in a.get("replies") or []:
-            p.append(f"<p class=\"reply\"><em>{_e(_t(lang, 'replies'))}:</em> “{_e(rep.get('asked', ''))}” → "
-                     f"{_e(rep.get('reply', ''))}</p>")
-        for c in a.get("criteria") or []:
-            mark = "✓" if c.get("passed") else ("·" if c.get("mode") == "bonus" else "✗")
-            cls = "pass" if c.get("passed") else ("bonus" if c.get("mode") == "bonus" else "fail")
-            p.append(f"<div class=\"crit\"><div><span class=\"{cls}\">{mark}</span> <strong>{_e(c.get('name', ''))}"
-                     f"</strong> {_pct(c.get('score', 0))}%"
-                     + (f" <span class=\"note\">[{cite(list(c.get('guide', [])))}]</span>" if c.get("guide") else "")
-                     + f"</div><p class=\"fb\">{_e(c.get('feedback', ''))}</p>")
-            ev = c.get("evidence") or []
-            if ev:
-                effects = _effects(a)
-                items = []
-                for e in ev[:12]:
-                    sign = "−" if effects.get(e.get("rule"), "reward") == "penalty" else "+"
-                    items.append(f"<li>{sign} “{_e(' '.join(str(e.get('text', '')).split()))}” "
-                                 f"<code>{_e(e.get('rule', ''))}</code></li>")
-                if len(ev) > 12:
-                    items.append(f"<li>… +{len(ev) - 12}</li>")
-                p.append("<ul class=\"ev\">" + "".join(items) + "</ul>")
-            if c.get("follow_up"):
-                p.append(f"<p class=\"fb\">→ <em>{_e(_t(lang, 'follow_up'))}:</em> {_e(c['follow_up'])}</p>")
-            p.append("</div>")
-        for r in a.get("rescored") or []:
-            note = _t(lang, 'rescored', v=r.get('rubric_version'), at=when(r.get('created_at')), score=r.get('score'))
-            p.append(f"<p class=\"note\">{_e(note)}</p>")
-        p.append("</section>")
+def _weakest_section(weakest: list, answers: list, lang: str, cite: _Cited) -> list[str]:
+    """The weakest points of the session, each with its question and advice (nothing when none)."""
+    if not weakest:
+        return []
+    p = [f"<section><h2>{_e(_t(lang, 'weakest'))}</h2><ol>"]
+    for w in weakest:
+        i = w.get("answer") if isinstance(w.get("answer"), int) else 0
+        asked = answers[i - 1].get("question_text") if 1 <= i <= len(answers) else None
+        q = asked or w.get("question_id") or f"{_t(lang, 'answer')} {w.get('answer')}"   # the question, not its id
+        guide = list(w.get("guide", []))
+        note = f" <span class=\"note\">[{cite(guide)}]</span>" if guide else ""        # no empty "[]"
+        p.append(f"<li><strong>{_e(q)}</strong> — {_e(w.get('name', ''))} ({_pct(w.get('score', 0))}%): "
+                 f"{_e(w.get('advice', ''))}{note}</li>")
+    p.append("</ol></section>")
+    return p
 
-    if cited:
-        p.append(f"<section><h2>{_e(_t(lang, 'guide'))}</h2><dl class=\"guide\">")
-        for g in cited:
-            p.append(f"<dt><code>{_e(g)}</code></dt><dd>{_e(facts.get(g, ''))}</dd>")
-        p.append("</dl></section>")
-    p.append(f"<footer>{_e(_t(lang, 'made_by', version=__version__))}</footer>")
-    p += ["</main>", "</body>", "</html>"]
-    return "\n".join(p) + "\n"
+
+def _answer_section(a: dict, i: int, n: int, lang: str, cite: _Cited) -> list[str]:
+    """Answer ``i`` of ``n``: its metadata, caps, the text highlighted, the follow-up and replies,
+    each criterion's feedback and evidence, and later re-scorings."""
+    answer = a.get("answer")
+    text = answer if isinstance(answer, str) else ""
+    head = f"{_t(lang, 'answer')} {i}/{n}"
+    p = [f"<section class=\"answer\"><h2>{_e(head)}: {_e(a.get('question_text', ''))}</h2>"]
+    bits = [f"<li><code>{_e(a.get('question_id') or '—')}</code></li>",
+            f"<li>{_e(_t(lang, 'score'))}: <strong>{_e(a.get('score', ''))}</strong>/100</li>",
+            f"<li>{_e(a.get('words', 0))} {_e(_t(lang, 'words'))}</li>"]
+    if a.get("elapsed") is not None:
+        secs = int(round(float(a["elapsed"])))
+        bits.append(f"<li>{_e(_t(lang, 'elapsed'))}: {secs // 60}:{secs % 60:02d}</li>")
+    bits.append(f"<li>{_e(_t(lang, 'rubric'))} {_e(a.get('rubric_version', ''))}</li>")
+    p.append("<ul class=\"meta\">" + "".join(bits) + "</ul>")
+    for cap in a.get("caps") or []:
+        p.append(f"<p class=\"cap\">{_e(_t(lang, 'capped', max=cap.get('max', '')))}: {_e(cap.get('reason', ''))} "
+                 f"<code>{_e(cap.get('rule', ''))}</code></p>")
+    p.append(f"<h3>{_e(_t(lang, 'your_answer'))}</h3><div class=\"answer-text\">{highlight(text, a)}</div>")
+    p.append(f"<p class=\"note\">{_e(_t(lang, 'legend'))}</p>")
+    fu = a.get("follow_up_asked")
+    if isinstance(fu, dict) and fu.get("question"):
+        p.append(f"<p><em>{_e(_t(lang, 'follow_up_asked'))}:</em> {_e(fu['question'])}</p>")
+    for rep in a.get("replies") or []:
+        p.append(f"<p class=\"reply\"><em>{_e(_t(lang, 'replies'))}:</em> “{_e(rep.get('asked', ''))}” → "
+                 f"{_e(rep.get('reply', ''))}</p>")
+    for c in a.get("criteria") or []:
+        p += _answer_criterion(a, c, lang, cite)
+    for r in a.get("rescored") or []:
+        note = _t(lang, 'rescored', v=r.get('rubric_version'), at=when(r.get('created_at')), score=r.get('score'))
+        p.append(f"<p class=\"note\">{_e(note)}</p>")
+    p.append("</section>")
+    return p
+
+
+def _answer_criterion(a: dict, c: dict, lang: str, cite: _Cited) -> list[str]:
+    """One criterion of an answer: passed or not, its feedback, the evidence (at most 12 spans)
+    and its follow-up."""
+    mark = "✓" if c.get("passed") else ("·" if c.get("mode") == "bonus" else "✗")
+    cls = "pass" if c.get("passed") else ("bonus" if c.get("mode") == "bonus" else "fail")
+    p = [f"<div class=\"crit\"><div><span class=\"{cls}\">{mark}</span> <strong>{_e(c.get('name', ''))}"
+         f"</strong> {_pct(c.get('score', 0))}%"
+         + (f" <span class=\"note\">[{cite(list(c.get('guide', [])))}]</span>" if c.get("guide") else "")
+         + f"</div><p class=\"fb\">{_e(c.get('feedback', ''))}</p>"]
+    ev = c.get("evidence") or []
+    if ev:
+        effects = _effects(a)
+        items = []
+        for e in ev[:12]:
+            sign = "−" if effects.get(e.get("rule"), "reward") == "penalty" else "+"
+            items.append(f"<li>{sign} “{_e(' '.join(str(e.get('text', '')).split()))}” "
+                         f"<code>{_e(e.get('rule', ''))}</code></li>")
+        if len(ev) > 12:
+            items.append(f"<li>… +{len(ev) - 12}</li>")
+        p.append("<ul class=\"ev\">" + "".join(items) + "</ul>")
+    if c.get("follow_up"):
+        p.append(f"<p class=\"fb\">→ <em>{_e(_t(lang, 'follow_up'))}:</em> {_e(c['follow_up'])}</p>")
+    p.append("</div>")
+    return p

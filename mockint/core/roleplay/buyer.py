@@ -60,6 +60,9 @@ class ObjState:
     def open(self) -> bool:
         return self.raised is not None and self.handled is None
 
+    def raised_before(self, turn: int) -> bool:
+        return self.raised is not None and self.raised < turn
+
 
 @dataclass
 class State:
@@ -175,7 +178,7 @@ def _reply(sc: Scenario, st: State, r: Reading) -> list[ReplyPart]:
     if fault is not None:
         return [fault]
     parts = [p for p in (_reaction(sc, st, r), _answer(sc, st, r), _close(sc, st, r)) if p is not None]
-    still = [o for o in st.open_objections() if st.objections[o].raised < st.turn
+    still = [o for o in st.open_objections() if st.objections[o].raised_before(st.turn)
              and (not r.questions or sc.objection(o).blocks)]
     if not parts and still:                     # nothing else to say: the open objection again
         o = sc.objection(still[0])
@@ -204,7 +207,7 @@ def _fault(sc: Scenario, st: State, r: Reading) -> ReplyPart | None:
             continue
         if (o.raised_when == "pitch_before_discovery" and r.pitched and not st.revealed) or \
                 (o.raised_when == "close_too_soon" and too_soon):
-            if o.raised_when == "close_too_soon":
+            if o.raised_when == "close_too_soon" and r.ask is not None:      # too soon: an ask was made
                 st.asks.append((st.turn, r.ask, "objection"))
             return _raise(st, o)
     return None
@@ -212,7 +215,7 @@ def _fault(sc: Scenario, st: State, r: Reading) -> ReplyPart | None:
 
 def _condition(o: Objection, st: State) -> bool:
     if o.raised_when == "turn":
-        return st.turn >= o.param
+        return isinstance(o.param, int) and st.turn >= o.param        # a whole number (scenario.py)
     if o.raised_when == "need_revealed":
         return o.param in st.revealed and st.revealed[o.param][0] < st.turn
     if o.raised_when == "price_mentioned":
@@ -228,7 +231,7 @@ def _reaction(sc: Scenario, st: State, r: Reading) -> ReplyPart | None:
             return _raise(st, o)
     for oid in st.open_objections():
         o, os = sc.objection(oid), st.objections[oid]
-        if os.raised < st.turn and handled(o, os):
+        if os.raised_before(st.turn) and handled(o, os):
             os.handled = st.turn
             return ReplyPart("softened", o.softened, oid)
     for oid in st.open_objections():
@@ -286,7 +289,7 @@ def close_ready(sc: Scenario, st: State, r: Reading | None = None, ignore_object
     if r is not None:
         revealed += any(e.ref not in st.revealed for _, e in r.probes)
         still_open = [o for o in still_open
-                      if not (st.objections[o].raised < st.turn and handled(sc.objection(o), st.objections[o]))]
+                      if not (st.objections[o].raised_before(st.turn) and handled(sc.objection(o), st.objections[o]))]
     return revealed >= sc.close.needs_uncovered and len(st.tied) >= sc.close.value_tied and not still_open
 
 

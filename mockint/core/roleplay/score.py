@@ -35,9 +35,9 @@ class Mark:
     params: dict = field(default_factory=dict, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
-        out = {"dimension": self.dimension, "turn": self.turn, "good": self.good, "key": self.key,
-               "message": self.message, "guide": self.guide, "quote": self.quote,
-               "span": list(self.span) if self.span else None}
+        out: dict[str, Any] = {"dimension": self.dimension, "turn": self.turn, "good": self.good, "key": self.key,
+                               "message": self.message, "guide": self.guide, "quote": self.quote,
+                               "span": list(self.span) if self.span else None}
         if self.buyer_quote:
             out.update(buyer_quote=self.buyer_quote, buyer_turn=self.buyer_turn,
                        buyer_span=list(self.buyer_span) if self.buyer_span else None)
@@ -127,16 +127,17 @@ class _Marks:
     """Collects marks, their messages made from the language's templates."""
 
     def __init__(self, language: Language):
-        self.language, self.items = language, []
+        self.language = language
+        self.items: list[Mark] = []
 
     def add(self, dim: str, turn: int | None, good: bool, key: str, ev: Ev | None = None,
             guide: str | None = None, **params: Any) -> None:
         lang = self.language
         quote, span = (ev.text, (ev.start, ev.end)) if ev is not None else ("", None)
-        buyer = params.pop("_buyer", None)
+        buyer_quote, buyer_turn, buyer_span = params.pop("_buyer", None) or ("", None, None)
         msg = lang.msg("marks", key, **params)
         self.items.append(Mark(dim, turn, good, key, msg, guide or lang.guide[dim], quote, span,
-                               *(buyer or ("", None, None)), params=params))
+                               buyer_quote, buyer_turn, buyer_span, params=params))
 
 
 def _clamp(x: float) -> int:

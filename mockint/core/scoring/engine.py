@@ -2,21 +2,29 @@
 
 Every point given or taken records its reason: the rule id (``criterion.check``), the evidence
 span in the answer as typed, and the guide facts. Nothing is scored that cannot be shown.
+
+Here: the result of a score (``Result`` and its parts, written and read back by ``to_dict`` and
+``from_dict``) and the ``Scorer``, which decides the points. Around it: ``wording`` (which message
+a check's outcome is said with), ``lexicon`` (the words the scorer knows), ``repeats`` (what the
+answer says again, judged once).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
-from string import Formatter
 from typing import Any
 
 from mockint.core.questions.bank import Bank, Question
 from mockint.core.scoring.checks import KIND_CLASSES, Check, Ctx, Outcome, PatternCheck, PatternIndex
-from mockint.core.scoring.matching import Lexicon, group_phrase_sets, near_copy, repeated_runs, repeated_sentences
-from mockint.core.scoring.model import TEMPLATE_FIELDS, CheckSpec, Criterion, Rubric
-from mockint.core.scoring.text import Analysed, analyse, phrase_tokens, without_spans
+from mockint.core.scoring.discredit import discredited
+from mockint.core.scoring.lexicon import build_lexicon
+from mockint.core.scoring.matching import group_phrase_sets
+from mockint.core.scoring.model import Cap, CheckSpec, Criterion, Rubric
+from mockint.core.scoring.points import check_points, criterion_score, floor
+from mockint.core.scoring.repeats import without_repeats
+from mockint.core.scoring.text import Analysed, analyse
+from mockint.core.scoring.wording import Flag, distinct, fmt, merged, quote, template_for, template_values
 
 MAX_ANSWER_CHARS = 200_000
 
@@ -158,69 +166,13 @@ class Result:
                    int(d.get("rubric_version", 1)), int(d.get("words", 0)))
 
 
-@dataclass(slots=True)
-class _Flag:
-    """A red flag already said in this criterion: where its message and cap are, the spans quoted,
-    and the templates they are said with."""
-    msg: int
-    cap: int | None
-    spans: list[tuple[int, int]]
-    template: str
-    why: str
-
-
-def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Spans of the answer joined where they overlap or touch, in order: the words of one flag
-    that two checks found, quoted once."""
-    out: list[tuple[int, int]] = []
-    for a, b in sorted(spans):
-        if out and a <= out[-1][1] + 1:
-            out[-1] = (out[-1][0], max(out[-1][1], b))
-        else:
-            out.append((a, b))
-    return out
-
-
-def _quote(texts: list[str], limit: int = 4) -> str:
-    uniq: list[str] = []
-    seen: set[str] = set()
-    for t in texts:
-        t = " ".join(t.split()).strip(" ,.;:")      # '". Practic"' read as '"Practic"' (issue 19)
-        if not t:
-            continue
-        if len(t) > 60:
-            t = t[:57] + "..."
-        if t.lower() not in seen:
-            seen.add(t.lower())
-            uniq.append(t)
-    shown = ", ".join(f'"{t}"' for t in uniq[:limit])
-    return shown + (f" (+{len(uniq) - limit} more)" if len(uniq) > limit else "")
-
-
-class _Vars(dict):
-    def __missing__(self, key: str) -> str:
-        return ""
-
-
-@lru_cache(maxsize=4096)
-def _fields(template: str) -> frozenset[str]:
-    """The {field} names a message template uses."""
-    if not template or "{" not in template:
-        return frozenset()
-    return frozenset(name for _, name, _, _ in Formatter().parse(template) if name)
-
-
-def _fmt(template: str, values: dict[str, Any]) -> str:
-    return template.format_map(_Vars(values)).strip() if template else ""
-
-
 class Scorer:
     """Scores answers for one language: a rubric, optionally a bank (for talking points)."""
 
     def __init__(self, rubric: Rubric, bank: Bank | None = None):
         self.rubric, self.bank = rubric, bank
         self.lang = rubric.lang
-        self.lexicon = _build_lexicon(rubric, bank)
+        self.lexicon = build_lexicon(rubric, bank)
         from mockint.core.scoring import prefilter as plan
         plan.warm([rx.pattern for crit in rubric.criteria for spec in crit.checks
                    for rx in spec.options.get("patterns", []) if spec.kind == "pattern"])
@@ -232,6 +184,8 @@ class Scorer:
                 rule = f"{crit.id}.{spec.id}"
                 self.checks[rule] = KIND_CLASSES[spec.kind](spec, rule, rubric, self.lexicon)
                 self.rules.setdefault(crit.id, []).append((spec, rule))
+        self.discrediting = [(f"{crit.id}.{spec.id}", crit.id, frozenset(spec.discredits))
+                             for crit in rubric.criteria for spec in crit.checks if spec.discredits]
         for chk in self.checks.values():
             if hasattr(chk, "bind"):
                 chk.bind(self.checks)
@@ -262,7 +216,7 @@ class Scorer:
         a = full = analyse(answer, self.lang)
         rep = self.rubric.repeats
         if rep is not None and len(a.words) > rep.min_words:
-            a = _distinct_only(a, rep)
+            a = without_repeats(a, rep)
         memo: dict[str, Outcome] = {}
 
         def run(rule: str) -> Outcome:
@@ -275,15 +229,22 @@ class Scorer:
         if only is not None:
             crits = [c for c in crits if c.id in only]
         results, caps = [], []
+        ctx_m = None
+        runs: Callable[[str], Outcome] = run
         try:
+            if self.discrediting:
+                runs, ctx_m = discredited(self.discrediting, self._rules_for, self.checks, self.bank, a,
+                                          question, ctx, run)
             for crit in crits:
-                cres, ccaps = self._criterion(crit, a, question, run)
+                cres, ccaps = self._criterion(crit, a, question, runs)
                 results.append(cres)
                 caps += ccaps
         finally:
             # ctx -> run -> ctx is a cycle: broken here, the answer's analysis and every outcome
             # are freed at once rather than left to the garbage collector (~9 % of the time)
             ctx.run = None
+            if ctx_m is not None:
+                ctx_m.run = None
         core = [(c, r) for c, r in zip(crits, results) if c.mode_for(question.kind) == "core"]
         wsum = sum(weight_for(c, question) for c, _ in core)
         base = sum(weight_for(c, question) * r.score for c, r in core) / wsum if wsum else 0.0
@@ -306,164 +267,120 @@ class Scorer:
             got = self._by_kind[key] = [(spec, rule) for spec, rule in applied if spec.weight != 0]
         return got
 
-    def _criterion(self, crit: Criterion, a: Analysed, q: Question, run) -> tuple[CriterionResult, list[CapResult]]:  # noqa: C901 - issue 17: to split
+    def _criterion(self, crit: Criterion, a: Analysed, q: Question, run) -> tuple[CriterionResult, list[CapResult]]:
         kind = q.kind
-        outcomes = [(spec, rule, _floor(spec, run(rule))) for spec, rule in self._rules_for(crit.id, kind)]
-        rewards = [(s, o) for s, _, o in outcomes if s.effect == "reward"]
-        rw = sum(s.weight for s, _ in rewards)
-        base = sum(s.weight * o.value for s, o in rewards) / rw if rw else 1.0
-        bonus = sum(s.weight * o.value for s, _, o in outcomes if s.effect == "bonus")
-        words = len(a.words)
-        penalty = sum(_taken(s, o.count, words) for s, _, o in outcomes if s.effect == "penalty")
-        gate = 1.0
-        for s, _, o in outcomes:
-            if s.effect == "gate":
-                gate *= max(0.0, min(1.0, o.value))
-        score = max(0.0, min(1.0, base + bonus - penalty)) * gate
+        outcomes = [(spec, rule, floor(spec, run(rule))) for spec, rule in self._rules_for(crit.id, kind)]
+        score, rw = criterion_score(outcomes, len(a.words))
         passed = score >= crit.threshold - 1e-9
-        checks: list[CheckResult] = []
-        evidence: list[Evidence] = []
-        caps: list[CapResult] = []
-        found_msgs: list[tuple[float, str]] = []
-        missing_msgs: list[tuple[float, str]] = []
-        follow_up: str | None = None
-        span, original = a.span, a.original
-        # penalties with one label (misleads, misleads_claim) are one flag: said once, their words together
-        flags: dict[str, _Flag] = {}
+        said = _Said(a, q, rw)
         for spec, rule, o in outcomes:
-            effect = spec.effect
-            if not o.spans:
-                ev = []
-            elif a.starts is None:                 # folded offsets are the answer's own
-                ev = [Evidence(sp.start, sp.end, original[sp.start:sp.end], sp.rule, effect, sp.note)
-                      for sp in o.spans]
-            else:
-                ev = []
-                for sp in o.spans:
-                    start, end = span(sp.start, sp.end)
-                    ev.append(Evidence(start, end, original[start:end], sp.rule, effect, sp.note))
-            if effect == "reward":
-                points, ok = (spec.weight * o.value / rw if rw else 0.0), o.value >= 0.999
-            elif effect == "bonus":
-                points, ok = spec.weight * o.value, o.value >= 0.999
-            elif effect == "penalty":
-                points, ok = -_taken(spec, o.count, words), o.count == 0
-            else:
-                points, ok = o.value, o.value >= 0.999
-            # Which message applies: formatted only when there is one to show.
-            template = ""
-            if effect == "penalty":
-                template = spec.found if o.count else ""
-            elif not ok:
-                template = (spec.partial or spec.missing) if o.count else spec.missing
-            elif ev:
-                template = spec.found
-            capped = spec.cap is not None and (o.value < spec.cap.below if effect == "gate"
-                                               else o.count >= spec.cap.at_least)
-            why = spec.found if effect == "penalty" else spec.missing          # what a cap says
-            message = ""
-            if template or capped:
-                need = _fields(template) | (_fields(why) if capped else frozenset())
-                values: dict[str, Any] = {}
-                for f in need:                     # only what the templates use
-                    if f == "hits":
-                        values[f] = _quote([e.text for e in ev])
-                    elif f == "count":
-                        values[f] = o.count
-                    elif f == "target":
-                        values[f] = _num(spec.target)
-                    elif f == "words":
-                        values[f] = words
-                    elif f == "min":
-                        values[f] = q.min_words
-                    elif f == "max":
-                        values[f] = q.max_words
-                    if f in o.vars and f in TEMPLATE_FIELDS:
-                        values[f] = o.vars[f]
-                message = _fmt(template, values) if "{" in template else template.strip()
-                flag = flags.get(spec.label) if effect == "penalty" and o.count else None
-                if flag is not None:                   # the same flag again: its words join the first
-                    flag.spans += [(e.start, e.end) for e in ev]
-                    joined = {**values, "hits": _quote([original[x:y] for x, y in _merged(flag.spans)])}
-                    found_msgs[flag.msg] = (found_msgs[flag.msg][0] + points, _fmt(flag.template, joined))
-                    if capped and flag.cap is None:
-                        flag.cap = len(caps)
-                        caps.append(CapResult(rule, spec.cap.score, ""))
-                    if flag.cap is not None:
-                        old = caps[flag.cap]
-                        lowest = min(old.max, spec.cap.score) if capped else old.max
-                        caps[flag.cap] = CapResult(old.rule, lowest, _fmt(flag.why, joined) or spec.label)
-                    message = ""
-                elif capped:
-                    caps.append(CapResult(rule, spec.cap.score, _fmt(why, values) or spec.label))
-                if effect == "penalty" and o.count and flag is None:
-                    flags[spec.label] = _Flag(len(found_msgs), len(caps) - 1 if capped else None,
-                                              [(e.start, e.end) for e in ev], template, why)
-            if effect == "penalty" and o.count and message:
-                found_msgs.append((points, message))
-            elif effect not in ("penalty", "bonus") and not ok:
-                lost = (spec.weight / rw if rw else 0) * (1 - o.value) if effect == "reward" else (1 - o.value)
-                missing_msgs.append((-lost, message))
-            if spec.kind == "talking_points" and o.vars.get("missing_points"):
-                follow_up = o.vars["missing_points"][0].follow_up
-            checks.append(CheckResult(spec.id, rule, spec.kind, effect, spec.label, o.value, o.count,
-                                      points, ok, message, ev))
-            evidence += ev
-        vals = {"words": words, "min": q.min_words, "max": q.max_words}
-        bonus_mode = crit.mode_for(kind) == "bonus"
-        if bonus_mode and not passed:
-            # a bonus not earned is no fault: no advice on every answer, no follow-up
-            advice: list[str] = []
-            follow_up = None
-        else:
-            # one sentence for the criterion, then at most two tips (what took points first, then
-            # what was missing most), none saying again what another says
-            tips = [m for _, m in sorted(found_msgs, key=lambda x: x[0]) if m]
-            if not passed:
-                tips += [m for _, m in sorted(missing_msgs, key=lambda x: x[0]) if m]
-            advice = _distinct([_fmt(crit.feedback_for(kind, passed), vals)] + tips)[:3]
-            if not passed and follow_up is None:
-                follow_up = crit.follow_up_for(kind) or None
-            if passed:
-                follow_up = None
-        evidence.sort(key=lambda e: (e.start, e.end, e.rule))
+            said.add(spec, rule, o)
+        advice, follow_up = said.advice(crit, kind, passed)
+        said.evidence.sort(key=lambda e: (e.start, e.end, e.rule))
         return CriterionResult(crit.id, crit.name, score, passed, weight_for(crit, q),
-                               crit.mode_for(q.kind), list(crit.guide), evidence,
-                               " ".join(advice), follow_up, checks, crit.threshold, advice), caps
+                               crit.mode_for(q.kind), list(crit.guide), said.evidence,
+                               " ".join(advice), follow_up, said.checks, crit.threshold, advice), said.caps
 
 
-def _floor(spec: CheckSpec, o: Outcome) -> Outcome:
-    """A penalty's outcome with fewer hits than ``min_hits`` read as none."""
-    if spec.min_hits > 1 and spec.effect == "penalty" and 0 < o.count < spec.min_hits:
-        return Outcome(1.0, 0, [], o.vars)
-    return o
+class _Said:
+    """What one criterion's checks say, check by check: their results and evidence, the caps, the
+    messages of what took points and of what was missing, the talking point to follow up on.
+    Penalties with one label (misleads, misleads_claim) are one flag: said once, their words together."""
+
+    def __init__(self, a: Analysed, q: Question, rw: float):
+        self.a, self.q, self.rw, self.words = a, q, rw, len(a.words)
+        self.checks: list[CheckResult] = []
+        self.evidence: list[Evidence] = []
+        self.caps: list[CapResult] = []
+        self.found: list[tuple[float, str]] = []        # (points taken, message)
+        self.missing: list[tuple[float, str]] = []      # (-points lost, message)
+        self.follow_up: str | None = None
+        self.flags: dict[str, Flag] = {}
+
+    def add(self, spec: CheckSpec, rule: str, o: Outcome) -> None:
+        effect, rw = spec.effect, self.rw
+        ev = _evidence(self.a, o, effect)
+        points, ok = check_points(spec, o, rw, self.words)
+        message = self._message(spec, rule, o, ev, points, ok)
+        if effect == "penalty" and o.count and message:
+            self.found.append((points, message))
+        elif effect not in ("penalty", "bonus") and not ok:
+            lost = (spec.weight / rw if rw else 0) * (1 - o.value) if effect == "reward" else (1 - o.value)
+            self.missing.append((-lost, message))
+        if spec.kind == "talking_points" and o.vars.get("missing_points"):
+            self.follow_up = o.vars["missing_points"][0].follow_up
+        self.checks.append(CheckResult(spec.id, rule, spec.kind, effect, spec.label, o.value, o.count,
+                                       points, ok, message, ev))
+        self.evidence += ev
+
+    def _message(self, spec: CheckSpec, rule: str, o: Outcome, ev: list[Evidence], points: float, ok: bool) -> str:
+        """The check's message, formatted only when there is one to show, and its cap; "" for a flag
+        already said (its words, points and cap join the first one's)."""
+        effect = spec.effect
+        template = template_for(spec, o.count, ok, bool(ev))
+        capped = spec.cap if spec.cap is not None and (o.value < spec.cap.below if effect == "gate"
+                                                       else o.count >= spec.cap.at_least) else None
+        why = spec.found if effect == "penalty" else spec.missing          # what a cap says
+        if not (template or capped):
+            return ""
+        values = template_values(template, why if capped else "", ev, o, spec, self.words, self.q)
+        message = fmt(template, values) if "{" in template else template.strip()
+        flag = self.flags.get(spec.label) if effect == "penalty" and o.count else None
+        if flag is not None:                   # the same flag again: its words join the first
+            self._join(flag, spec, rule, ev, points, values, capped)
+            return ""
+        if capped:
+            self.caps.append(CapResult(rule, capped.score, fmt(why, values) or spec.label))
+        if effect == "penalty" and o.count:
+            self.flags[spec.label] = Flag(len(self.found), len(self.caps) - 1 if capped else None,
+                                          [(e.start, e.end) for e in ev], template, why)
+        return message
+
+    def _join(self, flag: Flag, spec: CheckSpec, rule: str, ev: list[Evidence], points: float,
+              values: dict[str, Any], capped: Cap | None) -> None:
+        """A flag said again: its words quoted with the first one's, its points added to that
+        message's, the lowest cap of the two kept, said with every word."""
+        original = self.a.original
+        flag.spans += [(e.start, e.end) for e in ev]
+        joined = {**values, "hits": quote([original[x:y] for x, y in merged(flag.spans)])}
+        self.found[flag.msg] = (self.found[flag.msg][0] + points, fmt(flag.template, joined))
+        if capped and flag.cap is None:
+            flag.cap = len(self.caps)
+            self.caps.append(CapResult(rule, capped.score, ""))
+        if flag.cap is not None:
+            old = self.caps[flag.cap]
+            lowest = min(old.max, capped.score) if capped else old.max
+            self.caps[flag.cap] = CapResult(old.rule, lowest, fmt(flag.why, joined) or spec.label)
+
+    def advice(self, crit: Criterion, kind: str, passed: bool) -> tuple[list[str], str | None]:
+        """The criterion's advice and follow-up question."""
+        if crit.mode_for(kind) == "bonus" and not passed:
+            # a bonus not earned is no fault: no advice on every answer, no follow-up
+            return [], None
+        # one sentence for the criterion, then at most two tips (what took points first, then
+        # what was missing most), none saying again what another says
+        vals = {"words": self.words, "min": self.q.min_words, "max": self.q.max_words}
+        tips = [m for _, m in sorted(self.found, key=lambda x: x[0]) if m]
+        if not passed:
+            tips += [m for _, m in sorted(self.missing, key=lambda x: x[0]) if m]
+        advice = distinct([fmt(crit.feedback_for(kind, passed), vals)] + tips)[:3]
+        if passed:
+            return advice, None
+        return advice, self.follow_up if self.follow_up is not None else (crit.follow_up_for(kind) or None)
 
 
-def _distinct_only(a: Analysed, rep) -> Analysed:
-    """The answer with what it says again blanked (sentences, then runs of ``min_run`` words):
-    a repeat is judged once, however often it is pasted."""
-    drop = repeated_sentences(a, rep) if len(a.sentences) > 1 else []
-    spans = [a.sentences[i] for i in drop]
-    if rep.min_run:
-        spans += repeated_runs(a, rep.min_run, set(drop))
-    return without_spans(a, spans, drop)
-
-
-def _taken(spec: CheckSpec, count: int, words: int) -> float:
-    """What a penalty takes: ``per_hit`` a hit, up to ``max_penalty``; with ``per_words``, an
-    answer longer than that many words pays by density (two hedges in 300 words weigh less than
-    two in 30)."""
-    n = count * spec.per_words / words if spec.per_words and words > spec.per_words else count
-    return min(spec.max, spec.per_hit * n)
-
-
-def _distinct(sentences: list[str]) -> list[str]:
-    """The sentences that are not empty and do not say again what one before says."""
-    out: list[str] = []
-    for s in sentences:
-        if s and not any(near_copy(s, t) for t in out):
-            out.append(s)
-    return out
+def _evidence(a: Analysed, o: Outcome, effect: str) -> list[Evidence]:
+    """An outcome's spans as evidence, at their places in the answer as typed."""
+    if not o.spans:
+        return []
+    original = a.original
+    if a.starts is None:                 # folded offsets are the answer's own
+        return [Evidence(sp.start, sp.end, original[sp.start:sp.end], sp.rule, effect, sp.note) for sp in o.spans]
+    ev = []
+    for sp in o.spans:
+        start, end = a.span(sp.start, sp.end)
+        ev.append(Evidence(start, end, original[start:end], sp.rule, effect, sp.note))
+    return ev
 
 
 def weight_for(crit: Criterion, question: Question) -> float:
@@ -471,34 +388,3 @@ def weight_for(crit: Criterion, question: Question) -> float:
     the bank; 0 = off) when it has one, else the rubric's weight for the question's kind."""
     own = question.criteria.get(crit.id) if question.criteria else None
     return float(own) if own is not None else crit.weight_for(question.kind)
-
-
-def _num(x: float) -> str:
-    return str(int(x)) if float(x).is_integer() else f"{x:g}"
-
-
-def _build_lexicon(rubric: Rubric, bank: Bank | None) -> Lexicon:
-    """Known words (never read as typos) and keyword targets (what typos resolve to).
-
-    Texts are joined and tokenised in one pass: ~1 ms instead of ~12 ms for a whole bank."""
-    fz = rubric.fuzzy
-    known_texts: list[str] = list(rubric.known_words)
-    target_texts: list[str] = []
-    for words in rubric.lists.values():
-        known_texts += words
-    for crit in rubric.criteria:
-        for spec in crit.checks:
-            if spec.kind in ("phrases", "claims"):
-                target_texts += spec.options.get("phrases", []) + spec.options.get("lists", [])
-    if bank is not None:
-        for q in bank.questions:
-            known_texts += [q.text] + q.terms
-            for tp in q.talking_points:
-                target_texts += tp.phrases
-                known_texts += [tp.summary, tp.follow_up]
-        for r in bank.replies:
-            known_texts += r.phrases + [r.text]
-    targets = {w for w in phrase_tokens("\n".join(target_texts))
-               if len(w) >= fz.min_length and w.isalpha()}
-    known = set(phrase_tokens("\n".join(known_texts))) | targets
-    return Lexicon(rubric.lang, known, targets)

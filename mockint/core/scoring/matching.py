@@ -1,8 +1,10 @@
 """Finding phrases in an answer: exact stem hits first, rapidfuzz typo matches second.
 
-This is the only module that imports rapidfuzz. Every call passes a processor and a
-``score_cutoff``; the scorer and the cut-offs come from the rubric YAML (``matching.fuzzy``),
-and a check may turn typo matching off or change its scorer and cut-off.
+This module and :mod:`mockint.core.scoring.repeats` (sentences said again) are the only ones that
+import rapidfuzz. Every call passes a processor and a ``score_cutoff``; the scorer and the
+cut-offs come from the rubric YAML (``matching.fuzzy``), and a check may turn typo matching off
+or change its scorer and cut-off. Where the words of a multi-word phrase fall together is
+:mod:`mockint.core.scoring.windows`.
 
 Rules measured when matching was designed (see README, Matching) and kept here:
 - a typo match needs both words to be at least ``min_length`` (6) characters long, to start with
@@ -14,7 +16,6 @@ Rules measured when matching was designed (see README, Matching) and kept here:
 
 from __future__ import annotations
 
-import bisect
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -22,6 +23,7 @@ from rapidfuzz import fuzz, process, utils
 from rapidfuzz.distance import OSA, Indel
 
 from mockint.core.scoring.text import Analysed, phrase_tokens, stem_words
+from mockint.core.scoring.windows import Entry, candidates, find_windows
 
 SCORERS = {
     "ratio": fuzz.ratio,
@@ -47,78 +49,6 @@ class Fuzzy:
             if length >= min_len:
                 best = cut
         return best
-
-
-@dataclass(frozen=True)
-class Repeats:
-    """When a sentence says again what one before it said (``matching.repeats``): sentences of at
-    least ``min_words`` words, compared with ``scorer`` at ``cutoff`` or more."""
-    scorer: str = "token_sort_ratio"
-    cutoff: float = 90.0
-    min_words: int = 4
-    min_run: int = 0         # also a run of this many words said again, inside sentences (0: off)
-
-
-def repeated_sentences(a: Analysed, rep: Repeats) -> list[int]:
-    """The indexes of the sentences that repeat an earlier one, word for word or nearly (the
-    same sentence pasted five times counts once). Exact copies are found first, in a dict; the
-    others are compared with the distinct sentences before them."""
-    words_in: dict[int, int] = defaultdict(int)
-    for si in a.sentence_of_token:
-        words_in[si] += 1
-    seen: dict[str, int] = {}
-    kept: list[str] = []
-    out: list[int] = []
-    scorer = SCORERS[rep.scorer]
-    # a near-copy at ``cutoff`` has a length within this factor of the other's (ratio <= 2 min/sum;
-    # 0.9: the processor drops punctuation, so the lengths compared here are a little looser)
-    near = 0.9 * rep.cutoff / (200 - rep.cutoff) if rep.cutoff < 100 else 0.9
-    for i, (s, e) in enumerate(a.sentences):
-        if words_in[i] < rep.min_words:
-            continue
-        text = " ".join(a.folded[s:e].split())
-        key = text.rstrip(".!? ")
-        if key in seen:
-            out.append(i)
-            continue
-        size = len(key)
-        similar = [k for k in kept if near * size <= len(k) <= size / near] if kept else kept
-        if similar and process.extractOne(key, similar, scorer=scorer, processor=utils.default_process,
-                                          score_cutoff=rep.cutoff):
-            out.append(i)
-            continue
-        seen[key] = i
-        kept.append(key)
-    return out
-
-
-def repeated_runs(a: Analysed, n: int, skip: set[int]) -> list[tuple[int, int]]:
-    """Folded spans of the runs of ``n`` words or more (by stem) that say again, word for word,
-    a run earlier in the answer, outside the sentences ``skip`` (already dropped whole)."""
-    stems, sent = a.stems, a.sentence_of_token
-    grams = list(zip(*(stems[k:] for k in range(n)))) if n > 0 else []
-    if len(set(grams)) == len(grams):       # the usual case: nothing said twice (found in C)
-        return []
-    first: dict[tuple, int] = {}
-    marked = [False] * len(stems)
-    for i, gram in enumerate(grams):
-        if sent[i] in skip:
-            continue
-        j = first.setdefault(gram, i)
-        if j + n <= i:                      # said before, not overlapping itself
-            marked[i:i + n] = [True] * n
-    spans: list[tuple[int, int]] = []
-    k = 0
-    while k < len(marked):
-        if marked[k]:
-            e = k
-            while e + 1 < len(marked) and marked[e + 1]:
-                e += 1
-            spans.append((a.token_starts[k], a.token_ends[e]))
-            k = e + 1
-        else:
-            k += 1
-    return spans
 
 
 class Lexicon:
@@ -154,7 +84,7 @@ class Lexicon:
         scorer = SCORERS[fuzzy.scorer]
         out: dict[int, tuple[str, str]] = {}
         unknown = set(a.words).difference(self.known)          # most words are known: in C
-        resolved = set()
+        resolved: dict[str, tuple[str, str]] = {}     # the words that resolved: to what
         for word in unknown:
             if len(word) < fuzzy.min_length - 1 or not word.isalpha():
                 continue
@@ -168,6 +98,7 @@ class Lexicon:
                 memo[word] = None
                 choices = self._candidates(word, fuzzy.min_length)
                 if choices:
+                    best: tuple[str, float, int] | tuple[str, float] | None
                     best = process.extractOne(word, choices, scorer=scorer,
                                               processor=utils.default_process,
                                               score_cutoff=fuzzy.cutoff(min(len(word), 99)))
@@ -175,10 +106,11 @@ class Lexicon:
                         best = _swapped(word, choices)
                     if best is not None:
                         memo[word] = (self.target_stems[best[0]], best[0])
-            if memo[word] is not None:
-                resolved.add(word)
+            got = memo[word]
+            if got is not None:
+                resolved[word] = got
         if resolved:
-            out = {i: memo[w] for i, w in enumerate(a.words) if w in resolved}
+            out = {i: resolved[w] for i, w in enumerate(a.words) if w in resolved}
         a.cache[key] = out
         return out
 
@@ -191,19 +123,6 @@ class Hit:
     first: int          # token indexes [first, last]
     last: int
     typo: str = ""      # the keyword a typo was matched to, if the hit needed one
-
-
-@dataclass
-class _Entry:
-    phrase: str
-    units: tuple[str, ...]
-    owner: int = 0
-    unit_set: frozenset = frozenset()
-    distinct: bool = True
-
-    def __post_init__(self):
-        self.unit_set = frozenset(self.units)
-        self.distinct = len(self.unit_set) == len(self.units)
 
 
 class PhraseSet:
@@ -225,10 +144,10 @@ class PhraseSet:
         else:
             units = [tuple(t) for t in toks]
         units = [(_NUM_UNIT,) if p.strip() == NUMBER else u for p, u in zip(self.phrases, units)]
-        self.entries = [_Entry(p, u) for p, u in zip(self.phrases, units) if u]
+        self.entries = [Entry(p, u) for p, u in zip(self.phrases, units) if u]
         # Each entry is filed under one of its words, the longest (the most telling): an entry
         # can only match when that word is in the answer, and it is then a candidate once.
-        self.index: dict[str, list[_Entry]] = defaultdict(list)
+        self.index: dict[str, list[Entry]] = defaultdict(list)
         for e in self.entries:
             self.index[max(e.units, key=lambda u: (len(u), u))].append(e)
         self.words = {w for t in toks for w in t}
@@ -252,7 +171,7 @@ class PhraseSet:
             if self.fuzzy.scorer == "partial_ratio":
                 exact = self._find_exact(a, {})
                 done = {h.phrase for h in exact}
-                return exact + [h for h in self._find_partial(a) if h.phrase not in done]
+                return exact + [h for h in self._find_partial(a, self.fuzzy) if h.phrase not in done]
             typos = self.lexicon.typo_stems(a, self.fuzzy)
         return self._find_exact(a, typos)
 
@@ -274,7 +193,7 @@ class PhraseSet:
         if self.group is not None:
             found = self.group.raw(a, pos, typos).get(id(self), [])
         else:
-            found = _windows(_candidates(self.index, pos), pos, a, self.window, typos, self.mode)
+            found = find_windows(candidates(self.index, pos), pos, a, self.window, typos, self.mode)
         found = sorted(found, key=lambda x: (x[0], -(x[1] - x[0]), x[2].phrase))
         hits: list[Hit] = []
         taken_until = -1
@@ -296,14 +215,14 @@ class PhraseSet:
             taken_until = last
         return hits
 
-    def _find_partial(self, a: Analysed) -> list[Hit]:
+    def _find_partial(self, a: Analysed, fuzzy: Fuzzy) -> list[Hit]:
         """Opt-in fallback for long phrases: rapidfuzz partial_ratio alignment over the text."""
         hits = []
         for e in self.entries:
             if len(e.phrase) < 12:
                 continue
             res = fuzz.partial_ratio_alignment(e.phrase, a.folded, processor=utils.default_process,
-                                               score_cutoff=self.fuzzy.cutoff(len(e.phrase)))
+                                               score_cutoff=fuzzy.cutoff(len(e.phrase)))
             if res is None:
                 continue
             s, t = res.dest_start, res.dest_end
@@ -337,121 +256,6 @@ def _dropped(word: str, choices: list[str]) -> str | None:
     return fits[0] if len(fits) == 1 else None
 
 
-def _candidates(index: dict[str, list[_Entry]], pos: dict[str, list[int]]) -> list[_Entry]:
-    """The entries whose key word is in the answer (each entry is filed under one word)."""
-    if len(pos) < len(index):
-        return [e for u in pos if u in index for e in index[u]]
-    return [e for u, es in index.items() if u in pos for e in es]
-
-
-def _windows(entries, pos, a: Analysed, window: int, typos, mode: str) -> list[tuple[int, int, _Entry]]:
-    """Every occurrence of every entry: (first token, last token, entry), overlaps included."""
-    found: list[tuple[int, int, _Entry]] = []
-    sent = a.sentence_of_token
-    for e in entries:
-        units = e.units
-        if len(units) == 1:
-            found += [(p, p, e) for p in pos[units[0]]]
-            continue
-        if not pos.keys() >= e.unit_set:
-            continue
-        span = len(units) + window
-        if e.distinct:
-            found += _bags_around_rarest(units, pos, span, sent, e)
-            continue
-        starts = sorted({p for u in set(units) for p in pos[u]})
-        last_end = -1
-        for p in starts:
-            if p <= last_end:
-                continue
-            end = _bag_end(a, units, p, span, sent, typos, mode)
-            if end >= 0:
-                found.append((p, end, e))
-                last_end = end
-    return found
-
-
-def _bags_around_rarest(units, pos, span, sent, e) -> list[tuple[int, int, _Entry]]:
-    """Windows of at most ``span`` tokens, in one sentence, holding every unit (any order),
-    found from the occurrences of the phrase's rarest word: a few bisects per occurrence."""
-    if len(units) == 2:
-        return _pairs(pos[units[0]], pos[units[1]], span, sent, e)
-    rare = min(units, key=lambda u: len(pos[u]))
-    others = [pos[u] for u in units if u != rare]
-    out = []
-    last_end = -1
-    for r in pos[rare]:
-        lo, hi = r, r
-        ok = True
-        for plist in others:
-            k = bisect.bisect_left(plist, r)
-            best = None
-            for c in (plist[k - 1] if k > 0 else None, plist[k] if k < len(plist) else None):
-                if c is None or abs(c - r) >= span or sent[c] != sent[r]:
-                    continue
-                if best is None or abs(c - r) < abs(best - r):
-                    best = c
-            if best is None:
-                ok = False
-                break
-            lo, hi = min(lo, best), max(hi, best)
-        if ok and hi - lo < span and lo > last_end:
-            out.append((lo, hi, e))
-            last_end = hi
-    return out
-
-
-def _pairs(a: list[int], b: list[int], span: int, sent, e) -> list[tuple[int, int, _Entry]]:
-    """``_bags_around_rarest`` for a two-word phrase (most multi-word phrases): the same windows."""
-    if len(b) < len(a):
-        a, b = b, a
-    out = []
-    last_end = -1
-    n = len(b)
-    for r in a:
-        k = bisect.bisect_left(b, r)
-        sr = sent[r]
-        best = -1
-        if k > 0:
-            c = b[k - 1]
-            if r - c < span and sent[c] == sr:
-                best = c
-        if k < n:
-            c = b[k]
-            if c - r < span and sent[c] == sr and (best < 0 or c - r < r - best):
-                best = c
-        if best < 0:
-            continue
-        lo, hi = (best, r) if best < r else (r, best)
-        if lo > last_end:
-            out.append((lo, hi, e))
-            last_end = hi
-    return out
-
-
-def _bag_end(a: Analysed, units, p: int, span: int, sent, typos, mode: str) -> int:
-    """Last token index of a window starting at p holding all units (any order), or -1."""
-    need = list(units)
-    units_of = a.stems if mode == "stem" else a.words
-    limit = min(len(units_of), p + span)
-    for j in range(p, limit):
-        if sent[j] != sent[p]:
-            break
-        u = units_of[j]
-        alt = typos[j][0] if j in typos else None
-        if u in need:
-            need.remove(u)
-        elif alt is not None and alt in need:
-            need.remove(alt)
-        elif j == p:
-            return -1          # the window starts on one of the phrase's words
-        else:
-            continue
-        if not need:
-            return j
-    return -1
-
-
 class PhraseGroup:
     """Phrase sets that share a matching setting, found in one pass over the answer.
 
@@ -460,24 +264,24 @@ class PhraseGroup:
 
     def __init__(self, sets: list[PhraseSet]):
         self.sets = sets
-        self.index: dict[str, list[_Entry]] = defaultdict(list)
+        self.index: dict[str, list[Entry]] = defaultdict(list)
         for ps in sets:
             ps.group = self
             for u, es in ps.index.items():
                 self.index[u].extend(es)
         self.windows = {id(ps): ps.window for ps in sets}
 
-    def raw(self, a: Analysed, pos, typos) -> dict[int, list[tuple[int, int, _Entry]]]:
+    def raw(self, a: Analysed, pos, typos) -> dict[int, list[tuple[int, int, Entry]]]:
         key = ("group", id(self), id(pos))
         got = a.cache.get(key)
         if got is None:
             got = {}
             mode = self.sets[0].mode
-            by_window: dict[int, list[_Entry]] = defaultdict(list)
-            for e in _candidates(self.index, pos):
+            by_window: dict[int, list[Entry]] = defaultdict(list)
+            for e in candidates(self.index, pos):
                 by_window[self.windows[e.owner]].append(e)
             for window, entries in by_window.items():
-                for hit in _windows(entries, pos, a, window, typos, mode):
+                for hit in find_windows(entries, pos, a, window, typos, mode):
                     got.setdefault(hit[2].owner, []).append(hit)
             a.cache[key] = got
         return got

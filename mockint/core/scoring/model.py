@@ -10,7 +10,8 @@ from typing import Any
 
 from mockint.core.questions.examples import Examples
 from mockint.core.scoring.coach_rules import DEFAULT_COACH
-from mockint.core.scoring.matching import Fuzzy, Repeats
+from mockint.core.scoring.matching import Fuzzy
+from mockint.core.scoring.repeats import Repeats
 
 EFFECTS = ("reward", "bonus", "penalty", "gate")
 
@@ -54,12 +55,13 @@ class CheckSpec:
     guide: list[str] = field(default_factory=list)
     options: dict[str, Any] = field(default_factory=dict)   # kind-specific keys, validated
     by_kind: dict[str, dict[str, float]] = field(default_factory=dict)   # question kind -> weight/target
+    discredits: tuple[str, ...] = ()    # criteria or checks whose credit the words this check finds cannot earn
     _kinds: dict[str, CheckSpec] = field(default_factory=dict, repr=False, compare=False)
 
     def for_kind(self, kind: str) -> CheckSpec:
         """The check as it applies to a question of ``kind`` (its ``by_kind`` weight and target;
         weight 0: not applied)."""
-        over = self.by_kind.get(kind)
+        over: dict[str, Any] | None = self.by_kind.get(kind)     # weight, target: fields of a CheckSpec
         if not over:
             return self
         got = self._kinds.get(kind)

@@ -26,8 +26,9 @@ class MultiScorer(Scorer):
             self._others[name] = Scorer(self._rubric_named(name), self.bank)
         return self._others[name]
 
-    def score(self, answer: str, question: Question, elapsed: float | None = None) -> Result:
+    def score(self, answer: str, question: Question, elapsed: float | None = None,
+              only: tuple[str, ...] | None = None) -> Result:
         other = self.for_question(question)
         if other is self:
-            return super().score(answer, question, elapsed)
-        return other.score(answer, question, elapsed)
+            return super().score(answer, question, elapsed, only)
+        return other.score(answer, question, elapsed, only)

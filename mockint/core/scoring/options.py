@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from mockint.core.data import cache
 from mockint.core.data.errors import DataError
 from mockint.core.data.validate import Doc
 from mockint.core.scoring.matching import MATCH_MODES, SCORERS, Fuzzy
@@ -57,12 +58,12 @@ def _keep(errs: list[DataError]):
         errs.extend(exc.errors)
 
 
-# Patterns that compiled and do not match empty text, by their text: kept in <mockint home>/cache
-# so that a later load does not compile them again to check them (the text is the key: an edited
-# pattern is checked anew; a damaged or missing file means every pattern is checked).
-_GOOD_FORMAT = 1
-
-
+# Patterns that compiled and do not match empty text, by their text: kept in the disk cache
+# (mockint.core.data.cache) so that a later load does not compile them again to check them. The
+# text is the key of each verdict (an edited pattern is checked anew), the entry's key is the
+# mockint and Python versions (another ``re`` checks them all again); a damaged or missing entry
+# means every pattern is checked.
+_GOOD_KIND = "patterns-ok-2"      # 1: a JSON list; 2: a set, through data.cache
 _GOOD_MAX = 20_000
 
 
@@ -70,30 +71,20 @@ _good: set[str] | None = None
 _new_good: set[str] = set()
 
 
-_GOOD_NAME = f"patterns-ok-{_GOOD_FORMAT}.json"
-
-
 def _good_file() -> Path:
-    from mockint.core.data.yamlfile import cache_file
-
-    return cache_file(_GOOD_NAME)
+    return cache.path(cache.key(_GOOD_KIND))
 
 
 def _known_good() -> set[str]:
     global _good
     if _good is None:
-        try:
-            import json
-
-            got = json.loads(_good_file().read_text(encoding="utf-8"))
-            _good = {p for p in got if isinstance(p, str)} if isinstance(got, list) else set()
-        except Exception:               # noqa: BLE001 - no file, a damaged one: check them all
-            _good = set()
+        got = cache.read(cache.key(_GOOD_KIND))
+        _good = got if isinstance(got, set) else set()
     return _good
 
 
 def _save_good() -> None:
-    """Add the patterns checked since the last save to the file (at most ``_GOOD_MAX``)."""
+    """Add the patterns checked since the last save to the entry (at most ``_GOOD_MAX``)."""
     if not _new_good:
         return
     known = _known_good()
@@ -101,66 +92,39 @@ def _save_good() -> None:
     _new_good.clear()
     if len(known) > _GOOD_MAX:
         known.clear()
-    import json
-
-    from mockint.core.data.yamlfile import write_cache
-
-    write_cache(_GOOD_NAME, json.dumps(sorted(known), ensure_ascii=False))
+    cache.write(cache.key(_GOOD_KIND), known)
 
 
-def _kind_option(doc: Doc, kind: str, key: str, value: Any, path, lists: dict, fuzzy: Fuzzy) -> Any:  # noqa: C901 - issue 17: to split
-    if key in ("phrases", "about", "addressed", "starts", "exclude"):
-        if isinstance(value, dict):
-            m = doc.mapping(value, path, optional=("phrases", "lists"))
-            out = doc.strings(m.get("phrases", []), path + ("phrases",), 0)
-            for i, name in enumerate(doc.strings(m.get("lists", []), path + ("lists",), 0)):
-                out += _list(doc, name, path + ("lists", i), lists)
-            return out
-        if isinstance(value, list) and not value:
-            doc.fail(path, "the phrase list is empty: give at least one phrase")
-        return doc.strings(value, path)
+_PHRASE_KEYS = ("phrases", "about", "addressed", "starts", "exclude")     # phrases, or named lists of them
+_INT_KEYS = ("window", "window_words", "ngram", "allow", "min_words", "margin", "max_questions", "max_own",
+             "min_length", "min_points", "margin_points")
+
+
+def _kind_option(doc: Doc, kind: str, key: str, value: Any, path, lists: dict, fuzzy: Fuzzy) -> Any:
+    """The value of the option ``key`` of a ``kind`` check, read and checked."""
+    if key in _PHRASE_KEYS:
+        return _phrases(doc, value, path, lists)
     if key in ("lists", "ignore", "ignore_in_terms"):
-        names = doc.strings(value, path)
-        return [w for i, n in enumerate(names) for w in _list(doc, n, path + (i,), lists)]
+        return _words(doc, value, path, lists)
     if key == "negated_by":             # lists of words that, just before a hit, cancel it
         from mockint.core.scoring.text import fold
-        names = doc.strings(value, path)
-        return frozenset(fold(w) for i, n in enumerate(names) for w in _list(doc, n, path + (i,), lists))
+        return frozenset(fold(w) for w in _words(doc, value, path, lists))
     if key == "objects":                # what an action may be done to (see docs/rubric-format.md)
-        m = doc.mapping(value, path, required=("lists",), optional=("skip", "window", "goes_on", "known", "except"))
-        words = [w for i, n in enumerate(doc.strings(m["lists"], path + ("lists",)))
-                 for w in _list(doc, n, path + ("lists", i), lists)]
-        skip = [w for i, n in enumerate(doc.strings(m.get("skip", []), path + ("skip",), 0))
-                for w in _list(doc, n, path + ("skip", i), lists)]
-        goes_on = None
-        if "goes_on" in m:
-            try:
-                goes_on = re.compile(doc.text_(m["goes_on"], path + ("goes_on",)))
-            except re.error as exc:
-                doc.fail(path + ("goes_on",), f"bad regular expression: {exc}")
-        odd = [w for i, n in enumerate(doc.strings(m.get("except", []), path + ("except",), 0))
-               for w in _list(doc, n, path + ("except", i), lists)]
-        return {"words": words, "skip": skip, "goes_on": goes_on, "except": odd,
-                "known": doc.typed(m.get("known", False), path + ("known",), bool),
-                "window": int(doc.number(m.get("window", 4), path + ("window",), 1, 20, whole=True))}
+        return _objects(doc, value, path, lists)
     if key == "patterns":
         return _patterns(doc, value, path, lists)
     if kind == "pattern" and key in ("near", "unless"):
-        # near: a hit counts only with one of these within ``sentences`` sentences of it;
-        # unless: a hit is dropped when one of these is that close (docs/rubric-format.md)
-        m = doc.mapping(value, path, required=("patterns",), optional=("sentences", "negated_by"))
-        out = {"patterns": _patterns(doc, m["patterns"], path + ("patterns",), lists),
-               "sentences": int(doc.number(m.get("sentences", 0), path + ("sentences",), 0, 50, whole=True))}
-        if "negated_by" in m:            # "it wasn't my fault" owns nothing: a negated canceller cancels nothing
-            out["negated_by"] = _kind_option(doc, kind, "negated_by", m["negated_by"], path + ("negated_by",),
-                                             lists, fuzzy)
-        return out
+        return _near(doc, kind, value, path, lists, fuzzy)
     if key == "match":
         return doc.choice(value, path, MATCH_MODES)
     if key == "fuzzy":
         return _fuzzy(doc, value, path, fuzzy)
-    if key in ("window", "window_words", "ngram", "allow", "min_words", "margin", "max_questions", "max_own",
-               "min_length", "min_points", "margin_points"):
+    return _scalar(doc, kind, key, value, path)
+
+
+def _scalar(doc: Doc, kind: str, key: str, value: Any, path) -> Any:
+    """An option that is one number, flag, choice or list of texts."""
+    if key in _INT_KEYS:
         return int(doc.number(value, path, 0, 200, whole=True))
     if key == "scale_from_words":
         return int(doc.number(value, path, 1, 10000, whole=True))
@@ -178,6 +142,57 @@ def _kind_option(doc: Doc, kind: str, key: str, value: Any, path, lists: dict, f
     if key in ("unless", "from"):
         return doc.strings(value, path)
     raise AssertionError(key)  # pragma: no cover - KIND_KEYS and this function agree
+
+
+def _phrases(doc: Doc, value: Any, path, lists: dict) -> list[str]:
+    """Phrases: a list of them, or a mapping of ``phrases`` and ``lists`` (names of the rubric's lists)."""
+    if isinstance(value, dict):
+        m = doc.mapping(value, path, optional=("phrases", "lists"))
+        out = doc.strings(m.get("phrases", []), path + ("phrases",), 0)
+        for i, name in enumerate(doc.strings(m.get("lists", []), path + ("lists",), 0)):
+            out += _list(doc, name, path + ("lists", i), lists)
+        return out
+    if isinstance(value, list) and not value:
+        doc.fail(path, "the phrase list is empty: give at least one phrase")
+    return doc.strings(value, path)
+
+
+def _words(doc: Doc, value: Any, path, lists: dict, min_len: int = 1) -> list[str]:
+    """The words of the rubric's lists named in ``value``, in order."""
+    names = doc.strings(value, path, min_len)
+    return [w for i, n in enumerate(names) for w in _list(doc, n, path + (i,), lists)]
+
+
+def _objects(doc: Doc, value: Any, path, lists: dict) -> dict[str, Any]:
+    """``objects``: what an action may be done to (its words, the words skipped before them, how
+    far they may be, what goes on after them, exceptions)."""
+    m = doc.mapping(value, path, required=("lists",), optional=("skip", "window", "goes_on", "known", "except"))
+    words = _words(doc, m["lists"], path + ("lists",), lists)
+    skip = _words(doc, m.get("skip", []), path + ("skip",), lists, 0)
+    goes_on = None
+    if "goes_on" in m:
+        try:
+            goes_on = re.compile(doc.text_(m["goes_on"], path + ("goes_on",)))
+        except re.error as exc:
+            doc.fail(path + ("goes_on",), f"bad regular expression: {exc}")
+    odd = _words(doc, m.get("except", []), path + ("except",), lists, 0)
+    return {"words": words, "skip": skip, "goes_on": goes_on, "except": odd,
+            "known": doc.typed(m.get("known", False), path + ("known",), bool),
+            "window": int(doc.number(m.get("window", 4), path + ("window",), 1, 20, whole=True))}
+
+
+def _near(doc: Doc, kind: str, value: Any, path, lists: dict, fuzzy: Fuzzy) -> dict[str, Any]:
+    """A pattern check's ``near`` (a hit counts only with one of these patterns within
+    ``sentences`` sentences of it) or ``unless`` (a hit is dropped when one of these is that close);
+    docs/rubric-format.md."""
+    m = doc.mapping(value, path, required=("patterns",), optional=("sentences", "negated_by"))
+    near: dict[str, Any] = {
+        "patterns": _patterns(doc, m["patterns"], path + ("patterns",), lists),
+        "sentences": int(doc.number(m.get("sentences", 0), path + ("sentences",), 0, 50, whole=True))}
+    if "negated_by" in m:            # "it wasn't my fault" owns nothing: a negated canceller cancels nothing
+        near["negated_by"] = _kind_option(doc, kind, "negated_by", m["negated_by"], path + ("negated_by",),
+                                          lists, fuzzy)
+    return near
 
 
 def _patterns(doc: Doc, value: Any, path, lists: dict) -> list:

@@ -17,6 +17,11 @@ understood here becomes a prefix. What cannot be planned returns ``None`` and is
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from typing import Any
+
+from mockint.core.data import cache, regex_parse
+from mockint.core.data.regex_parse import ops as C
 
 _WORD = set("abcdefghijklmnopqrstuvwxyz0123456789'")
 _ENDS = set(" -,;:!/")            # literal characters that end a token (\. too)
@@ -26,7 +31,11 @@ _MAX_NEEDS = 4                    # more required texts than this: not worth a s
 _MAX_GROUPS = 3                   # the most telling requirements, no more
 _RARE = set("$€£¥%#@&+=<>|~^*/\\")   # symbols rare in prose: worth a search alone
 
-Plan = tuple[frozenset, tuple]
+Plan = tuple[frozenset[str], tuple[str, ...]]         # (exact tokens, token prefixes)
+CharPlan = tuple[frozenset[str], bool, re.Pattern[str]]   # (characters, at the start, their finder)
+Needs = tuple[tuple[str, ...], ...]                      # groups of texts, one of each in every match
+Analysis = tuple[Plan | None, CharPlan | None, Needs | None]
+_NOTHING: Analysis = (None, None, None)
 
 
 class _Unplannable(Exception):
@@ -40,7 +49,7 @@ def _class_end(s: str, i: int) -> int:
     return j + 1
 
 
-def _scan(s: str, i: int = 0):
+def _scan(s: str, i: int = 0) -> Iterator[tuple[int, str, int]]:
     """(index, character, depth after it) of each character of ``s`` from ``i`` that is not
     inside an escape or a character class."""
     depth = 0
@@ -190,27 +199,26 @@ def plan(pattern: str) -> Plan | None:
     return frozenset(exact), tuple(sorted(prefixes))
 
 
-def required_text(pattern: str) -> tuple[tuple[str, ...], ...] | None:
+def required_text(pattern: str) -> Needs | None:
     """What every match of ``pattern`` contains: groups of texts; each group has one text that
     the match holds (``(("try", "tried"), (" to",))`` for ``\\bi (?:try|tried) to\\b``). None
     when there is nothing worth looking for.
 
     ``"new to" in answer`` costs well under a microsecond; most patterns do not match most
     answers, so the check tries a pattern only when the answer holds a text of every group. The
-    pattern is read with the standard library's own regex parser; whatever it cannot read
-    safely gives None."""
-    try:
-        from re import _constants as C
-        from re import _parser
-    except ImportError:                 # pragma: no cover - a Python without these modules
+    pattern is read with the standard library's own regex parser
+    (:mod:`mockint.core.data.regex_parse`); whatever it cannot read safely gives None."""
+    return regex_parse.read(pattern, _required_text, _no_plan)
+
+
+def _no_plan(pattern: str) -> None:
+    return None
+
+
+def _required_text(tree: list[Any], flags: int) -> Needs | None:
+    if flags & (re.IGNORECASE | re.VERBOSE):
         return None
-    try:
-        parsed = _parser.parse(pattern)
-    except Exception:                   # noqa: BLE001 - compiled elsewhere; be safe here
-        return None
-    if parsed.state.flags & (C.SRE_FLAG_IGNORECASE | C.SRE_FLAG_VERBOSE):
-        return None
-    groups = sorted((g for g in _reqs(list(parsed), C) if _score(g) >= 3),   # "e" in text: no help
+    groups = sorted((g for g in _reqs(tree) if _score(g) >= 3),   # "e" in text: no help
                     key=lambda g: (-_score(g), sorted(g)))
     kept: list[set[str]] = []
     for g in groups:                    # a group that a kept one implies adds nothing
@@ -228,7 +236,7 @@ def _score(req: set[str] | None) -> int:
     return min(3 if len(t) == 1 and t in _RARE else len(t) for t in req)
 
 
-def _lead(items, C) -> str:
+def _lead(items: Any) -> str:
     """The literal text a parsed sequence starts with."""
     out = []
     for op, arg in items:
@@ -238,13 +246,13 @@ def _lead(items, C) -> str:
     return "".join(out)
 
 
-def _reqs(items, C) -> list[set[str]]:
+def _reqs(items: Any) -> list[set[str]]:
     """Every requirement of a sequence of parsed regex items: each a set of texts, one of which
     a match holds."""
     out: list[set[str]] = []
     run: list[str] = []
 
-    def end_run():
+    def end_run() -> None:
         if run:
             out.append({"".join(run)})
             run.clear()
@@ -255,37 +263,34 @@ def _reqs(items, C) -> list[set[str]]:
             continue
         if op is C.BRANCH and run:         # "tr" + (y|ied): the parser's factoring of try|tried
             head = "".join(run)
-            out.append({head + _lead(list(alt), C) for alt in arg[1]})
+            out.append({head + _lead(list(alt)) for alt in arg[1]})
         end_run()
         if op is C.SUBPATTERN:
-            out += _reqs(list(arg[-1]), C)
+            out += _reqs(list(arg[-1]))
         elif op is C.BRANCH:
-            alts = [max(_reqs(list(alt), C), key=_score, default=None) for alt in arg[1]]
+            alts = [max(_reqs(list(alt)), key=_score, default=None) for alt in arg[1]]
             if all(alts):
-                out.append(set().union(*alts))
+                out.append({t for alt_req in alts if alt_req for t in alt_req})
         elif op is C.IN and arg and all(o is C.LITERAL for o, _ in arg):
             out.append({chr(v) for _, v in arg})       # [$€£]: one of these characters
-        elif op in (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", None)) and arg[0] >= 1:
-            out += _reqs(list(arg[2]), C)
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT) and arg[0] >= 1:
+            out += _reqs(list(arg[2]))
     end_run()
     return out
 
 
-def char_plan(pattern: str) -> tuple[frozenset, bool, re.Pattern] | None:
+def char_plan(pattern: str) -> CharPlan | None:
     """For a pattern that starts on punctuation or at the very beginning (``(?:^|[.!?,]\\s*)like``,
     ``^\\s*so\\b``, ``,\\s*(?:nu|corect)``): (the characters a match can start on, whether it can
     start at 0, a regex finding those characters). None when it can start on a word character,
     on anything else, or anywhere (then :func:`plan` or a full search applies)."""
-    try:
-        from re import _constants as C
-        from re import _parser
+    return regex_parse.read(pattern, _char_plan, _no_plan)
 
-        parsed = _parser.parse(pattern)
-    except Exception:                   # noqa: BLE001 - compiled elsewhere; be safe here
+
+def _char_plan(tree: list[Any], flags: int) -> CharPlan | None:
+    if flags & (re.IGNORECASE | re.MULTILINE | re.VERBOSE):
         return None
-    if parsed.state.flags & (C.SRE_FLAG_IGNORECASE | C.SRE_FLAG_MULTILINE | C.SRE_FLAG_VERBOSE):
-        return None
-    got = _first_chars(list(parsed), C)
+    got = _first_chars(list(tree))
     if got is None:
         return None
     chars, at_start = got
@@ -294,7 +299,7 @@ def char_plan(pattern: str) -> tuple[frozenset, bool, re.Pattern] | None:
     return frozenset(chars), at_start, _finder(frozenset(chars))
 
 
-def _first_chars(items, C) -> tuple[set[str], bool] | None:
+def _first_chars(items: list[Any]) -> tuple[set[str], bool] | None:
     """What a sequence of parsed items can begin with: (characters, the start of the text)."""
     if not items:
         return None
@@ -306,14 +311,14 @@ def _first_chars(items, C) -> tuple[set[str], bool] | None:
     if op is C.IN and arg and all(o is C.LITERAL for o, _ in arg):
         return {chr(v) for _, v in arg}, False
     if op is C.SUBPATTERN:
-        return _first_chars(list(arg[-1]), C)
+        return _first_chars(list(arg[-1]))
     if op in (C.MAX_REPEAT, C.MIN_REPEAT) and arg[0] >= 1:
-        return _first_chars(list(arg[2]), C)
+        return _first_chars(list(arg[2]))
     if op is C.BRANCH:
         chars: set[str] = set()
         at_start = False
         for alt in arg[1]:
-            got = _first_chars(list(alt), C)
+            got = _first_chars(list(alt))
             if got is None:
                 return None
             chars |= got[0]
@@ -323,53 +328,41 @@ def _first_chars(items, C) -> tuple[set[str], bool] | None:
 
 
 # -- memo and on-disk cache: reading ~90 patterns with the regex parser costs ~10 ms per rubric,
-#    which every cold `mockint score` would pay; the results are kept with the parse cache.
-_FORMAT = 4                       # 2: leading lookbehinds are planned past; 3: a final apostrophe; 4: a leading one
-_MEMO: dict[str, tuple] = {}
+#    which every cold `mockint score` would pay; the results are kept in the disk cache.
+_FORMAT = 5     # 2: leading lookbehinds are planned past; 3: a final apostrophe; 4: a leading one; 5: data.cache
+_MEMO: dict[str, tuple[Plan | None, tuple[frozenset[str], bool] | None, Needs | None]] = {}
 
 
-def analysis(pattern: str):
-    """(plan, char plan, required texts) of a pattern, memoised (see :func:`warm`)."""
+def analysis(pattern: str) -> Analysis:
+    """(plan, char plan, required texts) of a pattern, memoised (see :func:`warm`). Without the
+    regex parser (:func:`mockint.core.data.regex_parse.usable`), nothing: the pattern is searched
+    over the whole answer."""
+    if not regex_parse.usable():
+        return _NOTHING
     got = _MEMO.get(pattern)
     if got is None:
         cp = char_plan(pattern)
         got = _MEMO[pattern] = (plan(pattern), None if cp is None else (cp[0], cp[1]), required_text(pattern))
-    p, cp, needs = got
-    return p, (None if cp is None else (cp[0], cp[1], _finder(cp[0]))), needs
+    p, kept, needs = got
+    return p, (None if kept is None else (kept[0], kept[1], _finder(kept[0]))), needs
 
 
-def _finder(chars: frozenset) -> re.Pattern:
+def _finder(chars: frozenset[str]) -> re.Pattern[str]:
     return re.compile("[" + "".join(re.escape(ch) for ch in sorted(chars)) + "]") if chars else re.compile("(?!)")
 
 
 def warm(patterns: list[str]) -> None:
-    """Fill the memo for these patterns from ``<mockint home>/cache`` (named by a hash of the
-    patterns), or work them out and keep them there. Any problem with the cache: worked out."""
+    """Fill the memo for these patterns from the disk cache (:mod:`mockint.core.data.cache`, under
+    a key made from the patterns), or work them out and keep them there. Any problem with the
+    cache: worked out. Without the regex parser, nothing to fill (see :func:`analysis`)."""
     todo = sorted({p for p in patterns if p not in _MEMO})
-    if not todo:
+    if not todo or not regex_parse.usable():
         return
-    import json
-
-    from mockint.core.data.yamlfile import cache_file, sha1_hex, write_cache
-
-    entry = f"plans-{_FORMAT}-{sha1_hex(chr(10).join([str(_FORMAT)] + todo))}.json"
-    try:
-        with open(cache_file(entry), encoding="utf-8") as fh:
-            stored = json.load(fh)
-        for pat, (p, cp, needs) in zip(todo, stored):
-            _MEMO[pat] = (None if p is None else (frozenset(p[0]), tuple(p[1])),
-                          None if cp is None else (frozenset(cp[0]), bool(cp[1])),
-                          None if needs is None else tuple(tuple(g) for g in needs))
-        if len(stored) == len(todo):
-            return
-    except Exception:                   # noqa: BLE001 - no cache, or a damaged one: work it out
-        pass
+    entry = cache.key(f"plans-{_FORMAT}", *todo)
+    stored = cache.read(entry)
+    if isinstance(stored, list) and len(stored) == len(todo):
+        _MEMO.update(zip(todo, stored))
+        return
     for pat in todo:
         analysis(pat)
-    rows = []
-    for pat in todo:
-        p, cp, needs = _MEMO[pat]
-        rows.append([None if p is None else [sorted(p[0]), list(p[1])],
-                     None if cp is None else [sorted(cp[0]), cp[1]],
-                     None if needs is None else [list(g) for g in needs]])
-    write_cache(entry, json.dumps(rows, ensure_ascii=False))
+    cache.write(entry, [_MEMO[pat] for pat in todo])

@@ -17,7 +17,8 @@ from mockint.core.data.yamlfile import load_yaml_cached, read_data
 from mockint.core.questions.examples import Examples, parse_examples
 from mockint.core.scoring.checks import KIND_CLASSES
 from mockint.core.scoring.coach_rules import COACH_CRITERIA_KEYS, DEFAULT_COACH
-from mockint.core.scoring.matching import SCORERS, Fuzzy, Repeats
+from mockint.core.scoring.crossrefs import check_references
+from mockint.core.scoring.matching import SCORERS, Fuzzy
 from mockint.core.scoring.model import (
     MODES,
     ONLY_WHEN,
@@ -35,6 +36,7 @@ from mockint.core.scoring.options import (
     _Problems,
     _save_good,
 )
+from mockint.core.scoring.repeats import Repeats
 from mockint.core.scoring.text import LANGS
 
 # What each check kind takes and may do, from the kind's own class (scoring/checks/): its options
@@ -75,18 +77,33 @@ def _repeats(doc: Doc, value: Any, path) -> Repeats | None:
                    int(doc.number(m.get("min_run", base.min_run), path + ("min_run",), 0, 50, whole=True)))
 
 
-def _check(doc: Doc, raw: Any, path, lists: dict, facts, fuzzy: Fuzzy,  # noqa: C901 - issue 17: to split
-           ids_so_far: set[str]) -> CheckSpec:
-    common = ("id", "kind", "effect", "label", "weight", "target", "per_hit", "max_penalty", "per_words", "min_hits",
-              "cap", "found", "missing", "partial", "guide", "by_kind")
+_COMMON = ("id", "kind", "effect", "label", "weight", "target", "per_hit", "max_penalty", "per_words", "min_hits",
+           "cap", "found", "missing", "partial", "guide", "by_kind", "discredits")     # keys of every check
+
+
+def _check(doc: Doc, raw: Any, path, lists: dict, facts, fuzzy: Fuzzy, ids_so_far: set[str]) -> CheckSpec:
+    """One check of a criterion; every problem in it is found (not only the first): raises _Problems."""
     if not isinstance(raw, dict):
         doc.mapping(raw, path)
     kind = doc.choice(raw.get("kind"), path + ("kind",), KINDS) if "kind" in raw else doc.fail(
         path, f"missing the required key 'kind'; allowed kinds: {', '.join(KINDS)}")
-    specific = KIND_KEYS[kind]
     m = doc.mapping(raw, path, required=("id", "kind", "effect", "label"),
-                    optional=[k for k in common if k not in ("id", "kind", "effect", "label")] + list(specific))
+                    optional=[k for k in _COMMON if k not in ("id", "kind", "effect", "label")] + list(KIND_KEYS[kind]))
     errs: list[DataError] = []          # every problem of the check, not only the first
+    spec = _check_names(doc, m, path, kind, ids_so_far, errs)
+    _check_amounts(doc, m, path, spec, errs)
+    _check_wording(doc, m, path, spec, facts, errs)
+    opts = _check_options(doc, m, path, kind, lists, fuzzy, errs)
+    if errs:
+        raise _Problems(errs)
+    if kind == "phrases":
+        opts.setdefault("fuzzy", fuzzy)
+    spec.options = opts
+    return spec
+
+
+def _check_names(doc: Doc, m: dict, path, kind: str, ids_so_far: set[str], errs: list[DataError]) -> CheckSpec:
+    """A check's id (unique in its criterion), its effect (one its kind has) and its label."""
     cid, effect, label = str(m["id"]), "", ""        # effect "": not valid, nothing said that follows from it
     with _keep(errs):
         cid = doc.ident(m["id"], path + ("id",), r"[a-z0-9]+(?:_[a-z0-9]+)*")
@@ -96,7 +113,12 @@ def _check(doc: Doc, raw: Any, path, lists: dict, facts, fuzzy: Fuzzy,  # noqa: 
         effect = doc.choice(m["effect"], path + ("effect",), KIND_EFFECTS[kind])
     with _keep(errs):
         label = doc.text_(m["label"], path + ("label",))
-    spec = CheckSpec(id=cid, kind=kind, effect=effect, label=label)
+    return CheckSpec(id=cid, kind=kind, effect=effect, label=label)
+
+
+def _check_amounts(doc: Doc, m: dict, path, spec: CheckSpec, errs: list[DataError]) -> None:
+    """A check's numbers: weight, what a penalty takes (per hit, at most, by density, from how
+    many hits) and the target."""
     with _keep(errs):
         spec.weight = float(doc.number(m.get("weight", 1.0), path + ("weight",), 0, 100))
     with _keep(errs):
@@ -108,11 +130,17 @@ def _check(doc: Doc, raw: Any, path, lists: dict, facts, fuzzy: Fuzzy,  # noqa: 
             with _keep(errs):
                 setattr(spec, key, int(doc.number(m[key], path + (key,), 1, 100 if key == "min_hits" else 10000,
                                                   whole=True)))
-                if effect and effect != "penalty":
+                if spec.effect and spec.effect != "penalty":
                     doc.fail(path + (key,), f"only a check with effect 'penalty' takes '{key}'")
-    default_target = 0.75 if kind == "talking_points" else 1
+    default_target = 0.75 if spec.kind == "talking_points" else 1
     with _keep(errs):
         spec.target = float(doc.number(m.get("target", default_target), path + ("target",), 0.01, 1000))
+
+
+def _check_wording(doc: Doc, m: dict, path, spec: CheckSpec, facts, errs: list[DataError]) -> None:
+    """A check's cap, message templates, guide facts, weights by question kind, and what it
+    discredits."""
+    effect = spec.effect
     if "cap" in m and effect:
         with _keep(errs):
             spec.cap = _cap(doc, m["cap"], path + ("cap",), effect)
@@ -124,8 +152,18 @@ def _check(doc: Doc, raw: Any, path, lists: dict, facts, fuzzy: Fuzzy,  # noqa: 
         spec.guide = guide_refs(doc, m.get("guide", []), path + ("guide",), facts)
     with _keep(errs):
         spec.by_kind = _check_by_kind(doc, m.get("by_kind", {}) or {}, path + ("by_kind",))
+    if "discredits" in m:         # names checked with the rubric's other names (crossrefs.py)
+        with _keep(errs):
+            spec.discredits = tuple(doc.strings(m["discredits"], path + ("discredits",)))
+            if effect and effect != "penalty":
+                doc.fail(path + ("discredits",), "only a check with effect 'penalty' takes 'discredits'")
+
+
+def _check_options(doc: Doc, m: dict, path, kind: str, lists: dict, fuzzy: Fuzzy,
+                   errs: list[DataError]) -> dict[str, Any]:
+    """The options of the check's kind (scoring/checks/), each read by ``_kind_option``."""
     opts: dict[str, Any] = {}
-    for key, required in specific.items():
+    for key, required in KIND_KEYS[kind].items():
         with _keep(errs):
             if required and key not in m:
                 doc.fail(path, f"a '{kind}' check needs the key '{key}'")
@@ -135,12 +173,7 @@ def _check(doc: Doc, raw: Any, path, lists: dict, facts, fuzzy: Fuzzy,  # noqa: 
         if kind in ("phrases", "claims") and not (opts.get("phrases") or opts.get("lists")) \
                 and not any(e.key.endswith((".phrases", ".lists")) for e in errs):
             doc.fail(path, f"a '{kind}' check needs 'phrases' or 'lists'")
-    if errs:
-        raise _Problems(errs)
-    if kind == "phrases":
-        opts.setdefault("fuzzy", fuzzy)
-    spec.options = opts
-    return spec
+    return opts
 
 
 def _cap(doc: Doc, raw: Any, path, effect: str) -> Cap:
@@ -167,7 +200,7 @@ def _check_by_kind(doc: Doc, raw: Any, path) -> dict[str, dict[str, float]]:
     return out
 
 
-def parse_rubric(text: str, name: str, facts: set[str] | None = None, rid: str = "",  # noqa: C901 - issue 17: to split
+def parse_rubric(text: str, name: str, facts: set[str] | None = None, rid: str = "",
                  problems: list[DataError] | None = None) -> Rubric:
     """A rubric from YAML text. ``rid``: its name for questions' ``rubric:``. ``problems``: when
     given, a criterion that does not validate is recorded there (and left out) so that every
@@ -187,6 +220,22 @@ def parse_rubric(text: str, name: str, facts: set[str] | None = None, rid: str =
     window = int(doc.number(matching.get("window", 2), ("matching", "window"), 0, 20, whole=True))
     known = doc.strings(matching.get("known_words", []), ("matching", "known_words"), 0)
     repeats = _repeats(doc, matching.get("repeats"), ("matching", "repeats"))
+    lists = _lists(doc, top)
+    criteria, broken = _all_criteria(doc, top["criteria"], lists, facts, fuzzy, problems)
+    check_references(doc, criteria, broken, READS_OTHERS, problems)
+    coach = dict(DEFAULT_COACH)
+    if "coach" in top:
+        coach.update(_coach_section(doc, top["coach"], [c for c in criteria if c is not None], broken, problems))
+    if problems is not None:            # in file order, as a linter lists them
+        problems[first:] = sorted(problems[first:], key=lambda e: (e.line or 0, e.col or 0))
+    _save_good()
+    return Rubric(lang=lang, version=version, name=str(top.get("name", name)), fuzzy=fuzzy,
+                  window=window, known_words=known, lists=lists, repeats=repeats,
+                  criteria=[c for c in criteria if c is not None], source=name, id=rid, coach=coach)
+
+
+def _lists(doc: Doc, top: dict) -> dict[str, list[str]]:
+    """The rubric's named word lists (``lists:``), each with at least one word or phrase."""
     lists_raw = doc.mapping(top.get("lists", {}) or {}, ("lists",),
                             optional=(list((top.get("lists") or {}).keys())
                                       if isinstance(top.get("lists"), dict) else ()))
@@ -196,77 +245,47 @@ def parse_rubric(text: str, name: str, facts: set[str] | None = None, rid: str =
         if isinstance(words, list) and not words:
             doc.fail(("lists", lname), "the list is empty: give at least one word or phrase")
         lists[lname] = doc.strings(words, ("lists", lname))
-    criteria: list[Criterion] = []
+    return lists
+
+
+def _all_criteria(doc: Doc, raw: Any, lists: dict, facts, fuzzy: Fuzzy, problems: list[DataError] | None
+                  ) -> tuple[list[Criterion | None], set[str]]:
+    """The criteria, None for a broken one (its problems recorded in ``problems``, or the first
+    raised without), and the ids of the broken ones."""
+    criteria: list[Criterion | None] = []       # None: a broken one, reported (keeps the indexes right)
     seen: set[str] = set()
     broken: set[str] = set()
-    for ci, raw in enumerate(doc.seq(top["criteria"], ("criteria",), 1)):
+    for ci, craw in enumerate(doc.seq(raw, ("criteria",), 1)):
         p = ("criteria", ci)
         try:
-            crit = _criterion(doc, raw, p, seen, lists, facts, fuzzy)
+            crit = _criterion(doc, craw, p, seen, lists, facts, fuzzy)
         except (DataError, _Problems) as exc:
             many = exc.errors if isinstance(exc, _Problems) else [exc]
             if problems is None:
                 raise many[0] from None
             problems.extend(many)
             criteria.append(None)      # keeps the indexes of the others right
-            if isinstance(raw, dict) and isinstance(raw.get("id"), str):
-                broken.add(raw["id"])
+            if isinstance(craw, dict) and isinstance(craw.get("id"), str):
+                broken.add(craw["id"])
             continue
         seen.add(crit.id)
         criteria.append(crit)
-    # cross-references: claims' 'unless' must name existing checks
-    for ci, crit in enumerate(criteria):
-        if crit is None:
-            continue
-        for ki, chk in enumerate(crit.checks):
-            if chk.kind not in READS_OTHERS:
-                continue            # a pattern's 'unless' holds patterns, not check names
-            key = "from" if chk.kind in ("evidence", "filler", "other_question") else "unless"
-            for ui, ref in enumerate(chk.options.get(key, [])):
-                full = ref if "." in ref else f"{crit.id}.{ref}"
-                cid, _, kid = full.partition(".")
-                if cid in broken:
-                    continue
-                target = next((c for c in criteria if c is not None and c.id == cid), None)
-                names = [f"{c.id}.{k.id}" for c in criteria if c is not None for k in c.checks
-                         if k.kind not in READS_OTHERS]
-                other = next((k for k in target.checks if k.id == kid), None) if target else None
-                if other is None or full == f"{crit.id}.{chk.id}" or other.kind in READS_OTHERS:
-                    from mockint.core.data.errors import did_you_mean
-                    why = (f"'{ref}' reads other checks itself (kind {other.kind}): name a check "
-                           f"that finds evidence" if other is not None and other.kind in READS_OTHERS
-                           and full != f"{crit.id}.{chk.id}" else f"'{ref}' names no other check")
-                    err = doc.error(("criteria", ci, "checks", ki, key, ui),
-                                    f"{why}{did_you_mean(full, names)}")
-                    if problems is None:
-                        raise err
-                    problems.append(err)
-    # follow-ups about the answer must name an existing check
-    names = {f"{c.id}.{k.id}" for c in criteria if c is not None for k in c.checks}
-    for ci, crit in enumerate(criteria):
-        for fi, fu in enumerate(crit.follow_ups if crit is not None else []):
-            if fu["check"] not in names and fu["check"].split(".")[0] not in broken:
-                from mockint.core.data.errors import did_you_mean
-                err = doc.error(("criteria", ci, "follow_ups", fi, "check"),
-                                f"'{fu['check']}' names no check{did_you_mean(fu['check'], sorted(names))}")
-                if problems is None:
-                    raise err
-                problems.append(err)
-    coach = dict(DEFAULT_COACH)
-    if "coach" in top:
-        errs: list[DataError] = []
-        with _keep(errs):
-            coach.update(_coach(doc, top["coach"], [c for c in criteria if c is not None], broken))
-        if errs and problems is None:
-            raise errs[0]
-        if problems is not None:
-            problems.extend(errs)
-    if problems is not None:            # in file order, as a linter lists them
-        problems[first:] = sorted(problems[first:], key=lambda e: (e.line or 0, e.col or 0))
-    _save_good()
-    return Rubric(lang=lang, version=version, name=str(top.get("name", name)), fuzzy=fuzzy,
-                  window=window, known_words=known, lists=lists, repeats=repeats,
-                  criteria=[c for c in criteria if c is not None], source=name, id=rid, coach=coach)
+    return criteria, broken
+
+
+def _coach_section(doc: Doc, raw: Any, criteria: list[Criterion], broken: set[str],
+                   problems: list[DataError] | None) -> dict[str, tuple[str, ...]]:
+    """The ``coach:`` section as read (nothing when it has a problem: recorded in ``problems``, or
+    the first raised without)."""
+    errs: list[DataError] = []
+    out: dict[str, tuple[str, ...]] = {}
+    with _keep(errs):
+        out = _coach(doc, raw, criteria, broken)
+    if errs and problems is None:
+        raise errs[0]
+    if problems is not None:
+        problems.extend(errs)
+    return out
 
 
 def _coach(doc: Doc, raw: Any, criteria: list[Criterion], broken: set[str]) -> dict[str, tuple[str, ...]]:
@@ -300,45 +319,9 @@ def _criterion(doc: Doc, raw: Any, p: tuple, seen: set[str], lists: dict, facts,
     if cid in seen:
         doc.fail(p + ("id",), f"duplicate criterion id '{cid}'")
     fb = doc.mapping(c["feedback"], p + ("feedback",), required=("pass", "fail"))
-    by_kind: dict[str, dict[str, Any]] = {}
-    for kname, over in doc.mapping(c.get("by_kind", {}) or {}, p + ("by_kind",),
-                                   optional=QUESTION_KINDS).items():
-        o = doc.mapping(over, p + ("by_kind", kname), optional=("weight", "mode", "feedback", "follow_up"))
-        by_kind[kname] = {}
-        if "weight" in o:
-            by_kind[kname]["weight"] = float(doc.number(o["weight"], p + ("by_kind", kname, "weight"), 0, 100))
-        if "mode" in o:
-            by_kind[kname]["mode"] = doc.choice(o["mode"], p + ("by_kind", kname, "mode"), MODES)
-        if "feedback" in o:
-            kf = doc.mapping(o["feedback"], p + ("by_kind", kname, "feedback"), optional=("pass", "fail"))
-            for verdict, text in kf.items():
-                by_kind[kname][f"feedback_{verdict}"] = _templ(doc, text, p + ("by_kind", kname, "feedback", verdict))
-        if "follow_up" in o:
-            by_kind[kname]["follow_up"] = doc.text_(o["follow_up"], p + ("by_kind", kname, "follow_up"))
-    checks: list[CheckSpec] = []
-    ids: set[str] = set()
-    errs: list[DataError] = []
-    for ki, kraw in enumerate(doc.seq(c["checks"], p + ("checks",), 1)):
-        try:                                 # every check is looked at, every problem of each
-            spec = _check(doc, kraw, p + ("checks", ki), lists, facts, fuzzy, ids)
-        except (DataError, _Problems) as exc:
-            errs.extend(exc.errors if isinstance(exc, _Problems) else [exc])
-            if isinstance(kraw, dict) and isinstance(kraw.get("id"), str):
-                ids.add(kraw["id"])
-            continue
-        ids.add(spec.id)
-        checks.append(spec)
-    if errs:
-        raise _Problems(errs)
-    follow_ups = []
-    for fi, fraw in enumerate(doc.seq(c.get("follow_ups", []), p + ("follow_ups",), 0)):
-        fp = p + ("follow_ups", fi)
-        f = doc.mapping(fraw, fp, required=("check", "text"))
-        rule = doc.text_(f["check"], fp + ("check",))
-        text = doc.text_(f["text"], fp + ("text",))
-        if "{hit}" not in text:
-            doc.fail(fp + ("text",), "a follow-up about the answer names what the candidate said: put {hit} in it")
-        follow_ups.append({"check": rule if "." in rule else f"{cid}.{rule}", "text": text})
+    by_kind = _criterion_by_kind(doc, c.get("by_kind", {}) or {}, p + ("by_kind",))
+    checks = _checks(doc, c["checks"], p + ("checks",), lists, facts, fuzzy)
+    follow_ups = _follow_ups(doc, c.get("follow_ups", []), p + ("follow_ups",), cid)
     return Criterion(
         id=cid, name=doc.text_(c["name"], p + ("name",)), follow_ups=follow_ups,
         guide=guide_refs(doc, c.get("guide", []), p + ("guide",), facts),
@@ -353,6 +336,60 @@ def _criterion(doc: Doc, raw: Any, p: tuple, seen: set[str], lists: dict, facts,
         bonus_points=float(doc.number(c.get("bonus_points", 10), p + ("bonus_points",), 0, 100)),
         examples=parse_examples(doc, c["examples"], p + ("examples",), True) if "examples" in c else Examples(),
     )
+
+
+def _criterion_by_kind(doc: Doc, raw: Any, path: tuple) -> dict[str, dict[str, Any]]:
+    """A criterion's ``by_kind``: its weight, mode, feedback and follow-up for a kind of question."""
+    by_kind: dict[str, dict[str, Any]] = {}
+    for kname, over in doc.mapping(raw, path, optional=QUESTION_KINDS).items():
+        kp = path + (kname,)
+        o = doc.mapping(over, kp, optional=("weight", "mode", "feedback", "follow_up"))
+        by_kind[kname] = {}
+        if "weight" in o:
+            by_kind[kname]["weight"] = float(doc.number(o["weight"], kp + ("weight",), 0, 100))
+        if "mode" in o:
+            by_kind[kname]["mode"] = doc.choice(o["mode"], kp + ("mode",), MODES)
+        if "feedback" in o:
+            kf = doc.mapping(o["feedback"], kp + ("feedback",), optional=("pass", "fail"))
+            for verdict, text in kf.items():
+                by_kind[kname][f"feedback_{verdict}"] = _templ(doc, text, kp + ("feedback", verdict))
+        if "follow_up" in o:
+            by_kind[kname]["follow_up"] = doc.text_(o["follow_up"], kp + ("follow_up",))
+    return by_kind
+
+
+def _checks(doc: Doc, raw: Any, path: tuple, lists: dict, facts, fuzzy: Fuzzy) -> list[CheckSpec]:
+    """A criterion's checks; every check is looked at, every problem of each (raises _Problems)."""
+    checks: list[CheckSpec] = []
+    ids: set[str] = set()
+    errs: list[DataError] = []
+    for ki, kraw in enumerate(doc.seq(raw, path, 1)):
+        try:
+            spec = _check(doc, kraw, path + (ki,), lists, facts, fuzzy, ids)
+        except (DataError, _Problems) as exc:
+            errs.extend(exc.errors if isinstance(exc, _Problems) else [exc])
+            if isinstance(kraw, dict) and isinstance(kraw.get("id"), str):
+                ids.add(kraw["id"])
+            continue
+        ids.add(spec.id)
+        checks.append(spec)
+    if errs:
+        raise _Problems(errs)
+    return checks
+
+
+def _follow_ups(doc: Doc, raw: Any, path: tuple, cid: str) -> list[dict[str, str]]:
+    """A criterion's follow-ups about what the answer said: a check's rule and a text with {hit}."""
+    follow_ups = []
+    for fi, fraw in enumerate(doc.seq(raw, path, 0)):
+        fp = path + (fi,)
+        f = doc.mapping(fraw, fp, required=("check", "text"))
+        rule = doc.text_(f["check"], fp + ("check",))
+        text = doc.text_(f["text"], fp + ("text",))
+        if "{hit}" not in text:
+            doc.fail(fp + ("text",), "a follow-up about the answer names what the candidate said: put {hit} in it")
+        follow_ups.append({"check": rule if "." in rule else f"{cid}.{rule}", "text": text})
+    return follow_ups
 
 
 def load_rubric(path: Path | str, facts: set[str] | None = None, display: str | None = None,

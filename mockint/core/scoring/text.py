@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate, compress
 from operator import add
+from typing import cast
 
 import Stemmer
 
@@ -125,8 +126,8 @@ def stem_words(words: list[str], lang: str) -> list[str]:
         if len(memo) + len(new) > _MAX_STEMS:
             memo.clear()                   # bounded; the stems of this call are read from ``fresh``
         memo.update(fresh)
-        got = [fresh[w] if st is None else st for w, st in zip(words, got)]
-    return got
+        return [fresh[w] if st is None else st for w, st in zip(words, got)]
+    return cast("list[str]", got)         # no None in it: every word's stem was known
 
 
 @dataclass(slots=True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 from mockint.core.questions.bank import Question
 from mockint.core.scoring.matching import Hit, Lexicon, PhraseSet
@@ -78,6 +78,12 @@ def _spans_from_hits(hits: list[Hit], rule: str) -> list[Span]:
 
 
 class Check:
+    # What each kind declares (the rubric loader reads them from the class): its name in a rubric,
+    # what its checks may do, and its options (key: required?).
+    kind: ClassVar[str]
+    effects: ClassVar[tuple[str, ...]]
+    options: ClassVar[dict[str, bool]]
+
     def __init__(self, spec: CheckSpec, rule: str, rubric: Rubric, lexicon: Lexicon):
         self.spec, self.rule, self.rubric, self.lexicon = spec, rule, rubric, lexicon
         self.opts = spec.options

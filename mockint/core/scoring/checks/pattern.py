@@ -42,13 +42,15 @@ class PatternCheck(Check):
                         if "objects" in self.opts else None)
 
     def run(self, ctx: Ctx) -> Outcome:
-        if self.index is None:
-            PatternIndex([self])
-        per = self.index.found(ctx.a, self.pids)
+        index = self.index
+        if index is None:
+            index = PatternIndex([self])            # (it sets self.index)
+        per = index.found(ctx.a, self.pids)
         found: list[tuple[int, int]] = []
         for pid in self.pids:
-            if per[pid]:
-                found += per[pid]
+            got = per[pid]
+            if got:
+                found += got
         return self._outcome(ctx.a, found, self.target(ctx))
 
     def full_search(self, a: Analysed) -> Outcome:
@@ -173,6 +175,12 @@ class _Objects:
         return first < 0
 
 
+Matches = list[tuple[int, int]]         # a pattern's matches in an answer: (start, -end)
+# What an index keeps per answer (in its cache): where each planned pattern can start, each pattern's
+# matches once tried, the patterns tried, and which required texts the answer holds.
+_Found = tuple[dict[int, list[int]], list[Matches | None], set[int], dict[str, bool]]
+
+
 class PatternIndex:
     """The patterns of a scorer's pattern checks, tried together once per answer.
 
@@ -219,14 +227,15 @@ class PatternIndex:
         got = self._words[word] = tuple(sorted(pids))
         return got
 
-    def found(self, a: Analysed, wanted: list[int] | None = None) -> list[list[tuple[int, int]] | None]:
+    def found(self, a: Analysed, wanted: list[int] | None = None) -> list[Matches | None]:
         """Per pattern, its matches in the answer as ``(start, -end)`` (None: none tried or not
         asked for). ``wanted``: only these patterns (a check asks for its own, so scoring a few
         criteria, as the live coach does, tries only their patterns); the others are tried when
         asked. Where each pattern can start is found once per answer for all of them."""
-        state = a.cache.get(self)
+        state: _Found | None = a.cache.get(self)
         if state is None:
-            state = a.cache[self] = (self._starts(a), [None] * len(self.rx), set(), {})
+            fresh: list[Matches | None] = [None] * len(self.rx)
+            state = a.cache[self] = (self._starts(a), fresh, set(), {})
         starts, out, done, seen = state
         todo = [pid for pid in (range(len(self.rx)) if wanted is None else wanted) if pid not in done]
         if not todo:
@@ -237,16 +246,16 @@ class PatternIndex:
         done.update(todo)
         for pid in todo:
             kind = kinds[pid]
+            need = needs[pid]
             if kind is None:                              # started by words: tried where they are
                 at = starts.get(pid)
-                if not at:
+                if not at or (need and not _holds(text, need, seen)):   # (see below)
                     continue
-            need = needs[pid]
+                out[pid] = _matches(_compiled(rxs, pid), text, at)
+                continue
             if need and not _holds(text, need, seen):    # a text every match holds is missing
                 continue
-            if kind is None:
-                out[pid] = _matches(_compiled(rxs, pid), text, at)
-            elif kind is True:                            # no plan: searched whole
+            if kind is True:                              # no plan: searched whole
                 out[pid] = [(s, -e) for m in _compiled(rxs, pid).finditer(text)
                             for s, e in (_hit(m),) if e > s]
             else:                                         # started by characters
@@ -344,6 +353,7 @@ def _holds(text: str, needs: tuple[tuple[str, ...], ...], seen: dict[str, bool] 
     what was looked for already in this text (patterns share many required texts)."""
     for group in needs:
         for need in group:
+            found: bool | None
             if seen is None:
                 found = need in text
             else:

@@ -57,15 +57,16 @@ class QuestionCheck(Check):
                     candidates.append((si, idx))
         if not candidates:                      # no question at all: nothing else to look for
             return Outcome(_saturate(0, self.target(ctx)), 0, [])
-        sets = {}
+        sets: dict[str, set[int] | None] = {}     # the tokens each phrase set found (None: no such set)
         for name in ("about", "addressed", "exclude"):
             ps = getattr(self, name)
             if ps is None:
                 sets[name] = None
                 continue
-            sets[name] = set()
+            tokens: set[int] = set()
+            sets[name] = tokens
             for h in ps.find(a):
-                sets[name].update(range(h.first, h.last + 1))
+                tokens.update(range(h.first, h.last + 1))
         spans: list[Span] = []
         for si, idx in candidates:
             s, e = a.sentences[si]

@@ -119,8 +119,12 @@ class OtherQuestionCheck(Check):
 
     def bind(self, checks: dict[str, Check]) -> None:
         """The scorer gives the checks by rule id: the talking-points check this one asks."""
-        self.talking_points = next((checks[r] for r in self.refs
-                                    if isinstance(checks.get(r), TalkingPointsCheck)), None)
+        self.talking_points = None
+        for r in self.refs:
+            chk = checks.get(r)
+            if isinstance(chk, TalkingPointsCheck):
+                self.talking_points = chk
+                break
 
     def run(self, ctx: Ctx) -> Outcome:
         q, bank = ctx.question, ctx.bank

@@ -3,7 +3,9 @@
 Rules are data, mechanisms are code: the vocabularies (skills, tools, industries,
 responsibilities, generic words), figure patterns, weights, question templates and tone phrases
 live in ``jobspec/<lang>.yaml``, validated at load with precise file:line errors. This
-module only matches them, with the same normaliser, stemmer and phrase matcher as the scorer.
+package only matches them, with the same normaliser, stemmer and phrase matcher as the scorer.
+By job: the data file read into a ``Spec`` is ``spec``; a ``Term`` and the ``JobContext`` are
+``terms``; the two criteria are ``criteria``; what callers use is here.
 
 - ``extract_terms(text, lang)``: the posting's terms, weighted by how specific they are, in a
   deterministic order (most specific first, then first seen).
@@ -17,183 +19,27 @@ module only matches them, with the same normaliser, stemmer and phrase matcher a
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from mockint.core.data.errors import MockintError
-from mockint.core.data.validate import Doc, guide_refs
-from mockint.core.data.yamlfile import load_yaml_cached, not_utf8, read_bytes, read_data, utf16
+from mockint.core.data.yamlfile import not_utf8, read_bytes, read_data, utf16
+from mockint.core.jobspec.criteria import _job_fit, _tone
+from mockint.core.jobspec.spec import TONES, VOCAB_KINDS, Spec, parse_spec, spec_path
+from mockint.core.jobspec.terms import JobContext, Term
 from mockint.core.questions.bank import Question
-from mockint.core.questions.guide import fact_ids
-from mockint.core.scoring.matching import PhraseSet
-from mockint.core.scoring.text import LANGS, Analysed, analyse, fold, phrase_tokens
+from mockint.core.scoring.text import Analysed, analyse, fold, phrase_tokens
 
-KINDS = ("tool", "figure", "industry", "skill", "responsibility", "phrase", "generic")
-VOCAB_KINDS = ("tool", "industry", "skill", "responsibility")
-TONES = ("formal", "casual")
 NOT_COVERED = "not yet covered"
 
 
-@dataclass
-class Figure:
-    name: str
-    pattern: re.Pattern
-    covered_by: list[str]
-    ask: bool = True                # a question may be built from it (not from pay: OTE)
-
-
-@dataclass
-class Spec:
-    lang: str
-    weights: dict[str, float]
-    min_useful: float
-    min_repeats: int
-    vocab: dict[str, list[str]]
-    generic: list[str]
-    not_names: set[str]
-    figures: list[Figure]
-    q_count: int
-    q_kinds: list[str]
-    templates: dict[str, str]
-    fit: dict[str, Any]
-    tone: dict[str, Any]
-    sets: dict[str, PhraseSet] = field(default_factory=dict)
-
-
-@dataclass
-class Term:
-    text: str                       # as the posting writes it (vocabulary terms: as the YAML does)
-    kind: str
-    weight: float
-    spans: list[tuple[int, int]]    # offsets into the posting
-    phrases: list[str] = field(default_factory=list)   # what an answer must say to cover it
-    ask: bool = True                # a question may be built from it (a figure's ``ask``)
-
-    @property
-    def key(self) -> str:
-        return "-".join(phrase_tokens(self.text)) or fold(self.text)
-
-    @property
-    def useful(self) -> bool:
-        return self.kind != "generic"
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"term": self.text, "key": self.key, "kind": self.kind, "weight": self.weight,
-                "count": len(self.spans), "spans": [list(s) for s in self.spans]}
-
-
 # -- the data file -------------------------------------------------------------------------
-def spec_path(lang: str) -> Path:
-    from mockint.core.data import resources
-    return resources.jobspec_dir() / f"{lang}.yaml"
-
-
 @lru_cache(maxsize=4)
 def load_spec(lang: str) -> Spec:
     from mockint.core.data import resources
     p = spec_path(lang)
     return parse_spec(read_data(p, resources.display(p)), resources.display(p), lang)
-
-
-def parse_spec(text: str, name: str, lang: str | None = None) -> Spec:  # noqa: C901 - issue 17: to split
-    doc = Doc(name, text)
-    data = load_yaml_cached(text, name)
-    if data is None:
-        doc.fail((), "the file is empty")
-    top = doc.mapping(data, (), required=("lang", "version", "weights", "vocab", "generic", "figures",
-                                          "questions", "job_fit", "tone"),
-                      optional=("min_useful_weight", "min_repeats", "not_names"))
-    flang = doc.choice(top["lang"], ("lang",), LANGS)
-    if lang and flang != lang:
-        doc.fail(("lang",), f"must be '{lang}' for this file, not '{flang}'")
-    doc.number(top["version"], ("version",), 1, whole=True)
-    wm = doc.mapping(top["weights"], ("weights",), required=KINDS)
-    weights = {k: float(doc.number(wm[k], ("weights", k), 0, 1)) for k in KINDS}
-    min_useful = float(doc.number(top.get("min_useful_weight", 0.3), ("min_useful_weight",), 0, 1))
-    min_rep = int(doc.number(top.get("min_repeats", 2), ("min_repeats",), 1, 20, whole=True))
-
-    def phrases(value, path, min_len=1) -> list[str]:
-        out = doc.strings(value, path, min_len)
-        for i, ph in enumerate(out):
-            if not phrase_tokens(ph):
-                doc.fail(path + (i,), f"'{ph}' has no word in it")
-        return out
-
-    vm = doc.mapping(top["vocab"], ("vocab",), required=VOCAB_KINDS)
-    vocab = {k: phrases(vm[k], ("vocab", k)) for k in VOCAB_KINDS}
-    generic = phrases(top["generic"], ("generic",))
-    not_names = {" ".join(phrase_tokens(w)) for w in phrases(top.get("not_names", []), ("not_names",), 0)}
-    figures = []
-    for i, raw in enumerate(doc.seq(top["figures"], ("figures",))):
-        path = ("figures", i)
-        fm = doc.mapping(raw, path, required=("name", "pattern", "covered_by"), optional=("ask",))
-        pat = doc.text_(fm["pattern"], path + ("pattern",))
-        try:
-            rx = re.compile(pat)
-        except re.error as exc:
-            doc.fail(path + ("pattern",), f"bad regular expression: {exc}")
-        if rx.search(""):
-            doc.fail(path + ("pattern",), "this pattern matches empty text")
-        figures.append(Figure(doc.text_(fm["name"], path + ("name",)), rx,
-                              phrases(fm["covered_by"], path + ("covered_by",)),
-                              bool(doc.typed(fm.get("ask", True), path + ("ask",), bool))))
-    qm = doc.mapping(top["questions"], ("questions",), required=("count", "kinds", "templates"))
-    q_count = int(doc.number(qm["count"], ("questions", "count"), 0, 10, whole=True))
-    q_kinds = doc.strings(qm["kinds"], ("questions", "kinds"))
-    for i, k in enumerate(q_kinds):
-        doc.choice(k, ("questions", "kinds", i), KINDS[:-1])
-    tm = doc.mapping(qm["templates"], ("questions", "templates"), required=q_kinds)
-    templates = {}
-    for k in q_kinds:
-        tpl = doc.text_(tm[k], ("questions", "templates", k))
-        if "{term}" not in tpl:
-            doc.fail(("questions", "templates", k), "the template must contain {term}")
-        templates[k] = tpl
-    jm = doc.mapping(top["job_fit"], ("job_fit",), required=("weight", "target", "name", "covered", "none", "missing"),
-                     optional=("threshold", "guide"))
-    fit = {"weight": float(doc.number(jm["weight"], ("job_fit", "weight"), 0, 0.5)),
-           "target": float(doc.number(jm["target"], ("job_fit", "target"), 0.1, 10)),
-           "threshold": float(doc.number(jm.get("threshold", 0.6), ("job_fit", "threshold"), 0, 1))}
-    for k in ("name", "covered", "none", "missing"):
-        fit[k] = doc.text_(jm[k], ("job_fit", k))
-    fit["guide"] = guide_refs(doc, jm.get("guide", ["tip-2"]), ("job_fit", "guide"), fact_ids())
-    tmn = doc.mapping(top["tone"], ("tone",), required=("weight", "per_hit", "name", "formal", "casual"),
-                      optional=("threshold", "guide"))
-    tone: dict[str, Any] = {"weight": float(doc.number(tmn["weight"], ("tone", "weight"), 0, 0.2)),
-                            "per_hit": float(doc.number(tmn["per_hit"], ("tone", "per_hit"), 0, 1)),
-                            "threshold": float(doc.number(tmn.get("threshold", 0.75), ("tone", "threshold"), 0, 1)),
-                            "name": doc.text_(tmn["name"], ("tone", "name")),
-                            "guide": guide_refs(doc, tmn.get("guide", ["tip-3"]), ("tone", "guide"), fact_ids())}
-    if fit["weight"] + tone["weight"] > 0.5:
-        doc.fail(("tone", "weight"), "job_fit and tone together must weigh at most 0.5")
-    for mode in TONES:
-        path = ("tone", mode)
-        opt = ("contractions", "contractions_allowed") if mode == "formal" else ()
-        mm = doc.mapping(tmn[mode], path, required=("phrases", "ok", "found"), optional=opt)
-        conf: dict[str, Any] = {"phrases": phrases(mm["phrases"], path + ("phrases",)),
-                                "ok": doc.text_(mm["ok"], path + ("ok",)),
-                                "found": doc.text_(mm["found"], path + ("found",))}
-        conf["contractions"] = None
-        pat = doc.text_(mm.get("contractions", ""), path + ("contractions",), empty_ok=True)
-        if pat:
-            try:
-                conf["contractions"] = re.compile(pat)
-            except re.error as exc:
-                doc.fail(path + ("contractions",), f"bad regular expression: {exc}")
-        conf["allowed"] = int(doc.number(mm.get("contractions_allowed", 0), path + ("contractions_allowed",),
-                                         0, 100, whole=True))
-        tone[mode] = conf
-    spec = Spec(flang, weights, min_useful, min_rep, vocab, generic, not_names, figures, q_count,
-                q_kinds, templates, fit, tone)
-    for k in VOCAB_KINDS:
-        spec.sets[k] = PhraseSet(vocab[k], flang, window=0, fuzzy=None)
-    spec.sets["generic"] = PhraseSet(generic, flang, window=0, fuzzy=None)
-    for mode in TONES:
-        spec.sets["tone." + mode] = PhraseSet(tone[mode]["phrases"], flang, window=0, fuzzy=None)
-    return spec
 
 
 # -- extraction ----------------------------------------------------------------------------
@@ -345,22 +191,6 @@ def read_posting(path: str | Path) -> str:
     return text
 
 
-@dataclass
-class JobContext:
-    lang: str
-    terms: list[Term] = field(default_factory=list)     # useful terms only (job_fit)
-    all_terms: list[Term] = field(default_factory=list)
-    tone: str | None = None
-    source: str = ""
-    _sets: dict[str, PhraseSet] = field(default_factory=dict, repr=False)
-
-    def phrase_set(self, term: Term) -> PhraseSet:
-        ps = self._sets.get(term.key)
-        if ps is None:
-            ps = self._sets[term.key] = PhraseSet(term.phrases, self.lang, window=1, fuzzy=None)
-        return ps
-
-
 def job_context(lang: str, text: str | None = None, tone: str | None = None,
                 drop: list[str] | None = None, source: str = "the job posting") -> JobContext:
     """A JobContext from a posting's text (None: tone only). A posting without useful terms is
@@ -455,71 +285,6 @@ def score_with_job(scorer, answer: str, question: Question, elapsed: float | Non
     result.criteria = result.criteria + extra
     result.score = int(total + 0.5)
     return result
-
-
-def _evidence(a: Analysed, fs: int, fe: int, rule: str, effect: str):
-    from mockint.core.scoring.engine import Evidence
-    s, e = a.span(fs, fe)
-    return Evidence(s, e, a.original[s:e], rule, effect)
-
-
-def _job_fit(a: Analysed, job: JobContext, spec: Spec, CriterionResult):
-    from mockint.core.scoring.engine import CheckResult
-    checks, evidence, covered, missing = [], [], [], []
-    got = 0.0
-    for term in job.terms:
-        rule = f"job_fit.{term.key}"
-        ev = [_evidence(a, h.start, h.end, rule, "reward") for h in job.phrase_set(term).find(a)]
-        ok = bool(ev)
-        if ok:
-            got += term.weight
-            covered.append(term.text)
-        else:
-            missing.append(term.text)
-        checks.append(CheckResult(term.key, rule, "job_term", "reward", term.text, 1.0 if ok else 0.0,
-                                  len(ev), term.weight if ok else 0.0, ok, "", ev))
-        evidence += ev
-    score = min(1.0, got / spec.fit["target"])
-    passed = score >= spec.fit["threshold"] - 1e-9
-    advice = [spec.fit["covered"].format(covered=", ".join(covered)) if covered else spec.fit["none"]]
-    if missing:
-        advice.append(spec.fit["missing"].format(missing=", ".join(missing[:5])
-                                                 + (f" (+{len(missing) - 5})" if len(missing) > 5 else "")))
-    evidence.sort(key=lambda e: (e.start, e.end, e.rule))
-    return CriterionResult("job_fit", spec.fit["name"], score, passed, spec.fit["weight"], "core",
-                           list(spec.fit["guide"]), evidence, " ".join(advice), None, checks, spec.fit["threshold"],
-                           advice)
-
-
-def _tone(a: Analysed, mode: str, spec: Spec, CriterionResult):
-    from mockint.core.scoring.engine import CheckResult
-    conf = spec.tone[mode]
-    kind = "slang" if mode == "formal" else "stiff"
-    ev = [_evidence(a, h.start, h.end, f"tone.{kind}", "penalty") for h in spec.sets["tone." + mode].find(a)]
-    checks = [CheckResult(kind, f"tone.{kind}", "tone", "penalty", kind, float(len(ev)), len(ev),
-                          -spec.tone["per_hit"] * len(ev), not ev, "", ev)]
-    hits = len(ev)
-    if conf["contractions"] is not None:
-        cev = [_evidence(a, m.start(), m.end(), "tone.contractions", "penalty")
-               for m in conf["contractions"].finditer(a.folded)]
-        over = max(0, len(cev) - conf["allowed"])
-        checks.append(CheckResult("contractions", "tone.contractions", "tone", "penalty", "contractions",
-                                  float(len(cev)), len(cev), -spec.tone["per_hit"] * over, over == 0, "",
-                                  cev if over else []))
-        if over:
-            ev += cev
-            hits += over
-    score = max(0.0, 1.0 - spec.tone["per_hit"] * hits)
-    passed = score >= spec.tone["threshold"] - 1e-9          # one slip is a tip, not a fail
-    texts = []
-    for e in ev:
-        t = " ".join(e.text.split())
-        if t.lower() not in [x.lower() for x in texts]:
-            texts.append(t)
-    msg = conf["ok"] if not hits else conf["found"].format(hits=", ".join(f'"{t}"' for t in texts[:6]))
-    ev.sort(key=lambda e: (e.start, e.end, e.rule))
-    return CriterionResult("tone", spec.tone["name"], score, passed, spec.tone["weight"], "core",
-                           list(spec.tone["guide"]), ev, msg, None, checks, spec.tone["threshold"], [msg])
 
 
 # -- the session ---------------------------------------------------------------------------

@@ -2,7 +2,9 @@
 candidate's own questions, and the session summary. Pure: no terminal, no Textual.
 
 The TUI drives an :class:`Interview`; tests drive it directly. Scoring is the scorer's job
-(``engine.Scorer``); matching the candidate's questions uses ``matching.PhraseSet``.
+(``engine.Scorer``); matching the candidate's questions uses ``matching.PhraseSet``. By job:
+the interviewer's replies to the candidate's questions are ``replies``, the shape of a full
+interview ``full``; the rest (settings, picking, the flow, the live coach, the summary) is here.
 """
 
 from __future__ import annotations
@@ -10,11 +12,13 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from mockint.core.data.errors import MockintError
 from mockint.core.data.i18n import ro_count
 from mockint.core.data.marks import PASS_MARK
+from mockint.core.interview.full import FULL_CLOSER, FULL_DEFAULT_COUNT, _full
+from mockint.core.interview.replies import InterviewerReplies, ReplyMatch
 from mockint.core.questions.bank import Bank, Question, Reply
 from mockint.core.scoring import followups
 from mockint.core.scoring.coach_rules import DEFAULT_COACH
@@ -28,10 +32,6 @@ QUESTION_SETS = ("common", "skills", "responsibilities", "role", "full")
 FEEDBACK_MODES = ("each", "end")
 SET_TOPICS = {"common": ("common",), "skills": ("skills",), "responsibilities": ("responsibilities",),
               "role": ("role", "pay")}
-# A full interview: opens with the candidate's experience, mixes the topics, ends with their questions.
-FULL_OPENER, FULL_CLOSER = "sales-experience", "questions-for-us"
-FULL_POOLS = (("responsibilities",), ("skills",), ("role", "pay"), ("common",), ("tips",))
-FULL_DEFAULT_COUNT = 8
 # Criteria whose failure earns one follow-up question; questions_back only on the closing question.
 FOLLOW_UP_CRITERIA = DEFAULT_COACH["follow_up_criteria"]    # when a scorer has no rubric of its own
 CLOSING_FOLLOW_UP = "questions_back"
@@ -110,25 +110,6 @@ def pick_questions(bank: Bank, settings: Settings) -> list[Question]:
     return [q for q in pool if q.id in chosen]          # asked in bank order
 
 
-def _full(bank: Bank, n: int, rng: random.Random) -> list[Question]:
-    closer = bank.get(FULL_CLOSER)
-    if n == 1:
-        return [closer]
-    opener = bank.get(FULL_OPENER)
-    used = {opener.id, closer.id}
-    pools = []
-    for topics in FULL_POOLS:
-        pool = [q for q in bank.questions if q.topic in topics and q.id not in used]
-        rng.shuffle(pool)
-        pools.append(pool)
-    middle: list[Question] = []
-    while len(middle) < n - 2 and any(pools):
-        for pool in pools:
-            if pool and len(middle) < n - 2:
-                middle.append(pool.pop())
-    return [opener, *middle, closer]
-
-
 def with_job_questions(questions: list[Question], extra: list[Question],
                        count: int | None = None) -> list[Question]:
     """``extra`` (the questions built from a job posting) just before the closing question
@@ -157,13 +138,6 @@ def questions_for(bank: Bank, settings: Settings, question_ids: list[str] | None
         return pick_questions(bank, settings)
     qs = [bank.get(qid) for qid in question_ids]
     return qs[:settings.count] if settings.count else qs
-
-
-@dataclass
-class ReplyMatch:
-    question: str        # the candidate's question, as typed
-    reply_id: str
-    text: str
 
 
 @dataclass
@@ -250,7 +224,7 @@ class _Pending:
     replies: list[ReplyMatch]
 
 
-class Interview:
+class Interview(InterviewerReplies):
     """One mock interview: the questions, where we are, and the final result of each answer."""
 
     def __init__(self, questions: list[Question], scorer: Scorer | Callable[[], Scorer], bank: Bank,
@@ -275,7 +249,7 @@ class Interview:
         """The scorer; given as a factory, it is built on first use (the TUI warms it meanwhile)."""
         if callable(self._scorer) and not hasattr(self._scorer, "score"):
             self._scorer = self._scorer()
-        return self._scorer
+        return cast("Scorer", self._scorer)       # a Scorer: given, or built by the factory just above
 
     # -- where we are
     @property
@@ -365,14 +339,6 @@ class Interview:
 
         return score_with_job(self.scorer, answer, q, elapsed, self.job)
 
-    def _replies_for(self, q: Question, answer: str) -> list[ReplyMatch]:
-        """The interviewer's replies to the candidate's questions: at the close, to every
-        question (an honest fallback when none is known); elsewhere to a clarifying question the
-        reply bank knows ("how is the territory split?"), briefly, before the interview goes on."""
-        if q.kind == "closing":
-            return self.reply_to(answer)
-        return [m for m in self.reply_to(answer) if m.reply_id != "fallback"]
-
     def _follow_up(self, q: Question, result: Result) -> tuple[str, str] | None:
         """(criterion id, text) of the follow-up to ask, never one asked before in this interview."""
         ids = ((CLOSING_FOLLOW_UP,) if q.kind == "closing" else ()) + _coach_rules(self.scorer)["follow_up_criteria"]
@@ -403,39 +369,6 @@ class Interview:
             self.skip()
         self.ended = True
 
-    # -- the candidate's questions
-    def reply_to(self, candidate_text: str) -> list[ReplyMatch]:
-        """The interviewer's short reply to each question the candidate asked (fallback if unknown)."""
-        from mockint.core.scoring.text import analyse
-
-        out: list[ReplyMatch] = []
-        if "?" not in candidate_text and "？" not in candidate_text:     # most answers ask nothing
-            return out
-        for question in _questions_in(candidate_text, self.lang):
-            a = analyse(question, self.lang)
-            best, best_hits = None, 0
-            for reply, phrases in self._replies():
-                hits = len(phrases.find(a))
-                if hits > best_hits:
-                    best, best_hits = reply, hits
-            best = best or self._fallback()
-            if best is not None and all(m.reply_id != best.id for m in out):
-                out.append(ReplyMatch(question, best.id, best.text))
-        return out
-
-    def _replies(self) -> list[tuple[Reply, PhraseSet]]:
-        if self._reply_sets is None:
-            from mockint.core.scoring.matching import PhraseSet
-
-            rub = self.scorer.rubric
-            self._reply_sets = [(r, PhraseSet(r.phrases, self.lang, window=rub.window, fuzzy=rub.fuzzy,
-                                              lexicon=self.scorer.lexicon))
-                                for r in self.bank.replies if r.phrases]
-        return self._reply_sets
-
-    def _fallback(self) -> Reply | None:
-        return next((r for r in self.bank.replies if r.id == "fallback"), None)
-
     # -- live coach and summary
     def coach(self, draft: str, question: Question | None = None) -> Coach:
         """The live coach's view of a draft answer to ``question`` (default: the current one)."""
@@ -454,15 +387,3 @@ class Interview:
         retry += self.skipped
         ordered = [q.id for q in self.questions if q.id in set(retry)]
         return Summary(session, dict(self.readiness), list(self.skipped), list(dict.fromkeys(ordered)))
-
-
-def _questions_in(text: str, lang: str) -> list[str]:
-    """The sentences of ``text`` that end with a question mark, as typed."""
-    from mockint.core.scoring.text import analyse
-
-    a = analyse(text, lang)
-    out = []
-    for s, e in a.sentences:
-        if a.folded[e - 1] == "?":
-            out.append(" ".join(a.orig_text(s, e).split()))
-    return out

@@ -1,0 +1,85 @@
+"""The candidate's own questions and the interviewer's replies: each question the candidate asks
+(a sentence ending with "?") matched against the bank's replies with the scorer's phrase matcher;
+the :class:`InterviewerReplies` part of :class:`~mockint.core.interview.Interview`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from mockint.core.questions.bank import Bank, Question, Reply
+
+if TYPE_CHECKING:   # the scoring stack is imported when first used, so the first question shows fast
+    from mockint.core.scoring.engine import Scorer
+    from mockint.core.scoring.matching import PhraseSet
+
+
+@dataclass
+class ReplyMatch:
+    question: str        # the candidate's question, as typed
+    reply_id: str
+    text: str
+
+
+class InterviewerReplies:
+    """Replies to the candidate's questions (mixed into :class:`~mockint.core.interview.Interview`,
+    which holds ``lang``, ``bank``, ``scorer`` and the ``_reply_sets`` cache)."""
+
+    lang: str
+    bank: Bank
+    _reply_sets: list[tuple[Reply, PhraseSet]] | None
+    if TYPE_CHECKING:
+        @property
+        def scorer(self) -> Scorer: ...
+
+    def _replies_for(self, q: Question, answer: str) -> list[ReplyMatch]:
+        """The interviewer's replies to the candidate's questions: at the close, to every
+        question (an honest fallback when none is known); elsewhere to a clarifying question the
+        reply bank knows ("how is the territory split?"), briefly, before the interview goes on."""
+        if q.kind == "closing":
+            return self.reply_to(answer)
+        return [m for m in self.reply_to(answer) if m.reply_id != "fallback"]
+
+    def reply_to(self, candidate_text: str) -> list[ReplyMatch]:
+        """The interviewer's short reply to each question the candidate asked (fallback if unknown)."""
+        from mockint.core.scoring.text import analyse
+
+        out: list[ReplyMatch] = []
+        if "?" not in candidate_text and "？" not in candidate_text:     # most answers ask nothing
+            return out
+        for question in _questions_in(candidate_text, self.lang):
+            a = analyse(question, self.lang)
+            best, best_hits = None, 0
+            for reply, phrases in self._replies():
+                hits = len(phrases.find(a))
+                if hits > best_hits:
+                    best, best_hits = reply, hits
+            best = best or self._fallback()
+            if best is not None and all(m.reply_id != best.id for m in out):
+                out.append(ReplyMatch(question, best.id, best.text))
+        return out
+
+    def _replies(self) -> list[tuple[Reply, PhraseSet]]:
+        if self._reply_sets is None:
+            from mockint.core.scoring.matching import PhraseSet
+
+            rub = self.scorer.rubric
+            self._reply_sets = [(r, PhraseSet(r.phrases, self.lang, window=rub.window, fuzzy=rub.fuzzy,
+                                              lexicon=self.scorer.lexicon))
+                                for r in self.bank.replies if r.phrases]
+        return self._reply_sets
+
+    def _fallback(self) -> Reply | None:
+        return next((r for r in self.bank.replies if r.id == "fallback"), None)
+
+
+def _questions_in(text: str, lang: str) -> list[str]:
+    """The sentences of ``text`` that end with a question mark, as typed."""
+    from mockint.core.scoring.text import analyse
+
+    a = analyse(text, lang)
+    out = []
+    for s, e in a.sentences:
+        if a.folded[e - 1] == "?":
+            out.append(" ".join(a.orig_text(s, e).split()))
+    return out
