@@ -70,7 +70,7 @@ def report(rows: list[dict], all_rows: list[dict], verbose: bool = False) -> dic
             out["red_flags"].append((r, r["score"] < RED_FLAG_MAX, _flag_named(r)))
     pairs = right = 0
     wrong_order = []
-    for q in {r["question"] for r in rows}:
+    for q in sorted({r["question"] for r in rows}):      # sorted: the same pairs listed every run
         good = [r for r in rows if r["question"] == q and r["overall"] == "strong"]
         bad = [r for r in rows if r["question"] == q and r["overall"] == "weak"]
         for g in good:

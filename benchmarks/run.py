@@ -284,7 +284,9 @@ def main() -> None:
     ap.add_argument("--quick", action="store_true", help="tiny repetition counts, 100 sessions (< 60 s)")
     args = ap.parse_args()
     q = args.quick
-    cfg = dict(reps=5 if q else 200, runs=2 if q else 10, tui_runs=1 if q else 7, grade_n=500 if q else 10_000,
+    # the full grade is the most one transcript may hold (core/bank/transcript.py MAX_ANSWERS: 5,000;
+    # it was 10,000 before that cap): tests/unit/test_benchmark_config.py checks the two agree
+    cfg = dict(reps=5 if q else 200, runs=2 if q else 10, tui_runs=1 if q else 7, grade_n=500 if q else 5_000,
                grade_runs=1 if q else 2, sessions=100 if q else 1_000)
     t_start = time.perf_counter()
     steps = [
