@@ -357,3 +357,11 @@ def test_the_coach_reads_the_rules_its_rubric_names():
     rules = dict(scorer.rubric.coach, hedges=(), number=("confidence.fillers",))
     moved = coach_from_result(result, rules)
     assert moved.hedges == [] and moved.number is True      # numbers now read from the fillers check
+
+
+def test_matching_inflections_are_endings():
+    text = MINI.replace("criteria:\n", "matching:\n  inflections: [s, ed, \"-ing\"]\ncriteria:\n", 1)
+    assert "matching.inflections: an ending is lowercase letters, not '-ing'" in err(text)
+    ok = parse_rubric(MINI.replace("criteria:\n", "matching:\n  inflections: [s, ed]\ncriteria:\n", 1),
+                      "r.yaml", fact_ids())
+    assert ok.inflections == frozenset({"", "s", "ed"})

@@ -1,7 +1,7 @@
 """The names a rubric's parts give each other, checked once the whole rubric is read: the checks
 an evidence, filler or claims check reads (``from``/``unless``), the checks a follow-up is about,
-and what a check ``discredits`` (criteria or checks whose credit its words cannot earn). Every
-problem is reported with "did you mean"."""
+what a check ``discredits`` (criteria or checks whose credit its words cannot earn) and what the
+``coach:`` section names. Every problem is reported with "did you mean"."""
 
 from __future__ import annotations
 
@@ -9,7 +9,9 @@ from typing import Any
 
 from mockint.core.data.errors import DataError, did_you_mean
 from mockint.core.data.validate import Doc
+from mockint.core.scoring.coach_rules import COACH_CRITERIA_KEYS, DEFAULT_COACH
 from mockint.core.scoring.model import Criterion
+from mockint.core.scoring.options import _keep, _Problems
 
 
 def check_references(doc: Doc, criteria: list[Criterion | None], broken: set[str], reads_others: tuple[str, ...],
@@ -82,4 +84,40 @@ def _discredits(doc: Doc, criteria: list[Criterion | None], broken: set[str]) ->
                     out.append(doc.error(("criteria", ci, "checks", ki, "discredits", di),
                                          f"'{name}' names no {what}"
                                          f"{did_you_mean(name, rules if '.' in name else crit_ids)}"))
+    return out
+
+
+def coach_section(doc: Doc, raw: Any, criteria: list[Criterion], broken: set[str],
+                   problems: list[DataError] | None) -> dict[str, tuple[str, ...]]:
+    """The ``coach:`` section as read (nothing when it has a problem: recorded in ``problems``, or
+    the first raised without)."""
+    errs: list[DataError] = []
+    out: dict[str, tuple[str, ...]] = {}
+    with _keep(errs):
+        out = _coach(doc, raw, criteria, broken)
+    if errs and problems is None:
+        raise errs[0]
+    if problems is not None:
+        problems.extend(errs)
+    return out
+
+
+def _coach(doc: Doc, raw: Any, criteria: list[Criterion], broken: set[str]) -> dict[str, tuple[str, ...]]:
+    """The rubric's `coach:` section: each key names criteria or checks that exist (every
+    problem reported, with 'did you mean')."""
+    m = doc.mapping(raw, ("coach",), optional=tuple(DEFAULT_COACH))
+    crit_ids = [c.id for c in criteria]
+    rules = [f"{c.id}.{k.id}" for c in criteria for k in c.checks]
+    out: dict[str, tuple[str, ...]] = {}
+    errs: list[DataError] = []
+    for key, value in m.items():
+        names = doc.strings(value, ("coach", key), 0)
+        known = crit_ids if key in COACH_CRITERIA_KEYS else rules
+        what = "criterion" if key in COACH_CRITERIA_KEYS else "check (criterion.check)"
+        for i, n in enumerate(names):
+            if n not in known and n.split(".")[0] not in broken:
+                errs.append(doc.error(("coach", key, i), f"'{n}' names no {what}{did_you_mean(n, known)}"))
+        out[key] = tuple(names)
+    if errs:
+        raise _Problems(errs)
     return out

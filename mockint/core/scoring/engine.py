@@ -190,6 +190,8 @@ class Scorer:
             if hasattr(chk, "bind"):
                 chk.bind(self.checks)
         sets = [ps for chk in self.checks.values() for ps in chk.phrase_sets()]
+        for ps in sets:
+            ps.inflections = rubric.inflections
         group_phrase_sets(sets)       # one pass over the answer for all phrase checks
         PatternIndex([c for c in self.checks.values() if isinstance(c, PatternCheck)])   # one for all
 

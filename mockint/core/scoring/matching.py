@@ -125,6 +125,30 @@ class Hit:
     typo: str = ""      # the keyword a typo was matched to, if the hit needed one
 
 
+def same_word(word: str, phrase: str, inflections: frozenset[str]) -> bool:
+    """Whether ``word`` (folded, from the answer) is the one-word ``phrase`` or an inflection of
+    it: past their common beginning, what is left of each is in ``inflections`` (a doubled last
+    letter aside: "cut", "cutting"). "secured" and "securing" are one word; "secured" and
+    "security" share a stem but not a word."""
+    p = phrase_tokens(phrase)
+    if len(p) != 1:
+        return True
+    pw = p[0]
+    if word == pw:
+        return True
+    n = 0
+    for x, y in zip(word, pw):
+        if x != y:
+            break
+        n += 1
+
+    def rest(w: str) -> str:
+        r = w[n:]
+        return r[1:] if n and r[:1] == w[n - 1] and r[1:] in inflections else r
+
+    return rest(word) in inflections and rest(pw) in inflections
+
+
 class PhraseSet:
     """A compiled list of phrases. ``find`` returns non-overlapping hits, leftmost first.
 
@@ -151,6 +175,9 @@ class PhraseSet:
         for e in self.entries:
             self.index[max(e.units, key=lambda u: (len(u), u))].append(e)
         self.words = {w for t in toks for w in t}
+        # matching.inflections of the rubric (None: any word of the same stem): a one-word phrase
+        # then matches only its inflections ("secured": "secure", "securing"; not "security")
+        self.inflections: frozenset[str] | None = None
         self.group: PhraseGroup | None = None
         for e in self.entries:
             e.owner = id(self)
@@ -198,8 +225,12 @@ class PhraseSet:
         hits: list[Hit] = []
         taken_until = -1
         ts, te = a.token_starts, a.token_ends
+        infl = self.inflections if self.mode == "stem" else None
         for first, last, e in found:
             if first <= taken_until:
+                continue
+            if infl is not None and first == last and len(e.units) == 1 and e.phrase != NUMBER \
+                    and first not in typos and not same_word(a.words[first], e.phrase, infl):
                 continue
             typo = ""
             if typos:

@@ -117,6 +117,7 @@ class Rubric:
     repeats: Repeats | None = None      # sentences said again count once (None: every one counts)
     id: str = ""             # the name questions use in `rubric:` (the file name without .yaml)
     coach: dict[str, tuple[str, ...]] = field(default_factory=lambda: dict(DEFAULT_COACH))
+    inflections: frozenset[str] | None = None   # matching.inflections: a one-word phrase matches these endings only
 
     def criterion(self, cid: str) -> Criterion:
         for c in self.criteria:

@@ -16,8 +16,8 @@ from mockint.core.data.validate import Doc, guide_refs
 from mockint.core.data.yamlfile import load_yaml_cached, read_data
 from mockint.core.questions.examples import Examples, parse_examples
 from mockint.core.scoring.checks import KIND_CLASSES
-from mockint.core.scoring.coach_rules import COACH_CRITERIA_KEYS, DEFAULT_COACH
-from mockint.core.scoring.crossrefs import check_references
+from mockint.core.scoring.coach_rules import DEFAULT_COACH
+from mockint.core.scoring.crossrefs import check_references, coach_section
 from mockint.core.scoring.matching import SCORERS, Fuzzy
 from mockint.core.scoring.model import (
     MODES,
@@ -215,23 +215,30 @@ def parse_rubric(text: str, name: str, facts: set[str] | None = None, rid: str =
     lang = doc.choice(top["lang"], ("lang",), LANGS)
     version = int(doc.number(top["version"], ("version",), 1, whole=True))
     matching = doc.mapping(top.get("matching", {}) or {}, ("matching",),
-                           optional=("fuzzy", "window", "known_words", "repeats"))
+                           optional=("fuzzy", "window", "known_words", "repeats", "inflections"))
     fuzzy = _fuzzy(doc, matching.get("fuzzy"), ("matching", "fuzzy"), Fuzzy()) or Fuzzy(cutoffs=((0, 101.0),))
     window = int(doc.number(matching.get("window", 2), ("matching", "window"), 0, 20, whole=True))
     known = doc.strings(matching.get("known_words", []), ("matching", "known_words"), 0)
     repeats = _repeats(doc, matching.get("repeats"), ("matching", "repeats"))
+    inflections = None
+    if "inflections" in matching:   # the endings a one-word phrase may take (besides none)
+        inflections = frozenset(doc.strings(matching["inflections"], ("matching", "inflections"), 1)) | {""}
+        bad = sorted(e for e in inflections if e and not (e.isalpha() and e.islower()))
+        if bad:
+            doc.fail(("matching", "inflections"), f"an ending is lowercase letters, not '{bad[0]}'")
     lists = _lists(doc, top)
     criteria, broken = _all_criteria(doc, top["criteria"], lists, facts, fuzzy, problems)
     check_references(doc, criteria, broken, READS_OTHERS, problems)
     coach = dict(DEFAULT_COACH)
     if "coach" in top:
-        coach.update(_coach_section(doc, top["coach"], [c for c in criteria if c is not None], broken, problems))
+        coach.update(coach_section(doc, top["coach"], [c for c in criteria if c is not None], broken, problems))
     if problems is not None:            # in file order, as a linter lists them
         problems[first:] = sorted(problems[first:], key=lambda e: (e.line or 0, e.col or 0))
     _save_good()
     return Rubric(lang=lang, version=version, name=str(top.get("name", name)), fuzzy=fuzzy,
                   window=window, known_words=known, lists=lists, repeats=repeats,
-                  criteria=[c for c in criteria if c is not None], source=name, id=rid, coach=coach)
+                  criteria=[c for c in criteria if c is not None], source=name, id=rid, coach=coach,
+                  inflections=inflections)
 
 
 def _lists(doc: Doc, top: dict) -> dict[str, list[str]]:
@@ -271,44 +278,6 @@ def _all_criteria(doc: Doc, raw: Any, lists: dict, facts, fuzzy: Fuzzy, problems
         seen.add(crit.id)
         criteria.append(crit)
     return criteria, broken
-
-
-def _coach_section(doc: Doc, raw: Any, criteria: list[Criterion], broken: set[str],
-                   problems: list[DataError] | None) -> dict[str, tuple[str, ...]]:
-    """The ``coach:`` section as read (nothing when it has a problem: recorded in ``problems``, or
-    the first raised without)."""
-    errs: list[DataError] = []
-    out: dict[str, tuple[str, ...]] = {}
-    with _keep(errs):
-        out = _coach(doc, raw, criteria, broken)
-    if errs and problems is None:
-        raise errs[0]
-    if problems is not None:
-        problems.extend(errs)
-    return out
-
-
-def _coach(doc: Doc, raw: Any, criteria: list[Criterion], broken: set[str]) -> dict[str, tuple[str, ...]]:
-    """The rubric's `coach:` section: each key names criteria or checks that exist (every
-    problem reported, with 'did you mean')."""
-    from mockint.core.data.errors import did_you_mean
-
-    m = doc.mapping(raw, ("coach",), optional=tuple(DEFAULT_COACH))
-    crit_ids = [c.id for c in criteria]
-    rules = [f"{c.id}.{k.id}" for c in criteria for k in c.checks]
-    out: dict[str, tuple[str, ...]] = {}
-    errs: list[DataError] = []
-    for key, value in m.items():
-        names = doc.strings(value, ("coach", key), 0)
-        known = crit_ids if key in COACH_CRITERIA_KEYS else rules
-        what = "criterion" if key in COACH_CRITERIA_KEYS else "check (criterion.check)"
-        for i, n in enumerate(names):
-            if n not in known and n.split(".")[0] not in broken:
-                errs.append(doc.error(("coach", key, i), f"'{n}' names no {what}{did_you_mean(n, known)}"))
-        out[key] = tuple(names)
-    if errs:
-        raise _Problems(errs)
-    return out
 
 
 def _criterion(doc: Doc, raw: Any, p: tuple, seen: set[str], lists: dict, facts, fuzzy: Fuzzy) -> Criterion:
