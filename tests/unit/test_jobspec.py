@@ -333,3 +333,25 @@ def test_the_quota_and_meddicc_count_and_pay_builds_no_question():
     assert "OTE" not in asked and "quota EUR 650,000" in asked
     ro = [t.text for t in useful_terms(extract_terms("Cota: EUR 650.000 pe an. OTE: EUR 80.000. Lucrăm cu MEDDICC.", "ro"))]
     assert any(n.startswith("cotă") and "650.000" in n for n in ro) and "MEDDICC" in ro
+
+
+def test_extra_criteria_are_scored_by_the_engine_with_their_share_and_under_the_caps():
+    """job_fit and tone go through Scorer.score(extra=...): the engine blends each criterion's
+    share (its weight) into the total and applies the rubric's caps over all of it; nothing edits
+    a finished Result."""
+    from mockint.core.bank import loader
+    from mockint.core.scoring.engine import CriterionResult
+
+    class Full:
+        def results(self, a, question):
+            return [CriterionResult("job_fit", "Job fit", 1.0, True, 0.5, "core", [], [], "", None, [], 0.5, [])]
+
+    scorer, q = loader.scorer("en"), loader.bank("en").get("why-sales")
+    text = "I moved from retail to sales because I like targets; last year I closed 31 accounts."
+    plain = scorer.score(text, q)
+    mixed = scorer.score(text, q, extra=(Full(),))
+    assert mixed.criterion("job_fit") is not None and plain.criterion("job_fit") is None
+    assert abs(mixed.score - (0.5 * plain.score + 50)) <= 1
+    flag = "Honestly, it wasn't really my fault: marketing never sent me decent leads."
+    capped = scorer.score(flag, q, extra=(Full(),))
+    assert capped.caps and capped.score <= min(c.max for c in capped.caps)

@@ -230,7 +230,7 @@ def _check_rubric(rubric, p: Path, name: str, report: Report, pos: _Positions, l
 
 
 def _not_applied(crit, q: Question, ex: Example) -> str:
-    from mockint.core.scoring.engine import weight_for
+    from mockint.core.scoring.points import weight_for
 
     if crit.only_when == "timed" and ex.elapsed is None:
         return "it counts only with a time: give the example an 'elapsed'"

@@ -250,6 +250,29 @@ def stored_context(lang: str, settings: dict | None) -> tuple[JobContext | None,
     return context_and_questions(lang, text, tone, drop)
 
 
+class JobCriteria:
+    """The ``job_fit`` (when the context has terms; not on the closing question, whose questions
+    are theirs) and ``tone`` (when it has a tone) criteria of a tailored interview, as the
+    engine's extra criteria (:meth:`mockint.core.scoring.engine.Scorer.score`'s ``extra``): the
+    scorer works out their share of the score and applies the caps over all of it."""
+
+    def __init__(self, job: JobContext) -> None:
+        self.job = job
+
+    def results(self, a: Analysed, question: Question) -> list:
+        from mockint.core.scoring.engine import CriterionResult
+        job = self.job
+        if job.lang != a.lang:
+            a = analyse(a.original, job.lang)
+        spec = load_spec(job.lang)
+        out = []
+        if job.terms and question.kind != "closing":
+            out.append(_job_fit(a, job, spec, CriterionResult))
+        if job.tone:
+            out.append(_tone(a, job.tone, spec, CriterionResult))
+        return out
+
+
 class WithJob:
     """A scorer that scores as :func:`score_with_job` does for ``job``, and whose bank also has
     the questions built from its posting (for ``Store.rescore``)."""
@@ -260,31 +283,18 @@ class WithJob:
         self.scorer, self.job = scorer, job
         self.bank = SimpleNamespace(questions=[*scorer.bank.questions, *extra])
 
-    def score(self, answer: str, question: Question, elapsed: float | None = None):
-        return score_with_job(self.scorer, answer, question, elapsed, self.job)
+    def score(self, answer: str, question: Question, elapsed: float | None = None, only=None):
+        return score_with_job(self.scorer, answer, question, elapsed, self.job, only)
 
 
-def score_with_job(scorer, answer: str, question: Question, elapsed: float | None, job: JobContext | None):
-    """The scorer's result, with ``job_fit`` (when the context has terms) and ``tone`` (when it
-    has a tone) criteria appended and the score blended: the rubric keeps the rest of the weight."""
-    result = scorer.score(answer, question, elapsed)
+def score_with_job(scorer, answer: str, question: Question, elapsed: float | None, job: JobContext | None,
+                   only: tuple[str, ...] | None = None):
+    """The scorer's result for a tailored interview: the rubric's criteria and, when the context
+    has terms or a tone, ``job_fit`` and ``tone``, scored by the engine as extra criteria with
+    their shares of the score (the rubric keeps the rest)."""
     if job is None or (not job.terms and job.tone is None):
-        return result
-    from mockint.core.scoring.engine import CriterionResult
-    spec = load_spec(job.lang)
-    a = analyse(answer, job.lang)
-    extra: list[CriterionResult] = []
-    if job.terms and question.kind != "closing":     # their questions are not scored on the posting
-        extra.append(_job_fit(a, job, spec, CriterionResult))
-    if job.tone:
-        extra.append(_tone(a, job.tone, spec, CriterionResult))
-    rest = 1.0 - sum(c.weight for c in extra)
-    total = rest * result.score + sum(c.weight * c.score * 100 for c in extra)
-    for cap in result.caps:
-        total = min(total, float(cap.max))
-    result.criteria = result.criteria + extra
-    result.score = int(total + 0.5)
-    return result
+        return scorer.score(answer, question, elapsed, only)
+    return scorer.score(answer, question, elapsed, only, extra=(JobCriteria(job),))
 
 
 # -- the session ---------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 """The ``job_fit`` and ``tone`` criteria of an answer in a tailored interview, built as the
-engine's ``CriterionResult`` (:func:`mockint.core.jobspec.score_with_job` appends them)."""
+engine's ``CriterionResult`` for :class:`mockint.core.jobspec.JobCriteria`, which the scorer calls."""
 
 from __future__ import annotations
 

@@ -11,9 +11,9 @@ answer says again, judged once).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from mockint.core.questions.bank import Bank, Question
 from mockint.core.scoring.checks import KIND_CLASSES, Check, Ctx, Outcome, PatternCheck, PatternIndex
@@ -21,7 +21,7 @@ from mockint.core.scoring.discredit import discredited
 from mockint.core.scoring.lexicon import build_lexicon
 from mockint.core.scoring.matching import group_phrase_sets
 from mockint.core.scoring.model import Cap, CheckSpec, Criterion, Rubric
-from mockint.core.scoring.points import check_points, criterion_score, floor
+from mockint.core.scoring.points import blend, check_points, criterion_score, floor, weight_for
 from mockint.core.scoring.repeats import without_repeats
 from mockint.core.scoring.text import Analysed, analyse
 from mockint.core.scoring.wording import Flag, distinct, fmt, merged, quote, template_for, template_values
@@ -94,6 +94,13 @@ class CapResult:
 
     def to_dict(self) -> dict[str, Any]:
         return {"rule": self.rule, "max": self.max, "reason": self.reason}
+
+
+class ExtraCriteria(Protocol):
+    """Criteria from outside the rubric, scored with the answer (:meth:`Scorer.score`'s ``extra``):
+    their results, each with its share of the score as its weight."""
+
+    def results(self, a: Analysed, question: Question) -> list[CriterionResult]: ...
 
 
 @dataclass
@@ -208,9 +215,10 @@ class Scorer:
         return out
 
     def score(self, answer: str, question: Question, elapsed: float | None = None,
-              only: tuple[str, ...] | None = None) -> Result:
+              only: tuple[str, ...] | None = None, extra: Sequence[ExtraCriteria] = ()) -> Result:
         """The answer's result. ``only``: just these criteria (the live coach's quick look; the
-        score is then of those alone)."""
+        score is then of those alone). ``extra``: criteria from outside the rubric (a job
+        posting's ``job_fit`` and ``tone``), each worth a fixed share of the score (its weight)."""
         if len(answer) > MAX_ANSWER_CHARS:
             from mockint.core.data.errors import MockintError
             raise MockintError(f"the answer is {len(answer):,} characters; the most mockint scores is "
@@ -252,10 +260,11 @@ class Scorer:
         base = sum(weight_for(c, question) * r.score for c, r in core) / wsum if wsum else 0.0
         bonus = sum(c.bonus_points * r.score for c, r in zip(crits, results)
                     if c.mode_for(question.kind) == "bonus")
-        total = min(100.0, base * 100.0 + bonus)
+        shares = [r for x in extra for r in x.results(full, question)]
+        total = blend(min(100.0, base * 100.0 + bonus), shares)
         for cap in caps:
             total = min(total, float(cap.max))
-        return Result(question, self.lang, answer, int(total + 0.5), results, caps, elapsed,
+        return Result(question, self.lang, answer, int(total + 0.5), results + shares, caps, elapsed,
                       self.rubric.version, len(full.words))
 
     def _rules_for(self, crit_id: str, kind: str) -> list[tuple[CheckSpec, str]]:
@@ -383,10 +392,3 @@ def _evidence(a: Analysed, o: Outcome, effect: str) -> list[Evidence]:
         start, end = a.span(sp.start, sp.end)
         ev.append(Evidence(start, end, original[start:end], sp.rule, effect, sp.note))
     return ev
-
-
-def weight_for(crit: Criterion, question: Question) -> float:
-    """The criterion's weight for this question: the question's own override (``criteria:`` in
-    the bank; 0 = off) when it has one, else the rubric's weight for the question's kind."""
-    own = question.criteria.get(crit.id) if question.criteria else None
-    return float(own) if own is not None else crit.weight_for(question.kind)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from mockint.core.questions.bank import Bank, Question
-from mockint.core.scoring.engine import Result, Scorer
+from mockint.core.scoring.engine import ExtraCriteria, Result, Scorer
 from mockint.core.scoring.model import Rubric
 
 
@@ -27,8 +27,8 @@ class MultiScorer(Scorer):
         return self._others[name]
 
     def score(self, answer: str, question: Question, elapsed: float | None = None,
-              only: tuple[str, ...] | None = None) -> Result:
+              only: tuple[str, ...] | None = None, extra: Sequence[ExtraCriteria] = ()) -> Result:
         other = self.for_question(question)
         if other is self:
-            return super().score(answer, question, elapsed, only)
-        return other.score(answer, question, elapsed, only)
+            return super().score(answer, question, elapsed, only, extra)
+        return other.score(answer, question, elapsed, only, extra)

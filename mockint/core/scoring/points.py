@@ -5,8 +5,9 @@ says them."""
 
 from __future__ import annotations
 
+from mockint.core.questions.bank import Question
 from mockint.core.scoring.checks import Outcome
-from mockint.core.scoring.model import CheckSpec
+from mockint.core.scoring.model import CheckSpec, Criterion
 
 
 def floor(spec: CheckSpec, o: Outcome) -> Outcome:
@@ -50,3 +51,17 @@ def check_points(spec: CheckSpec, o: Outcome, rw: float, words: int) -> tuple[fl
     if effect == "penalty":
         return -taken(spec, o.count, words), o.count == 0
     return o.value, o.value >= 0.999
+
+
+def blend(score: float, shares: list) -> float:
+    """The score (0 to 100) with criteria that each take a fixed share of it (their ``weight``, a
+    fraction: a job posting's ``job_fit`` at 0.15 leaves the rubric's criteria 85 %)."""
+    rest = 1.0 - sum(c.weight for c in shares)
+    return rest * score + sum(c.weight * c.score * 100 for c in shares)
+
+
+def weight_for(crit: Criterion, question: Question) -> float:
+    """The criterion's weight for this question: the question's own override (``criteria:`` in
+    the bank; 0 = off) when it has one, else the rubric's weight for the question's kind."""
+    own = question.criteria.get(crit.id) if question.criteria else None
+    return float(own) if own is not None else crit.weight_for(question.kind)
