@@ -1,4 +1,15 @@
-"""The command line: a thin shell over the core. Textual is imported only by the TUI commands."""
+"""The command line: a thin shell over the core. Textual is imported only by the TUI commands.
+
+Deferred imports: this module is loaded by every command, so a handler imports what only its
+command needs inside itself (``# deferred``). What each saves (``python -X importtime`` and wall
+clock, on top of what the command has already loaded): on a cold ``mockint history``
+(benchmarks/run.py, ~49 ms in all; tests/cli/test_history_cli.py: no scorer) the scoring stack
+(``engine`` ~22 ms, ``bank.transcript`` ~23 ms, ``loader`` ~4 ms, ``questions.bank`` ~3.5 ms,
+``feedback`` ~1.2 ms), ``jobspec`` ~16 ms, ``lint`` ~6.5 ms, the TUI package ~8 ms, and
+``yamlfile``, ``data.strings``, ``data.safe`` ~0.4-0.5 ms each (together ~3 % of it); on a cold
+``mockint score`` (benchmarks/run.py) the store ~9.5 ms and the TUI package ~3 ms (Textual, ~110 ms
+more, comes with ``run``).
+"""
 
 from __future__ import annotations
 
@@ -7,8 +18,15 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
+from mockint.cli import history as cli_history
+from mockint.cli import jobspec as cli_jobspec
+from mockint.cli import questions as cli_questions
+from mockint.cli import roleplay as cli_roleplay
 from mockint.cli.common import default_lang, one_line
+from mockint.cli.jobspec import job_context_for
 from mockint.cli.parser import COMMANDS, build_parser
+from mockint.core.data import paths, prefs
+from mockint.core.data.errors import MockintError, did_you_mean
 from mockint.core.data.langs import LANGS
 
 if TYPE_CHECKING:
@@ -24,8 +42,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     exits the process itself (``--help``, ``--version`` and a usage error return 0 or 2), so it can
     be called in process, as the CLI tests do; ``python -m mockint`` and the ``mockint`` script exit
     with what it returns."""
-    from mockint.core.data.errors import MockintError
-
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser(only=args_list[0] if args_list else None)
     parser.argv = args_list     # for "did you mean" on unknown options
@@ -56,17 +72,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(parser: argparse.ArgumentParser, args) -> int:
-    from mockint.cli import questions as cli_questions  # (imported by build_parser already)
-
     cli_questions.new_run()                 # notices are said once per run
     if args.command is None:
         args = parser.parse_args(["practice"])
     _use_banks(getattr(args, "bank", None))
     if args.command == "practice":
         return cmd_practice(args)
-    from mockint.cli import history as cli_history
-    from mockint.cli import jobspec as cli_jobspec
-    from mockint.cli import roleplay as cli_roleplay
     handler = {"questions": _questions, "score": cmd_score, "grade": cmd_grade,
                **cli_history.HANDLERS, **cli_questions.HANDLERS, **cli_jobspec.HANDLERS,
                **cli_roleplay.HANDLERS}[args.command]
@@ -108,7 +119,7 @@ def _write(text: str | Streamed) -> None:
             text.write(sys.stdout)
         else:
             if sys.stdout.isatty():            # no terminal escapes from stored or imported text
-                from mockint.core.data.safe import printable
+                from mockint.core.data.safe import printable  # deferred: see the module docstring (for a terminal only)
                 text = printable(text)
             sys.stdout.write(text)
         sys.stdout.flush()
@@ -121,13 +132,13 @@ def _use_banks(paths: list[str] | None) -> None:
     """``--bank PATH``: more questions and rubrics for this run (checked to exist)."""
     if not paths:
         return
-    from mockint.core.bank import loader
-    from mockint.core.data.errors import MockintError
+    from mockint.core.bank import loader  # deferred: see the module docstring
 
     for p in paths:
         if not Path(p).exists():
             raise MockintError(f"--bank {p}: no such file or folder")
     loader.set_extra_banks(paths)
+    # deferred: see the module docstring
     from mockint.core.bank import lint  # named for this run: it must load whole, or nothing runs
 
     problems = lint.lint(lint.expand(paths)).problems
@@ -139,8 +150,6 @@ def _use_banks(paths: list[str] | None) -> None:
 
 
 def _questions(args):
-    from mockint.cli import questions as cli_questions
-
     sub = getattr(args, "qcommand", None)
     if sub in (None, "list"):
         return cmd_questions(args)
@@ -148,8 +157,7 @@ def _questions(args):
 
 
 def cmd_practice(args) -> int:
-    from mockint.cli import questions as cli_questions
-    from mockint.core.bank import loader
+    from mockint.core.bank import loader  # deferred: see the module docstring
 
     lang, count, feedback, timer, question_set = practice_choices(args)
     cli_questions.report_merge(lang)
@@ -161,13 +169,12 @@ def cmd_practice(args) -> int:
         _check_resume()
     job_text = None
     if args.job_spec is not None:          # a bad posting: one line, before the terminal check
-        from mockint.core import jobspec
+        from mockint.core import jobspec  # deferred: see the module docstring
         job_text = jobspec.read_posting(args.job_spec)
         jobspec.job_context(lang, job_text, args.tone, source=args.job_spec)
     if not sys.stdout.isatty() or not sys.stdin.isatty():
-        from mockint.core.data.errors import MockintError
         raise MockintError("the interview needs a terminal; for scripts use 'mockint score' or 'mockint grade'")
-    from mockint.tui import run  # Textual is imported only here
+    from mockint.tui import run  # deferred: see the module docstring; Textual is imported only here
 
     return run(lang=lang, question_ids=args.questions, count=count, feedback=feedback,
                timer=timer, resume=args.resume, weak=args.weak, job_spec_text=job_text,
@@ -178,8 +185,6 @@ def practice_choices(args) -> tuple[str, int | None, str, bool, str]:
     """(lang, count, feedback, timer, question set): the options given, else the choices
     remembered from the last interview started on the start screen (``settings.json``), else the
     defaults (the language from the locale)."""
-    from mockint.core.data import prefs
-
     saved = prefs.load()
     lang = args.lang or saved.get("lang") or default_lang()
     if lang not in LANGS:
@@ -194,13 +199,11 @@ def practice_choices(args) -> tuple[str, int | None, str, bool, str]:
 def _check_resume() -> None:
     """Nothing to resume is one line (before any terminal change): without a history file none is created, and a
     damaged one moved aside is said in the error itself."""
-    from mockint.core.data import paths
-    from mockint.core.data.errors import MockintError
-    from mockint.tui import NO_RESUME
+    from mockint.tui import NO_RESUME  # deferred: see the module docstring
 
     if not paths.db_path().exists():
         raise MockintError(NO_RESUME)
-    from mockint.core.history.store import Store
+    from mockint.core.history.store import Store  # deferred: see the module docstring
 
     with Store.open() as store:
         if store.unfinished() is None:
@@ -211,22 +214,20 @@ def _check_resume() -> None:
 
 
 def cmd_questions(args) -> str:
-    from mockint.cli import questions as cli_questions
-    from mockint.core.bank import loader
-    from mockint.core.scoring.feedback import to_json
+    from mockint.core.bank import loader  # deferred: see the module docstring
+    from mockint.core.scoring.feedback import to_json  # deferred: see the module docstring
 
     lang = args.lang or default_lang()
     cli_questions.report_merge(lang)
     qs = loader.bank(lang).filter(args.tag)
     if args.tag and not qs:
-        from mockint.core.data.errors import MockintError, did_you_mean
-        from mockint.core.questions.bank import DIFFICULTIES, KINDS, TOPICS
+        from mockint.core.questions.bank import DIFFICULTIES, KINDS, TOPICS  # deferred: see the module docstring
         tags = sorted(set(TOPICS) | set(KINDS) | set(DIFFICULTIES))
         raise MockintError(f"no question has the tag '{args.tag}'{did_you_mean(args.tag, tags)}; "
                            f"tags: {', '.join(tags)}")
     if args.format == "json":
         return to_json({"lang": lang, "questions": [q.to_dict() for q in qs]})
-    from mockint.core.data.i18n import tag
+    from mockint.core.data.strings import tag  # deferred: see the module docstring
 
     width = max(len(q.id) for q in qs)
     kind = max((len(tag(lang, q.kind)) for q in qs), default=5)
@@ -238,9 +239,8 @@ def cmd_questions(args) -> str:
 def _read_answer(path: str) -> str:
     """The answer from FILE or standard input (``-``): UTF-8 text with at least one word, read
     no further than the longest answer mockint scores; anything else is one line."""
-    from mockint.core.data.errors import MockintError
-    from mockint.core.data.yamlfile import read_input
-    from mockint.core.scoring.engine import MAX_ANSWER_CHARS
+    from mockint.core.data.yamlfile import read_input  # deferred: see the module docstring
+    from mockint.core.scoring.engine import MAX_ANSWER_CHARS  # deferred: see the module docstring
 
     limit = MAX_ANSWER_CHARS * 4 + 4            # bytes: UTF-8 takes at most 4 per character
     name, text = read_input(path, limit, "no answer given: name a FILE or pipe the answer on standard input",
@@ -257,10 +257,9 @@ def _read_answer(path: str) -> str:
 
 
 def cmd_score(args) -> str:
-    from mockint.core.bank import loader
-    from mockint.core.data.errors import MockintError
-    from mockint.core.questions.bank import adhoc_question
-    from mockint.core.scoring.feedback import score_markdown, score_text, to_json
+    from mockint.core.bank import loader  # deferred: see the module docstring
+    from mockint.core.questions.bank import adhoc_question  # deferred: see the module docstring
+    from mockint.core.scoring.feedback import score_markdown, score_text, to_json  # deferred: see the module docstring
 
     lang = args.lang or default_lang()
     if args.question_text is not None:
@@ -268,7 +267,6 @@ def cmd_score(args) -> str:
             raise MockintError("--question-text is empty")
         question = adhoc_question(args.question_text.strip(), lang)
     else:
-        from mockint.cli import questions as cli_questions
         cli_questions.report_merge(lang)
         question = loader.bank(lang).get(args.question)
     answer = _read_answer(args.file)
@@ -281,20 +279,19 @@ def cmd_score(args) -> str:
 
 
 def cmd_grade(args) -> str | Streamed:
+    # deferred: see the module docstring
     from mockint.core.bank import loader
     from mockint.core.bank.transcript import load_transcript
     from mockint.core.scoring.feedback import grade_dict, grade_markdown, grade_text, json_chunks, session_summary
 
     tr = load_transcript(args.transcript)
-    from mockint.cli import questions as cli_questions
     cli_questions.report_merge(tr.lang)
     scorer = loader.scorer(tr.lang)
-    from mockint.cli.jobspec import job_context_for
     job = job_context_for(args, tr.lang)
     if job is None:
         results = [scorer.score(item.answer, item.question, item.elapsed) for item in tr.items]
     else:
-        from mockint.core.jobspec import job_fit_table, score_with_job
+        from mockint.core.jobspec import job_fit_table, score_with_job  # deferred: see the module docstring
         results = [score_with_job(scorer, item.answer, item.question, item.elapsed, job) for item in tr.items]
     s = session_summary(tr.lang, results)
     if job is not None and job.terms:

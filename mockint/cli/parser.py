@@ -6,10 +6,16 @@ dispatches; this module never imports the entry point."""
 from __future__ import annotations
 
 import argparse
+import re
 from typing import NoReturn
 
 from mockint import __version__
+from mockint.cli import history as cli_history
+from mockint.cli import jobspec as cli_jobspec
+from mockint.cli import questions as cli_questions
+from mockint.cli import roleplay as cli_roleplay
 from mockint.cli.common import one_line
+from mockint.core.data.errors import did_you_mean
 from mockint.core.data.langs import LANGS
 
 FORMATS_SCORE = ("text", "json", "markdown")
@@ -39,10 +45,6 @@ class _Parser(argparse.ArgumentParser):
 
 def _suggest(parser: _Parser, message: str) -> str:
     """' (did you mean 'score'?)' for an invalid choice or an unknown option, else ''."""
-    import re
-
-    from mockint.core.data.errors import did_you_mean
-
     m = re.search(r"invalid choice: '([^']*)' \(choose from (.*)\)$", message)
     if m:
         choices = re.findall(r"'([^']*)'", m.group(2)) or [c.strip() for c in m.group(2).split(",")]
@@ -85,9 +87,6 @@ def build_parser(only: str | None = None) -> _Parser:
     p.add_argument("--version", action="version", version=f"mockint {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    from mockint.cli import (
-        questions as cli_questions,  # questions add/edit/remove/export/import, validate, check-rubric
-    )
     if want("practice"):
         _add_practice(sub, cli_questions)
     if want("questions"):
@@ -97,15 +96,12 @@ def build_parser(only: str | None = None) -> _Parser:
     if want("grade"):
         _add_grade(sub, cli_questions)
     if only is None or only in HISTORY_COMMANDS:
-        from mockint.cli import history as cli_history  # history, report, export, import, rescore
         cli_history.add_parsers(sub)
     if only is None or only in BANK_COMMANDS:
         cli_questions.add_parsers(sub)           # validate, check-rubric
     if only is None or only in JOB_COMMANDS:
-        from mockint.cli import jobspec as cli_jobspec  # job-spec
         cli_jobspec.add_parsers(sub)
     if only is None or only == "roleplay":
-        from mockint.cli import roleplay as cli_roleplay  # roleplay
         cli_roleplay.add_parsers(sub)
     return p
 
@@ -164,7 +160,6 @@ def _add_grade(sub, cli_questions) -> None:
     g.add_argument("transcript", metavar="TRANSCRIPT.yaml")
     g.add_argument("--format", choices=FORMATS_SCORE, default="text")
     cli_questions.add_bank_option(g)
-    from mockint.cli import jobspec as cli_jobspec  # job-spec, grade --job-spec/--tone/--drop-term
     cli_jobspec.add_grade_options(g)
 
 

@@ -1,6 +1,11 @@
 """The app's actions (:class:`~mockint.tui.app.MockintApp` mixes them in): quitting (asking
 first during an interview), history, progress and the question browser (pushed over the screen
-they are opened from, never during an interview), help, theme, screenshot."""
+they are opened from, never during an interview), help, theme, screenshot.
+
+A screen is imported when it is first opened (``# deferred``): history ~6 ms, progress ~7.5 ms, the
+question browser ~6.5 ms at TUI launch (benchmarks/run.py; wall clock, on top of what the launch
+has loaded); the help imports every screen (~75 ms together). The small ones (help, confirm,
+resume: ~0.35 ms each) are imported with this module."""
 
 from __future__ import annotations
 
@@ -8,8 +13,12 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
+from mockint.core.data import paths
+from mockint.core.data.strings import has, tr
 from mockint.tui.screens import is_screen
-from mockint.tui.strings import has, tr
+from mockint.tui.screens.confirm import ConfirmScreen
+from mockint.tui.screens.help import HelpScreen
+from mockint.tui.screens.resume import ResumeScreen
 
 if TYPE_CHECKING:
     from textual.binding import Binding
@@ -27,15 +36,13 @@ DARK, LIGHT = "textual-dark", "textual-light"
 
 def help_sections() -> tuple[tuple[str, type[DOMNode]], ...]:
     """Where each screen's bindings work, for the help screen (imports every screen)."""
-    from mockint.tui.screens.confirm import ConfirmScreen
+    # deferred: every screen, ~75 ms together; see the module docstring
     from mockint.tui.screens.feedback import FeedbackScreen
-    from mockint.tui.screens.help import HelpScreen
     from mockint.tui.screens.history import HistoryScreen
     from mockint.tui.screens.interview import InterviewScreen
     from mockint.tui.screens.progress import ProgressScreen
     from mockint.tui.screens.question_form import QuestionFormScreen
     from mockint.tui.screens.questions import QuestionScreen, QuestionsScreen
-    from mockint.tui.screens.resume import ResumeScreen
     from mockint.tui.screens.roleplay import CallSummaryScreen, RoleplayPickScreen, RoleplayScreen
     from mockint.tui.screens.session import SessionScreen
     from mockint.tui.screens.start import StartScreen
@@ -75,7 +82,6 @@ class AppActions(AppHost):
         if not self.in_interview() or is_screen(self.screen, "confirm", "ConfirmScreen"):
             self.quit_now()
             return
-        from mockint.tui.screens.confirm import ConfirmScreen
 
         self.push_screen(ConfirmScreen(self.lang, tr(self.lang, "confirm.quit")),
                          lambda yes: self.quit_now() if yes else None)
@@ -103,7 +109,7 @@ class AppActions(AppHost):
         store = self.browse_store()
         if store is None:
             return
-        from mockint.tui.screens.history import HistoryScreen
+        from mockint.tui.screens.history import HistoryScreen  # deferred: see the module docstring
 
         below = [s for s in self.screen_stack if isinstance(s, HistoryScreen)]
         if below:                                     # back down to the one already open
@@ -118,7 +124,7 @@ class AppActions(AppHost):
             return
         if is_screen(self.screen, "questions", "QuestionsScreen", "QuestionScreen"):
             return
-        from mockint.tui.screens.questions import QuestionsScreen
+        from mockint.tui.screens.questions import QuestionsScreen  # deferred: see the module docstring
 
         below = [s for s in self.screen_stack if isinstance(s, QuestionsScreen)]
         if below:
@@ -132,7 +138,7 @@ class AppActions(AppHost):
             return
         store = self.browse_store()
         if store is not None:
-            from mockint.tui.screens.progress import ProgressScreen
+            from mockint.tui.screens.progress import ProgressScreen  # deferred: see the module docstring
 
             self.push_screen(ProgressScreen(self.lang, store))
 
@@ -146,8 +152,6 @@ class AppActions(AppHost):
     def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
         """The palette's "Save screenshot": into ``<mockint home>/screenshots`` (Textual's default,
         the Downloads folder, may not exist), and the notice says where."""
-        from mockint.core.data import paths
-
         folder = Path(path) if path else paths.home() / "screenshots"
         try:
             folder.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -164,7 +168,6 @@ class AppActions(AppHost):
     def action_help(self) -> None:
         if is_screen(self.screen, "help", "HelpScreen"):
             return
-        from mockint.tui.screens.help import HelpScreen
 
         self.push_screen(HelpScreen(self.lang, self.help_sections()))
 

@@ -15,6 +15,7 @@ from textual.app import App
 from textual.binding import Binding
 
 from mockint.core.bank import loader
+from mockint.core.data.strings import tr
 from mockint.core.interview import Interview, Settings, questions_for
 from mockint.core.questions.bank import Bank
 from mockint.tui import seam
@@ -22,7 +23,6 @@ from mockint.tui.actions import AppActions
 from mockint.tui.bindings import localise_bindings
 from mockint.tui.flow import InterviewFlow
 from mockint.tui.recorder import Recorder
-from mockint.tui.strings import tr
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -33,15 +33,15 @@ if TYPE_CHECKING:
 
 
 def interview_commands():
-    """The palette's interview commands, imported when the palette first opens (textual.command
-    costs ~15 ms at start-up otherwise)."""
-    from mockint.tui.screens.commands import InterviewCommands
+    """The palette's interview commands, imported when the palette first opens: ``screens.commands``
+    imports the interview screen, ~3.4 ms more when ``mockint`` opens on the start screen."""
+    from mockint.tui.screens.commands import InterviewCommands  # deferred: see interview_commands
 
     return InterviewCommands
 
 
 def history_commands():
-    from mockint.tui.screens.commands import HistoryCommands
+    from mockint.tui.screens.commands import HistoryCommands  # deferred: see interview_commands
 
     return HistoryCommands
 
@@ -176,6 +176,7 @@ class MockintApp(InterviewFlow, AppActions, *seam.app_mixins(), App[int]):  # ty
         if self._bank is None or self._bank.lang != self.lang:
             return loader.scorer(self.lang)
         if self.lang not in self._scorers:
+            # deferred: the scoring stack ~17 ms; built by warm_scorer after the first question
             from mockint.core.scoring.engine import Scorer
 
             self._scorers[self.lang] = Scorer(loader.rubric(self.lang), self._bank)
@@ -252,6 +253,7 @@ class MockintApp(InterviewFlow, AppActions, *seam.app_mixins(), App[int]):  # ty
             self.push_screen(screen)
 
     def show_start(self) -> None:
+        # deferred: ~2.8 ms at TUI launch (benchmarks/run.py), which opens on the interview
         from mockint.tui.screens.start import StartScreen
 
         self.show(StartScreen(self.settings))

@@ -14,8 +14,8 @@ from textual import events
 from textual.binding import ActiveBinding, BindingsMap
 from textual.dom import DOMNode
 
+from mockint.core.data.strings import has, tr
 from mockint.tui import seam
-from mockint.tui.strings import has, tr
 
 # Keys named after the word in the interface's language: Romanian "Da" is D (Y still works, unshown).
 LOCAL_KEYS = {"ro": {"yes": "d"}}

@@ -1,6 +1,11 @@
 """The interview's flow, for the app (:class:`~mockint.tui.app.MockintApp` mixes it in): resuming
 a stored session, a new interview (its readiness checklist first), the summary; a role-play call;
-the job posting the interview is tailored to."""
+the job posting the interview is tailored to.
+
+What only some flows need is imported inside them (``# deferred``), measured at TUI launch
+(benchmarks/run.py; wall clock, on top of what the launch has loaded): ``jobspec`` ~12 ms, the
+role-play package ~21 ms and its screens ~26 ms, the summary screen ~3.6 ms, ``prefs`` ~1.2 ms;
+the interview screen ~3.3 ms when ``mockint`` opens on the start screen."""
 
 from __future__ import annotations
 
@@ -8,13 +13,15 @@ from dataclasses import asdict
 from typing import TYPE_CHECKING
 
 from mockint.core.data.errors import MockintError
+from mockint.core.data.strings import tr
 from mockint.core.interview import Interview, Settings, pick_questions, with_job_questions
 from mockint.core.questions.bank import Question
 from mockint.tui import resume as resuming
 from mockint.tui import seam
+from mockint.tui.dates import local_time
 from mockint.tui.recorder import summary_dict
 from mockint.tui.screens import is_screen
-from mockint.tui.strings import tr
+from mockint.tui.screens.resume import ResumeScreen
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -34,9 +41,6 @@ class InterviewFlow(AppHost):
         rec = self.recorder.unfinished()
         if rec is None:
             return
-        from mockint.tui.dates import local_time
-        from mockint.tui.screens.resume import ResumeScreen
-
         if rec.call is not None:
             title = (rec.call.get("result") or {}).get("title") or rec.call["scenario"]
             question = tr(self.lang, "resume.call", title=title, date=local_time(rec.started_at),
@@ -55,7 +59,7 @@ class InterviewFlow(AppHost):
 
     def resume(self, rec: SessionRecord) -> None:
         """Go on with a stored interview: its questions, its answers so far, its draft."""
-        from mockint.tui.screens.interview import InterviewScreen
+        from mockint.tui.screens.interview import InterviewScreen  # deferred: see the module docstring
 
         if rec.call is not None:
             self.resume_call(rec)
@@ -65,7 +69,7 @@ class InterviewFlow(AppHost):
         job_before = self.job_text, self.job_tone, self.job_drop
         try:
             self.set_lang(rec.lang)
-            from mockint.core.jobspec import stored_job
+            from mockint.core.jobspec import stored_job  # deferred: see the module docstring
 
             self.job_text, self.job_tone, self.job_drop = stored_job(rec.settings)   # tailored as it was
             job, extra = self.job_and_questions()
@@ -96,8 +100,8 @@ class InterviewFlow(AppHost):
         """Choose a role-play call (not during an interview)."""
         if self.in_interview() or is_screen(self.screen, "roleplay", "RoleplayPickScreen"):
             return
-        from mockint.core import roleplay
-        from mockint.tui.screens.roleplay import RoleplayPickScreen
+        from mockint.core import roleplay  # deferred: see the module docstring
+        from mockint.tui.screens.roleplay import RoleplayPickScreen  # deferred: see the module docstring
 
         try:
             scenarios = roleplay.load_scenarios(self.lang)
@@ -107,8 +111,8 @@ class InterviewFlow(AppHost):
         self.push_screen(RoleplayPickScreen(self.lang, scenarios, chosen))
 
     def start_call(self, scenario: Scenario) -> None:
-        from mockint.core.roleplay import Call
-        from mockint.tui.screens.roleplay import RoleplayScreen
+        from mockint.core.roleplay import Call  # deferred: see the module docstring
+        from mockint.tui.screens.roleplay import RoleplayScreen  # deferred: see the module docstring
 
         self.recorder.begin_call(scenario.lang, scenario.id)
         self.show(RoleplayScreen(Call(scenario), blink=self.blink))
@@ -118,7 +122,7 @@ class InterviewFlow(AppHost):
         self.recorder.save_call(call, finished=call.ended)
 
     def show_call_summary(self, call: Call) -> None:
-        from mockint.tui.screens.roleplay import CallSummaryScreen
+        from mockint.tui.screens.roleplay import CallSummaryScreen  # deferred: see the module docstring
 
         if call.exchanges:
             self.recorder.save_call(call, finished=True)
@@ -127,7 +131,7 @@ class InterviewFlow(AppHost):
             self.show_start()
 
     def call_again(self, scenario_id: str) -> None:
-        from mockint.core import roleplay
+        from mockint.core import roleplay  # deferred: see the module docstring
 
         try:
             self.start_call(roleplay.scenario(scenario_id, self.lang))
@@ -136,8 +140,8 @@ class InterviewFlow(AppHost):
 
     def resume_call(self, rec: SessionRecord) -> None:
         """Go on with a stored call: its turns are played again (the same replies)."""
-        from mockint.core import roleplay
-        from mockint.tui.screens.roleplay import RoleplayScreen
+        from mockint.core import roleplay  # deferred: see the module docstring
+        from mockint.tui.screens.roleplay import RoleplayScreen  # deferred: see the module docstring
 
         stored = rec.call
         assert stored is not None                 # resume() sends only a call's session here
@@ -160,7 +164,7 @@ class InterviewFlow(AppHost):
         without one)."""
         if not self.job_text and not self.job_tone:
             return None, []
-        from mockint.core.jobspec import context_and_questions
+        from mockint.core.jobspec import context_and_questions  # deferred: see the module docstring
 
         return context_and_questions(self.lang, self.job_text, self.job_tone, self.job_drop)
 
@@ -175,7 +179,7 @@ class InterviewFlow(AppHost):
         self.set_lang(settings.lang)
         self.settings = settings
         self.job_text, self.job_tone, self.job_drop = job_text or None, tone, list(drop or [])
-        from mockint.core.data import prefs
+        from mockint.core.data import prefs  # deferred: see the module docstring
 
         prefs.save(settings)               # the start screen's choices, for the next run
         self.questions = pick_questions(self.bank(), settings)
@@ -193,7 +197,7 @@ class InterviewFlow(AppHost):
 
     def new_interview_screen(self, questions: list[Question], checklist: bool = False) -> Screen:
         """A new interview on these questions, and its screen (not shown yet)."""
-        from mockint.tui.screens.interview import InterviewScreen
+        from mockint.tui.screens.interview import InterviewScreen  # deferred: see the module docstring
 
         if self.interview is not None and not self.interview.is_over:
             self.recorder.abandon(restarted=True)          # restarted: the old one is not resumable
@@ -227,7 +231,7 @@ class InterviewFlow(AppHost):
             self.start_interview(self.questions)
 
     def show_summary(self) -> None:
-        from mockint.tui.screens.summary import SummaryScreen
+        from mockint.tui.screens.summary import SummaryScreen  # deferred: see the module docstring
 
         if self.interview is not None:
             self.recorder.record(self.interview)

@@ -19,9 +19,11 @@ aside, journalled answers saved) go to ``on_notice``.
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from mockint.core.data import paths
 from mockint.core.data.errors import MockintError
 
 if TYPE_CHECKING:
@@ -34,15 +36,14 @@ if TYPE_CHECKING:
 def failures() -> tuple[type[BaseException], ...]:
     """What a history failure may raise (sqlite3 is imported with the store, not before: the
     ``except`` clauses call this only when something was raised)."""
-    import sqlite3
+    import sqlite3  # deferred: ~1.1 ms at TUI launch (benchmarks/run.py); see the docstring
 
     return MockintError, sqlite3.Error, OSError
 
 
 def passing(exc: BaseException) -> bool:
     """A failure that passes (a full disk, a lock held too long): try the write again later."""
-    import errno
-
+    # deferred: ~2-3 ms at TUI launch (benchmarks/run.py); only after a failure
     from mockint.core.history.connect import TRANSIENT
 
     if isinstance(exc, MockintError):
@@ -54,6 +55,7 @@ def passing(exc: BaseException) -> bool:
 
 def open_store() -> Store:
     """The user's history (``Store.open()``); a function so tests can replace it."""
+    # deferred: ~5-6 ms at TUI launch (benchmarks/run.py): not loaded before the first question
     from mockint.core.history.store import Store
 
     return Store.open()
@@ -167,7 +169,7 @@ class Recorder:
     def _keep(self, entry: dict[str, Any]) -> None:
         """Appends to this interview's journal (the history could not take ``entry``)."""
         if self._journal is None:
-            from mockint.core.data import paths
+            # deferred: ~0.2-1.3 ms at TUI launch; only after a failed write
             from mockint.core.history.journal import Journal
 
             self._journal = Journal(paths.home())          # its file is made by the first add

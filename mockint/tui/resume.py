@@ -45,6 +45,7 @@ def rebuild(rec: SessionRecord, bank: Bank, scorer: Scorer | Callable[[], Scorer
     """The interview of ``rec``, at :func:`resume_index`, and the draft to put back in the answer
     box; ``job`` (a JobContext) and ``extra`` (the questions built from its posting) for a session
     tailored to a job posting. Raises MockintError when a stored question is no longer in the bank."""
+    # deferred: the store ~5-6 ms at TUI launch (benchmarks/run.py); only to resume
     from mockint.core.history.store import result_from_dict
 
     built = {q.id: q for q in extra or []}

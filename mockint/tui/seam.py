@@ -23,6 +23,7 @@ import functools
 import os
 from typing import TYPE_CHECKING
 
+import textual
 from textual import screen as textual_screen
 from textual.screen import Screen
 from textual.widget import Widget
@@ -64,9 +65,7 @@ def private_api_ok(stock: str | None, version: str) -> bool:
 
 def textual_version() -> str:
     """The installed Textual's version, read from the name of its dist-info folder (~0.1 ms;
-    ``importlib.metadata`` costs ~15 ms at start-up), or from the metadata when that is not there."""
-    import textual
-
+    ``importlib.metadata`` costs ~7 ms at TUI launch), or from the metadata when that is not there."""
     site = os.path.dirname(os.path.dirname(os.path.abspath(textual.__file__)))
     try:
         found = [n for n in os.listdir(site) if n.startswith("textual-") and n.endswith(".dist-info")]
@@ -74,7 +73,7 @@ def textual_version() -> str:
         found = []
     if len(found) == 1:
         return found[0][len("textual-"):-len(".dist-info")]
-    from importlib.metadata import version
+    from importlib.metadata import version  # deferred: ~7 ms at TUI launch (benchmarks/run.py); see the docstring
 
     return version("textual")
 
@@ -139,7 +138,7 @@ def release_leaks(app: object) -> None:
     if not private_path():
         return
     try:
-        from textual._styles_cache import StylesCache
+        from textual._styles_cache import StylesCache  # private: the private path only (free: Textual loads it)
 
         StylesCache.get_inner_outer.cache_clear()
     except (ImportError, AttributeError):
@@ -228,7 +227,7 @@ def screen_mixins() -> tuple[type, ...]:
 
 def frame_clock() -> float:
     """The clock of Textual's timers and messages."""
-    from textual import _time
+    from textual import _time  # private: the private path only (free: Textual loads it)
 
     return _time.get_time()
 
@@ -283,7 +282,7 @@ class PromptFrames(_ScreenMixin):
             pass
 
     def _extend_compose(self, widgets: list[Widget]) -> None:
-        from textual.widgets._toast import ToastRack
+        from textual.widgets._toast import ToastRack  # private: the private path only (free: Textual loads it)
 
         super()._extend_compose(widgets)
         for widget in widgets:

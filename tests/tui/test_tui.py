@@ -17,7 +17,7 @@ from mockint.tui.screens.help import HelpScreen
 from mockint.tui.screens.interview import InterviewScreen
 from mockint.tui.screens.start import StartScreen
 from mockint.tui.screens.summary import SummaryScreen
-from mockint.tui.strings import tr
+from mockint.core.data.strings import tr
 from mockint.tui.widgets.answer_box import AnswerBox
 from mockint.tui.widgets.chat import ChatMessage
 from mockint.tui.widgets.countdown import Countdown
@@ -490,7 +490,7 @@ def test_start_screen_language_switch_and_bad_count():
             app.screen.query_one("#lang").value = "ro"
             await pilot.pause()
             assert app.lang == "ro" and isinstance(app.screen, StartScreen) and app.screen.lang == "ro"
-            assert tr("ro", "start.go") in str(app.screen.query_one("#go").label)
+            assert tr("ro", "key.start") in str(app.screen.query_one("#go").label)
             app.notify = lambda message, **kw: notes.append(str(message))
             app.screen.query_one("#count", Input).value = "0"
             await pilot.click("#go")

@@ -33,7 +33,7 @@ from mockint.tui.screens.resume import ResumeScreen
 from mockint.tui.screens.session import SessionScreen
 from mockint.tui.screens.start import StartScreen
 from mockint.tui.screens.summary import SummaryScreen
-from mockint.tui.strings import tr
+from mockint.core.data.strings import tr
 from mockint.tui.widgets.answer_box import AnswerBox
 from mockint.tui.widgets.highlighted import marks_of
 from mockint.tui.widgets.stored_result import marks_from_dict

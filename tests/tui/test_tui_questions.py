@@ -13,7 +13,7 @@ from mockint.tui.app import create_app
 from mockint.tui.screens.question_form import DEBOUNCE, QuestionFormScreen
 from mockint.tui.screens.questions import QuestionScreen, QuestionsScreen
 from mockint.tui.screens.start import StartScreen
-from mockint.tui.strings import tr
+from mockint.core.data.strings import tr
 
 SIZE = (100, 32)
 MARKUP = "Tell me about [bold]a deal[/bold] you lost to a competitor."
@@ -329,6 +329,6 @@ def test_the_form_says_its_errors_in_the_interface_language():
 
 
 def test_every_translated_authoring_error_has_both_languages():
-    from mockint.tui.strings import STRINGS
+    from mockint.core.data.strings import STRINGS
     keys = {k for lang in STRINGS for k in STRINGS[lang] if k.startswith("err.author.")}
     assert len(keys) == 7 and all(k in STRINGS[lang] for lang in STRINGS for k in keys)

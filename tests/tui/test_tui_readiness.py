@@ -12,7 +12,7 @@ from mockint.core.interview import READINESS, Settings
 from mockint.tui import seam
 from mockint.tui.app import create_app
 from mockint.tui.screens.interview import InterviewScreen
-from mockint.tui.strings import tr
+from mockint.core.data.strings import tr
 from mockint.tui.widgets.push_button import PushButton
 from mockint.tui.widgets.readiness import ChecklistItems
 

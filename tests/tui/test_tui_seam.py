@@ -38,7 +38,7 @@ from mockint.tui.screens.base import BaseModal, BaseScreen
 from mockint.tui.screens.confirm import ConfirmScreen
 from mockint.tui.screens.feedback import FeedbackScreen
 from mockint.tui.screens.interview import InterviewScreen
-from mockint.tui.strings import tr
+from mockint.core.data.strings import tr
 from mockint.tui.widgets.answer_box import AnswerBox
 from mockint.tui.widgets.footer import KeyFooter
 

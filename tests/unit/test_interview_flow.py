@@ -213,7 +213,7 @@ def test_opening_in_both_languages():
                                      (101, "101"), (119, "119"), (120, "120 de")])
 def test_romanian_counts_take_de_from_twenty(n, said):
     """Issue 19 review: "Am 35 întrebări" is wrong Romanian; from 20 on it is "35 de întrebări"."""
-    from mockint.core.data.i18n import ro_count
+    from mockint.core.data.strings import ro_count
     assert ro_count(n) == said
 
 
@@ -254,7 +254,7 @@ def test_core_interview_does_not_import_textual():
 
 
 def test_tui_package_import_does_not_import_textual():
-    code = ("import sys, mockint.tui, mockint.tui.strings\n"
+    code = ("import sys, mockint.tui, mockint.core.data.strings\n"
             "print(any(m == 'textual' or m.startswith('textual.') for m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert out.stdout.strip() == "False"

@@ -14,19 +14,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from mockint.core.bank import loader, userbank
 from mockint.core.bank.fields import ID_RE, answer_length, function_words, parse_point, slug, tags_from
+from mockint.core.bank.lint import lint
+from mockint.core.bank.userbank import bank_dir, user_questions
 from mockint.core.data.errors import DataError, MockintError, did_you_mean
 from mockint.core.data.files import write_atomic
+from mockint.core.data.staging import write_all
+from mockint.core.data.strings import tr
+from mockint.core.data.validate import Doc
+from mockint.core.data.yamlfile import load_yaml_cached, read_data
 from mockint.core.questions.bank import DIFFICULTIES, KINDS, TOPICS, Bank, Question, RubricRef, TalkingPoint, parse_bank
+from mockint.core.questions.guide import fact_ids
 from mockint.core.scoring.text import LANGS
 
 DEFAULT_SECONDS = 120
-HEADER = {
-    "en": "# A mockint question bank (format: docs/question-bank-format.md).\n",
-    "ro": "# O bancă de întrebări mockint (format: docs/question-bank-format.md).\n",
-}
-FOLLOW_UP = {"en": "Could you say more about this: {summary}?",
-             "ro": "Puteți spune mai multe despre asta: {summary}?"}
 
 
 # -- ids ------------------------------------------------------------------------------------------
@@ -74,7 +76,7 @@ def new_question(lang: str, text: str, qid: str | None = None, tags: Sequence[st
         pid = derive_id(summary, lang, pids, stop)
         pids.add(pid)
         follow = follow_ups[i].strip() if i < len(follow_ups) and follow_ups[i].strip() else \
-            FOLLOW_UP[lang].format(summary=_lower_first(summary.rstrip(".?!")))
+            tr(lang, "bank.follow_up", summary=_lower_first(summary.rstrip(".?!")))
         tps.append(TalkingPoint(pid, summary, phrases, follow))
     t = tags_from(tags)
     return Question(id=qid, text=text, topic=t["topic"], kind=t["kind"], difficulty=t["difficulty"],
@@ -88,51 +90,39 @@ def _lower_first(s: str) -> str:
 
 def bank_text(lang: str, questions: Sequence[Question]) -> str:
     """A bank file holding ``questions`` (YAML, safe dumper, readable, deterministic)."""
+    # deferred: yaml ~9 ms; the TUI's question form imports this module on opening, YAML is written on saving
     import yaml
 
     doc = {"lang": lang, "version": 1, "questions": [q.to_data() for q in questions]}
     body = yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=100, default_flow_style=False)
-    return HEADER[lang] + body
+    return tr(lang, "bank.file_header") + body
 
 
 # -- the user's files -------------------------------------------------------------------------------
 
 def user_file(qid: str, lang: str) -> Path:
-    from mockint.core.bank.userbank import bank_dir
-
     return bank_dir() / f"{qid}.{lang}.yaml"
 
 
 def find_user(qid: str, lang: str | None = None) -> list[tuple[Question, Path]]:
-    from mockint.core.bank.userbank import user_questions
-
     return [(q, p) for q, p in user_questions(lang) if q.id == qid]
 
 
 def _builtin_ids(lang: str) -> set[str]:
-    from mockint.core.bank import loader
-
     return set(loader._builtin_bank(lang).ids())
 
 
 def taken_ids(lang: str) -> set[str]:
     """Ids a new question must not take silently: built-in and the user's, in ``lang``."""
-    from mockint.core.bank.userbank import user_questions
-
     return _builtin_ids(lang) | {q.id for q, _ in user_questions(lang)}
 
 
 def _validate_text(text: str, name: str) -> Bank:
     """The bank we are about to write, loaded back exactly as mockint will load it."""
-    from mockint.core.bank import loader
-    from mockint.core.questions.guide import fact_ids
-
     return parse_bank(text, name, fact_ids(), rubrics=lambda: rubric_refs(loader.extra_banks()))
 
 
 def rubric_refs(extra: Sequence[str] = ()) -> dict[str, RubricRef]:
-    from mockint.core.bank import loader, userbank
-
     refs = {}
     for name in userbank.rubric_entries(userbank.sources(extra)[1]):
         try:
@@ -178,8 +168,6 @@ def add(lang: str, text: str, qid: str | None = None, tags: Sequence[str] = (), 
 
 def _same_text(lang: str, text: str) -> str | None:
     """The id of a question (built-in or the user's) whose text is ``text``, case and spacing aside."""
-    from mockint.core.bank import loader
-
     key = " ".join(text.casefold().split())
     return next((q.id for q in loader.bank(lang).questions if " ".join(q.text.casefold().split()) == key), None)
 
@@ -211,8 +199,6 @@ def _one(qid: str, lang: str | None, verb: str) -> tuple[Question, Path]:
 
 
 def find_all_user(lang: str | None = None) -> list[tuple[Question, Path]]:
-    from mockint.core.bank.userbank import user_questions
-
     return user_questions(lang)
 
 
@@ -220,7 +206,6 @@ def remove(qid: str, lang: str | None = None) -> tuple[Path, list[str]]:
     """``mockint questions remove``: deletes the file of a user question. A file holding other
     questions too is not rewritten (its comments would be lost): the user is told to edit it."""
     q, path = _one(qid, lang, "remove")
-    from mockint.core.bank.userbank import user_questions
 
     others = [x for x, p in user_questions(None) if p == path and x.id != qid]
     if others:
@@ -247,8 +232,6 @@ def edit_path(qid: str, lang: str | None = None) -> Path:
 def export(lang: str, tag: str | None, out: Path, ids: Sequence[str] = (), force: bool = False) -> int:
     """``mockint questions export``: the merged bank's questions (built-in and user), filtered by
     tag and/or ids, into one bank file."""
-    from mockint.core.bank import loader
-
     bank = loader.bank(lang)
     qs = bank.filter(tag)
     if tag and not qs:
@@ -295,10 +278,6 @@ def plan_import(path: Path, force: bool = False) -> tuple[list[tuple[Path, str, 
 def _read_import(path: Path, name: str) -> tuple[str, Bank, list[DataError]]:
     """The file to import, its bank and the problems of its questions; ImportProblems when the
     file itself cannot be read as a bank."""
-    from mockint.core.bank import loader
-    from mockint.core.data.yamlfile import read_data
-    from mockint.core.questions.guide import fact_ids
-
     if path.is_dir():                          # the wrong argument, not a problem of a bank file
         raise MockintError(f"{name}: is a directory, not a file")
     try:
@@ -320,9 +299,6 @@ def _plan_questions(bank: Bank, name: str, text: str, force: bool,
                     problems: list[DataError]) -> tuple[list[tuple[Path, str, bool]], Imported]:
     """Each question's file to write (path, text, replaces?); a question already in another user
     file, or in its own without ``force``, is a problem; one already there as it is, unchanged."""
-    from mockint.core.data.validate import Doc
-    from mockint.core.data.yamlfile import load_yaml_cached
-
     doc = Doc(name, text)
     raw = load_yaml_cached(text, name)
     index = {q.get("id"): i for i, q in enumerate(raw["questions"]) if isinstance(q, dict)}
@@ -365,9 +341,6 @@ def import_file(path: Path | str, force: bool = False) -> Imported:
     so that even a process killed midway leaves all of them or none."""
     plan, result = plan_import(Path(path), force)
     if plan:
-        from mockint.core.bank.userbank import bank_dir
-        from mockint.core.data.staging import write_all
-
         write_all(bank_dir(), [(target.name, text) for target, text, _ in plan])
         result.written.extend(target for target, _, _ in plan)
     return result
@@ -375,6 +348,4 @@ def import_file(path: Path | str, force: bool = False) -> Imported:
 
 def validate_file(path: Path) -> list[MockintError]:
     """Problems of one user bank file, as mockint will load it (for ``questions edit``)."""
-    from mockint.core.bank.lint import lint
-
     return lint([path]).problems

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from mockint.core.bank import loader
 from mockint.core.data.errors import MockintError, did_you_mean
 from mockint.core.questions.bank import DIFFICULTIES, KINDS, TOPICS
 from mockint.core.scoring.text import fold
@@ -22,8 +23,6 @@ _OPENERS = {"tell", "describe", "explain", "give", "walk", "through", "please", 
 
 def function_words(lang: str) -> set[str]:
     """The rubric's function words (folded): dropped from ids and derived phrases."""
-    from mockint.core.bank import loader
-
     try:
         return {fold(w) for w in loader.rubric(lang).lists.get("function_words", [])}
     except MockintError:       # pragma: no cover - the built-in rubric always loads

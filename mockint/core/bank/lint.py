@@ -12,10 +12,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mockint.core.bank.userbank import bank_dir, data_files, file_kind, rubric_dir
+from mockint.core.bank import loader
+from mockint.core.bank.userbank import bank_dir, data_files, duplicate_error, file_kind, rubric_dir
+from mockint.core.data import resources
 from mockint.core.data.errors import DataError, MockintError
 from mockint.core.data.langs import LANGS
+from mockint.core.data.safe import _CTRL
+from mockint.core.data.yamlfile import compose, dotted, load_yaml_cached, position_of, read_data
 from mockint.core.questions.bank import Bank, RubricRef, load_bank
+from mockint.core.questions.guide import fact_ids
 
 
 @dataclass
@@ -28,6 +33,7 @@ class LintResult:
 
 def user_paths() -> list[Path]:
     """The user's own files (``mockint validate`` without a path): banks, rubrics, role-plays."""
+    # deferred: the role-play package ~11 ms; 'score --bank' loads this module, never needs it
     from mockint.core.roleplay import user_dir
 
     return data_files(bank_dir()) + data_files(rubric_dir()) + data_files(user_dir())
@@ -51,8 +57,6 @@ def _key(e: MockintError) -> tuple:
 def lint(files: Sequence[Path], with_user_rubrics: bool = True) -> LintResult:
     """Checks ``files`` (already expanded): banks against the guide and the rubrics they name
     (built-in, the user's, and the rubric files among ``files``)."""
-    from mockint.core.questions.guide import fact_ids
-
     res = LintResult(files=list(files))
     facts = fact_ids()
     kinds = {p: file_kind(p) for p in files}
@@ -72,8 +76,6 @@ def lint(files: Sequence[Path], with_user_rubrics: bool = True) -> LintResult:
 
 def _known_rubrics() -> dict[str, RubricRef]:
     """The rubrics mockint loads (built-in and the user's) that questions may name."""
-    from mockint.core.bank import loader
-
     refs: dict[str, RubricRef] = {}
     for name in loader.rubric_names():
         try:
@@ -86,6 +88,7 @@ def _known_rubrics() -> dict[str, RubricRef]:
 
 def _lint_rubrics(files: Sequence[Path], facts: set[str], refs: dict[str, RubricRef], res: LintResult) -> None:
     """Every problem of the rubric files; each one without a problem is added to ``refs``."""
+    # deferred: the rubric reader ~6 ms on 'mockint validate'; only for a rubric file
     from mockint.core.scoring.rubric import load_rubric
 
     rubric_seen: dict[str, str] = {}
@@ -110,9 +113,6 @@ def _lint_rubrics(files: Sequence[Path], facts: set[str], refs: dict[str, Rubric
 def _lint_banks(files: Sequence[Path], facts: set[str], refs: dict[str, RubricRef], res: LintResult) -> None:
     """Every problem of the bank files, and question ids compared across them and with the
     built-in banks (a duplicate is a problem, a built-in id replaced a notice)."""
-    from mockint.core.bank import loader
-    from mockint.core.data import resources
-
     ids: dict[tuple[str, str], tuple[Path, str]] = {}
     builtin = {lang: set(loader._builtin_bank(lang).ids()) for lang in LANGS}
     builtin_files = {(resources.bank_dir() / f"{lang}.yaml").resolve() for lang in LANGS}
@@ -133,7 +133,6 @@ def _lint_banks(files: Sequence[Path], facts: set[str], refs: dict[str, RubricRe
         for q in b.questions:
             key = (b.lang, q.id)
             if key in ids:
-                from mockint.core.bank.userbank import duplicate_error
                 res.problems.append(duplicate_error(p, name, q.id, ids[key]))
                 continue
             ids[key] = (p, name)
@@ -143,7 +142,7 @@ def _lint_banks(files: Sequence[Path], facts: set[str], refs: dict[str, RubricRe
 
 def jobspec_problems(p: Path, name: str) -> list[MockintError]:
     """A job-posting vocabulary (``jobspec/<lang>.yaml``: vocab, figures, question templates)."""
-    from mockint.core.data.yamlfile import read_data
+    # deferred: the jobspec package ~2 ms ('validate'); only for a posting's vocabulary file
     from mockint.core.jobspec.spec import parse_spec
 
     try:
@@ -156,7 +155,7 @@ def jobspec_problems(p: Path, name: str) -> list[MockintError]:
 def roleplay_problems(p: Path, name: str) -> list[MockintError]:
     """A role-play scenario file (docs/roleplay.md): a user's (scenarios only) or a whole language
     file like the built-in ones (lexicon, messages, score too)."""
-    from mockint.core.data.yamlfile import load_yaml_cached, read_data
+    # deferred: the role-play package ~11 ms on 'score --bank'; only for a role-play file
     from mockint.core.roleplay.scenario import builtin, parse_builtin, parse_extra
 
     try:
@@ -175,9 +174,6 @@ def roleplay_problems(p: Path, name: str) -> list[MockintError]:
 def control_characters(p: Path, name: str) -> list[DataError]:
     """A text of a bank or rubric holding a control character (a terminal escape such as
     ``ESC ]0;…BEL``, a bidi override): mockint shows it as a visible sign, but it is never meant."""
-    from mockint.core.data.safe import _CTRL
-    from mockint.core.data.yamlfile import compose, dotted, load_yaml_cached, position_of, read_data
-
     try:
         text = read_data(p, name)
         data = load_yaml_cached(text, name)
@@ -208,6 +204,4 @@ def control_characters(p: Path, name: str) -> list[DataError]:
 
 def display_name(p: Path) -> str:
     """A file as named in messages: as given when relative, else as ``resources.display`` names it."""
-    from mockint.core.data import resources
-
     return resources.display(p) if p.is_absolute() else str(p)

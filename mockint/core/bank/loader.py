@@ -6,10 +6,18 @@ run, validated against the guide. See ``mockint.core.bank.userbank`` for how the
 cache follows the user's files (a file added, edited or removed is seen on the next call).
 ``catalogue(lang)`` also gives the notices (a user question replaces a built-in one) and problems
 (a file or question left out) of the merge, for the CLI and the TUI to show.
+
+Deferred imports (``# deferred``; ``python -X importtime`` and wall clock, on top of what the path
+has loaded): ``userbank`` (~1 ms on a cold ``mockint score``, ~1.2 ms at TUI launch, both in
+benchmarks/run.py) only when the user has files of their own or ``--bank`` paths; the guide (~0.6 ms
+at TUI launch) only to validate a bank or rubric, not for a cached bank (both checked by
+tests/tui/test_tui_launch.py); the rubric reader (~15 ms) and the scorer (~17 ms) only to score,
+which the TUI does in a worker after the first question is on screen.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -18,7 +26,9 @@ from typing import TYPE_CHECKING
 from mockint.core.data import cache, resources
 from mockint.core.data.errors import MockintError, did_you_mean
 from mockint.core.data.langs import LANGS
-from mockint.core.questions.bank import Bank, load_bank
+from mockint.core.data.paths import home
+from mockint.core.questions.bank import Bank, Question, Reply, TalkingPoint, load_bank
+from mockint.core.questions.examples import Example, Examples
 
 if TYPE_CHECKING:   # rubrics and the engine pull in the matching stack: imported when first used
     from mockint.core.bank.userbank import Catalogue
@@ -45,7 +55,7 @@ def _extra(extra_paths: Sequence[str | Path] | None) -> tuple[str, ...]:
 def fact_ids() -> set[str]:
     """The guide's fact ids; the guide module is imported when a bank or rubric is validated (not
     for a bank read from the cache)."""
-    from mockint.core.questions.guide import fact_ids as ids
+    from mockint.core.questions.guide import fact_ids as ids  # deferred: see the module docstring
 
     return ids()
 
@@ -55,7 +65,7 @@ def _signature(extra: tuple[str, ...]) -> tuple | None:
     paths and user folders, mockint.core.bank.userbank is not even imported)."""
     if not extra and not _user_folders():
         return None
-    from mockint.core.bank import userbank
+    from mockint.core.bank import userbank  # deferred: see the module docstring
 
     sig = userbank.signature(extra)
     return sig if len(sig) > 2 or extra else None
@@ -69,8 +79,6 @@ def has_user_files(extra_paths: Sequence[str | Path] | None = None) -> bool:
 
 def _user_folders() -> bool:
     """Whether the user has a question or rubric folder (``userbank.BANK_DIR``, ``RUBRIC_DIR``)."""
-    from mockint.core.data.paths import home
-
     h = home()
     return (h / "question_bank").is_dir() or (h / "rubrics").is_dir()
 
@@ -132,9 +140,6 @@ def _store_bank(key: str | None, b: Bank) -> None:
 
 
 def _classes() -> dict[str, type]:
-    from mockint.core.questions.bank import Question, Reply, TalkingPoint
-    from mockint.core.questions.examples import Example, Examples
-
     return {c.__name__: c for c in (Bank, Question, TalkingPoint, Reply, Examples, Example)}
 
 
@@ -146,8 +151,6 @@ def _encode(value) -> tuple[bool, object]:
     {_CLASS: name, "f": [field values], "d": [the fields holding dataclasses]}; a list or mapping
     holding dataclasses is marked too, so that loading rebuilds only those (the text, phrases...
     are taken as they are)."""
-    import dataclasses
-
     if dataclasses.is_dataclass(value):
         name = type(value).__name__
         if _classes().get(name) is not type(value):
@@ -207,7 +210,7 @@ def bank(lang: str, path: str | None = None, extra_paths: Sequence[str | Path] |
 
 
 def catalogue(lang: str, extra_paths: Sequence[str | Path] | None = None) -> Catalogue:
-    from mockint.core.bank.userbank import Catalogue
+    from mockint.core.bank.userbank import Catalogue  # deferred: see the module docstring
 
     extra = _extra(extra_paths)
     sig = _signature(extra)
@@ -218,7 +221,7 @@ def catalogue(lang: str, extra_paths: Sequence[str | Path] | None = None) -> Cat
 
 @lru_cache(maxsize=16)
 def _catalogue(lang: str, extra: tuple[str, ...], sig: tuple) -> Catalogue:
-    from mockint.core.bank import userbank
+    from mockint.core.bank import userbank  # deferred: see the module docstring
 
     cat = userbank.merge(lang, extra, fact_ids(), lambda name: rubric_named(name, extra), _builtin_bank(lang))
     for name, entry in cat.rubrics.items():          # report broken user rubrics with the rest
@@ -239,7 +242,7 @@ def rubric(lang: str, path: str | None = None) -> Rubric:
 
 
 def rubric_names(extra_paths: Sequence[str | Path] | None = None) -> list[str]:
-    from mockint.core.bank import userbank
+    from mockint.core.bank import userbank  # deferred: see the module docstring
 
     return sorted(userbank.rubric_entries(userbank.sources(_extra(extra_paths))[1]))
 
@@ -247,7 +250,7 @@ def rubric_names(extra_paths: Sequence[str | Path] | None = None) -> list[str]:
 def rubric_named(name: str, extra_paths: Sequence[str | Path] | None = None) -> Rubric:
     """A rubric by the name questions use in ``rubric:``: ``en``, ``ro`` or a user rubric's file
     name. A user rubric replacing a built-in one that does not load falls back to the built-in."""
-    from mockint.core.bank import userbank
+    from mockint.core.bank import userbank  # deferred: see the module docstring
 
     extra = _extra(extra_paths)
     if _signature(extra) is None and name in LANGS:
@@ -286,7 +289,7 @@ def _load_entry(entry) -> Rubric:
 
 @lru_cache(maxsize=4)
 def _builtin_rubric(lang: str) -> Rubric:
-    from mockint.core.scoring.rubric import load_rubric
+    from mockint.core.scoring.rubric import load_rubric  # deferred: see the module docstring
 
     p = resources.rubrics_dir() / f"{lang}.yaml"
     return load_rubric(p, fact_ids(), display=resources.display(p), rid=lang)
@@ -294,7 +297,7 @@ def _builtin_rubric(lang: str) -> Rubric:
 
 @lru_cache(maxsize=16)
 def _user_rubric(path: str, key: tuple, name: str) -> Rubric:
-    from mockint.core.scoring.rubric import load_rubric
+    from mockint.core.scoring.rubric import load_rubric  # deferred: see the module docstring
 
     p = Path(path)
     return load_rubric(p, fact_ids(), display=resources.display(p), rid=name)
@@ -302,7 +305,7 @@ def _user_rubric(path: str, key: tuple, name: str) -> Rubric:
 
 @lru_cache(maxsize=8)
 def _file_rubric(path: str) -> Rubric:
-    from mockint.core.scoring.rubric import load_rubric
+    from mockint.core.scoring.rubric import load_rubric  # deferred: see the module docstring
 
     p = Path(path)
     return load_rubric(p, fact_ids(), display=resources.display(p))
@@ -318,14 +321,14 @@ def scorer(lang: str) -> Scorer:
 
 @lru_cache(maxsize=8)
 def _builtin_scorer(lang: str) -> Scorer:
-    from mockint.core.scoring.engine import Scorer  # the scoring stack, only when scoring
+    from mockint.core.scoring.engine import Scorer  # deferred: see the module docstring
 
     return Scorer(_builtin_rubric(lang), _builtin_bank(lang))
 
 
 @lru_cache(maxsize=8)
 def _scorer(lang: str, extra: tuple[str, ...], sig: tuple) -> Scorer:
-    from mockint.core.scoring.multiscorer import MultiScorer
+    from mockint.core.scoring.multiscorer import MultiScorer  # deferred: see the module docstring
 
     return MultiScorer(rubric_named(lang, extra), bank(lang, extra_paths=extra),
                        lambda name: rubric_named(name, extra))

@@ -18,20 +18,26 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from mockint.core.bank import loader
+from mockint.core.bank.authoring import rubric_refs
+from mockint.core.bank.lint import display_name
+from mockint.core.bank.userbank import bank_dir, data_files, file_kind, rubric_dir
+from mockint.core.data import resources
 from mockint.core.data.errors import DataError, MockintError, did_you_mean
 from mockint.core.data.langs import LANGS
 from mockint.core.data.marks import PASS_MARK
-from mockint.core.questions.bank import Bank, Question, adhoc_question
+from mockint.core.data.strings import tr
+from mockint.core.data.validate import Doc
+from mockint.core.data.yamlfile import read_data
+from mockint.core.questions.bank import Bank, Question, adhoc_question, load_bank
 from mockint.core.questions.examples import Example
-
-if TYPE_CHECKING:
-    from mockint.core.data.validate import Doc
+from mockint.core.questions.guide import fact_ids
+from mockint.core.scoring.engine import Scorer
+from mockint.core.scoring.points import weight_for
+from mockint.core.scoring.rubric import load_rubric
 
 PASS_SCORE = PASS_MARK
-ADHOC_TEXT = {"en": "Tell me about a time you made a difference at work.",
-              "ro": "Povestiți-mi despre o situație în care ați făcut diferența la muncă."}
 
 
 @dataclass
@@ -63,9 +69,6 @@ class Report:
 
 def default_paths() -> list[Path]:
     """The built-in banks and rubrics, then the user's files."""
-    from mockint.core.bank.userbank import bank_dir, data_files, rubric_dir
-    from mockint.core.data import resources
-
     out = [resources.bank_dir() / f"{lang}.yaml" for lang in LANGS]
     out += [resources.rubrics_dir() / f"{lang}.yaml" for lang in LANGS]
     return out + data_files(bank_dir()) + data_files(rubric_dir())
@@ -78,9 +81,6 @@ class _Positions:
         self._docs: dict[Path, Doc | None] = {}
 
     def where(self, path: Path, name: str, ex: Example) -> str:
-        from mockint.core.data.validate import Doc
-        from mockint.core.data.yamlfile import read_data
-
         if path not in self._docs:
             try:
                 self._docs[path] = Doc(name, read_data(path, name))
@@ -95,12 +95,6 @@ class _Positions:
 
 def check(paths: Sequence[Path] | None = None) -> Report:
     """Scores the examples of ``paths`` (bank and rubric files; default: ``default_paths()``)."""
-    from mockint.core.bank import loader
-    from mockint.core.bank.lint import display_name
-    from mockint.core.bank.userbank import file_kind
-    from mockint.core.questions.guide import fact_ids
-    from mockint.core.scoring.rubric import load_rubric
-
     files = list(default_paths() if paths is None else paths)
     report = Report(files=files)
     pos = _Positions()
@@ -132,23 +126,16 @@ def check(paths: Sequence[Path] | None = None) -> Report:
 
 
 def _rubric_refs():
-    from mockint.core.bank.authoring import rubric_refs
-
     return rubric_refs()
 
 
 def _load_bank(p: Path, name: str, facts, refs, found) -> Bank:
-    from mockint.core.questions.bank import load_bank
-
     return load_bank(p, facts, display=name, rubrics=refs, problems=found)
 
 
 def _scorer_for(rubric, lang: str, extra_questions: list[Question], cache: dict):
     """A scorer of ``rubric`` whose bank is the language's merged bank plus ``extra_questions``
     (so their talking points are known words to the matcher)."""
-    from mockint.core.bank import loader
-    from mockint.core.scoring.engine import Scorer
-
     key = (id(rubric), tuple(q.id for q in extra_questions))
     if key not in cache:
         base = loader.bank(lang)
@@ -210,7 +197,7 @@ def _check_rubric(rubric, p: Path, name: str, report: Report, pos: _Positions, l
                                               f"{did_you_mean(ex.question, bank.ids())}"))
                     continue
             else:
-                q = adhoc_question(ADHOC_TEXT.get(rubric.lang, ADHOC_TEXT["en"]), rubric.lang)
+                q = adhoc_question(tr(rubric.lang, "selfcheck.question"), rubric.lang)
             try:
                 res = scorer.score(ex.answer, q, ex.elapsed)
             except MockintError as exc:
@@ -230,8 +217,6 @@ def _check_rubric(rubric, p: Path, name: str, report: Report, pos: _Positions, l
 
 
 def _not_applied(crit, q: Question, ex: Example) -> str:
-    from mockint.core.scoring.points import weight_for
-
     if crit.only_when == "timed" and ex.elapsed is None:
         return "it counts only with a time: give the example an 'elapsed'"
     if crit.only_when == "bank_question" and not (q.in_bank and q.talking_points):

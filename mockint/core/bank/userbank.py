@@ -23,6 +23,8 @@ safe YAML loader only (``mockint.core.data.yamlfile``).
 from __future__ import annotations
 
 import os
+import re
+import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -32,6 +34,8 @@ from mockint.core.data import resources
 from mockint.core.data.errors import DataError, MockintError
 from mockint.core.data.langs import LANGS
 from mockint.core.data.paths import home
+from mockint.core.data.validate import Doc
+from mockint.core.data.yamlfile import load_yaml_cached, read_data
 from mockint.core.questions.bank import Bank, Question, Reply, RubricRef, load_bank
 
 BANK_DIR = "question_bank"
@@ -87,8 +91,6 @@ def file_kind(path: Path, text: str | None = None) -> str:
     that a broken file is reported against the bank format). Looks only at top-level keys, without
     parsing the whole file."""
     if text is None:
-        import stat
-
         try:
             st = path.stat()
         except OSError:
@@ -110,8 +112,6 @@ def _file_kind(path: str, mtime_ns: int, size: int) -> str:
 
 
 def _kind_of(path: Path, text: str) -> str:
-    import re
-
     if re.search(r"(?m)^scenarios\s*:", text) and not re.search(r"(?m)^questions\s*:", text):
         return "roleplay"
     if re.search(r"(?m)^vocab\s*:", text) and re.search(r"(?m)^figures\s*:", text):
@@ -131,6 +131,7 @@ def sources(extra: Sequence[str | Path] = ()) -> tuple[list[Source], list[Source
     rubrics = [Source(resources.rubrics_dir() / f"{lang}.yaml", "builtin") for lang in LANGS]
     user = bank_dir()
     if user.is_dir():                       # an import killed midway: finished or undone first
+        # deferred: ~2.7 ms (tempfile); only when the user's question folder exists
         from mockint.core.data.staging import recover
 
         recover(user)
@@ -301,9 +302,6 @@ def _merge_replies(new: list[Reply], replies: list[Reply]) -> None:
 
 def where_is(path: Path, name: str, qid: str) -> str:
     """``name:line:col`` of the question ``qid`` in a bank file (``name`` alone if it cannot be found)."""
-    from mockint.core.data.validate import Doc
-    from mockint.core.data.yamlfile import load_yaml_cached, read_data
-
     try:
         text = read_data(path, name)
         data = load_yaml_cached(text, name)
@@ -316,9 +314,6 @@ def where_is(path: Path, name: str, qid: str) -> str:
 
 def duplicate_error(path: Path, name: str, qid: str, first: tuple[Path, str]) -> DataError:
     """'duplicate question id' across files: at the second file's id, naming the first one."""
-    from mockint.core.data.validate import Doc
-    from mockint.core.data.yamlfile import load_yaml_cached, read_data
-
     message = f"duplicate question id '{qid}': also in {where_is(first[0], first[1], qid)}"
     try:
         text = read_data(path, name)

@@ -13,14 +13,14 @@ import json
 from pathlib import Path
 from typing import Any
 
+from mockint.core.data import paths
+
 FILE = "settings.json"
 KEYS: dict[str, type | tuple[type, ...]] = {"lang": str, "question_set": str, "count": (int, type(None)),
                                              "feedback": str, "timer": bool}
 
 
 def path() -> Path:
-    from mockint.core.data import paths
-
     return paths.home() / FILE
 
 
@@ -38,6 +38,7 @@ def load() -> dict[str, Any]:
 
 def save(settings: Any) -> bool:
     """Remember ``settings`` (an interview's ``Settings``); False when it could not be written."""
+    # deferred: ~1 ms (tempfile) on every command, which loads this module; only to save
     from mockint.core.data.files import write_atomic
 
     data = {k: getattr(settings, k) for k in KEYS}

@@ -57,6 +57,7 @@ class _Absent:
 def _load() -> SimpleNamespace | None:
     """The parser's functions and constants, when they are there and behave as tested; else None."""
     try:
+        # not a deferral: in the try, so a Python without these private modules turns the parser off
         from re import _compiler, _constants, _parser  # type: ignore[attr-defined]  # private, see above
 
         api = SimpleNamespace(parse=_parser.parse, SubPattern=_parser.SubPattern, State=_parser.State,

@@ -6,10 +6,17 @@ was built with libyaml it uses ``yaml.CSafeLoader``, the C build of the very sam
 against ~9 ms, which alone would blow the 100 ms cold-start budget of ``mockint score``.
 When validation fails, the document is composed (again safely, no construction) to find the line
 of the offending key.
+
+``yaml`` itself (~9 ms) is imported by the functions that parse or compose (``# deferred``): a
+cold ``mockint score`` reads its banks and rubrics from the disk cache and never loads it
+(benchmarks/run.py), nor does ``mockint history`` (tests/cli/test_history_cli.py).
 """
 
 from __future__ import annotations
 
+import re
+import stat
+import sys
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -60,8 +67,8 @@ def _strict_loader():
     global _LOADER
     if _LOADER is not None:
         return _LOADER
-    import yaml
-    from yaml.constructor import ConstructorError
+    import yaml  # deferred: see the module docstring
+    from yaml.constructor import ConstructorError  # deferred: see the module docstring
 
     base = yaml.CSafeLoader if getattr(yaml, "__with_libyaml__", False) else yaml.SafeLoader
 
@@ -94,7 +101,7 @@ def _strict_loader():
 
 
 def safe_load(text: str) -> Any:
-    import yaml  # ~9 ms: imported only when a file is really parsed (not on a cache hit)
+    import yaml  # deferred: see the module docstring
 
     return yaml.load(text, Loader=_strict_loader())  # safe constructors only; see _strict_loader
 
@@ -105,8 +112,6 @@ MAX_DATA_BYTES = 5 * 1024 * 1024     # a bank or rubric is ~60 KB; anything this
 def _refuse_special(name: str, mode: int) -> None:
     """A FIFO, socket or device is refused before it is opened (reading a FIFO waits forever);
     /dev/null and /dev/zero-like character devices too, except standard input's own."""
-    import stat
-
     if stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode) or stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
         kind = ("a FIFO (named pipe)" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
                 else "a device")
@@ -139,8 +144,6 @@ def read_input(path: str | None, limit: int, none_given: str, too_big: str) -> t
     """(name, text) of a FILE, or of standard input for ``-`` or None: an answer to score, the
     turns of a call. Read no further than ``limit`` bytes; no input on a terminal, a file over the
     limit (``too_big``, after "NAME: "), binary data and non-UTF-8 text are one-line errors."""
-    import sys
-
     stdin = path is None or path == "-"
     if path is None or path == "-":       # (stdin, spelt out: the type checker sees a str below)
         name = "standard input"
@@ -226,8 +229,6 @@ def _yaml_problem(exc, text: str = "") -> str:
     if exc.problem_mark is not None and _char_at(text, exc.problem_mark) == "\t":
         return "malformed YAML: a tab character; indent with spaces only"
     if "could not determine a constructor for the tag" in problem:
-        import re
-
         m = re.search(r"the tag '([^']*)'", problem)
         tag = (m.group(1) if m else "?").replace("tag:yaml.org,2002:", "!!")
         if tag.startswith("!!python/"):
@@ -254,7 +255,7 @@ def _yaml_problem(exc, text: str = "") -> str:
 
 
 def load_yaml(text: str, name: str) -> Any:
-    import yaml
+    import yaml  # deferred: see the module docstring
 
     try:
         data = safe_load(text)
@@ -306,8 +307,6 @@ def _check_aliases(data: Any, text: str, name: str) -> None:
 
 
 def _alias_error(text: str, name: str, message: str) -> NoReturn:
-    import re
-
     line = col = None
     anchors = set(re.findall(r"&([^\s,\[\]{}]+)", text))
     for m in re.finditer(r"\*([^\s,\[\]{}]+)", text):
@@ -343,7 +342,7 @@ def load_yaml_cached(text: str, name: str) -> Any:
 def position_of(text: str, path: tuple[Key, ...], root: Any = None) -> tuple[int | None, int | None]:
     """The 1-based (line, column) of the node at ``path``, or of its nearest parent. ``root``: an
     already composed document (to look up many paths with one parse)."""
-    import yaml
+    import yaml  # deferred: see the module docstring
 
     node = root
     if node is None:
@@ -372,7 +371,7 @@ def position_of(text: str, path: tuple[Key, ...], root: Any = None) -> tuple[int
 
 def compose(text: str) -> Any:
     """The document's node tree (safe: no construction), or None when it cannot be parsed."""
-    import yaml
+    import yaml  # deferred: see the module docstring
 
     try:
         return yaml.compose(text, Loader=yaml.SafeLoader)

@@ -28,6 +28,7 @@ def _check_call(turns: Any, result: Any, where: str) -> None:
         raise MockintError(f"{where}.turns: {len(turns)} turns; a call has at most {MAX_CALL_TURNS}")
     if result is None:
         return
+    # deferred: the role-play package ~25 ms on a cold 'mockint history' (benchmarks/run.py); only for an import
     from mockint.core.roleplay.score import CallResult
 
     if not isinstance(result, dict):
@@ -267,8 +268,9 @@ def _spell(place: tuple | None) -> str:
 def _check_settings(v: "_V", settings: Any, where: str) -> dict:
     """A session's settings; the job posting kept in them is held to the limits of a posting
     read from a file (1 MB; a tone mockint knows), so a rescore meets what an interview met."""
+    # deferred: jobspec ~16-19 ms on a cold 'mockint history' (benchmarks/run.py); only to check an import
     from mockint.core.jobspec import MAX_POSTING_BYTES
-    from mockint.core.jobspec.spec import TONES
+    from mockint.core.jobspec.spec import TONES  # deferred: as above
 
     out = v.mapping(settings, where)
     job = out.get("job")

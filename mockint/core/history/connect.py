@@ -8,7 +8,9 @@ import functools
 import json
 import os
 import re
+import shutil
 import sqlite3
+import struct
 import time
 from pathlib import Path
 from typing import Any
@@ -54,8 +56,6 @@ def _disk_full(exc: BaseException, path: Path) -> bool:
     if name.startswith("SQLITE_FULL") or "disk is full" in msg:
         return True
     if name.startswith("SQLITE_IOERR") or "disk i/o error" in msg:
-        import shutil
-
         try:
             return shutil.disk_usage(path.parent).free < 1024 * 1024
         except OSError:
@@ -157,8 +157,6 @@ def _foreign_wal(path: Path) -> str | None:
     """Why the history's ``-wal`` file is not its own (None when it is, or cannot be told): its
     page size differs from the history's, or a page 1 in it (the file header) is not a mockint
     history's. SQLite would replay such a file into the history at open."""
-    import struct
-
     wal = Path(str(path) + "-wal")
     try:
         if os.path.islink(wal) or not wal.is_file() or wal.stat().st_size < 32:

@@ -7,6 +7,7 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from itertools import chain
 from typing import Any
 
 from mockint.core.history.checks import (  # noqa: F401 - re-exported: the store's callers and tests
@@ -158,8 +159,6 @@ class _Lazy(list):
         return self._first
 
     def __iter__(self):
-        from itertools import chain
-
         for x in chain(self._peek(), self._items):
             self.taken += 1
             yield x

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from mockint.core.data.errors import MockintError
+from mockint.core.history import journal
 from mockint.core.history.connect import (
     TRANSIENT,
     _reading,
@@ -25,8 +26,6 @@ class JournalReplay(StoreParts):
         """Writes the answers journalled by interviews that could not write them (a full disk, a
         lock held too long; see :mod:`mockint.core.history.journal`) and removes those journals; a journal
         that cannot be written yet is kept for next time. Returns the answers written."""
-        from mockint.core.history import journal
-
         total = 0
         for path, fd in journal.pending(self.path.parent):
             try:

@@ -36,6 +36,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
+from mockint.core.data import paths
 from mockint.core.data.errors import MockintError
 from mockint.core.history.connect import (
     BUSY_TIMEOUT,
@@ -80,8 +81,6 @@ class Store(JournalReplay, SessionWrites, SessionReads, ExportImport):
     @classmethod
     def open(cls, path: str | os.PathLike | None = None, timeout: float = BUSY_TIMEOUT) -> "Store":
         if path is None:
-            from mockint.core.data import paths
-
             p = paths.db_path()
         else:
             p = Path(path)
@@ -212,6 +211,7 @@ class Store(JournalReplay, SessionWrites, SessionReads, ExportImport):
 def result_from_dict(d: dict[str, Any]):
     """An ``engine.Result`` rebuilt from a stored score object (``Result.from_dict``), its
     talking-point evidence in the bank's order: it shows exactly what was stored, nothing re-scored."""
+    # deferred: the scorer ~22 ms; a cold 'mockint history' must not load it (tests/cli/test_history_cli.py)
     from mockint.core.scoring.engine import Result
 
     return Result.from_dict(d, _point_order)
@@ -221,6 +221,7 @@ def _point_order(question_id: str, lang: str) -> list[str]:
     if not question_id:
         return []
     try:
+        # deferred: ~4 ms on a cold 'mockint history' (benchmarks/run.py), which never calls this
         from mockint.core.bank import loader
 
         return [p.id for p in loader.bank(lang).get(question_id).talking_points]

@@ -8,6 +8,7 @@ import sqlite3
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from mockint import __version__
 from mockint.core.data.errors import MockintError
 from mockint.core.history.checks import (
     EXPORT_FORMAT,
@@ -62,8 +63,6 @@ class ExportImport(StoreParts):
         """:meth:`export_all` whose ``sessions`` are read one at a time while the document is
         encoded (``report.json_chunks``): memory stays flat in the number of sessions. Encode it
         before the store is closed."""
-        from mockint import __version__
-
         return {"format": EXPORT_FORMAT, "version": EXPORT_VERSION, "schema_version": schema_version(),
                 "mockint_version": __version__, "exported_at": now_iso(),
                 "sessions": _Lazy(self._export_sessions(left_out))}

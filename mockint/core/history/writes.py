@@ -8,6 +8,7 @@ import sqlite3
 import uuid
 from typing import TYPE_CHECKING, Any, Callable
 
+from mockint import __version__
 from mockint.core.data.errors import MockintError
 from mockint.core.data.langs import LANGS
 from mockint.core.history.checks import (
@@ -37,7 +38,6 @@ class SessionWrites(StoreParts):
         """A new, unfinished session; returns its id (uuid4 hex)."""
         if lang not in LANGS:
             raise MockintError(f"unknown language '{lang}'; choose one of: {', '.join(LANGS)}")
-        from mockint import __version__
 
         sid = uuid.uuid4().hex
         ts = now_iso()
@@ -123,7 +123,6 @@ class SessionWrites(StoreParts):
         """A new, unfinished role-play call with ``scenario_id``; returns its session id."""
         if lang not in LANGS:
             raise MockintError(f"unknown language '{lang}'; choose one of: {', '.join(LANGS)}")
-        from mockint import __version__
 
         sid, ts = uuid.uuid4().hex, now_iso()
         with self._tx() as c:
@@ -160,6 +159,7 @@ class SessionWrites(StoreParts):
         gives an ``engine.Scorer``, e.g. ``loader.scorer``) and adds the results; the original
         ones are kept, still flagged as shown. Returns how many results were added (a result
         identical to one already stored is not added again)."""
+        # deferred: ~3.5 ms on a cold 'mockint history' (benchmarks/run.py); only to rescore
         from mockint.core.questions.bank import adhoc_question
 
         rec = self._load(self.resolve(session_id))

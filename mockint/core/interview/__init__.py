@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, cast
 
 from mockint.core.data.errors import MockintError
-from mockint.core.data.i18n import ro_count
+from mockint.core.data.langs import LANGS
 from mockint.core.data.marks import PASS_MARK
+from mockint.core.data.strings import ro_count, tr
 from mockint.core.interview.full import FULL_CLOSER, FULL_DEFAULT_COUNT, _full
 from mockint.core.interview.replies import InterviewerReplies, ReplyMatch
 from mockint.core.questions.bank import Bank, Question, Reply
@@ -45,33 +46,6 @@ READINESS: dict[str, tuple[str, ...]] = {
     "on_time_setup": ("dont-2",),
 }
 
-LINES: dict[str, dict[str, str]] = {
-    "en": {
-        "opening": "Hello, and thanks for coming in. I'm Alex, the sales director. I have {n} "
-                   "questions for you today; answer as you would in a real interview.",
-        "opening_one": "Hello, and thanks for coming in. I'm Alex, the sales director. I have one "
-                       "question for you today; answer as you would in a real interview.",
-        "skip": "All right, let's move on.",
-        "closing": "That's all from my side. Thank you for your time, we'll be in touch.",
-        "no_questions": "No questions? That's fine.",
-    },
-    "ro": {
-        "opening": "Bună ziua și vă mulțumesc că ați venit. Sunt Alex, directorul de vânzări. "
-                   "Am {n} întrebări pentru dumneavoastră; răspundeți ca într-un interviu real.",
-        "opening_one": "Bună ziua și vă mulțumesc că ați venit. Sunt Alex, directorul de vânzări. "
-                       "Am o singură întrebare pentru dumneavoastră; răspundeți ca într-un interviu real.",
-        "skip": "Bine, să trecem mai departe.",
-        "closing": "Cam atât din partea mea. Vă mulțumesc pentru timpul acordat; vă vom contacta.",
-        "no_questions": "Nicio întrebare? Nu-i nimic.",
-    },
-}
-
-
-def line(lang: str, key: str, **kw) -> str:
-    text = LINES.get(lang, LINES["en"])[key]
-    return text.format(**kw) if kw else text
-
-
 @dataclass
 class Settings:
     lang: str = "en"
@@ -82,8 +56,8 @@ class Settings:
     seed: int = 0
 
     def __post_init__(self) -> None:
-        if self.lang not in LINES:
-            raise MockintError(f"unknown language '{self.lang}'; choose one of: {', '.join(LINES)}")
+        if self.lang not in LANGS:
+            raise MockintError(f"unknown language '{self.lang}'; choose one of: {', '.join(LANGS)}")
         if self.question_set not in QUESTION_SETS:
             raise MockintError(f"unknown question set '{self.question_set}'; "
                                f"choose one of: {', '.join(QUESTION_SETS)}")
@@ -295,11 +269,11 @@ class Interview(InterviewerReplies):
 
     def opening(self) -> str:
         if self.total == 1:
-            return line(self.lang, "opening_one")
-        return line(self.lang, "opening", n=ro_count(self.total) if self.lang == "ro" else self.total)
+            return tr(self.lang, "interview.opening_one")
+        return tr(self.lang, "interview.opening", n=ro_count(self.total) if self.lang == "ro" else self.total)
 
     def closing(self) -> str:
-        return line(self.lang, "closing")
+        return tr(self.lang, "interview.closing")
 
     def set_readiness(self, **items: bool) -> None:
         for key, value in items.items():

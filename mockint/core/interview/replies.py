@@ -42,6 +42,7 @@ class InterviewerReplies:
 
     def reply_to(self, candidate_text: str) -> list[ReplyMatch]:
         """The interviewer's short reply to each question the candidate asked (fallback if unknown)."""
+        # deferred: ~2.3 ms at TUI launch (benchmarks/run.py); see the note at the top
         from mockint.core.scoring.text import analyse
 
         out: list[ReplyMatch] = []
@@ -61,6 +62,7 @@ class InterviewerReplies:
 
     def _replies(self) -> list[tuple[Reply, PhraseSet]]:
         if self._reply_sets is None:
+            # deferred: ~9.5 ms at TUI launch (benchmarks/run.py); see the note at the top
             from mockint.core.scoring.matching import PhraseSet
 
             rub = self.scorer.rubric
@@ -75,6 +77,7 @@ class InterviewerReplies:
 
 def _questions_in(text: str, lang: str) -> list[str]:
     """The sentences of ``text`` that end with a question mark, as typed."""
+    # deferred: ~2.3 ms at TUI launch (benchmarks/run.py); see the note at the top
     from mockint.core.scoring.text import analyse
 
     a = analyse(text, lang)

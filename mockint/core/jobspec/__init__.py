@@ -315,7 +315,7 @@ def job_fit_table(results, terms: list[Term]) -> list[dict[str, Any]]:
 
 
 def terms_text(terms: list[Term], questions: list[Question], lang: str) -> str:
-    from mockint.core.data.i18n import t as tr
+    from mockint.core.data.strings import tr
     width = max([len(t.text) for t in terms] + [len(tr(lang, "term"))])
     kinds = {t.kind: tr(lang, f"kind.{t.kind}") for t in terms}
     kw = max([len(k) for k in kinds.values()] + [len(tr(lang, "kind")), 14])

@@ -8,7 +8,8 @@ import html
 from typing import Any
 
 from mockint.core.data.display import highlighted
-from mockint.core.report.strings import _t
+from mockint.core.data.strings import tr
+from mockint.core.questions.guide import facts
 
 CSS = """
 :root { --ink: #1d2330; --muted: #5b6478; --line: #d8dce6; --good: #2e7d32; --bad: #c62828;
@@ -79,7 +80,7 @@ def _chart(criteria: list[dict[str, Any]], lang: str) -> str:
     height = top * 2 + row * max(1, len(criteria))
     width = label_w + bar_w + 60
     parts = [f'<svg class="chart" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
-             f'role="img" aria-labelledby="chart-title"><title id="chart-title">{_e(_t(lang, "criteria"))}</title>']
+             f'role="img" aria-labelledby="chart-title"><title id="chart-title">{_e(tr(lang, "criteria"))}</title>']
     for i, c in enumerate(criteria):
         y = top + i * row
         pct = max(0, min(100, _pct(c.get("score", 0))))
@@ -155,8 +156,6 @@ def highlight(text: str, result: dict[str, Any]) -> str:
 
 def _facts(lang: str) -> dict[str, str]:
     try:
-        from mockint.core.questions.guide import facts
-
         return {fid: f.text(lang) for fid, f in facts().items()}
     except Exception:  # pragma: no cover - the built-in guide always loads
         return {}

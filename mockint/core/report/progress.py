@@ -3,7 +3,8 @@ same question (rule by rule), and which questions to practise next (spaced repet
 
 Pure: reads a :class:`~mockint.core.history.store.Store`, never imports Textual. The wording of the
 changes comes from the rubric's own check labels ("a hedge", "a number, amount, date or
-duration") and the bank's talking-point summaries; only the frame ("+ 2 × {label}") lives here.
+duration") and the bank's talking-point summaries; the frame ("{n} more: {label}") is the
+string catalogue's ``change.*`` (:mod:`mockint.core.data.strings`), the sign is added here.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from mockint.core.data.marks import PASS_MARK
+from mockint.core.data.strings import tr
 from mockint.core.history.store import Store
 
 # An answer scoring this much is "good": its question comes back after twice the interval.
@@ -22,27 +24,9 @@ GOOD_SCORE = PASS_MARK
 COUNTED_KINDS = ("phrases", "pattern", "question", "claims")
 POINTS_KIND = "talking_points"
 
-# The sign says whether a change is good news (+) or bad (−); the words say what changed.
-CHANGES: dict[str, dict[str, str]] = {
-    "en": {
-        "more": "one more: {label}", "more_n": "{n} more: {label}",
-        "fewer": "one fewer: {label}", "fewer_n": "{n} fewer: {label}",
-        "met": "{label}", "unmet": "no longer: {label}",
-        "passes": "{criterion} now passes", "fails": "{criterion} no longer passes",
-        "point": "talking point: {label}", "point_lost": "talking point missed: {label}",
-    },
-    "ro": {
-        "more": "o apariție în plus: {label}", "more_n": "{n} apariții în plus: {label}",
-        "fewer": "o apariție în minus: {label}", "fewer_n": "{n} apariții în minus: {label}",
-        "met": "{label}", "unmet": "nu mai apare: {label}",
-        "passes": "{criterion}: trece acum", "fails": "{criterion}: nu mai trece",
-        "point": "punct-cheie: {label}", "point_lost": "punct-cheie ratat: {label}",
-    },
-}
-
-
 def _w(lang: str, key: str, **kw: Any) -> str:
-    return CHANGES.get(lang, CHANGES["en"])[key].format(**kw)
+    """A change in words (the sign says whether it is good news; the words say what changed)."""
+    return tr(lang, f"change.{key}", **kw)
 
 
 def _signed(text: str, better: bool) -> tuple[str, bool]:
@@ -96,8 +80,6 @@ def _labels(lang: str) -> tuple[dict[str, str], dict[str, str]]:
     except Exception:
         return {}, {}
     rules = {f"{c.id}.{k.id}": k.label for c in rub.criteria for k in c.checks}
-    from mockint.core.data.i18n import t as tr
-
     names = {"job_fit": tr(lang, "job_fit"), "tone": tr(lang, "tone")}    # added by a job posting
     return rules, {**names, **{c.id: c.name for c in rub.criteria}}
 

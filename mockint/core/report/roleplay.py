@@ -6,6 +6,7 @@ the language's ``messages`` (so a Romanian call renders in Romanian). Same call,
 
 from __future__ import annotations
 
+from mockint.core.roleplay.scenario import builtin
 from mockint.core.roleplay.score import CallResult
 from mockint.core.scoring.feedback import bar, to_json
 
@@ -15,8 +16,6 @@ def _result(call) -> CallResult:
 
 
 def _labels(lang: str):
-    from mockint.core.roleplay.scenario import builtin
-
     return builtin(lang)[0]
 
 
@@ -110,9 +109,10 @@ def render_markdown(call) -> str:
 
 def render_html(call) -> str:
     """One self-contained HTML page (the style of ``mockint report``'s): every text escaped."""
+    # deferred: html ~1.2 ms, the page ~1.3 ms; 'mockint roleplay' in text or JSON needs neither
     from html import escape
 
-    from mockint.core.report.page import CSS
+    from mockint.core.report.page import CSS  # deferred: as above
 
     r = _result(call)
     L = _labels(r.lang)

@@ -12,10 +12,12 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Any
 
+from mockint import __version__
+from mockint.core.data.strings import STRINGS, has, tr
 from mockint.core.history.records import SessionRecord
 from mockint.core.history.store import result_from_dict
 from mockint.core.report.page import CSS, _chart, _e, _effects, _facts, _pct, highlight
-from mockint.core.report.strings import STRINGS, _t
+from mockint.core.scoring.feedback import grade_markdown, score_markdown, session_summary
 
 
 def when(iso: str | None) -> str:
@@ -39,7 +41,7 @@ def _md(text: str) -> str:
 
 
 def _readiness_label(lang: str, key: str) -> str:
-    return _t(lang, f"ready.{key}") if f"ready.{key}" in STRINGS["en"] else key
+    return tr(lang, f"ready.{key}") if has(f"ready.{key}") else key
 
 
 # -- JSON --------------------------------------------------------------------------------------
@@ -57,8 +59,6 @@ def report_dict(rec: SessionRecord) -> dict[str, Any]:
     extensions ``answer`` (the text as typed), ``answered_at``, and when present
     ``follow_up_asked``, ``replies`` (the interviewer's answers to the candidate's questions:
     [{"asked", "reply"}]) and ``rescored`` ([{"rubric_version", "score", "created_at"}])."""
-    from mockint.core.scoring.feedback import session_summary
-
     answered = [a for a in rec.answers if a.results]
     s = session_summary(rec.lang, [result_from_dict(a.result) for a in answered])
     answers = []
@@ -87,38 +87,36 @@ def report_dict(rec: SessionRecord) -> dict[str, Any]:
 def report_markdown(rec: SessionRecord) -> str:
     """The session as Markdown: metadata, readiness, the ``grade`` Markdown summary, and each
     answer with its text as typed."""
-
-    from mockint.core.scoring.feedback import grade_markdown, score_markdown, session_summary
-
     lang = rec.lang
     answered = [a for a in rec.answers if a.results]
     results = [result_from_dict(a.result) for a in answered]
     s = session_summary(lang, results)
-    out = [f"# mockint: {_t(lang, 'title')}", "",
-           f"- **{_t(lang, 'session')}:** `{rec.id}`",
-           f"- **{_t(lang, 'started')}:** {when(rec.started_at)}",
-           f"- **{_t(lang, 'finished')}:** {when(rec.finished_at) if rec.finished_at else _t(lang, 'unfinished')}",
-           f"- **{_t(lang, 'language')}:** {lang}",
-           f"- **{_t(lang, 'answers')}:** {len(answered)}", ""]
+    out = [f"# mockint: {tr(lang, 'report.title')}", "",
+           f"- **{tr(lang, 'session')}:** `{rec.id}`",
+           f"- **{tr(lang, 'report.started')}:** {when(rec.started_at)}",
+           f"- **{tr(lang, 'report.finished')}:** "
+           f"{when(rec.finished_at) if rec.finished_at else tr(lang, 'report.unfinished')}",
+           f"- **{tr(lang, 'language')}:** {lang}",
+           f"- **{tr(lang, 'report.answers')}:** {len(answered)}", ""]
     if rec.readiness:
-        out += [f"**{_t(lang, 'readiness')}:**", ""]
+        out += [f"**{tr(lang, 'readiness')}:**", ""]
         out += [f"- {'✓' if ok else '✗'} {_md(_readiness_label(lang, k))}" for k, ok in rec.readiness.items()]
         out.append("")
     top = grade_markdown(s, answers=False).rstrip("\n")
     out += ["#" + top, ""]                      # one level down: "## Session: 72/100"
     for i, (a, r) in enumerate(zip(answered, results), 1):
         out.append(score_markdown(r, lang, level=2).replace("## ", f"## {i}. ", 1).rstrip("\n"))
-        out += ["", f"**{_t(lang, 'your_answer')}:**", ""]
+        out += ["", f"**{tr(lang, 'your_answer')}:**", ""]
         out += [("> " + _md(line)) if line.strip() else ">" for line in a.answer.strip("\n").splitlines()]
         if a.follow_up:
             fu = a.follow_up.get("question") if isinstance(a.follow_up, dict) else None
             if fu:
-                out += ["", f"*{_t(lang, 'follow_up_asked')}:* {_md(str(fu))}"]
+                out += ["", f"*{tr(lang, 'report.follow_up_asked')}:* {_md(str(fu))}"]
         for rep in replies_of(a.follow_up):
-            out += ["", f"*{_t(lang, 'replies')}:* “{_md(rep['asked'])}” → {_md(rep['reply'])}"]
+            out += ["", f"*{tr(lang, 'report.replies')}:* “{_md(rep['asked'])}” → {_md(rep['reply'])}"]
         for r2 in a.results:
             if r2 is not a.shown:
-                out += ["", "*" + _md(_t(lang, "rescored", v=r2.rubric_version, at=when(r2.created_at),
+                out += ["", "*" + _md(tr(lang, "report.rescored", v=r2.rubric_version, at=when(r2.created_at),
                                            score=r2.score)) + "*"]
         out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
@@ -128,8 +126,6 @@ def report_markdown(rec: SessionRecord) -> str:
 
 def render_html(report: dict[str, Any]) -> str:
     """One self-contained HTML page for a JSON report (see :func:`report_dict`)."""
-    from mockint import __version__
-
     raw_lang = report.get("lang")
     lang = raw_lang if isinstance(raw_lang, str) and raw_lang in STRINGS else "en"
     session = report.get("session") or {}
@@ -143,11 +139,11 @@ def render_html(report: dict[str, Any]) -> str:
     for i, a in enumerate(answers, 1):
         p += _answer_section(a, i, len(answers), lang, cite)
     if cite.ids:
-        p.append(f"<section><h2>{_e(_t(lang, 'guide'))}</h2><dl class=\"guide\">")
+        p.append(f"<section><h2>{_e(tr(lang, 'report.guide'))}</h2><dl class=\"guide\">")
         for g in cite.ids:
             p.append(f"<dt><code>{_e(g)}</code></dt><dd>{_e(facts.get(g, ''))}</dd>")
         p.append("</dl></section>")
-    p.append(f"<footer>{_e(_t(lang, 'made_by', version=__version__))}</footer>")
+    p.append(f"<footer>{_e(tr(lang, 'report.made_by', version=__version__))}</footer>")
     p += ["</main>", "</body>", "</html>"]
     return "\n".join(p) + "\n"
 
@@ -170,26 +166,27 @@ def _html_header(report: dict[str, Any], lang: str, session: dict, answers: list
     sid = str(report.get("id", ""))
     p: list[str] = ["<!DOCTYPE html>", f'<html lang="{_e(lang)}">', "<head>", '<meta charset="utf-8">',
                     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-                    f"<title>mockint: {_e(_t(lang, 'title'))} {_e(sid[:8])}</title>",
+                    f"<title>mockint: {_e(tr(lang, 'report.title'))} {_e(sid[:8])}</title>",
                     f"<style>{CSS}</style>", "</head>", "<body>", "<main>"]
-    p.append(f"<header><h1>{_e(_t(lang, 'title'))}</h1><ul class=\"meta\">"
-             f"<li>{_e(_t(lang, 'session'))}: <code>{_e(sid)}</code></li>"
-             f"<li>{_e(_t(lang, 'started'))}: {_e(when(report.get('started_at')))}</li>"
-             f"<li>{_e(_t(lang, 'finished'))}: "
-             f"{_e(when(report.get('finished_at')) if report.get('finished_at') else _t(lang, 'unfinished'))}</li>"
-             f"<li>{_e(_t(lang, 'language'))}: {_e(lang)}</li>"
-             f"<li>{_e(_t(lang, 'answers'))}: {len(answers)}</li></ul>")
+    p.append(f"<header><h1>{_e(tr(lang, 'report.title'))}</h1><ul class=\"meta\">"
+             f"<li>{_e(tr(lang, 'session'))}: <code>{_e(sid)}</code></li>"
+             f"<li>{_e(tr(lang, 'report.started'))}: {_e(when(report.get('started_at')))}</li>"
+             f"<li>{_e(tr(lang, 'report.finished'))}: "
+             f"{_e(when(report.get('finished_at')) if report.get('finished_at') else tr(lang, 'report.unfinished'))}"
+             "</li>"
+             f"<li>{_e(tr(lang, 'language'))}: {_e(lang)}</li>"
+             f"<li>{_e(tr(lang, 'report.answers'))}: {len(answers)}</li></ul>")
     p.append(f"<div class=\"score-line\"><span class=\"big\">{_e(session.get('score', 0))}</span>"
-             f"<span>/100 · {_e(_t(lang, 'asked_back'))}: "
-             f"{_e(_t(lang, 'yes') if session.get('asked_questions') else _t(lang, 'no'))}</span></div></header>")
+             f"<span>/100 · {_e(tr(lang, 'asked_back'))}: "
+             f"{_e(tr(lang, 'yes') if session.get('asked_questions') else tr(lang, 'no'))}</span></div></header>")
     return p
 
 
 def _criteria_table(crits: list, lang: str, cite: _Cited) -> list[str]:
     """The session's criteria: a chart and a table of scores with the guide facts they cite."""
-    p = [f"<section><h2>{_e(_t(lang, 'criteria'))}</h2>{_chart(crits, lang)}<table><tr>"
-         f"<th></th><th>{_e(_t(lang, 'criterion'))}</th><th>{_e(_t(lang, 'score'))}</th>"
-         f"<th>{_e(_t(lang, 'guide'))}</th></tr>"]
+    p = [f"<section><h2>{_e(tr(lang, 'criteria'))}</h2>{_chart(crits, lang)}<table><tr>"
+         f"<th></th><th>{_e(tr(lang, 'criterion'))}</th><th>{_e(tr(lang, 'score'))}</th>"
+         f"<th>{_e(tr(lang, 'report.guide'))}</th></tr>"]
     for c in crits:
         cls = "pass" if c.get("passed") else "fail"
         p.append(f"<tr><td class=\"{cls}\">{'✓' if c.get('passed') else '✗'}</td><td>{_e(c.get('name', ''))}</td>"
@@ -200,13 +197,13 @@ def _criteria_table(crits: list, lang: str, cite: _Cited) -> list[str]:
 
 def _readiness_section(ready: dict, lang: str) -> list[str]:
     """The readiness checklist as the candidate ticked it (or a note that there is none)."""
-    p = [f"<section><h2>{_e(_t(lang, 'readiness'))}</h2>"]
+    p = [f"<section><h2>{_e(tr(lang, 'readiness'))}</h2>"]
     if ready:
         p.append("<ul class=\"check\">" + "".join(
             f"<li class=\"{'yes' if ok else 'no'}\">{_e(_readiness_label(lang, k))}</li>" for k, ok in ready.items())
             + "</ul>")
     else:
-        p.append(f"<p class=\"note\">{_e(_t(lang, 'none'))}</p>")
+        p.append(f"<p class=\"note\">{_e(tr(lang, 'none'))}</p>")
     p.append("</section>")
     return p
 
@@ -215,11 +212,11 @@ def _weakest_section(weakest: list, answers: list, lang: str, cite: _Cited) -> l
     """The weakest points of the session, each with its question and advice (nothing when none)."""
     if not weakest:
         return []
-    p = [f"<section><h2>{_e(_t(lang, 'weakest'))}</h2><ol>"]
+    p = [f"<section><h2>{_e(tr(lang, 'practise_next'))}</h2><ol>"]
     for w in weakest:
         i = w.get("answer") if isinstance(w.get("answer"), int) else 0
         asked = answers[i - 1].get("question_text") if 1 <= i <= len(answers) else None
-        q = asked or w.get("question_id") or f"{_t(lang, 'answer')} {w.get('answer')}"   # the question, not its id
+        q = asked or w.get("question_id") or f"{tr(lang, 'answer')} {w.get('answer')}"   # the question, not its id
         guide = list(w.get("guide", []))
         note = f" <span class=\"note\">[{cite(guide)}]</span>" if guide else ""        # no empty "[]"
         p.append(f"<li><strong>{_e(q)}</strong> — {_e(w.get('name', ''))} ({_pct(w.get('score', 0))}%): "
@@ -233,31 +230,32 @@ def _answer_section(a: dict, i: int, n: int, lang: str, cite: _Cited) -> list[st
     each criterion's feedback and evidence, and later re-scorings."""
     answer = a.get("answer")
     text = answer if isinstance(answer, str) else ""
-    head = f"{_t(lang, 'answer')} {i}/{n}"
+    head = f"{tr(lang, 'answer')} {i}/{n}"
     p = [f"<section class=\"answer\"><h2>{_e(head)}: {_e(a.get('question_text', ''))}</h2>"]
     bits = [f"<li><code>{_e(a.get('question_id') or '—')}</code></li>",
-            f"<li>{_e(_t(lang, 'score'))}: <strong>{_e(a.get('score', ''))}</strong>/100</li>",
-            f"<li>{_e(a.get('words', 0))} {_e(_t(lang, 'words'))}</li>"]
+            f"<li>{_e(tr(lang, 'score'))}: <strong>{_e(a.get('score', ''))}</strong>/100</li>",
+            f"<li>{_e(a.get('words', 0))} {_e(tr(lang, 'words'))}</li>"]
     if a.get("elapsed") is not None:
         secs = int(round(float(a["elapsed"])))
-        bits.append(f"<li>{_e(_t(lang, 'elapsed'))}: {secs // 60}:{secs % 60:02d}</li>")
-    bits.append(f"<li>{_e(_t(lang, 'rubric'))} {_e(a.get('rubric_version', ''))}</li>")
+        bits.append(f"<li>{_e(tr(lang, 'report.elapsed'))}: {secs // 60}:{secs % 60:02d}</li>")
+    bits.append(f"<li>{_e(tr(lang, 'report.rubric'))} {_e(a.get('rubric_version', ''))}</li>")
     p.append("<ul class=\"meta\">" + "".join(bits) + "</ul>")
     for cap in a.get("caps") or []:
-        p.append(f"<p class=\"cap\">{_e(_t(lang, 'capped', max=cap.get('max', '')))}: {_e(cap.get('reason', ''))} "
+        p.append(f"<p class=\"cap\">{_e(tr(lang, 'capped', max=cap.get('max', '')))}: {_e(cap.get('reason', ''))} "
                  f"<code>{_e(cap.get('rule', ''))}</code></p>")
-    p.append(f"<h3>{_e(_t(lang, 'your_answer'))}</h3><div class=\"answer-text\">{highlight(text, a)}</div>")
-    p.append(f"<p class=\"note\">{_e(_t(lang, 'legend'))}</p>")
+    p.append(f"<h3>{_e(tr(lang, 'your_answer'))}</h3><div class=\"answer-text\">{highlight(text, a)}</div>")
+    p.append(f"<p class=\"note\">{_e(tr(lang, 'report.legend'))}</p>")
     fu = a.get("follow_up_asked")
     if isinstance(fu, dict) and fu.get("question"):
-        p.append(f"<p><em>{_e(_t(lang, 'follow_up_asked'))}:</em> {_e(fu['question'])}</p>")
+        p.append(f"<p><em>{_e(tr(lang, 'report.follow_up_asked'))}:</em> {_e(fu['question'])}</p>")
     for rep in a.get("replies") or []:
-        p.append(f"<p class=\"reply\"><em>{_e(_t(lang, 'replies'))}:</em> “{_e(rep.get('asked', ''))}” → "
+        p.append(f"<p class=\"reply\"><em>{_e(tr(lang, 'report.replies'))}:</em> “{_e(rep.get('asked', ''))}” → "
                  f"{_e(rep.get('reply', ''))}</p>")
     for c in a.get("criteria") or []:
         p += _answer_criterion(a, c, lang, cite)
     for r in a.get("rescored") or []:
-        note = _t(lang, 'rescored', v=r.get('rubric_version'), at=when(r.get('created_at')), score=r.get('score'))
+        note = tr(lang, 'report.rescored', v=r.get('rubric_version'), at=when(r.get('created_at')),
+                  score=r.get('score'))
         p.append(f"<p class=\"note\">{_e(note)}</p>")
     p.append("</section>")
     return p
@@ -284,6 +282,6 @@ def _answer_criterion(a: dict, c: dict, lang: str, cite: _Cited) -> list[str]:
             items.append(f"<li>… +{len(ev) - 12}</li>")
         p.append("<ul class=\"ev\">" + "".join(items) + "</ul>")
     if c.get("follow_up"):
-        p.append(f"<p class=\"fb\">→ <em>{_e(_t(lang, 'follow_up'))}:</em> {_e(c['follow_up'])}</p>")
+        p.append(f"<p class=\"fb\">→ <em>{_e(tr(lang, 'follow_up'))}:</em> {_e(c['follow_up'])}</p>")
     p.append("</div>")
     return p

@@ -18,12 +18,16 @@ Public API::
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from mockint.core.data.errors import MockintError
+from mockint.core.data.paths import home
+from mockint.core.data.yamlfile import read_data
 from mockint.core.roleplay.buyer import BuyerReply, ReplyPart, start, take_turn
+from mockint.core.roleplay.language import did_you_mean_sorted
 from mockint.core.roleplay.reading import Reading
 from mockint.core.roleplay.scenario import Scenario, builtin, parse_extra
 from mockint.core.roleplay.score import CallResult, Feedback, Mark, score_call
@@ -38,15 +42,11 @@ USER_DIR = "roleplays"
 
 def user_dir() -> Path:
     """Where the user's own scenario files live: ``<mockint home>/roleplays`` (not created here)."""
-    from mockint.core.data.paths import home
-
     return home() / USER_DIR
 
 
 def _yaml_files(folder: Path) -> list[Path]:
     """A folder's YAML files, in sub-folders too, sorted; hidden ones skipped (like the banks')."""
-    import os
-
     out = []
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
@@ -71,8 +71,6 @@ def load_scenarios(lang: str, extra_paths: Sequence[str | Path] = ()) -> dict[st
     (``<mockint home>/roleplays/*.yaml``, those in another language skipped), then
     ``extra_paths`` (files or folders; a file named there in another language is an error). A
     later scenario with the same id replaces the earlier one."""
-    from mockint.core.data.yamlfile import read_data
-
     language, scenarios = builtin(lang)
     out = {sc.id: sc for sc in scenarios}
     folder = user_dir()
@@ -88,8 +86,6 @@ def load_scenarios(lang: str, extra_paths: Sequence[str | Path] = ()) -> dict[st
 
 
 def scenario(scenario_id: str, lang: str = "en", extra_paths: Sequence[str | Path] = ()) -> Scenario:
-    from mockint.core.roleplay.language import did_you_mean_sorted
-
     found = load_scenarios(lang, extra_paths)
     if scenario_id not in found:
         raise MockintError(f"no role-play scenario '{scenario_id}' in '{lang}'"

@@ -12,7 +12,9 @@ import string
 from dataclasses import dataclass, field
 from typing import Any
 
+from mockint.core.data.errors import did_you_mean
 from mockint.core.data.validate import Doc
+from mockint.core.questions.guide import fact_ids
 from mockint.core.scoring.text import phrase_tokens
 
 NUMBER = "{number}"          # a cue that matches any number (figures as proof)
@@ -165,8 +167,6 @@ def _check_sums(doc: Doc, parts: dict[str, dict[str, float]]) -> None:
 
 def fact_id(doc: Doc, value: Any, path: tuple) -> str:
     """A guide fact id (rubrics/guide.yaml) that exists."""
-    from mockint.core.questions.guide import fact_ids
-
     doc.text_(value, path)
     ids = fact_ids()
     if value not in ids:
@@ -175,8 +175,6 @@ def fact_id(doc: Doc, value: Any, path: tuple) -> str:
 
 
 def did_you_mean_sorted(value: str, choices) -> str:
-    from mockint.core.data.errors import did_you_mean
-
     return did_you_mean(value, sorted(choices))
 
 

@@ -12,6 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from mockint.core.data import resources
 from mockint.core.data.errors import MockintError
 from mockint.core.data.validate import Doc
 from mockint.core.data.yamlfile import Key, load_yaml_cached, read_data
@@ -132,16 +133,12 @@ class Scenario:
 
 # -- files -----------------------------------------------------------------------------------
 def builtin_path(lang: str) -> Path:
-    from mockint.core.data import resources
-
     return resources.roleplay_dir() / f"{lang}.yaml"
 
 
 @lru_cache(maxsize=4)
 def builtin(lang: str) -> tuple[Language, tuple[Scenario, ...]]:
     """The language's lexicon and its built-in scenarios (read once per process)."""
-    from mockint.core.data import resources
-
     if lang not in LANGS:
         raise MockintError(f"no role-plays in '{lang}'; languages: {', '.join(LANGS)}"
                            f"{did_you_mean_sorted(lang, LANGS)}")

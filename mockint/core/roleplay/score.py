@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from mockint.core.data.errors import MockintError
 from mockint.core.roleplay.buyer import AGREED
 from mockint.core.roleplay.language import DIMENSIONS, FEEDBACK_KEYS, Language
 from mockint.core.roleplay.reading import Ev
@@ -108,8 +109,6 @@ class CallResult:
 
     @classmethod
     def from_dict(cls, d: dict) -> CallResult:
-        from mockint.core.data.errors import MockintError
-
         if not isinstance(d, dict) or d.get("format") != RESULT_FORMAT:
             raise MockintError(f"not a stored role-play call (format {RESULT_FORMAT} expected)")
         try:

@@ -353,7 +353,7 @@ class _Said:
         message's, the lowest cap of the two kept, said with every word."""
         original = self.a.original
         flag.spans += [(e.start, e.end) for e in ev]
-        joined = {**values, "hits": quote([original[x:y] for x, y in merged(flag.spans)])}
+        joined = {**values, "hits": quote([original[x:y] for x, y in merged(flag.spans)], self.q.lang)}
         self.found[flag.msg] = (self.found[flag.msg][0] + points, fmt(flag.template, joined))
         if capped and flag.cap is None:
             flag.cap = len(self.caps)

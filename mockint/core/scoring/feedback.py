@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from mockint.core.data.i18n import t
+from mockint.core.data.strings import tr as t
 
 if TYPE_CHECKING:
     from mockint.core.scoring.engine import CriterionResult, Result

@@ -11,12 +11,13 @@ from pathlib import Path
 from typing import Any
 
 from mockint.core.data import cache
-from mockint.core.data.errors import DataError
+from mockint.core.data.errors import DataError, did_you_mean
 from mockint.core.data.validate import Doc
 from mockint.core.scoring.matching import MATCH_MODES, SCORERS, Fuzzy
 from mockint.core.scoring.model import (
     LazyPattern,
 )
+from mockint.core.scoring.text import fold
 
 COUNT_OF = ("words", "sentences", "long_sentences")
 
@@ -107,7 +108,6 @@ def _kind_option(doc: Doc, kind: str, key: str, value: Any, path, lists: dict, f
     if key in ("lists", "ignore", "ignore_in_terms"):
         return _words(doc, value, path, lists)
     if key == "negated_by":             # lists of words that, just before a hit, cancel it
-        from mockint.core.scoring.text import fold
         return frozenset(fold(w) for w in _words(doc, value, path, lists))
     if key == "objects":                # what an action may be done to (see docs/rubric-format.md)
         return _objects(doc, value, path, lists)
@@ -220,6 +220,7 @@ def _pattern(doc: Doc, p: str, path, lists: dict, known) -> Any:
         doc.fail(path, f"bad regular expression: {exc}")
     if rx.search(""):
         doc.fail(path, "this pattern matches empty text; it would fire on every answer")
+    # deferred: ~0.75 ms on a cold 'mockint score' (benchmarks/run.py): its patterns come checked from the cache
     from mockint.core.data.redos import problem
     why = problem(expanded)
     if why:
@@ -232,7 +233,6 @@ def _pattern(doc: Doc, p: str, path, lists: dict, known) -> Any:
 
 def _list(doc: Doc, name: str, path, lists: dict) -> list[str]:
     if name not in lists:
-        from mockint.core.data.errors import did_you_mean
         doc.fail(path, f"no list named '{name}' in 'lists'{did_you_mean(name, lists)}")
     return lists[name]
 
@@ -242,8 +242,6 @@ _LIST_REF = re.compile(r"\{([a-z][a-z0-9_]*)\}")
 
 def _expand(doc: Doc, pattern: str, path, lists: dict) -> str:
     """Replace {list_name} by an alternation of that list's (folded, escaped) words."""
-    from mockint.core.scoring.text import fold
-
     def sub(m: re.Match) -> str:
         words = _list(doc, m.group(1), path, lists)
         alts = sorted({re.escape(fold(w)).replace("\\ ", r"\s+") for w in words}, key=lambda w: (-len(w), w))

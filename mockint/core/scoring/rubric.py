@@ -11,7 +11,7 @@ import string
 from pathlib import Path
 from typing import Any
 
-from mockint.core.data.errors import DataError
+from mockint.core.data.errors import DataError, did_you_mean
 from mockint.core.data.validate import Doc, guide_refs
 from mockint.core.data.yamlfile import load_yaml_cached, read_data
 from mockint.core.questions.examples import Examples, parse_examples
@@ -56,7 +56,6 @@ def _templ(doc: Doc, value: Any, path) -> str:
         doc.fail(path, f"bad message template: {exc}")
     for name in names:
         if name not in TEMPLATE_FIELDS:
-            from mockint.core.data.errors import did_you_mean
             doc.fail(path, f"unknown placeholder '{{{name}}}'; allowed: "
                      f"{', '.join('{' + f + '}' for f in TEMPLATE_FIELDS)}{did_you_mean(name, TEMPLATE_FIELDS)}")
     return text

@@ -12,6 +12,7 @@ from functools import lru_cache
 from string import Formatter
 from typing import TYPE_CHECKING, Any
 
+from mockint.core.data.strings import tr
 from mockint.core.scoring.matching import near_copy
 from mockint.core.scoring.model import TEMPLATE_FIELDS, CheckSpec
 
@@ -43,8 +44,9 @@ def merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def quote(texts: list[str], limit: int = 4) -> str:
-    """The texts quoted, each once (by case), the first ``limit`` of them, "(+N more)" after."""
+def quote(texts: list[str], lang: str = "en", limit: int = 4) -> str:
+    """The texts quoted, each once (by case), the first ``limit`` of them, "(+N more)" after, in
+    the answer's language ("(și încă N)")."""
     uniq: list[str] = []
     seen: set[str] = set()
     for t in texts:
@@ -57,7 +59,7 @@ def quote(texts: list[str], limit: int = 4) -> str:
             seen.add(t.lower())
             uniq.append(t)
     shown = ", ".join(f'"{t}"' for t in uniq[:limit])
-    return shown + (f" (+{len(uniq) - limit} more)" if len(uniq) > limit else "")
+    return shown + (" " + tr(lang, "more_evidence", n=len(uniq) - limit) if len(uniq) > limit else "")
 
 
 class _Vars(dict):
@@ -97,7 +99,7 @@ def template_values(template: str, why: str, ev: list, o: Outcome, spec: CheckSp
     values: dict[str, Any] = {}
     for f in fields(template) | fields(why):
         if f == "hits":
-            values[f] = quote([e.text for e in ev])
+            values[f] = quote([e.text for e in ev], q.lang)
         elif f == "count":
             values[f] = o.count
         elif f == "target":

@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual.binding import Binding
+from textual.containers import VerticalScroll
 from textual.reactive import Reactive
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 
+from mockint.core.data.strings import tr
 from mockint.tui import seam
 from mockint.tui.bindings import StockBindings, localise_bindings
-from mockint.tui.strings import tr
 
 if TYPE_CHECKING:
     from textual import getters
@@ -53,7 +54,6 @@ class ScrollKeys:
     SCROLL_ID = ""
 
     def action_scroll_view(self, how: str) -> None:
-        from textual.containers import VerticalScroll
         view = self.query_one(self.SCROLL_ID, VerticalScroll)      # type: ignore[attr-defined]
         move = {"up": view.scroll_up, "down": view.scroll_down, "page_up": view.scroll_page_up,
                 "page_down": view.scroll_page_down, "home": view.scroll_home, "end": view.scroll_end}[how]

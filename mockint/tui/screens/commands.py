@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from mockint.core.data.strings import tr
 from mockint.tui.screens.interview import InterviewScreen
-from mockint.tui.strings import tr
 
 if TYPE_CHECKING:
     from mockint.tui.host import AppHost

@@ -40,20 +40,20 @@ class FeedbackScreen(ScrollKeys, BaseScreen):
             yield Static(Text(self.t("fb.title", n=self.turn.number, total=self.total), style="bold"),
                          classes="title")
             yield Static(Text(r.question.text, style="italic"), classes="question")
-            yield Static(score_line(self.t("fb.score"), r.score), id="feedback-score")
+            yield Static(score_line(self.t("score"), r.score), id="feedback-score")
             for cap in r.caps:
                 yield Static(Text(self.t("fb.capped", max=cap.max, reason=cap.reason), style="yellow"))
             for c in r.criteria:
                 yield CriterionBar(c.name, c.score, c.passed, c.mode == "bonus")
                 yield Static(Text(c.feedback), classes="advice")
-            yield Static(Text(self.t("fb.answer"), style="bold"), classes="section")
+            yield Static(Text(self.t("your_answer"), style="bold"), classes="section")
             yield Static(Text(self.t("fb.legend"), style="dim"))
             answer = HighlightedAnswer(r, id="highlighted")
             yield answer
             yield Static(Text(self.t("fb.marks"), style="bold"), classes="section")
             yield Static(marks_text(answer.marks, self.t("fb.more", n="{n}")), id="marks")
         with Horizontal(classes="buttons bottom"):
-            yield Button(self.t("fb.continue"), id="continue", variant="primary")
+            yield Button(self.t("key.continue"), id="continue", variant="primary")
         yield KeyFooter()
 
     def on_mount(self) -> None:

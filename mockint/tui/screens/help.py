@@ -40,7 +40,7 @@ class HelpScreen(ScrollKeys, BaseModal):
             yield Static(Text(self.t("help.title"), style="bold"), classes="title")
             with VerticalScroll(id="help-scroll"):
                 yield Static(help_text(self.sections), id="help-text")
-            yield Button(self.t("help.close"), id="close", variant="primary")
+            yield Button(self.t("key.close"), id="close", variant="primary")
         yield KeyFooter()
 
     def on_mount(self) -> None:

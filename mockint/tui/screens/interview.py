@@ -27,7 +27,7 @@ from textual.widgets import Static, TextArea
 from textual.worker import get_current_worker
 
 from mockint.core.data.errors import MockintError
-from mockint.core.interview import Coach, Interview, Turn, line
+from mockint.core.interview import Coach, Interview, Turn
 from mockint.core.questions.bank import Question
 from mockint.tui.screens.base import BaseScreen
 from mockint.tui.widgets.answer_box import AnswerBox
@@ -97,7 +97,7 @@ class InterviewScreen(BaseScreen):
                 with Horizontal(id="actions") as actions:
                     actions.display = not checklist
                     yield Static(Text(self.t("iv.hint")), id="hint")
-                    yield PushButton(self.t("iv.submit"), id="submit")
+                    yield PushButton(self.t("key.submit"), id="submit")
             coach = LiveCoach(self.lang, id="coach")
             coach.display = not checklist and self.app.size.width >= NARROW
             yield coach
@@ -183,7 +183,7 @@ class InterviewScreen(BaseScreen):
         iv = self.interview
         text = self.t("iv.progress", n=iv.number, total=iv.total)
         if iv.awaiting_follow_up:
-            text += f" · {self.t('iv.follow_up')}"
+            text += f" · {self.t('follow_up')}"
         return Text(text, style="bold")
 
     def show_progress(self) -> None:
@@ -243,11 +243,11 @@ class InterviewScreen(BaseScreen):
             else:
                 self.recorder.follow_up(turn)
                 self.autosave()                          # the first answer, kept as the draft
-        self.chat.say(self.t("iv.you"), text, "candidate")
+        self.chat.say(self.t("you"), text, "candidate")
         for reply in turn.replies:
             self.say_interviewer(reply.text)
         if turn.question.kind == "closing" and not turn.replies and turn.final:
-            self.say_interviewer(line(self.lang, "no_questions"))
+            self.say_interviewer(self.t("interview.no_questions"))
         if not turn.final:
             self.say_interviewer(turn.follow_up or "")
             self.show_progress()
@@ -264,7 +264,7 @@ class InterviewScreen(BaseScreen):
         self.waiting = turn
         self.query_one("#hint", Static).update(Text(self.t("iv.replied")))
         button = self.query_one("#submit", PushButton)
-        button.label = self.t("iv.continue")
+        button.label = self.t("key.continue")
         self.query_one(AnswerBox).set_locked(True)
         button.focus()
         self.refresh_bindings()
@@ -274,10 +274,11 @@ class InterviewScreen(BaseScreen):
         if self.waiting is not None:
             self.waiting = None
             self.query_one("#hint", Static).update(Text(self.t("iv.hint")))
-            self.query_one("#submit", PushButton).label = self.t("iv.submit")
+            self.query_one("#submit", PushButton).label = self.t("key.submit")
             self.query_one(AnswerBox).set_locked(False)
             self.refresh_bindings()
         if self.feedback == "each":
+            # deferred: ~2-3 ms at TUI launch (benchmarks/run.py); after the first answer
             from mockint.tui.screens.feedback import FeedbackScreen
 
             self.app.push_screen(FeedbackScreen(self.lang, turn, self.interview.total),
@@ -301,7 +302,7 @@ class InterviewScreen(BaseScreen):
         if self.recorder is not None:
             self.recorder.record(self.interview)         # a first answer waiting for its follow-up
         self.query_one(AnswerBox).clear_answer()
-        self.say_interviewer(line(self.lang, "skip"))
+        self.say_interviewer(self.t("interview.skip"))
         if turn is not None:          # the follow-up was skipped: the first answer stands, with its feedback
             self.notify(self.t("iv.skipped_follow_up"))
             self.go_on(turn)

@@ -14,7 +14,9 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Static
 
+from mockint.core.bank import loader
 from mockint.core.data.errors import MockintError
+from mockint.core.report import progress
 from mockint.tui.dates import local_time
 from mockint.tui.screens.base import SCROLL_BINDINGS, BaseScreen, ScrollKeys
 from mockint.tui.widgets.footer import KeyFooter
@@ -46,9 +48,6 @@ class ProgressData:
 
 def load_progress(store: Store, lang: str) -> ProgressData:
     """Everything the screen shows, read from the store (run in a worker thread)."""
-    from mockint.core.bank import loader
-    from mockint.core.report import progress
-
     try:
         trend = progress.criterion_trend(store, lang)
         repeats = progress.repeated_questions(store, lang)
@@ -116,7 +115,7 @@ class ProgressScreen(ScrollKeys, BaseScreen):
             yield Vertical(id="trends")
             yield Vertical(id="repeats")
         with Horizontal(classes="buttons bottom"):
-            yield Button(self.t("sess.back"), id="back")
+            yield Button(self.t("key.back"), id="back")
         yield KeyFooter()
 
     def on_mount(self) -> None:

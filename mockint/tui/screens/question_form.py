@@ -19,9 +19,9 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from mockint.core.bank import authoring
 from mockint.core.data.errors import MockintError
+from mockint.core.data.strings import has
 from mockint.core.questions.bank import DIFFICULTIES, KINDS, TOPICS, Question
 from mockint.tui.screens.base import BaseScreen
-from mockint.tui.strings import has
 from mockint.tui.widgets.footer import KeyFooter
 
 DEBOUNCE = 0.3
@@ -83,10 +83,10 @@ class QuestionFormScreen(BaseScreen):
         with VerticalScroll(id="qform", classes="form"):
             yield Static(Text(title, style="bold"), classes="title")
             with Horizontal(classes="row"):
-                yield Label(self.t("qf.text"), classes="field-label")
+                yield Label(self.t("qb.col.text"), classes="field-label")
                 yield Input(q.text if q else "", id="qf-text", compact=True)
             with Horizontal(classes="row"):
-                yield Label(self.t("qf.id"), classes="field-label")
+                yield Label(self.t("qb.col.id"), classes="field-label")
                 yield Input(self.initial_id(), placeholder=self.t("qf.id_hint"), id="qf-id", compact=True)
             with Horizontal(classes="row"):
                 yield Label(self.t("qd.tags"), classes="field-label")
@@ -97,7 +97,7 @@ class QuestionFormScreen(BaseScreen):
                 yield Select([(t, t) for t in DIFFICULTIES], value=q.difficulty if q else "medium",
                              allow_blank=False, id="qf-difficulty", compact=True)
             with Horizontal(classes="row"):
-                yield Label(self.t("qf.points"), classes="field-label")
+                yield Label(self.t("qd.points"), classes="field-label")
                 points = "\n".join(f"{p.summary} | {', '.join(p.phrases)}" for p in q.talking_points) if q else ""
                 yield TextArea(points, id="qf-points", soft_wrap=False, compact=True)
             yield Static(Text(self.t("qf.points_hint"), style="dim"), classes="qf-hint")
@@ -112,8 +112,8 @@ class QuestionFormScreen(BaseScreen):
             yield Static(id="qf-note")
             yield Static(id="qf-errors")
         with Horizontal(classes="buttons bottom"):
-            yield Button(self.t("qf.save"), id="qf-save", variant="primary")
-            yield Button(self.t("qf.cancel"), id="qf-cancel")
+            yield Button(self.t("key.save"), id="qf-save", variant="primary")
+            yield Button(self.t("key.cancel"), id="qf-cancel")
         yield KeyFooter()
 
     def on_mount(self) -> None:

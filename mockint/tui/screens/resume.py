@@ -33,7 +33,7 @@ class ResumeScreen(BaseModal):
             with Horizontal(classes="buttons"):
                 yield Button(self.t("resume.yes"), id="yes", variant="primary")
                 yield Button(self.t("resume.no"), id="no", variant="error")
-                yield Button(self.t("resume.later"), id="later")
+                yield Button(self.t("key.later"), id="later")
         yield KeyFooter()
 
     def on_mount(self) -> None:

@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option
 from mockint.core.data.errors import MockintError
 from mockint.core.data.marks import colour as mark_colour
 from mockint.core.data.safe import printable
+from mockint.core.roleplay.scenario import builtin
 from mockint.core.scoring.feedback import bar
 from mockint.tui.screens.base import SCROLL_BINDINGS, BaseScreen, ScrollKeys
 from mockint.tui.screens.feedback import score_line
@@ -33,8 +34,6 @@ if TYPE_CHECKING:
 
 
 def _language(lang: str):
-    from mockint.core.roleplay.scenario import builtin
-
     return builtin(lang)[0]
 
 
@@ -56,8 +55,8 @@ class RoleplayPickScreen(BaseScreen):
                                for sc in self.scenarios.values()], id="rp-scenarios")
             yield Static(self.brief(self.chosen), id="rp-brief")
             with Horizontal(classes="row buttons"):
-                yield Button(self.t("rp.go"), id="rp-go", variant="primary", disabled=self.chosen is None)
-                yield Button(self.t("rp.back"), id="rp-back")
+                yield Button(self.t("key.rp_start"), id="rp-go", variant="primary", disabled=self.chosen is None)
+                yield Button(self.t("key.back"), id="rp-back")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -120,7 +119,7 @@ class RoleplayScreen(BaseScreen):
             yield Static(Text(printable(" ".join(sc.brief.split())), style="dim"), id="rp-brief-bar")
             messages: list[ChatMessage | ChatNote] = [ChatMessage(sc.buyer.name, self.call.opening, "interviewer")]
             for x in self.call.exchanges:
-                messages += [ChatMessage(self.t("rp.you"), x.text, "candidate"),
+                messages += [ChatMessage(self.t("you"), x.text, "candidate"),
                              ChatMessage(sc.buyer.name, x.reply.text, "interviewer")]
             if self.resumed:
                 messages.append(ChatNote(self.t("rp.resumed", n=len(self.call.exchanges))))
@@ -128,7 +127,7 @@ class RoleplayScreen(BaseScreen):
             yield AnswerBox(self.t("rp.placeholder"), blink=self.blink, id="answer")
             with Horizontal(id="actions"):
                 yield Static(Text(self.t("rp.hint")), id="hint")
-                yield PushButton(self.t("rp.send"), id="send")
+                yield PushButton(self.t("key.send"), id="send")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -161,7 +160,7 @@ class RoleplayScreen(BaseScreen):
             return
         self.app.call_turn_taken(self.call)                 # kept before the reply is shown
         chat = self.query_one(ChatLog)
-        chat.say(self.t("rp.you"), text, "candidate")
+        chat.say(self.t("you"), text, "candidate")
         chat.say(self.call.scenario.buyer.name, reply.text, "interviewer")
         box.clear_answer()
         self.query_one("#rp-status", Static).update(self.status())
@@ -207,7 +206,7 @@ class CallSummaryScreen(ScrollKeys, BaseScreen):
         r, L = self.result, _language(self.result.lang)
         with VerticalScroll(id="rp-summary-scroll"):
             yield Static(Text(f"{self.t('rp.score_title')}: {r.title}", style="bold"), classes="title")
-            yield Static(score_line(self.t("rp.score"), r.overall), id="rp-score")
+            yield Static(score_line(self.t("score"), r.overall), id="rp-score")
             outcome = Text(f"{self.t('rp.outcome')}: ", style="bold")
             outcome.append(L.msg("outcomes", r.outcome, turn=r.end_turn))
             yield Static(outcome, id="rp-outcome")
@@ -223,9 +222,9 @@ class CallSummaryScreen(ScrollKeys, BaseScreen):
             yield Static(self.feedback_text(), id="rp-feedback")
         with Horizontal(classes="buttons bottom"):
             if not self.stored:
-                yield Button(self.t("rp.again"), id="rp-again", variant="primary")
-                yield Button(self.t("rp.other"), id="rp-other")
-            yield Button(self.t("rp.back"), id="rp-summary-back")
+                yield Button(self.t("key.call_again"), id="rp-again", variant="primary")
+                yield Button(self.t("key.other_call"), id="rp-other")
+            yield Button(self.t("key.back"), id="rp-summary-back")
         yield KeyFooter()
 
     def on_mount(self) -> None:

@@ -14,6 +14,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Static
 
+from mockint.core.bank import loader
 from mockint.core.data.errors import MockintError
 from mockint.core.report.session import replies_of
 from mockint.tui.dates import local_time
@@ -55,7 +56,7 @@ class SessionScreen(ScrollKeys, BaseScreen):
                 yield from self.answer_widgets(a)
         with Horizontal(classes="buttons bottom"):
             yield Button(self.t("sess.rescore"), id="rescore", variant="primary", disabled=not rec.answers)
-            yield Button(self.t("sess.back"), id="back")
+            yield Button(self.t("key.back"), id="back")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -78,7 +79,7 @@ class SessionScreen(ScrollKeys, BaseScreen):
         n = a.index + 1
         yield Static(Text(self.t("sess.question", n=n, question=a.question_text), style="bold"),
                      classes="section", id=f"q-{n}")
-        yield Static(score_line(self.t("fb.score"), int(result.get("score", shown.score))), id=f"score-{n}")
+        yield Static(score_line(self.t("score"), int(result.get("score", shown.score))), id=f"score-{n}")
         for cap in result.get("caps", []) or []:
             yield Static(Text(self.t("fb.capped", max=cap.get("max", ""), reason=cap.get("reason", "")),
                               style="yellow"))
@@ -111,8 +112,6 @@ class SessionScreen(ScrollKeys, BaseScreen):
 
     @work(thread=True, exclusive=True, group="rescore")
     def rescore(self) -> None:
-        from mockint.core.bank import loader
-
         try:
             added = self.store.rescore(self.record.id, loader.scorer)
             record = self.store.session(self.record.id)

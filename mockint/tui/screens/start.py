@@ -23,9 +23,10 @@ from textual.widgets import (
     TextArea,
 )
 
+from mockint.core.data.errors import MockintError
+from mockint.core.data.strings import has, tr
 from mockint.core.interview import Settings
 from mockint.tui.screens.base import BaseScreen
-from mockint.tui.strings import has
 from mockint.tui.widgets.footer import KeyFooter
 
 LANGUAGES = [("English", "en"), ("Română", "ro")]
@@ -61,7 +62,7 @@ class StartScreen(BaseScreen):
         with VerticalScroll(id="start-form", classes="form"):
             yield Static(Text(self.t("start.title"), style="bold"), classes="title")
             with Horizontal(classes="row"):
-                yield Label(self.t("start.lang"), classes="field-label")
+                yield Label(self.t("language"), classes="field-label")
                 yield Select(LANGUAGES, value=s.lang, allow_blank=False, id="lang", compact=True)
             with Horizontal(classes="row"):
                 yield Label(self.t("start.set"), classes="field-label")
@@ -81,15 +82,15 @@ class StartScreen(BaseScreen):
                 yield Label(self.t("start.timer"), classes="field-label")
                 yield Checkbox(self.t("start.timer_on"), value=s.timer, id="timer", compact=True)
             with Horizontal(classes="row buttons"):
-                yield Button(self.t("start.go"), id="go", variant="primary")
-                yield Button(self.t("hist.button"), id="history")
-                yield Button(self.t("qb.button"), id="questions")
-                yield Button(self.t("rp.button"), id="roleplay")
+                yield Button(self.t("key.start"), id="go", variant="primary")
+                yield Button(self.t("key.history"), id="history")
+                yield Button(self.t("key.questions"), id="questions")
+                yield Button(self.t("key.roleplay"), id="roleplay")
             yield Static(Text(self.t("start.job"), style="bold"), classes="section")
             yield TextArea(getattr(self.app, "job_text", None) or "", id="job-text",
                            placeholder=self.t("start.job_hint"))
             with Horizontal(classes="row"):
-                yield Label(self.t("start.tone"), classes="field-label")
+                yield Label(self.t("tone"), classes="field-label")
                 yield Select([(self.t(f"tone.{k}"), k) for k in TONE_ORDER], allow_blank=False, compact=True,
                              value=getattr(self.app, "job_tone", None) or "none", id="tone")
             yield Static(Text(self.t("start.terms")), id="job-terms-label")
@@ -122,14 +123,13 @@ class StartScreen(BaseScreen):
         text = self.job_text()
         terms = []
         if text:          # the extraction's data and matcher are loaded only for a posting
+            # deferred: ~13 ms when 'mockint' opens on this screen; only with a posting
             from mockint.core.jobspec import extract_terms, useful_terms
 
             terms = useful_terms(extract_terms(text, self.lang))[:MAX_TERMS]
         gone = set(drop if drop is not None else self.dropped())
         sl = self.query_one("#job-terms", SelectionList)
         sl.clear_options()
-        from mockint.core.data.i18n import t as tr
-
         sl.add_options([(f"{t.text} ({tr(self.lang, f'kind.{t.kind}')})", t.text, t.text not in gone) for t in terms])
         label = self.query_one("#job-terms-label", Static)
         label.update(Text(self.t("start.terms") if terms else self.t("start.no_terms"),
@@ -176,7 +176,7 @@ class StartScreen(BaseScreen):
             return
         text, tone, drop = self.job_text(), self.tone(), self.dropped()
         if text is not None or tone is not None:
-            from mockint.core.data.errors import MockintError
+            # deferred: ~13 ms when 'mockint' opens on this screen; only with a posting
             from mockint.core.jobspec import job_context
 
             try:

@@ -47,7 +47,7 @@ class SummaryScreen(ScrollKeys, BaseScreen):
                 yield Static(Text(self.t("sum.no_answers"), style="yellow"))
             else:
                 yield Static(score_line(self.t("sum.score"), session.score), id="summary-score")
-                yield Static(Text(self.t("sum.criteria"), style="bold"), classes="section")
+                yield Static(Text(self.t("criteria"), style="bold"), classes="section")
                 for c in session.criteria:
                     yield CriterionBar(c["name"], c["score"], c["passed"])
                 yes_no = self.t("yes" if session.asked_questions else "no")
@@ -56,7 +56,7 @@ class SummaryScreen(ScrollKeys, BaseScreen):
             if fit is not None:
                 yield Static(Text(self.t("sum.job_fit"), style="bold"), classes="section")
                 yield Static(self.job_fit_text(fit), id="summary-job-fit")
-            yield Static(Text(self.t("sum.readiness"), style="bold"), classes="section")
+            yield Static(Text(self.t("readiness"), style="bold"), classes="section")
             yield Static(self.readiness_text(), id="summary-readiness")
             if session.weakest:
                 yield Static(Text(self.t("sum.weakest"), style="bold"), classes="section")
@@ -72,9 +72,9 @@ class SummaryScreen(ScrollKeys, BaseScreen):
             yield Static(self.retry_text(), id="summary-retry")
         with Horizontal(classes="buttons bottom"):
             yield Button(self.t("sum.retry_button"), id="retry", variant="primary", disabled=not s.retry)
-            yield Button(self.t("sum.new"), id="new")
-            yield Button(self.t("hist.button"), id="history")
-            yield Button(self.t("sum.quit"), id="quit", variant="error")
+            yield Button(self.t("key.new"), id="new")
+            yield Button(self.t("key.history"), id="history")
+            yield Button(self.t("key.quit"), id="quit", variant="error")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -85,14 +85,14 @@ class SummaryScreen(ScrollKeys, BaseScreen):
         job = getattr(self.interview, "job", None)
         if job is None or not job.terms:
             return None
-        from mockint.core.jobspec import job_fit_table
+        from mockint.core.jobspec import job_fit_table  # deferred: ~12 ms; only for a session with a job posting
 
         return job_fit_table(self.interview.results, job.terms)
 
     def job_fit_text(self, rows: list[dict]) -> Text:
-        width = max([len(r["term"]) for r in rows] + [len(self.t("sum.term"))])
+        width = max([len(r["term"]) for r in rows] + [len(self.t("term"))])
         out = Text()
-        out.append(f"{self.t('sum.term'):<{width}}  {self.t('sum.covered_in')}\n", style="bold")
+        out.append(f"{self.t('term'):<{width}}  {self.t('covered_in')}\n", style="bold")
         for r in rows:
             out.append(f"{r['term']:<{width}}  ")
             if r["covered_in"]:
@@ -147,6 +147,7 @@ class SummaryScreen(ScrollKeys, BaseScreen):
         """The feedback of answer ``n`` (1-based), as it was scored."""
         turns = self.interview.turns
         if 1 <= n <= len(turns):
+            # deferred: ~3 ms; not loaded yet with feedback at the end
             from mockint.tui.screens.feedback import FeedbackScreen
 
             self.app.push_screen(FeedbackScreen(self.lang, turns[n - 1], self.interview.total))

@@ -5,8 +5,8 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
+from mockint.core.data.strings import tr
 from mockint.core.interview import Coach
-from mockint.tui.strings import tr
 
 OK, NO = "✓", "✗"
 

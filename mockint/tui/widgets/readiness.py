@@ -21,9 +21,9 @@ from textual.style import Style
 from textual.widget import Widget
 from textual.widgets import Static
 
+from mockint.core.data.strings import tr
 from mockint.core.interview import READINESS
 from mockint.tui.bindings import localise_bindings
-from mockint.tui.strings import tr
 from mockint.tui.widgets.push_button import PushButton
 
 
@@ -184,13 +184,13 @@ class ReadinessChecklist(Vertical):
         super().__init__(id=id)
         self.lang = lang
         self.ticked = ticked or {}
-        self.border_title = Text(tr(lang, "ready.title"))
+        self.border_title = Text(tr(lang, "readiness.title"))
         localise_bindings(self, lang)
 
     def compose(self) -> ComposeResult:
-        yield Static(Text(tr(self.lang, "ready.intro")), classes="intro")
+        yield Static(Text(tr(self.lang, "readiness.intro")), classes="intro")
         yield ChecklistItems({key: tr(self.lang, f"ready.{key}") for key in READINESS}, self.ticked, id="items")
-        yield PushButton(tr(self.lang, "ready.go"), id="go")
+        yield PushButton(tr(self.lang, "key.continue"), id="go")
 
     def on_mount(self) -> None:
         self.query_one(ChecklistItems).focus()
