@@ -16,8 +16,10 @@ Rules measured when matching was designed (see README, Matching) and kept here:
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process, utils
 from rapidfuzz.distance import OSA, Indel
@@ -125,22 +127,21 @@ class Hit:
     typo: str = ""      # the keyword a typo was matched to, if the hit needed one
 
 
+@lru_cache(maxsize=4096)
+def _phrase_words(phrase: str) -> tuple[str, ...]:
+    return tuple(phrase_tokens(phrase))       # folded once per phrase, not once per hit
+
+
 def same_word(word: str, phrase: str, inflections: frozenset[str]) -> bool:
     """Whether ``word`` (folded, from the answer) is the one-word ``phrase`` or an inflection of
     it: past their common beginning, what is left of each is in ``inflections`` (a doubled last
     letter aside: "cut", "cutting"). "secured" and "securing" are one word; "secured" and
-    "security" share a stem but not a word."""
-    p = phrase_tokens(phrase)
-    if len(p) != 1:
+    "security" share a stem but not a word. A phrase of several words is not this rule's."""
+    p = _phrase_words(phrase)
+    if len(p) != 1 or word == p[0]:
         return True
     pw = p[0]
-    if word == pw:
-        return True
-    n = 0
-    for x, y in zip(word, pw):
-        if x != y:
-            break
-        n += 1
+    n = len(os.path.commonprefix([word, pw]))
 
     def rest(w: str) -> str:
         r = w[n:]
