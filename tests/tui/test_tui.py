@@ -208,6 +208,39 @@ def test_the_time_budget_starts_with_the_question_not_with_the_checklist():
     run(scenario)
 
 
+def test_no_time_up_while_the_feedback_of_an_answer_is_read():
+    """The budget is the answer's: once it is in, minutes spent reading the interviewer's reply and
+    the feedback screen are no "time's up" in the chat, and the next question starts a full budget."""
+    async def scenario():
+        now = [1000.0]
+        app = app_for("en", question_ids=["sales-experience", "why-sales"], timer=True, feedback="each",
+                      clock=lambda: now[0])
+        async with app.run_test(size=(100, 32)) as pilot:
+            await pilot.pause()
+            await pilot.press("ctrl+s")                        # past the readiness checklist
+            await pilot.pause()
+            screen = app.screen
+            countdown = screen.query_one(Countdown)
+            await answer(pilot, ANSWERS["en"][1])              # asks about training: the interviewer replies
+            if app.interview.awaiting_follow_up:
+                await answer(pilot, ANSWERS["en"][1])
+            assert screen.waiting is not None                  # the reply is read before going on
+            now[0] += 10_000
+            countdown.tick()
+            await pilot.press("ctrl+s")                        # Continue: the feedback screen
+            await pilot.pause()
+            assert app.screen is not screen
+            now[0] += 10_000
+            countdown.tick()
+            await pilot.pause()
+            assert not countdown.expired
+            assert not any("Time's up" in plain(n) for n in screen.query("ChatNote"))
+            await pilot.press("escape")
+            await pilot.pause()
+            assert app.screen is screen and "2:00" in plain(countdown)
+    run(scenario)
+
+
 def test_replies_are_shown_in_the_chat():
     async def scenario():
         app = app_for(question_ids=["questions-for-us", "why-sales"], feedback="end")

@@ -151,7 +151,7 @@ def test_tui_interview_with_posting_asks_job_questions_and_shows_job_fit():
             assert any(load_spec("en").tone["name"] in s for s in seen)
             summary = app.screen
             table = plain(summary.query_one("#summary-job-fit"))
-            assert tr("en", "sum.job_fit") in [plain(w) for w in summary.query(".section")]
+            assert tr("en", "job_fit") in [plain(w) for w in summary.query(".section")]
             lines = table.splitlines()
             sf = next(x for x in lines if x.startswith("Salesforce"))
             assert sf.rstrip().endswith("1, 2, 3, 4")          # issue 19: the closing question (5) is not scored on the posting

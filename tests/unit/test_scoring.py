@@ -520,3 +520,25 @@ def test_the_new_checks_say_what_they_found_in_the_answers_words(lang, qid, text
     assert check.count and words in " ".join(e.text for e in check.evidence)
     said = check.message or " ".join(c.reason for c in r.caps)
     assert words.split()[0] in said or words in crit.feedback, (said, crit.feedback)
+
+
+@pytest.mark.parametrize("lang, hedged, clean, claim", [
+    ("en", "I spent two years in retail sales, then eight months as an SDR at a payroll startup, where I "
+           "booked 14 meetings a month. Not sure it's enough.",
+     "I spent two years in retail sales, then eight months as an SDR at a payroll startup, where I "
+     "booked 14 meetings a month.", "no hedging"),
+    ("ro", "Am lucrat doi ani în retail, apoi opt luni ca SDR la un startup de salarizare, unde am "
+           "programat 14 întâlniri pe lună. Nu sunt sigur că e destul.",
+     "Am lucrat doi ani în retail, apoi opt luni ca SDR la un startup de salarizare, unde am "
+     "programat 14 întâlniri pe lună.", "fără ezitări"),
+])
+def test_a_pass_with_a_hedge_never_says_there_was_no_hedging(lang, hedged, clean, claim):
+    """A criterion that passes with a penalty taken says its `noted` message, not a pass that
+    claims the absence of what it just found; with nothing found it says its plain pass."""
+    scorer, q = loader.scorer(lang), loader.bank(lang).get("sales-experience")
+    crit = loader.rubric(lang).criterion("confidence")
+    noted = scorer.score(hedged, q).criterion("confidence")
+    plain = scorer.score(clean, q).criterion("confidence")
+    assert noted.passed and any(c.count for c in noted.checks if c.effect == "penalty")
+    assert noted.feedback.startswith(crit.feedback_noted) and claim not in noted.feedback
+    assert plain.passed and plain.feedback == crit.feedback_pass and claim in plain.feedback

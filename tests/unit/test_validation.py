@@ -71,6 +71,8 @@ def test_the_minimal_rubric_is_valid():
     ("effect: penalty", "effect: penalty\n        by_kind: {closnig: {weight: 0}}", "(did you mean 'closing'?)"),
     ("effect: penalty", "effect: penalty\n        by_kind: {closing: {wieght: 0}}", "(did you mean 'weight'?)"),
     ("    threshold: 0.6", "    threshold: 0.6\n    by_kind: {closing: {feedback: {fial: x}}}", "(did you mean 'fail'?)"),
+    ("fail: \"not ok\"}", "fail: \"not ok\", notd: \"mostly ok\"}", "(did you mean 'noted'?)"),
+    ("fail: \"not ok\"}", "fail: \"not ok\", noted: \"ok {hitz}\"}", "unknown placeholder '{hitz}'"),
     ("    threshold: 0.6", "    threshold: 0.6\n    by_kind: {closing: {feedback: {fail: 'Ask {hitz}'}}}",
      "unknown placeholder '{hitz}'"),
     ("effect: penalty", "effect: penalty\n        by_kind: {closing: {target: 0}}",

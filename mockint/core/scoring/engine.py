@@ -374,7 +374,8 @@ class _Said:
         tips = [m for _, m in sorted(self.found, key=lambda x: x[0]) if m]
         if not passed:
             tips += [m for _, m in sorted(self.missing, key=lambda x: x[0]) if m]
-        advice = distinct([fmt(crit.feedback_for(kind, passed), vals)] + tips)[:3]
+        head = crit.feedback_for(kind, passed, noted=bool(tips))   # a pass never says "no hedging" beside one
+        advice = distinct([fmt(head, vals)] + tips)[:3]
         if passed:
             return advice, None
         return advice, self.follow_up if self.follow_up is not None else (crit.follow_up_for(kind) or None)

@@ -87,6 +87,7 @@ class Criterion:
     only_when: str = "always"
     bonus_points: float = 10.0
     examples: Examples = field(default_factory=Examples)   # self-tests (mockint check-rubric)
+    feedback_noted: str = ""     # a pass with a penalty noted: said instead of a pass that claims "no hedging"
 
     def weight_for(self, kind: str | None) -> float:
         return float(self.by_kind.get(kind or "", {}).get("weight", self.weight))
@@ -94,10 +95,14 @@ class Criterion:
     def mode_for(self, kind: str | None) -> str:
         return self.by_kind.get(kind or "", {}).get("mode", self.mode)
 
-    def feedback_for(self, kind: str | None, passed: bool) -> str:
-        """The pass or fail message for a question of ``kind`` (its ``by_kind`` feedback, if any)."""
+    def feedback_for(self, kind: str | None, passed: bool, noted: bool = False) -> str:
+        """The pass or fail message for a question of ``kind`` (its ``by_kind`` feedback, if any);
+        ``noted``: a pass with a penalty noted, said with the ``noted`` message where there is one."""
+        over = self.by_kind.get(kind or "", {})
+        if passed and noted and (over.get("feedback_noted") or self.feedback_noted):
+            return over.get("feedback_noted") or self.feedback_noted
         key = "feedback_pass" if passed else "feedback_fail"
-        return self.by_kind.get(kind or "", {}).get(key, getattr(self, key))
+        return over.get(key, getattr(self, key))
 
     def follow_up_for(self, kind: str | None) -> str:
         return self.by_kind.get(kind or "", {}).get("follow_up", self.follow_up)

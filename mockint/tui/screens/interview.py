@@ -254,6 +254,7 @@ class InterviewScreen(BaseScreen):
             self._part_started = self.clock()
             box.focus()
             return
+        self.query_one(Countdown).stop()      # answered: its budget stops until the next question
         if turn.replies:          # the interviewer answered: read it before anything covers it
             self.wait_to_go_on(turn)
             return

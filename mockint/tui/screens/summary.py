@@ -54,7 +54,7 @@ class SummaryScreen(ScrollKeys, BaseScreen):
                 yield Static(Text(self.t("sum.asked_back", yes_no=yes_no)))
             fit = self.job_fit()
             if fit is not None:
-                yield Static(Text(self.t("sum.job_fit"), style="bold"), classes="section")
+                yield Static(Text(self.t("job_fit"), style="bold"), classes="section")
                 yield Static(self.job_fit_text(fit), id="summary-job-fit")
             yield Static(Text(self.t("readiness"), style="bold"), classes="section")
             yield Static(self.readiness_text(), id="summary-readiness")

@@ -33,6 +33,10 @@ class Countdown(Static):
         self.remove_class("-up")
         self.tick()
 
+    def stop(self) -> None:
+        """The answer is in: nothing more to count (no "time's up" while its feedback is read)."""
+        self.running = False
+
     def remaining(self) -> float:
         return self.budget - (self.clock() - self.started)
 
