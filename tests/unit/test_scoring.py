@@ -414,6 +414,23 @@ def test_the_live_coach_panel_leaves_out_what_does_not_apply():
     assert "Question back" in shown
 
 
+@pytest.mark.parametrize("lang", ["en", "ro"])
+def test_the_live_coach_shows_a_question_back_outside_the_close_as_a_bonus_without_a_cross(lang):
+    from mockint.core.data.strings import tr
+    from mockint.core.interview import coach_from_result
+    from mockint.tui.widgets.live_coach import coach_text
+    scorer, bank = loader.scorer(lang), loader.bank(lang)
+    qid, text = STRONG[lang]
+    story = coach_from_result(scorer.score(text, bank.get(qid)))
+    assert story.question_back_bonus and not story.question_back
+    shown = coach_text(story, lang).plain
+    assert f"· {tr(lang, 'coach.question_back')} ({tr(lang, 'bonus')})" in shown
+    assert f"✗ {tr(lang, 'coach.question_back')}" not in shown
+    closing = coach_from_result(scorer.score("Nu." if lang == "ro" else "No.", bank.get("questions-for-us")))
+    assert not closing.question_back_bonus                 # at the close it is asked for: a ✗ when missing
+    assert f"✗ {tr(lang, 'coach.question_back')}" in coach_text(closing, lang).plain
+
+
 def test_the_text_report_prints_no_empty_advice_line_for_a_bonus_not_earned():
     from mockint.core.scoring.feedback import score_text
     r = loader.scorer("en").score("I closed a EUR 120,000 deal with a 50-store retailer whose stock-outs "

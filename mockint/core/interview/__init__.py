@@ -138,6 +138,7 @@ class Coach:
     hedges: list[str] = field(default_factory=list)
     fillers: list[str] = field(default_factory=list)
     question_back: bool = False
+    question_back_bonus: bool = False  # outside the closing question: a bonus, shown without a ✗
     error: str | None = None
 
     @property
@@ -179,7 +180,14 @@ def coach_from_result(result: Result, rules: dict[str, tuple[str, ...]] | None =
                  example=None if story is None else story.passed,
                  number=None if story is None else found("number"),
                  result=None if story is None else found("result"),
-                 hedges=texts("hedges"), fillers=texts("fillers"), question_back=found("question_back"))
+                 hedges=texts("hedges"), fillers=texts("fillers"), question_back=found("question_back"),
+                 question_back_bonus=_bonus(result, rules["question_back"]))
+
+
+def _bonus(result: Result, rules: tuple[str, ...]) -> bool:
+    """Whether the criteria of these checks are only a bonus for this question (not earning one is no fault)."""
+    crits = [c for r in rules if (c := result.criterion(r.split(".")[0])) is not None]
+    return bool(crits) and all(c.mode == "bonus" for c in crits)
 
 
 @dataclass

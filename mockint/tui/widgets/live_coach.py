@@ -30,7 +30,11 @@ def coach_text(coach: Coach | None, lang: str) -> Text:
     tick("coach.example", coach.example)
     tick("coach.number", coach.number)
     tick("coach.result", coach.result)
-    tick("coach.question_back", coach.question_back)
+    if coach.question_back_bonus and not coach.question_back:    # a bonus not earned is no fault
+        out.append("· ", style="dim")
+        out.append(f"{tr(lang, 'coach.question_back')} ({tr(lang, 'bonus')})\n", style="dim")
+    else:
+        tick("coach.question_back", coach.question_back)
     for key, found in (("coach.hedges", coach.hedges), ("coach.fillers", coach.fillers)):
         out.append(f"{tr(lang, key)}: ", style="bold")
         out.append(f"{len(found)}\n", style="yellow" if found else "green")
