@@ -559,3 +559,20 @@ def test_a_pass_with_a_hedge_never_says_there_was_no_hedging(lang, hedged, clean
     assert noted.passed and any(c.count for c in noted.checks if c.effect == "penalty")
     assert noted.feedback.startswith(crit.feedback_noted) and claim not in noted.feedback
     assert plain.passed and plain.feedback == crit.feedback_pass and claim in plain.feedback
+
+
+@pytest.mark.parametrize("lang, process", [
+    ("en", "Before the meeting I read their website and what the SDR wrote in the CRM. In the meeting I let "
+           "them talk first and ask what is not working now and what it costs them."),
+    ("ro", "Înainte de întâlnire citesc site-ul lor și ce a notat SDR-ul în CRM. La întâlnire îi las să "
+           "vorbească primii și îi întreb ce nu merge acum și cât îi costă."),
+])
+def test_an_approach_question_answered_with_an_approach_is_not_told_it_has_no_example(lang, process):
+    """Asked what they would do, a candidate who says what they do is offered an example as a plus
+    (the situational question's own message), not told "No real example yet" as a fault."""
+    scorer, q = loader.scorer(lang), loader.bank(lang).get("qualified-lead")
+    crit = loader.rubric(lang).criterion("real_examples")
+    c = scorer.score(process, q).criterion("real_examples")
+    assert q.kind == "situational" and not c.passed
+    assert c.feedback.startswith(crit.feedback_for("situational", False))
+    assert crit.feedback_for("situational", False) != crit.feedback_fail
