@@ -56,6 +56,22 @@ def test_a_follow_up_names_what_the_candidate_said(lang, text, said):
     assert not turn.final and said in turn.follow_up
 
 
+@pytest.mark.parametrize("lang,text,said", [
+    ("en", "Mid-market new business fits best, that's what I've done for 18 months.", None),
+    ("ro", "Partea de new business pe mid-market mi se potrivește, asta fac de 18 luni.", None),
+    ("en", "I've been selling for 18 months, 112 % last year, and I like the pressure.", "“112 %"),
+    ("ro", "Vând de 18 luni, anul trecut 112 %, și îmi place presiunea.", "“112 %"),
+])
+def test_a_follow_up_about_a_figure_is_never_about_a_length_of_time(lang, text, said):
+    """"You said “18 months”: how did you get there?" is no question: a follow-up about a figure
+    skips lengths of time (the rubric's `skip: [durations]`) and asks about another, or another thing."""
+    iv = interview(lang, ["sales-experience"])
+    turn = iv.submit(text)
+    assert not turn.final and "18" not in turn.follow_up
+    if said is not None:
+        assert said in turn.follow_up
+
+
 @pytest.mark.parametrize("lang,text,reply", [
     ("en", "Before I answer: how is the territory split for a new AE? I sold payroll software for two "
            "years to retailers and closed 40 deals.", "territory"),
@@ -66,6 +82,20 @@ def test_a_clarifying_question_mid_interview_is_answered(lang, text, reply):
     iv = interview(lang, ["sales-experience"])
     turn = iv.submit(text)
     assert [r.reply_id for r in turn.replies] == [reply]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Mid-market new business fits best. Is the territory named accounts or open? And what's the "
+           "split between inbound and outbound?"),
+    ("ro", "Partea de new business pe mid-market mi se potrivește. Teritoriul e pe conturi numite sau "
+           "deschis? Și care e raportul dintre inbound și outbound?"),
+])
+def test_a_question_asked_with_a_known_one_is_not_left_unanswered(lang, text):
+    """Two questions mid-interview, one the reply bank knows: the other gets the honest fallback
+    ("I'll have the hiring manager follow up"), not silence."""
+    iv = interview(lang, ["job-spec"])
+    ids = [r.reply_id for r in iv.submit(text).replies]
+    assert ids == ["territory", "fallback"]
 
 
 @pytest.mark.parametrize("lang", ["en", "ro"])
@@ -81,5 +111,7 @@ def test_follow_ups_are_validated():
     assert "criteria[0].follow_ups[0].text: a follow-up about the answer names what the candidate said: put {hit} in it" in err(base)
     bad = base.replace("text: 'X'", "text: 'You said {hit}'").replace("check: hedges", "check: hedgez")
     assert "criteria[0].follow_ups[0].check: 'confidence.hedgez' names no check (did you mean 'confidence.hedges'?)" in err(bad)
+    skip = base.replace("text: 'X'", "text: 'You said {hit}', skip: [hedgez]")
+    assert "criteria[0].follow_ups[0].skip[0]: no list named 'hedgez' in 'lists'" in err(skip)
     missing = base.replace("{check: hedges, text: 'X'}", "{check: hedges}")
     assert "follow_ups[0]: missing the required key 'text'" in err(missing)

@@ -10,7 +10,10 @@ were, none is.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
+
+from mockint.core.scoring.text import fold
 
 if TYPE_CHECKING:
     from mockint.core.questions.bank import Question
@@ -30,14 +33,16 @@ def _quote(text: str, limit: int = 60) -> str:
     return f"“{text}”"
 
 
-def _evidence(result: Result, rule: str) -> str | None:
+def _evidence(result: Result, rule: str, skip: frozenset[str] = frozenset()) -> str | None:
+    """The fullest words ``rule`` found, leaving out hits that hold a word of ``skip``."""
     crit = result.criterion(rule.split(".")[0])
     if crit is None:
         return None
     check = next((c for c in crit.checks if c.rule == rule), None)
-    if check is None or not check.evidence:
+    if check is None:
         return None
-    return max((e.text for e in check.evidence), key=len)     # the fullest words the check found
+    texts = [e.text for e in check.evidence if not skip or skip.isdisjoint(re.findall(r"[\w-]+", fold(e.text)))]
+    return max(texts, key=len) if texts else None
 
 
 def candidates(crit: CriterionResult, result: Result, question: Question, rubric: Rubric) -> list[str]:
@@ -48,7 +53,7 @@ def candidates(crit: CriterionResult, result: Result, question: Question, rubric
     except KeyError:
         spec = None
     for fu in (spec.follow_ups if spec is not None else []):
-        words = _evidence(result, fu["check"])
+        words = _evidence(result, fu["check"], fu.get("skip", frozenset()))
         if words:
             out.append(fu["text"].replace("{hit}", _quote(words)))
     covered = {e.rule.split(".", 1)[1] for c in result.criteria if c.id == "key_points" for e in c.evidence}

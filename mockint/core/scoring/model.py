@@ -83,7 +83,7 @@ class Criterion:
     follow_up: str
     checks: list[CheckSpec]
     by_kind: dict[str, dict[str, Any]] = field(default_factory=dict)
-    follow_ups: list[dict[str, str]] = field(default_factory=list)   # {check, text}: about the answer
+    follow_ups: list[dict[str, Any]] = field(default_factory=list)   # {check, text, skip}: about the answer
     only_when: str = "always"
     bonus_points: float = 10.0
     examples: Examples = field(default_factory=Examples)   # self-tests (mockint check-rubric)

@@ -35,9 +35,10 @@ from mockint.core.scoring.options import (
     _kind_option,
     _Problems,
     _save_good,
+    _words,
 )
 from mockint.core.scoring.repeats import Repeats
-from mockint.core.scoring.text import LANGS
+from mockint.core.scoring.text import LANGS, fold
 
 # What each check kind takes and may do, from the kind's own class (scoring/checks/): its options
 # (key: required?) and effects. The values of the options are read by _kind_option below.
@@ -289,7 +290,7 @@ def _criterion(doc: Doc, raw: Any, p: tuple, seen: set[str], lists: dict, facts,
     fb = doc.mapping(c["feedback"], p + ("feedback",), required=("pass", "fail"), optional=("noted",))
     by_kind = _criterion_by_kind(doc, c.get("by_kind", {}) or {}, p + ("by_kind",))
     checks = _checks(doc, c["checks"], p + ("checks",), lists, facts, fuzzy)
-    follow_ups = _follow_ups(doc, c.get("follow_ups", []), p + ("follow_ups",), cid)
+    follow_ups = _follow_ups(doc, c.get("follow_ups", []), p + ("follow_ups",), cid, lists)
     return Criterion(
         id=cid, name=doc.text_(c["name"], p + ("name",)), follow_ups=follow_ups,
         guide=guide_refs(doc, c.get("guide", []), p + ("guide",), facts),
@@ -347,17 +348,20 @@ def _checks(doc: Doc, raw: Any, path: tuple, lists: dict, facts, fuzzy: Fuzzy) -
     return checks
 
 
-def _follow_ups(doc: Doc, raw: Any, path: tuple, cid: str) -> list[dict[str, str]]:
-    """A criterion's follow-ups about what the answer said: a check's rule and a text with {hit}."""
+def _follow_ups(doc: Doc, raw: Any, path: tuple, cid: str, lists: dict) -> list[dict[str, Any]]:
+    """A criterion's follow-ups about what the answer said: a check's rule, a text with {hit} and,
+    optionally, the lists of words whose hits it is not about (``skip: [durations]``: "You said
+    “18 months”: how did you get there?" is no question)."""
     follow_ups = []
     for fi, fraw in enumerate(doc.seq(raw, path, 0)):
         fp = path + (fi,)
-        f = doc.mapping(fraw, fp, required=("check", "text"))
+        f = doc.mapping(fraw, fp, required=("check", "text"), optional=("skip",))
         rule = doc.text_(f["check"], fp + ("check",))
         text = doc.text_(f["text"], fp + ("text",))
         if "{hit}" not in text:
             doc.fail(fp + ("text",), "a follow-up about the answer names what the candidate said: put {hit} in it")
-        follow_ups.append({"check": rule if "." in rule else f"{cid}.{rule}", "text": text})
+        skip = frozenset(fold(w) for w in _words(doc, f.get("skip", []), fp + ("skip",), lists, 0))
+        follow_ups.append({"check": rule if "." in rule else f"{cid}.{rule}", "text": text, "skip": skip})
     return follow_ups
 
 
