@@ -241,6 +241,28 @@ def test_no_time_up_while_the_feedback_of_an_answer_is_read():
     run(scenario)
 
 
+def test_a_reply_is_said_once_when_a_follow_up_comes_after_it():
+    """A question to the interviewer, then a follow-up: after the follow-up's answer the reply is
+    not said again, and there is nothing new to wait for."""
+    async def scenario():
+        app = app_for(question_ids=["job-spec", "why-sales"], feedback="end")
+        async with app.run_test(size=(100, 32)) as pilot:
+            await pilot.pause()
+            await pilot.press("ctrl+s")                        # past the readiness checklist
+            await pilot.pause()
+            screen = app.screen
+            await answer(pilot, "Mid-market new business fits best, that's what I've done for 18 months. "
+                                "Is the territory named accounts or open?")
+            assert app.interview.awaiting_follow_up             # the reply, then a follow-up
+            said = [m.text for m in messages(screen, "interviewer")]
+            reply = next(t for t in said if "named accounts" in t and t != app.interview.current_question().text)
+            await answer(pilot, "Before that I was an SDR for two years and top SDR for two quarters.")
+            said = [m.text for m in messages(screen, "interviewer")]
+            assert said.count(reply) == 1 and screen.waiting is None
+            assert app.interview.current_question().id == "why-sales"
+    run(scenario)
+
+
 def test_replies_are_shown_in_the_chat():
     async def scenario():
         app = app_for(question_ids=["questions-for-us", "why-sales"], feedback="end")

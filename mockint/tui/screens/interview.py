@@ -49,6 +49,7 @@ NARROW, MEDIUM = 80, 100   # terminal widths under which the live coach is hidde
 class InterviewScreen(BaseScreen):
     LAUNCH_CSS = True     # its rules are in the part of mockint.tcss read at start
     waiting: Turn | None = None     # a turn whose replies are on screen, until Continue
+    said_replies: frozenset[str] = frozenset()   # the replies already said to this question
     # Ctrl+S is Continue on the checklist and after the interviewer's replies, wherever the focus
     # is: the footer shows the same keys before and after the checklist takes the focus (no
     # rebuild); check_action says which of Submit and Continue is on. F1 lists Continue with the
@@ -172,6 +173,7 @@ class InterviewScreen(BaseScreen):
         q = self.interview.current_question()
         if q is None:
             return
+        self.said_replies = frozenset()
         self.say_interviewer(q.text)
         self.show_progress()
         spent, self.spent = self.spent, 0.0          # a resumed question's clock goes on
@@ -244,7 +246,9 @@ class InterviewScreen(BaseScreen):
                 self.recorder.follow_up(turn)
                 self.autosave()                          # the first answer, kept as the draft
         self.chat.say(self.t("you"), text, "candidate")
-        for reply in turn.replies:
+        new = [r for r in turn.replies if r.reply_id not in self.said_replies]    # said once, not again after a follow-up
+        self.said_replies = frozenset() if turn.final else self.said_replies | {r.reply_id for r in turn.replies}
+        for reply in new:
             self.say_interviewer(reply.text)
         if turn.question.kind == "closing" and not turn.replies and turn.final:
             self.say_interviewer(self.t("interview.no_questions"))
@@ -255,7 +259,7 @@ class InterviewScreen(BaseScreen):
             box.focus()
             return
         self.query_one(Countdown).stop()      # answered: its budget stops until the next question
-        if turn.replies:          # the interviewer answered: read it before anything covers it
+        if new:                   # the interviewer answered: read it before anything covers it
             self.wait_to_go_on(turn)
             return
         self.go_on(turn)
