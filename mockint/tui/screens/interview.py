@@ -246,7 +246,8 @@ class InterviewScreen(BaseScreen):
                 self.recorder.follow_up(turn)
                 self.autosave()                          # the first answer, kept as the draft
         self.chat.say(self.t("you"), text, "candidate")
-        new = [r for r in turn.replies if r.reply_id not in self.said_replies]    # said once, not again after a follow-up
+        # said once: not again after the answer to a follow-up
+        new = [r for r in turn.replies if r.reply_id not in self.said_replies]
         self.said_replies = frozenset() if turn.final else self.said_replies | {r.reply_id for r in turn.replies}
         for reply in new:
             self.say_interviewer(reply.text)
