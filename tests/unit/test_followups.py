@@ -115,3 +115,12 @@ def test_follow_ups_are_validated():
     assert "criteria[0].follow_ups[0].skip[0]: no list named 'hedgez' in 'lists'" in err(skip)
     missing = base.replace("{check: hedges, text: 'X'}", "{check: hedges}")
     assert "follow_ups[0]: missing the required key 'text'" in err(missing)
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "What separates your top AEs from the middle of the pack? And is there drug testing?"),
+    ("ro", "Ce îi diferențiază pe cei mai buni AE de mijlocul clasamentului? Și faceți teste antidrog?"),
+])
+def test_the_interviewer_answers_a_question_about_its_best_people(lang, text):
+    iv = interview(lang, ["questions-for-us"])
+    assert [r.reply_id for r in iv.submit(text).replies] == ["top-performers", "fallback"]
