@@ -113,7 +113,7 @@ class SummaryScreen(ScrollKeys, BaseScreen):
     def weakest_text(self) -> Text:
         out = Text()
         for w in self.summary.session.weakest:
-            out.append(f"{self.t('sum.question', n=w['answer'])} · {w['name']}: ", style="bold")
+            out.append(f"{self.t('sum.answer_n', n=w['answer'])} · {w['name']}: ", style="bold")
             out.append(f"{w['advice']}\n")
         out.rstrip()
         return out

@@ -118,7 +118,7 @@ EN: dict[str, str] = {
     "fb.more": "… and {n} more",
     # summary
     "sum.title": "Interview summary", "sum.score": "Overall score",
-    "sum.weakest": "Weakest points", "sum.question": "Question {n}",
+    "sum.weakest": "Weakest points", "sum.answer_n": "Answer {n}",
     "sum.retry": "Questions to practise again", "sum.none": "None: well done.",
     "sum.answers": "Your answers", "sum.skipped": "skipped",
     "sum.open_feedback": "Press an answer's number (1-9) to see its feedback.",

@@ -113,7 +113,7 @@ RO: dict[str, str] = {
     "fb.marks": "Marcaje", "fb.capped": "Scor limitat la {max}: {reason}",
     "fb.more": "… și încă {n}",
     "sum.title": "Rezumatul interviului", "sum.score": "Scor general",
-    "sum.weakest": "Cele mai slabe puncte", "sum.question": "Întrebarea {n}",
+    "sum.weakest": "Cele mai slabe puncte", "sum.answer_n": "Răspunsul {n}",
     "sum.retry": "Întrebări de exersat din nou", "sum.none": "Niciuna: felicitări.",
     "sum.answers": "Răspunsurile dumneavoastră", "sum.skipped": "sărită",
     "sum.open_feedback": "Apăsați numărul unui răspuns (1-9) ca să-i vedeți feedbackul.",
