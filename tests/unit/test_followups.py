@@ -124,3 +124,12 @@ def test_follow_ups_are_validated():
 def test_the_interviewer_answers_a_question_about_its_best_people(lang, text):
     iv = interview(lang, ["questions-for-us"])
     assert [r.reply_id for r in iv.submit(text).replies] == ["top-performers", "fallback"]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "What does the first 90 days look like? And what's the split between base and variable?"),
+    ("ro", "da, cum arata primele 3 luni pt un AE nou? si cat e fixul?"),
+])
+def test_a_question_about_the_base_pay_gets_the_pay_reply(lang, text):
+    iv = interview(lang, ["questions-for-us"])
+    assert [r.reply_id for r in iv.submit(text).replies] == ["success-90-days", "pay"]
