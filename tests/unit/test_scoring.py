@@ -376,6 +376,28 @@ def test_a_failed_criterion_says_one_sentence_and_at_most_two_tips_never_twice()
                     assert not near_copy(a, b), (c.id, a, b)
 
 
+def test_no_two_sentences_of_advice_say_nearly_the_same_on_real_answers():
+    """The same on answers modelled on real candidates (every 3rd of each file), held to a stricter
+    cut-off: "Nothing concrete to judge you by..." beside "Nothing concrete yet..." is one too many."""
+    import yaml
+    from rapidfuzz import fuzz, utils
+
+    def says_the_same(a: str, b: str) -> bool:   # shared words (set ratio), and not merely a short
+        return (fuzz.token_set_ratio(a, b, processor=utils.default_process) >= 70      # sentence's
+                and fuzz.token_sort_ratio(a, b, processor=utils.default_process) >= 55)  # words in a long one
+    root = Path(__file__).resolve().parents[2] / "benchmarks" / "quality" / "real"
+    for path in sorted(root.glob("*.yaml")):
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        lang = doc["lang"]
+        scorer, bank = loader.scorer(lang), loader.bank(lang)
+        for item in doc["answers"][::3]:
+            r = scorer.score(item["text"], bank.get(item["question"]))
+            for c in r.criteria:
+                for i, a in enumerate(c.advice):
+                    for b in c.advice[i + 1:]:
+                        assert not says_the_same(a, b), (item["id"], c.id, a, b)
+
+
 @pytest.mark.parametrize("lang, text", [("en", "Is there drug testing?"), ("ro", "Se face test antidrog?")])
 def test_a_poor_closing_question_is_said_to_be_asked_and_why_it_is_poor(lang, text):
     r = loader.scorer(lang).score(text, loader.bank(lang).get("questions-for-us"))
