@@ -598,3 +598,17 @@ def test_an_approach_question_answered_with_an_approach_is_not_told_it_has_no_ex
     assert q.kind == "situational" and not c.passed
     assert c.feedback.startswith(crit.feedback_for("situational", False))
     assert crit.feedback_for("situational", False) != crit.feedback_fail
+    assert c.advice == [crit.feedback_for("situational", False)]      # no "Nothing you did yourself..."
+    assert not crit.tips_for("situational") and crit.tips_for("behavioural")
+
+
+@pytest.mark.parametrize("lang, pitch", [
+    ("en", "Before I pitch you anything: when do you reach for a pen? Signing contracts, notes in meetings? "
+           "This one never skips and it is 4 euro."),
+    ("ro", "Înainte să vă vând ceva: când folosiți un pix? La contracte, la notițe în ședințe? Acesta nu "
+           "se blochează niciodată și costă 4 euro."),
+])
+def test_sell_me_this_pen_is_a_pitch_played_out_not_a_story_to_tell(lang, pitch):
+    """'Sell me this pen' asks for the pitch itself: no 'tell one moment you lived' on it."""
+    r = loader.scorer(lang).score(pitch, loader.bank(lang).get("sell-me-this"))
+    assert r.criterion("real_examples") is None and r.criterion("two_way") is not None

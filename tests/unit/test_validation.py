@@ -72,6 +72,8 @@ def test_the_minimal_rubric_is_valid():
     ("effect: penalty", "effect: penalty\n        by_kind: {closing: {wieght: 0}}", "(did you mean 'weight'?)"),
     ("    threshold: 0.6", "    threshold: 0.6\n    by_kind: {closing: {feedback: {fial: x}}}", "(did you mean 'fail'?)"),
     ("fail: \"not ok\"}", "fail: \"not ok\", notd: \"mostly ok\"}", "(did you mean 'noted'?)"),
+    ("    threshold: 0.6", "    threshold: 0.6\n    by_kind: {closing: {tips: maybe}}", "by_kind.closing.tips"),
+    ("    threshold: 0.6", "    threshold: 0.6\n    by_kind: {closing: {tipz: false}}", "(did you mean 'tips'?)"),
     ("fail: \"not ok\"}", "fail: \"not ok\", noted: \"ok {hitz}\"}", "unknown placeholder '{hitz}'"),
     ("    threshold: 0.6", "    threshold: 0.6\n    by_kind: {closing: {feedback: {fail: 'Ask {hitz}'}}}",
      "unknown placeholder '{hitz}'"),

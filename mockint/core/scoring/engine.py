@@ -372,7 +372,7 @@ class _Said:
         # what was missing most), none saying again what another says
         vals = {"words": self.words, "min": self.q.min_words, "max": self.q.max_words}
         tips = [m for _, m in sorted(self.found, key=lambda x: x[0]) if m]
-        if not passed:
+        if not passed and crit.tips_for(kind):
             tips += [m for _, m in sorted(self.missing, key=lambda x: x[0]) if m]
         head = crit.feedback_for(kind, passed, noted=bool(tips))   # a pass never says "no hedging" beside one
         advice = distinct([fmt(head, vals)] + tips)[:3]

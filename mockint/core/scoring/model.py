@@ -104,6 +104,11 @@ class Criterion:
         key = "feedback_pass" if passed else "feedback_fail"
         return over.get(key, getattr(self, key))
 
+    def tips_for(self, kind: str | None) -> bool:
+        """Whether a fail lists what each check missed (``by_kind: {situational: {tips: false}}``:
+        an example offered as a plus on a question that asks for an approach, not demanded)."""
+        return bool(self.by_kind.get(kind or "", {}).get("tips", True))
+
     def follow_up_for(self, kind: str | None) -> str:
         return self.by_kind.get(kind or "", {}).get("follow_up", self.follow_up)
 

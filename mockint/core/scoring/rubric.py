@@ -313,12 +313,14 @@ def _criterion_by_kind(doc: Doc, raw: Any, path: tuple) -> dict[str, dict[str, A
     by_kind: dict[str, dict[str, Any]] = {}
     for kname, over in doc.mapping(raw, path, optional=QUESTION_KINDS).items():
         kp = path + (kname,)
-        o = doc.mapping(over, kp, optional=("weight", "mode", "feedback", "follow_up"))
+        o = doc.mapping(over, kp, optional=("weight", "mode", "feedback", "follow_up", "tips"))
         by_kind[kname] = {}
         if "weight" in o:
             by_kind[kname]["weight"] = float(doc.number(o["weight"], kp + ("weight",), 0, 100))
         if "mode" in o:
             by_kind[kname]["mode"] = doc.choice(o["mode"], kp + ("mode",), MODES)
+        if "tips" in o:                # false: a fail says its message, not what each check missed
+            by_kind[kname]["tips"] = doc.typed(o["tips"], kp + ("tips",), bool)
         if "feedback" in o:
             kf = doc.mapping(o["feedback"], kp + ("feedback",), optional=("pass", "fail", "noted"))
             for verdict, text in kf.items():
