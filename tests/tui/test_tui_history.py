@@ -11,7 +11,7 @@ import uuid
 import pytest
 from conftest import run_cli
 from textual.command import CommandList, CommandPalette
-from textual.widgets import DataTable, Input
+from textual.widgets import DataTable, Input, Static
 from tui_helpers import checklist, plain, run, settle
 
 import mockint.tui
@@ -498,7 +498,7 @@ def test_opening_a_session_shows_the_stored_feedback_literally(store):
             screen = app.screen
             assert isinstance(screen, SessionScreen) and screen.record.id == sid
             assert "42/100" in plain(screen.query_one("#score-1"))
-            criteria = plain(screen.query_one("#criteria-1"))
+            criteria = "\n".join(plain(w) for w in screen.query_one("#criteria-1").query(Static))
             for c in stored["criteria"]:
                 assert c["name"] in criteria and c["feedback"].split(".")[0] in criteria
                 assert ("✓ " if c["passed"] else ("· " if c["mode"] == "bonus" else "✗ ")) + c["name"] in criteria

@@ -11,7 +11,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Static
 
 from mockint.core.bank import loader
@@ -22,7 +22,7 @@ from mockint.tui.screens.base import SCROLL_BINDINGS, BaseScreen, ScrollKeys
 from mockint.tui.screens.feedback import score_line
 from mockint.tui.widgets.footer import KeyFooter
 from mockint.tui.widgets.highlighted import highlighted, marks_text
-from mockint.tui.widgets.stored_result import criteria_text, marks_from_dict
+from mockint.tui.widgets.stored_result import criteria_lines, criteria_text, marks_from_dict
 
 if TYPE_CHECKING:
     from mockint.core.history.records import AnswerRecord, SessionRecord
@@ -83,7 +83,12 @@ class SessionScreen(ScrollKeys, BaseScreen):
         for cap in result.get("caps", []) or []:
             yield Static(Text(self.t("fb.capped", max=cap.get("max", ""), reason=cap.get("reason", "")),
                               style="yellow"))
-        yield Static(criteria_text(result), id=f"criteria-{n}")
+        blocks: list[Static] = []
+        for line, advice in criteria_lines(result):
+            blocks.append(Static(line))
+            if advice:
+                blocks.append(Static(Text(advice), classes="advice"))   # wraps under itself, indented
+        yield Vertical(*blocks, id=f"criteria-{n}", classes="criteria")
         if a.follow_up and a.follow_up.get("question"):
             yield Static(Text(self.t("sess.follow_up", question=a.follow_up["question"]), style="italic"))
         for rep in replies_of(a.follow_up):

@@ -66,6 +66,17 @@ def marks_from_dict(result: dict[str, Any], answer: str) -> list[Mark]:
     return list(by_span.values())
 
 
+def criteria_lines(result: dict[str, Any]) -> list[tuple[Text, str]]:
+    """Each criterion's line (✓/✗, name, bar, %) and its advice ("" for none), to be shown as the
+    feedback screen shows them: the advice in a block of its own, indented as it wraps."""
+    out = []
+    for c in result.get("criteria", []) or []:
+        line = criterion_line(str(c.get("name") or c.get("id", "")), float(c.get("score", 0.0)),
+                              bool(c.get("passed")), c.get("mode") == "bonus")
+        out.append((line, str(c.get("feedback") or "")))
+    return out
+
+
 def criteria_text(result: dict[str, Any], advice: bool = True) -> Text:
     """One line per criterion (✓/✗, name, bar, %), each followed by its advice."""
     out = Text()
