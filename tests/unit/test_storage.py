@@ -830,3 +830,18 @@ def test_a_foreign_wal_that_cannot_be_moved_aside_is_a_clear_error(tmp_path, mon
                                            r"header in it is not a mockint history's\) and cannot be moved aside: "
                                            r"Permission denied; move or delete it yourself$"):
         Store.open()
+
+
+@pytest.mark.parametrize("lang", ["en", "ro"])
+def test_a_key_point_is_labelled_with_its_summary_in_the_answer_s_language_also_when_read_back(lang):
+    """Not 'motivation: ...' (the talking point's English id) in a Romanian report: its summary, as the
+    question said it when the answer was scored, kept with the result."""
+    from mockint.core.scoring.feedback import score_markdown, score_text
+
+    text = {"en": "I chose sales because I like the autonomy and the earning potential.",
+            "ro": "Am ales vânzările pentru că îmi place autonomia și potențialul de câștig."}[lang]
+    q, r = scored(text, "why-sales", lang)
+    again = storage.result_from_dict(json.loads(json.dumps(r.to_dict())))
+    summary = next(tp.summary for tp in q.talking_points if tp.id == "motivation").rstrip(".")
+    for report in (score_text(r, lang), score_markdown(r, lang), score_markdown(again, lang)):
+        assert f"{summary}: " in report and "motivation: " not in report

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from mockint.core.questions.bank import Bank, Question
+from mockint.core.questions.bank import Bank, Question, TalkingPoint
 from mockint.core.scoring.checks import KIND_CLASSES, Check, Ctx, Outcome, PatternCheck, PatternIndex
 from mockint.core.scoring.discredit import discredited
 from mockint.core.scoring.lexicon import build_lexicon
@@ -127,7 +127,9 @@ class Result:
                 "criteria": [c.to_dict() for c in self.criteria],
                 "question_text": self.question.text, "words": self.words,
                 "elapsed": self.elapsed, "caps": [c.to_dict() for c in self.caps],
-                "rubric_version": self.rubric_version}
+                "rubric_version": self.rubric_version,
+                # what a key-points hit is labelled with, as the question said it then
+                "points": {tp.id: tp.summary for tp in self.question.talking_points}}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any], point_order: Callable[[str, str], list[str]] | None = None) -> Result:
@@ -137,7 +139,9 @@ class Result:
         evidence as the scorer does (the history passes the bank's)."""
         qid = d.get("question_id") or ""
         question = Question(id=qid, text=d.get("question_text") or "", topic="", kind="", difficulty="",
-                            guide=[], min_words=0, max_words=0, seconds=0, talking_points=[],
+                            guide=[], min_words=0, max_words=0, seconds=0,
+                            talking_points=[TalkingPoint(str(k), str(v), [], "")
+                                            for k, v in (d.get("points") or {}).items()],
                             lang=d.get("lang") or "en", in_bank=bool(qid))
         crits = []
         for c in d.get("criteria", []):
