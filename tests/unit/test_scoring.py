@@ -486,7 +486,7 @@ def test_the_live_coach_works_with_the_scorer_of_user_rubrics():
 def test_key_points_name_at_most_two_missing_points_and_how_many_more():
     r = loader.scorer("en").score("I closed a EUR 120,000 deal with a retailer.", loader.bank("en").get("close-a-deal"))
     kp = next(k for k in r.criterion("key_points").checks if k.kind == "talking_points")
-    assert kp.message.count(";") == 1 and kp.message.rstrip(".").endswith("(+2)")
+    assert kp.message.count(";") == 1 and kp.message.rstrip(".").endswith("(+2 more)")
 
 
 def test_quoted_evidence_starts_and_ends_on_words():
@@ -612,3 +612,14 @@ def test_sell_me_this_pen_is_a_pitch_played_out_not_a_story_to_tell(lang, pitch)
     """'Sell me this pen' asks for the pitch itself: no 'tell one moment you lived' on it."""
     r = loader.scorer(lang).score(pitch, loader.bank(lang).get("sell-me-this"))
     assert r.criterion("real_examples") is None and r.criterion("two_way") is not None
+
+
+@pytest.mark.parametrize("lang, text, more", [
+    ("en", "What separates your top AEs from the middle of the pack?", "(+2 more)"),
+    ("ro", "Ce îi diferențiază pe cei mai buni AE de restul echipei?", "(și încă 2)"),
+])
+def test_the_points_still_missing_are_counted_in_the_answer_s_language(lang, text, more):
+    """No English "(+2)" inside Romanian advice: the count of talking points left says itself."""
+    r = loader.scorer(lang).score(text, loader.bank(lang).get("questions-for-us"))
+    kp = r.criterion("key_points")
+    assert not kp.passed and more in kp.feedback

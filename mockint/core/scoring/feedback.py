@@ -45,12 +45,17 @@ def _clean(text: str) -> str:
     return " ".join(text.split())
 
 
-def _evidence_lines(c: CriterionResult, quote, points: dict[str, str] | None = None) -> list[tuple[str, str, str, str]]:
+def _evidence_lines(c: CriterionResult, quote, points: dict[str, str] | None = None,
+                    lang: str = "en") -> list[tuple[str, str, str, str]]:
     """(sign, label, rule, quoted hits) per check that found something, in check order. A talking
     point's hits are labelled with its summary (``points``: id -> summary), in the question's own
     language, not with its id."""
     points = points or {}
     out = []
+
+    def more(n: int) -> str:
+        return t(lang, "more_evidence", n=n)
+
     for k in c.checks:
         if not k.evidence:
             continue
@@ -61,7 +66,7 @@ def _evidence_lines(c: CriterionResult, quote, points: dict[str, str] | None = N
             sign = "-" if k.effect == "penalty" else "+"
             sub = rule.split(".", 1)[1]
             label = k.label if rule == k.rule else points.get(sub, sub)
-            shown = ", ".join(quote(t) for t in texts[:6]) + (f" (+{len(texts) - 6})" if len(texts) > 6 else "")
+            shown = ", ".join(quote(t) for t in texts[:6]) + (f" {more(len(texts) - 6)}" if len(texts) > 6 else "")
             out.append((sign, label, rule, shown))
     return out
 
@@ -87,7 +92,7 @@ def score_text(r: Result, lang: str) -> str:
         if advice:
             lines.append(f"    {advice[0]}")
             lines += [f"      • {a}" for a in advice[1:]]
-        for sign, label, rule, shown in _evidence_lines(c, lambda x: f'"{x}"', _points(r)):
+        for sign, label, rule, shown in _evidence_lines(c, lambda x: f'"{x}"', _points(r), lang):
             lines.append(f"    {sign} {label}: {shown}  [{rule}]")
         if c.follow_up:
             lines.append(f"    → {t(lang, 'follow_up')}: {c.follow_up}")
@@ -109,7 +114,7 @@ def score_markdown(r: Result, lang: str, level: int = 2) -> str:
     out.append("")
     for c in r.criteria:
         out.append(f"- **{mark(c)} {c.name}**" + (f": {_md(c.feedback)}" if c.feedback else ""))
-        for sign, label, rule, shown in _evidence_lines(c, lambda x: f"“{_md(x)}”", _points(r)):
+        for sign, label, rule, shown in _evidence_lines(c, lambda x: f"“{_md(x)}”", _points(r), lang):
             out.append(f"  - {'−' if sign == '-' else '+'} {_md(label)}: {shown} `{rule}`")
         if c.follow_up:
             out.append(f"  - → *{_md(c.follow_up)}*")
