@@ -114,3 +114,12 @@ def test_more_evidence_than_shown_is_said_in_the_answers_language():
     res = loader.scorer("ro").score(text, q)
     messages = " ".join(m for c in res.criteria for k in c.checks for m in [k.message] if m)
     assert " more)" not in messages
+
+
+@pytest.mark.parametrize("lang, n, said", [
+    ("en", 1, "1 word"), ("en", 2, "2 words"), ("en", 26, "26 words"),
+    ("ro", 1, "1 cuvânt"), ("ro", 7, "7 cuvinte"), ("ro", 26, "26 de cuvinte"), ("ro", 101, "101 cuvinte"),
+])
+def test_a_count_of_words_is_said_as_the_language_says_it(lang, n, said):
+    from mockint.core.data.strings import words
+    assert words(lang, n) == said

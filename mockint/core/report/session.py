@@ -14,6 +14,7 @@ from typing import Any
 
 from mockint import __version__
 from mockint.core.data.strings import STRINGS, has, tr
+from mockint.core.data.strings import words as count_words
 from mockint.core.history.records import SessionRecord
 from mockint.core.history.store import result_from_dict
 from mockint.core.report.page import CSS, _chart, _e, _effects, _facts, _pct, highlight
@@ -234,7 +235,7 @@ def _answer_section(a: dict, i: int, n: int, lang: str, cite: _Cited) -> list[st
     p = [f"<section class=\"answer\"><h2>{_e(head)}: {_e(a.get('question_text', ''))}</h2>"]
     bits = [f"<li><code>{_e(a.get('question_id') or '—')}</code></li>",
             f"<li>{_e(tr(lang, 'score'))}: <strong>{_e(a.get('score', ''))}</strong>/100</li>",
-            f"<li>{_e(a.get('words', 0))} {_e(tr(lang, 'words'))}</li>"]
+            f"<li>{_e(count_words(lang, int(a.get('words', 0) or 0)))}</li>"]
     if a.get("elapsed") is not None:
         secs = int(round(float(a["elapsed"])))
         bits.append(f"<li>{_e(tr(lang, 'report.elapsed'))}: {secs // 60}:{secs % 60:02d}</li>")

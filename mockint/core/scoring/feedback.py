@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from mockint.core.data.strings import tr as t
+from mockint.core.data.strings import words
 
 if TYPE_CHECKING:
     from mockint.core.scoring.engine import CriterionResult, Result
@@ -80,7 +81,7 @@ def score_text(r: Result, lang: str) -> str:
     lines = []
     title = r.question.id or t(lang, "adhoc_question")
     lines.append(f"{title}: {r.question.text}")
-    lines.append(f"{t(lang, 'score')}: {r.score:>3}/100  {bar(r.score)}  ({r.words} {t(lang, 'words')})")
+    lines.append(f"{t(lang, 'score')}: {r.score:>3}/100  {bar(r.score)}  ({words(lang, r.words)})")
     for cap in r.caps:
         lines.append(f"  ! {t(lang, 'capped', max=cap.max)}: {cap.reason} [{cap.rule}]")
     lines.append("")
@@ -103,7 +104,7 @@ def score_markdown(r: Result, lang: str, level: int = 2) -> str:
     h = "#" * level
     title = r.question.id or t(lang, "adhoc_question")
     out = [f"{h} {title}: {_md(r.question.text)}", "",
-           f"**{t(lang, 'score')}: {r.score}/100** ({r.words} {t(lang, 'words')})", ""]
+           f"**{t(lang, 'score')}: {r.score}/100** ({words(lang, r.words)})", ""]
     for cap in r.caps:
         out.append(f"> {t(lang, 'capped', max=cap.max)}: {_md(cap.reason)} (`{cap.rule}`)")
     if r.caps:

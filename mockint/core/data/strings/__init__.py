@@ -41,3 +41,11 @@ def ro_count(n: int) -> str:
     """A number as Romanian puts it before a plural noun: from 20 on, "de" follows ("20 de
     întrebări", "101 întrebări", "120 de întrebări")."""
     return f"{n} de" if n >= 20 and (n % 100 == 0 or n % 100 >= 20) else str(n)
+
+
+def words(lang: str, n: int) -> str:
+    """A count of words as ``lang`` says it: "1 word", "26 words"; "1 cuvânt", "7 cuvinte",
+    "26 de cuvinte"."""
+    if n == 1:
+        return f"1 {tr(lang, 'word_one')}"
+    return f"{ro_count(n) if lang == 'ro' else n} {tr(lang, 'words')}"

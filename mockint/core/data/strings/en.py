@@ -8,7 +8,7 @@ from __future__ import annotations
 
 EN: dict[str, str] = {
     # -- words the feedback, the reports and the TUI share
-    "score": "Score", "words": "words", "capped": "score capped at {max}", "follow_up": "follow-up",
+    "score": "Score", "words": "words", "word_one": "word", "capped": "score capped at {max}", "follow_up": "follow-up",
     "criterion": "Criterion", "criteria": "By criterion", "answer": "Answer", "your_answer": "Your answer",
     "session": "Session", "language": "Language", "readiness": "Readiness", "practise_next": "Practise next",
     "asked_back": "Asked questions back", "yes": "yes", "no": "no", "none": "none", "you": "You",
