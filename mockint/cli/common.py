@@ -3,7 +3,9 @@ this, never the entry point."""
 
 from __future__ import annotations
 
+import argparse
 import os
+from collections.abc import Callable
 
 
 def default_lang(environ: dict[str, str] | None = None) -> str:
@@ -27,3 +29,20 @@ def one_line(text: str, limit: int = 2000) -> str:
     from mockint.core.data.safe import printable
     text = printable(text, keep="")                # and no terminal escapes in a message
     return text if len(text) <= limit else text[:limit] + "..."
+
+
+def whole_number(lo: int, hi: int, unit: str = "") -> Callable[[str], int]:
+    """An argparse ``type``: a whole number from ``lo`` to ``hi`` (of ``unit``), else a one-line error
+    ("'x' is not a whole number of seconds", "'0' must be from 1 to 50")."""
+    of, after = (f" of {unit}", f" {unit}") if unit else ("", "")
+
+    def parse(value: str) -> int:
+        try:
+            n = int(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"'{value}' is not a whole number{of}") from None
+        if not lo <= n <= hi:
+            raise argparse.ArgumentTypeError(f"'{value}' must be from {lo} to {hi}{after}")
+        return n
+
+    return parse

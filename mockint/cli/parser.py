@@ -14,7 +14,7 @@ from mockint.cli import history as cli_history
 from mockint.cli import jobspec as cli_jobspec
 from mockint.cli import questions as cli_questions
 from mockint.cli import roleplay as cli_roleplay
-from mockint.cli.common import one_line
+from mockint.cli.common import one_line, whole_number
 from mockint.core.data.errors import did_you_mean
 from mockint.core.data.langs import LANGS
 
@@ -117,7 +117,7 @@ def _add_practice(sub, cli_questions) -> None:
                        help="go on with the latest unfinished interview (its own language and settings)")
     which.add_argument("--weak", action="store_true",
                        help="practise the questions with the lowest recent results (spaced repetition)")
-    pr.add_argument("--count", type=_count, metavar="N", help="how many questions (default 5)")
+    pr.add_argument("--count", type=whole_number(1, 50), metavar="N", help="how many questions (default 5)")
     pr.add_argument("--feedback", choices=("each", "end"),
                     help="feedback after each answer (default) or only at the end")
     pr.add_argument("--no-timer", action="store_true", help="no countdown of the time budget")
@@ -161,16 +161,6 @@ def _add_grade(sub, cli_questions) -> None:
     g.add_argument("--format", choices=FORMATS_SCORE, default="text")
     cli_questions.add_bank_option(g)
     cli_jobspec.add_grade_options(g)
-
-
-def _count(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{value}' is not a whole number") from None
-    if not 1 <= n <= 50:
-        raise argparse.ArgumentTypeError(f"'{value}' must be from 1 to 50")
-    return n
 
 
 def _seconds(value: str) -> float:

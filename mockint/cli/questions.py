@@ -22,7 +22,7 @@ import shlex
 import sys
 from pathlib import Path
 
-from mockint.cli.common import default_lang
+from mockint.cli.common import default_lang, whole_number
 from mockint.core.data.errors import MockintError
 from mockint.core.data.langs import LANGS
 
@@ -77,7 +77,7 @@ def add_question_parsers(q, parser_class) -> None:
                    "phrase\" (the phrases that show it is covered); repeatable")
     a.add_argument("--follow-up", dest="follow_ups", metavar="TEXT", action="append", default=[],
                    help="what the interviewer asks when the --point in the same position is missing; repeatable")
-    a.add_argument("--time", dest="seconds", type=_seconds, metavar="SECONDS",
+    a.add_argument("--time", dest="seconds", type=whole_number(5, 3600, "seconds"), metavar="SECONDS",
                    help="the time budget for an answer (default 120)")
     a.add_argument("--force", action="store_true", help="replace an existing file of that name")
 
@@ -107,16 +107,6 @@ def add_question_parsers(q, parser_class) -> None:
                       "When anything is wrong, every problem is listed and nothing is written.")
     i.add_argument("file", metavar="FILE.yaml")
     i.add_argument("--force", action="store_true", help="replace your questions that have the same ids")
-
-
-def _seconds(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{value}' is not a whole number of seconds") from None
-    if not 5 <= n <= 3600:
-        raise argparse.ArgumentTypeError(f"'{value}' must be from 5 to 3600 seconds")
-    return n
 
 
 # -- notices ----------------------------------------------------------------------------------------

@@ -65,6 +65,8 @@ def test_score_from_file_and_dash(tmp_path):
     a = run_main("score", "--question", "sales-experience", "--format", "json", str(f))
     b = run_main("score", "--question", "sales-experience", "--format", "json", "-", input=STRONG)
     assert a.returncode == b.returncode == 0 and a.stdout == b.stdout
+    points = json.loads(a.stdout)["points"]          # the JSON contract's talking points: id -> summary
+    assert points and all(isinstance(k, str) and v for k, v in points.items())
 
 
 def test_score_question_text_and_elapsed():
@@ -72,7 +74,7 @@ def test_score_question_text_and_elapsed():
                 "--format", "json", input=STRONG)
     d = json.loads(p.stdout)
     ids = [c["id"] for c in d["criteria"]]
-    assert d["question_id"] is None and "key_points" not in ids and "on_time" in ids
+    assert d["question_id"] is None and "key_points" not in ids and "on_time" in ids and d["points"] == {}
 
 
 def test_lang_defaults_from_locale():
@@ -187,6 +189,7 @@ def test_module_and_script_entry_points_agree():
 @pytest.mark.parametrize("args,message", [
     (["practice", "--question", "why-sale"], "unknown question id 'why-sale' (did you mean 'why-sales'?)"),
     (["practice", "--count", "0"], "argument --count: '0' must be from 1 to 50"),
+    (["practice", "--count", "five"], "argument --count: 'five' is not a whole number"),
     (["practice", "--feedback", "never"], "invalid choice: 'never'"),
     (["practice"], "the interview needs a terminal; for scripts use 'mockint score' or 'mockint grade'"),
     ([], "the interview needs a terminal"),

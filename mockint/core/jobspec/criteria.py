@@ -3,7 +3,7 @@ engine's ``CriterionResult`` for :class:`mockint.core.jobspec.JobCriteria`, whic
 
 from __future__ import annotations
 
-from mockint.core.data.strings import tr
+from mockint.core.data.strings import more
 from mockint.core.jobspec.spec import Spec
 from mockint.core.jobspec.terms import JobContext
 from mockint.core.scoring.text import Analysed
@@ -36,8 +36,7 @@ def _job_fit(a: Analysed, job: JobContext, spec: Spec, CriterionResult):
     advice = [spec.fit["covered"].format(covered=", ".join(covered)) if covered else spec.fit["none"]]
     if missing:
         advice.append(spec.fit["missing"].format(missing=", ".join(missing[:5])
-                                                 + (" " + tr(job.lang, "more_evidence", n=len(missing) - 5)
-                                                    if len(missing) > 5 else "")))
+                                                 + more(job.lang, len(missing) - 5)))
     evidence.sort(key=lambda e: (e.start, e.end, e.rule))
     return CriterionResult("job_fit", spec.fit["name"], score, passed, spec.fit["weight"], "core",
                            list(spec.fit["guide"]), evidence, " ".join(advice), None, checks, spec.fit["threshold"],

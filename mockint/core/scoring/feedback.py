@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from mockint.core.data.strings import more, words
 from mockint.core.data.strings import tr as t
-from mockint.core.data.strings import words
 
 if TYPE_CHECKING:
     from mockint.core.scoring.engine import CriterionResult, Result
@@ -53,10 +53,6 @@ def _evidence_lines(c: CriterionResult, quote, points: dict[str, str] | None = N
     language, not with its id."""
     points = points or {}
     out = []
-
-    def more(n: int) -> str:
-        return t(lang, "more_evidence", n=n)
-
     for k in c.checks:
         if not k.evidence:
             continue
@@ -67,14 +63,14 @@ def _evidence_lines(c: CriterionResult, quote, points: dict[str, str] | None = N
             sign = "-" if k.effect == "penalty" else "+"
             sub = rule.split(".", 1)[1]
             label = k.label if rule == k.rule else points.get(sub, sub)
-            shown = ", ".join(quote(t) for t in texts[:6]) + (f" {more(len(texts) - 6)}" if len(texts) > 6 else "")
+            shown = ", ".join(quote(t) for t in texts[:6]) + more(lang, len(texts) - 6)
             out.append((sign, label, rule, shown))
     return out
 
 
 def _points(r: Result) -> dict[str, str]:
     """The question's talking points: id -> summary (what a key-points hit is labelled with)."""
-    return {tp.id: tp.summary.rstrip(".") for tp in getattr(r.question, "talking_points", None) or []}
+    return {tp.id: tp.summary.rstrip(".") for tp in r.question.talking_points}
 
 
 def score_text(r: Result, lang: str) -> str:

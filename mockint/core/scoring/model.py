@@ -99,8 +99,9 @@ class Criterion:
         """The pass or fail message for a question of ``kind`` (its ``by_kind`` feedback, if any);
         ``noted``: a pass with a penalty noted, said with the ``noted`` message where there is one."""
         over = self.by_kind.get(kind or "", {})
-        if passed and noted and (over.get("feedback_noted") or self.feedback_noted):
-            return over.get("feedback_noted") or self.feedback_noted
+        said_noted = over.get("feedback_noted") or self.feedback_noted
+        if passed and noted and said_noted:
+            return said_noted
         key = "feedback_pass" if passed else "feedback_fail"
         return over.get(key, getattr(self, key))
 

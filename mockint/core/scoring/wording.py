@@ -12,7 +12,7 @@ from functools import lru_cache
 from string import Formatter
 from typing import TYPE_CHECKING, Any
 
-from mockint.core.data.strings import tr
+from mockint.core.data.strings import more
 from mockint.core.scoring.matching import near_copy
 from mockint.core.scoring.model import TEMPLATE_FIELDS, CheckSpec
 
@@ -59,7 +59,7 @@ def quote(texts: list[str], lang: str = "en", limit: int = 4) -> str:
             seen.add(t.lower())
             uniq.append(t)
     shown = ", ".join(f'"{t}"' for t in uniq[:limit])
-    return shown + (" " + tr(lang, "more_evidence", n=len(uniq) - limit) if len(uniq) > limit else "")
+    return shown + more(lang, len(uniq) - limit)
 
 
 class _Vars(dict):

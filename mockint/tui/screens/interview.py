@@ -248,7 +248,7 @@ class InterviewScreen(BaseScreen):
         self.chat.say(self.t("you"), text, "candidate")
         # said once: not again after the answer to a follow-up
         new = [r for r in turn.replies if r.reply_id not in self.said_replies]
-        self.said_replies = frozenset() if turn.final else self.said_replies | {r.reply_id for r in turn.replies}
+        self.said_replies |= {r.reply_id for r in turn.replies}      # forgotten when the next question is asked
         for reply in new:
             self.say_interviewer(reply.text)
         if turn.question.kind == "closing" and not turn.replies and turn.final:

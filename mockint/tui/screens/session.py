@@ -103,7 +103,7 @@ class SessionScreen(ScrollKeys, BaseScreen):
             line = Text(self.t("sess.rescored", version=later.rubric_version, date=local_time(later.created_at),
                                score=later.score), style="bold cyan")
             line.append("\n")
-            line.append_text(criteria_text(later.result, advice=False))
+            line.append_text(criteria_text(later.result))
             yield Static(line, classes="rescored")
 
     # -- re-scoring

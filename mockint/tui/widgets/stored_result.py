@@ -77,16 +77,6 @@ def criteria_lines(result: dict[str, Any]) -> list[tuple[Text, str]]:
     return out
 
 
-def criteria_text(result: dict[str, Any], advice: bool = True) -> Text:
-    """One line per criterion (✓/✗, name, bar, %), each followed by its advice."""
-    out = Text()
-    for c in result.get("criteria", []) or []:
-        score = float(c.get("score", 0.0))
-        line = criterion_line(str(c.get("name") or c.get("id", "")), score, bool(c.get("passed")),
-                              c.get("mode") == "bonus")
-        out.append_text(line)
-        out.append("\n")
-        if advice and c.get("feedback"):
-            out.append(f"    {c['feedback']}\n", style="dim")
-    out.rstrip()
-    return out
+def criteria_text(result: dict[str, Any]) -> Text:
+    """One line per criterion (✓/✗, name, bar, %), without advice (a re-scoring's summary)."""
+    return Text("\n").join(line for line, _ in criteria_lines(result))

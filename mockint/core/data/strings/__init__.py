@@ -43,6 +43,11 @@ def ro_count(n: int) -> str:
     return f"{n} de" if n >= 20 and (n % 100 == 0 or n % 100 >= 20) else str(n)
 
 
+def more(lang: str, n: int) -> str:
+    """" (+N more)" / " (și încă N)" after a list cut short by ``n`` items; "" when nothing was left out."""
+    return " " + tr(lang, "more_evidence", n=n) if n > 0 else ""
+
+
 def words(lang: str, n: int) -> str:
     """A count of words as ``lang`` says it: "1 word", "26 words"; "1 cuvânt", "7 cuvinte",
     "26 de cuvinte"."""

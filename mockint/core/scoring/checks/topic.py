@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from mockint.core.data.strings import tr
+from mockint.core.data.strings import more
 from mockint.core.questions.bank import Question
 from mockint.core.scoring.checks.base import (
     Check,
@@ -58,7 +58,7 @@ class TalkingPointsCheck(Check):
             "covered": "; ".join(_clause(tp.summary) for tp in covered),
             # the first two missing points, and how many more: advice read once, not a checklist
             "missing": "; ".join(_clause(tp.summary) for tp in missing[:2])
-                       + (" " + tr(q.lang, "more_evidence", n=len(missing) - 2) if len(missing) > 2 else ""),
+                       + more(q.lang, len(missing) - 2),
             "missing_points": missing, "target": len(q.talking_points)})
 
 
