@@ -217,3 +217,24 @@ def test_words_called_jargon_earn_no_credit_elsewhere(lang):
     assert any(any(e.start < b and a < e.end for a, b in called) for c in before.criteria
                if c.id in ("two_way", "key_points") for k in c.checks for e in k.evidence)
     assert res.score <= before.score
+
+
+CLICHE_MOTIVE = {
+    "en": "I'm a people person and I love talking to people. Sales suits me.",
+    "ro": "Îmi plac oamenii și îmi place să vorbesc cu ei. Vânzările mi se potrivesc.",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "ro"])
+def test_words_called_a_cliche_are_not_also_content(lang):
+    """preparation.cliches `discredits` substance and reasons: "Îmi plac oamenii" is not both a
+    cliché and, inside the same words, "some content" (substance draws on key points, which still
+    see the words; the blanking reaches what substance gathers)."""
+    res = loader.scorer(lang).score(CLICHE_MOTIVE[lang], loader.bank(lang).get("why-sales"))
+    prep = res.criterion("preparation")
+    cliches = next(k for k in prep.checks if k.id == "cliches")
+    called = [(e.start, e.end) for e in cliches.evidence]
+    assert called
+    credited = [(k.id, e.text) for k in prep.checks if k.id in ("substance", "no_substance", "reasons")
+                for e in k.evidence if any(e.start < b and a < e.end for a, b in called)]
+    assert credited == []

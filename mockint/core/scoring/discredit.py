@@ -40,12 +40,19 @@ def discredited(discrediting: Discrediting, rules_for: Callable[[str, str], list
     ctx_m = Ctx(without_spans(a, spans), question, ctx.elapsed, None, bank)
     memo: dict[str, Outcome] = {}
 
-    def run_m(rule: str) -> Outcome:
-        if rule in own or not (rule in names or rule.partition(".")[0] in names):
+    def blanked(rule: str) -> Outcome:
+        """Any check on the blanked answer: what a discredited check draws on (the evidence a
+        'substance' check gathers from other checks) is blanked too."""
+        if rule in own:
             return run(rule)
         if rule not in memo:
             memo[rule] = checks[rule].run(ctx_m)
         return memo[rule]
 
-    ctx_m.run = run_m
+    def run_m(rule: str) -> Outcome:
+        if rule in names or rule.partition(".")[0] in names:
+            return blanked(rule)
+        return run(rule)
+
+    ctx_m.run = blanked
     return run_m, ctx_m
