@@ -154,6 +154,14 @@ OBJECTS = MINI.replace("        label: a hedge\n", "        label: a hedge\n    
     (MINI.replace("version: 1\n", "version: 1\nmatching:\n  repeats: {cutof: 90}\n"), "(did you mean 'cutoff'?)"),
     (MINI.replace("version: 1\n", "version: 1\nmatching:\n  repeats: {min_run: 99}\n"),
      "matching.repeats.min_run: must be from 0 to 50, not 99"),
+    (MINI.replace("version: 1\n", "version: 1\nmatching:\n  repeats: {reworded: {share: 0.6}}\n"),
+     "matching.repeats.reworded: missing the required key 'min_shared'"),
+    (MINI.replace("version: 1\n", "version: 1\nmatching:\n  repeats: {reworded: {min_shared: 1}}\n"),
+     "matching.repeats.reworded.min_shared: must be from 2 to 50, not 1"),
+    (MINI.replace("version: 1\n", "version: 1\nmatching:\n  repeats: {reworded: {min_shared: 4, ignore: [stopwords]}}\n"),
+     "matching.repeats.reworded.ignore[0]: unknown list 'stopwords'"),
+    (MINI.replace("version: 1\n", "version: 1\nmatching:\n  repeats: {reworded: {min_shared: 4, shares: 0.5}}\n"),
+     "(did you mean 'share'?)"),
     (OBJECTS, "criteria[0].checks[0].objects.lists[0]: no list named 'work' in 'lists'"),
     (OBJECTS.replace("objects: {lists: [work]}", "objects: {list: [work]}"), "(did you mean 'lists'?)"),
     (OBJECTS.replace("version: 1\n", "version: 1\nlists:\n  work: [client]\n").replace(
@@ -238,3 +246,47 @@ def test_words_called_a_cliche_are_not_also_content(lang):
     credited = [(k.id, e.text) for k in prep.checks if k.id in ("substance", "no_substance", "reasons")
                 for e in k.evidence if any(e.start < b and a < e.end for a, b in called)]
     assert credited == []
+
+
+REWORDED = {
+    "en": ("I got into sales by accident after university, through a friend's referral. Honestly I never "
+           "planned it; I came into sales by chance after finishing university because a friend referred me. "
+           "In short, sales happened by accident: a friend from university referred me."),
+    "ro": ("Am ajuns în vânzări mai mult întâmplător, după facultate, prin recomandarea unui prieten. Practic "
+           "n-am plănuit, am intrat în vânzări din întâmplare după facultate, pentru că un prieten m-a recomandat. "
+           "Pe scurt, am ajuns în vânzări întâmplător, după facultate, datorită unui prieten."),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "ro"])
+def test_the_same_point_reworded_counts_once(lang):
+    """matching.repeats.reworded: a sentence whose content words were mostly said before is
+    judged once, like a pasted copy; without the option the rewordings each count."""
+    from dataclasses import replace
+
+    from mockint.core.scoring.engine import Scorer
+    from mockint.core.scoring.repeats import repeated_sentences
+    from mockint.core.scoring.text import analyse
+
+    scorer = loader.scorer(lang)
+    rep = scorer.rubric.repeats
+    assert rep is not None and rep.min_shared
+    a = analyse(REWORDED[lang], lang)
+    assert 2 in repeated_sentences(a, rep)            # the third says nothing the first did not
+    assert repeated_sentences(a, replace(rep, min_shared=0)) == []
+    q = loader.bank(lang).get("why-sales")
+    plain = Scorer(replace(scorer.rubric, repeats=replace(rep, min_shared=0)), loader.bank(lang))
+    assert scorer.score(REWORDED[lang], q).score < plain.score(REWORDED[lang], q).score
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "I called the CFO of Acme about the renewal in March. The CFO of Acme agreed to renew for two more "
+           "years at a 6% uplift, and the renewal closed in April."),
+    ("ro", "L-am sunat pe directorul financiar de la Acme despre reînnoire în martie. Directorul financiar de la "
+           "Acme a acceptat reînnoirea pe încă doi ani, cu 6% în plus, iar contractul s-a semnat în aprilie."),
+])
+def test_a_story_that_names_its_client_again_is_no_repeat(lang, text):
+    from mockint.core.scoring.repeats import repeated_sentences
+    from mockint.core.scoring.text import analyse
+
+    assert repeated_sentences(analyse(text, lang), loader.scorer(lang).rubric.repeats) == []

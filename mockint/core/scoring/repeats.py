@@ -26,6 +26,15 @@ class Repeats:
     cutoff: float = 90.0
     min_words: int = 4
     min_run: int = 0         # also a run of this many words said again, inside sentences (0: off)
+    min_shared: int = 0      # reworded: a sentence sharing this many content stems with one before
+    share: float = 0.6       # ... and that many of its own content stems (min_shared 0: off)
+    ignore: frozenset[str] = frozenset()     # words that are no content (folded): function words
+
+
+def _content(a: Analysed, i: int, ignore: frozenset[str]) -> set[str]:
+    """The content stems of sentence ``i``: its words less ``ignore`` and one-letter words."""
+    return {st for w, st, si in zip(a.words, a.stems, a.sentence_of_token)
+            if si == i and len(w) > 1 and w not in ignore}
 
 
 def repeated_sentences(a: Analysed, rep: Repeats) -> list[int]:
@@ -37,6 +46,7 @@ def repeated_sentences(a: Analysed, rep: Repeats) -> list[int]:
         words_in[si] += 1
     seen: dict[str, int] = {}
     kept: list[str] = []
+    kept_stems: list[set[str]] = []
     out: list[int] = []
     scorer = SCORERS[rep.scorer]
     # a near-copy at ``cutoff`` has a length within this factor of the other's (ratio <= 2 min/sum;
@@ -56,6 +66,13 @@ def repeated_sentences(a: Analysed, rep: Repeats) -> list[int]:
                                           score_cutoff=rep.cutoff):
             out.append(i)
             continue
+        if rep.min_shared:      # the same point in other words: most of its content said before
+            own = _content(a, i, rep.ignore)
+            if len(own) >= rep.min_shared and any(
+                    len(own & k) >= max(rep.min_shared, rep.share * len(own)) for k in kept_stems):
+                out.append(i)
+                continue
+            kept_stems.append(own)
         seen[key] = i
         kept.append(key)
     return out

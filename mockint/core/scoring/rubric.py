@@ -38,7 +38,7 @@ from mockint.core.scoring.options import (
     _words,
 )
 from mockint.core.scoring.repeats import Repeats
-from mockint.core.scoring.text import LANGS, fold
+from mockint.core.scoring.text import LANGS, fold, phrase_tokens
 
 # What each check kind takes and may do, from the kind's own class (scoring/checks/): its options
 # (key: required?) and effects. The values of the options are read by _kind_option below.
@@ -62,19 +62,31 @@ def _templ(doc: Doc, value: Any, path) -> str:
     return text
 
 
-def _repeats(doc: Doc, value: Any, path) -> Repeats | None:
+def _repeats(doc: Doc, value: Any, path, lists: dict[str, list[str]]) -> Repeats | None:
     """``matching.repeats``: false (every sentence counts, the default), true (the defaults) or
-    a mapping of scorer, cutoff and min_words."""
+    a mapping of scorer, cutoff, min_words, min_run and ``reworded`` (min_shared, share, ignore)."""
     if value is None or value is False:
         return None
     if value is True:
         return Repeats()
-    m = doc.mapping(value, path, optional=("scorer", "cutoff", "min_words", "min_run"))
+    m = doc.mapping(value, path, optional=("scorer", "cutoff", "min_words", "min_run", "reworded"))
     base = Repeats()
+    shared, share, ignore = 0, base.share, frozenset()
+    if "reworded" in m:
+        rp = path + ("reworded",)
+        r = doc.mapping(m["reworded"], rp, required=("min_shared",), optional=("share", "ignore"))
+        shared = int(doc.number(r["min_shared"], rp + ("min_shared",), 2, 50, whole=True))
+        share = float(doc.number(r.get("share", share), rp + ("share",), 0.1, 1))
+        names = doc.strings(r.get("ignore", []), rp + ("ignore",), 0)
+        for k, n in enumerate(names):
+            if n not in lists:
+                doc.fail(rp + ("ignore", k), f"unknown list '{n}'{did_you_mean(n, list(lists))}")
+        ignore = frozenset(w for n in names for p in lists[n] for w in phrase_tokens(p))
     return Repeats(doc.choice(m.get("scorer", base.scorer), path + ("scorer",), SCORERS),
                    float(doc.number(m.get("cutoff", base.cutoff), path + ("cutoff",), 50, 100)),
                    int(doc.number(m.get("min_words", base.min_words), path + ("min_words",), 1, 50, whole=True)),
-                   int(doc.number(m.get("min_run", base.min_run), path + ("min_run",), 0, 50, whole=True)))
+                   int(doc.number(m.get("min_run", base.min_run), path + ("min_run",), 0, 50, whole=True)),
+                   shared, share, ignore)
 
 
 _COMMON = ("id", "kind", "effect", "label", "weight", "target", "per_hit", "max_penalty", "per_words", "min_hits",
@@ -219,7 +231,6 @@ def parse_rubric(text: str, name: str, facts: set[str] | None = None, rid: str =
     fuzzy = _fuzzy(doc, matching.get("fuzzy"), ("matching", "fuzzy"), Fuzzy()) or Fuzzy(cutoffs=((0, 101.0),))
     window = int(doc.number(matching.get("window", 2), ("matching", "window"), 0, 20, whole=True))
     known = doc.strings(matching.get("known_words", []), ("matching", "known_words"), 0)
-    repeats = _repeats(doc, matching.get("repeats"), ("matching", "repeats"))
     inflections = None
     if "inflections" in matching:   # the endings a one-word phrase may take (besides none)
         inflections = frozenset(doc.strings(matching["inflections"], ("matching", "inflections"), 1)) | {""}
@@ -227,6 +238,7 @@ def parse_rubric(text: str, name: str, facts: set[str] | None = None, rid: str =
         if bad:
             doc.fail(("matching", "inflections"), f"an ending is lowercase letters, not '{bad[0]}'")
     lists = _lists(doc, top)
+    repeats = _repeats(doc, matching.get("repeats"), ("matching", "repeats"), lists)
     criteria, broken = _all_criteria(doc, top["criteria"], lists, facts, fuzzy, problems)
     check_references(doc, criteria, broken, READS_OTHERS, problems)
     coach = dict(DEFAULT_COACH)
