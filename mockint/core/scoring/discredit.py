@@ -51,6 +51,9 @@ def discredited(discrediting: Discrediting, rules_for: Callable[[str, str], list
 
     def run_m(rule: str) -> Outcome:
         if rule in names or rule.partition(".")[0] in names:
+            o = run(rule)           # nothing of it in the words called empty: nothing to take back
+            if not any(sp.start < e and s < sp.end for sp in o.spans for s, e in spans):
+                return o
             return blanked(rule)
         return run(rule)
 
