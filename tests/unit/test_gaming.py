@@ -154,6 +154,8 @@ OBJECTS = MINI.replace("        label: a hedge\n", "        label: a hedge\n    
     (MINI.replace("version: 1\n", "version: 1\nmatching:\n  repeats: {cutof: 90}\n"), "(did you mean 'cutoff'?)"),
     (MINI.replace("version: 1\n", "version: 1\nmatching:\n  repeats: {min_run: 99}\n"),
      "matching.repeats.min_run: must be from 0 to 50, not 99"),
+    (MINI.replace("        label: a hedge\n", "        label: a hedge\n        outside_quotes: yes please\n"),
+     "checks[0].outside_quotes: must be true or false, not a string"),
     (MINI.replace("version: 1\n", "version: 1\nmatching:\n  repeats: {reworded: {share: 0.6}}\n"),
      "matching.repeats.reworded: missing the required key 'min_shared'"),
     (MINI.replace("version: 1\n", "version: 1\nmatching:\n  repeats: {reworded: {min_shared: 1}}\n"),
@@ -290,3 +292,27 @@ def test_a_story_that_names_its_client_again_is_no_repeat(lang, text):
     from mockint.core.scoring.text import analyse
 
     assert repeated_sentences(analyse(text, lang), loader.scorer(lang).rubric.repeats) == []
+
+
+@pytest.mark.parametrize("lang,quoted,own", [
+    ("en", "A customer told me, 'I'm not sure we'll renew, usage is low.' I went through their logins with them.",
+     "I'm not sure we'll renew them, usage is low. I went through their logins with them."),
+    ("ro", "Clientul mi-a zis: „Nu sunt sigur că reînnoim, nu prea folosim.” Am trecut prin conturile lor cu ei.",
+     "Nu sunt sigur că reînnoiesc ei, nu prea folosesc. Am trecut prin conturile lor cu ei."),
+])
+def test_a_doubt_in_quotation_marks_is_someone_elses(lang, quoted, own):
+    """confidence.doubts takes `outside_quotes`: the customer's quoted doubt costs nothing; the same
+    words as the candidate's own do (so the test can fail)."""
+    def doubts(text):
+        res = loader.scorer(lang).score(text, loader.bank(lang).get("contract-renewal"))
+        return next(k for k in res.criterion("confidence").checks if k.id == "doubts").count
+    assert doubts(quoted) == 0
+    assert doubts(own) == 1
+
+
+def test_quoted_stretches_keep_words_with_apostrophes_inside():
+    from mockint.core.scoring.checks.pattern import _quoted
+    from mockint.core.scoring.text import analyse
+
+    a = analyse("He said, 'I'm not sure we'll renew.' Then he signed. It's the clients' call.", "en")
+    assert [a.folded[s:e] for s, e in _quoted(a)] == ["'i'm not sure we'll renew.'"]

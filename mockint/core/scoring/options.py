@@ -128,7 +128,7 @@ def _scalar(doc: Doc, kind: str, key: str, value: Any, path) -> Any:
         return int(doc.number(value, path, 0, 200, whole=True))
     if key == "scale_from_words":
         return int(doc.number(value, path, 1, 10000, whole=True))
-    if key == "distinct":
+    if key in ("distinct", "outside_quotes"):
         return doc.typed(value, path, bool)
     if key == "of":
         return doc.choice(value, path, COUNT_OF)

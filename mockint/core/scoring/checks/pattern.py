@@ -28,7 +28,7 @@ class PatternCheck(Check):
     kind = "pattern"
     effects = EFFECTS
     options = {"patterns": True, "distinct": False, "negated_by": False, "objects": False, "near": False,
-               "unless": False}     # key: required?
+               "unless": False, "outside_quotes": False}     # key: required?
 
     def __init__(self, *args):
         super().__init__(*args)
@@ -65,10 +65,13 @@ class PatternCheck(Check):
         found.sort()
         tok_starts = a.token_starts
         negators = self.opts.get("negated_by")
+        quoted = _quoted(a) if self.opts.get("outside_quotes") else None
         spans: list[Span] = []
         for s, e in found:
             e = -e
             if spans and s < spans[-1].end:
+                continue
+            if quoted and any(qs <= s and e <= qe for qs, qe in quoted):   # someone else's words
                 continue
             first, last = _token_range(a, tok_starts, s, e)
             if negators and _negated(a, first, last, negators):
@@ -319,7 +322,7 @@ def _matches(rx, text: str, at: list[int]) -> list[tuple[int, int]]:
     return hits
 
 
-_QUOTED = re.compile(r"\"[^\"\n]{1,400}\"|(?<![\w'])'[^'\n]{1,400}?'(?![\w])")
+_QUOTED = re.compile(r"\"[^\"\n]{1,400}\"|(?<![\w'])'(?:[^'\n]|(?<=\w)'(?=\w)){1,400}?'(?![\w])")   # "I'm" inside
 
 
 def _quoted(a: Analysed) -> list[tuple[int, int]]:
