@@ -51,7 +51,7 @@ class QuestionCheck(Check):
                 candidates.append((si, idx))
                 continue
             opening = starts.get(toks[idx[0]])
-            if opening:
+            if opening and "," not in folded[s:e]:     # "When I get a no, I say thanks": a clause, then a statement
                 words = tuple(toks[i] for i in idx[:max(len(st) for st in opening)])
                 if any(words[:len(st)] == st for st in opening):
                     candidates.append((si, idx))
