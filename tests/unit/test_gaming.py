@@ -316,3 +316,17 @@ def test_quoted_stretches_keep_words_with_apostrophes_inside():
 
     a = analyse("He said, 'I'm not sure we'll renew.' Then he signed. It's the clients' call.", "en")
     assert [a.folded[s:e] for s, e in _quoted(a)] == ["'i'm not sure we'll renew.'"]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Not sure really. I don't know how to tell that, I'm not sure."),
+    ("ro", "Nu sunt sigur, sincer. Nu știu cum să vă spun, probabil așa."),
+])
+def test_a_doubt_is_not_also_named_as_a_hedge(lang, text):
+    """confidence.doubts discredits confidence.hedges: the feedback quotes "I'm not sure" once, as a
+    doubt, not again as a hedge (one penalty for the same words)."""
+    res = loader.scorer(lang).score(text, loader.bank(lang).get("upsell-cross-sell"))
+    checks = {k.id: k for k in res.criterion("confidence").checks}
+    doubts = [(e.start, e.end) for e in checks["doubts"].evidence]
+    assert doubts
+    assert not [e.text for e in checks["hedges"].evidence if any(e.start < b and a < e.end for a, b in doubts)]
