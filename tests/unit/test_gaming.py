@@ -330,3 +330,18 @@ def test_a_doubt_is_not_also_named_as_a_hedge(lang, text):
     doubts = [(e.start, e.end) for e in checks["doubts"].evidence]
     assert doubts
     assert not [e.text for e in checks["hedges"].evidence if any(e.start < b and a < e.end for a, b in doubts)]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Price is the usual objection. I use active listening to find the real concern and I explain that "
+           "the ROI justifies the investment."),
+    ("ro", "Cea mai des intalnita obiectie e pretul. Ascult activ ca sa aflu ingrijorarea reala si le explic ca "
+           "ROI-ul justifica investitia."),
+])
+def test_two_buzzwords_with_nothing_behind_them_cap_the_answer(lang, text):
+    """preparation.jargon caps at 35 from two hits (it took three): a habit lined with objection
+    vocabulary and no moment or figure of the candidate's is no better than the habit alone."""
+    res = loader.scorer(lang).score(text, loader.bank(lang).get("handle-objection"))
+    jargon = next(k for k in res.criterion("preparation").checks if k.id == "jargon")
+    assert jargon.count == 2
+    assert res.score <= 35 and any(c.rule == "preparation.jargon" for c in res.caps)
