@@ -246,9 +246,10 @@ class Scorer:
         ctx_m = None
         runs: Callable[[str], Outcome] = run
         try:
-            if self.discrediting:
-                runs, ctx_m = discredited(self.discrediting, self._rules_for, self.checks, self.bank, a,
-                                          question, ctx, run)
+            scored = {c.id for c in crits}      # only what discredits something scored here
+            wanted = [d for d in self.discrediting if any(t.partition(".")[0] in scored for t in d[2])]
+            if wanted:
+                runs, ctx_m = discredited(wanted, self._rules_for, self.checks, self.bank, a, question, ctx, run)
             for crit in crits:
                 cres, ccaps = self._criterion(crit, a, question, runs)
                 results.append(cres)
