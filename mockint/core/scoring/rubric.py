@@ -71,7 +71,8 @@ def _repeats(doc: Doc, value: Any, path, lists: dict[str, list[str]]) -> Repeats
         return Repeats()
     m = doc.mapping(value, path, optional=("scorer", "cutoff", "min_words", "min_run", "reworded"))
     base = Repeats()
-    shared, share, ignore = 0, base.share, frozenset()
+    shared, share = 0, base.share
+    ignore: frozenset[str] = frozenset()
     if "reworded" in m:
         rp = path + ("reworded",)
         r = doc.mapping(m["reworded"], rp, required=("min_shared",), optional=("share", "ignore"))
