@@ -156,6 +156,10 @@ OBJECTS = MINI.replace("        label: a hedge\n", "        label: a hedge\n    
      "matching.repeats.min_run: must be from 0 to 50, not 99"),
     (MINI.replace("        label: a hedge\n", "        label: a hedge\n        outside_quotes: yes please\n"),
      "checks[0].outside_quotes: must be true or false, not a string"),
+    (MINI.replace("        label: a hedge\n        patterns: ['\\bmaybe\\b']\n",
+                  "        label: a hedge\n        patterns: ['\\bmaybe\\b']\n      - id: asks\n        kind: question\n"
+                  "        effect: reward\n        label: a question\n        starts: [what]\n        clause_openers: 3\n"),
+     "checks[1].clause_openers:"),
     (MINI.replace("version: 1\n", "version: 1\nmatching:\n  repeats: {reworded: {share: 0.6}}\n"),
      "matching.repeats.reworded: missing the required key 'min_shared'"),
     (MINI.replace("version: 1\n", "version: 1\nmatching:\n  repeats: {reworded: {min_shared: 1}}\n"),

@@ -22,7 +22,8 @@ from mockint.core.scoring.text import phrase_tokens
 class QuestionCheck(Check):
     kind = "question"
     effects = ("reward", "bonus", "gate")
-    options = {"about": False, "addressed": False, "starts": True, "exclude": False}     # key: required?
+    options = {"about": False, "addressed": False, "starts": True, "exclude": False,
+               "clause_openers": False}     # key: required?
 
     def __init__(self, *args):
         super().__init__(*args)
@@ -31,6 +32,7 @@ class QuestionCheck(Check):
             return (PhraseSet(self.opts[key], lang, "stem", self.rubric.window, fz, self.lexicon)
                     if self.opts.get(key) else None)
         self.about, self.addressed, self.exclude = mk("about"), mk("addressed"), mk("exclude")
+        self.clause_openers = {w for p in self.opts.get("clause_openers", []) for w in phrase_tokens(p)[:1]}
         self.starts: dict[str, list[tuple[str, ...]]] = {}     # by first word
         for p in self.opts["starts"]:
             words = tuple(phrase_tokens(p))
@@ -51,7 +53,9 @@ class QuestionCheck(Check):
                 candidates.append((si, idx))
                 continue
             opening = starts.get(toks[idx[0]])
-            if opening and "," not in folded[s:e]:     # "When I get a no, I say thanks": a clause, then a statement
+            if opening and toks[idx[0]] in self.clause_openers and "," in folded[s:e]:
+                opening = None          # "When I get a no, I say thanks": a clause, then a statement
+            if opening:
                 words = tuple(toks[i] for i in idx[:max(len(st) for st in opening)])
                 if any(words[:len(st)] == st for st in opening):
                     candidates.append((si, idx))
