@@ -96,7 +96,8 @@ def _save_good() -> None:
     cache.write(cache.key(_GOOD_KIND), known)
 
 
-_PHRASE_KEYS = ("phrases", "about", "addressed", "starts", "exclude", "clause_openers")     # phrases, or named lists of them
+_PHRASE_KEYS = ("phrases", "about", "addressed", "starts", "exclude",
+                "clause_openers")     # phrases, or named lists of them
 _INT_KEYS = ("window", "window_words", "ngram", "allow", "min_words", "margin", "max_questions", "max_own",
              "min_length", "min_points", "margin_points")
 
