@@ -176,6 +176,8 @@ OBJECTS = MINI.replace("        label: a hedge\n", "        label: a hedge\n    
      "checks[0].min_hits: only a check with effect 'penalty' takes 'min_hits'"),
     (MINI.replace("        effect: penalty\n", "        effect: penalty\n        cap: {score: 30, at_leest: 3}\n"),
      "(did you mean 'at_least'?)"),
+    (MINI.replace("        effect: penalty\n", "        effect: penalty\n        cap: {score: 30, share: 1.5}\n"),
+     "cap.share: must be from 0 to 1, not 1.5"),
     (MINI.replace("        kind: pattern\n        effect: penalty\n        label: a hedge\n        patterns: ['\\bmaybe\\b']\n",
                   "        kind: filler\n        effect: reward\n        label: f\n        from: [hedges]\n"),
      "'reward' is not allowed; allowed: penalty"),
@@ -349,3 +351,30 @@ def test_two_buzzwords_with_nothing_behind_them_cap_the_answer(lang, text):
     jargon = next(k for k in res.criterion("preparation").checks if k.id == "jargon")
     assert jargon.count == 2
     assert res.score <= 35 and any(c.rule == "preparation.jargon" for c in res.caps)
+
+
+STORY_WITH_A_TAIL = {
+    "en": ("Last spring a laundry serving 60 hotels said our RFID tags cost too much. I asked what a lost sheet "
+           "cost them, ran a pilot on their three biggest hotels, and disputes fell by two thirds; they signed "
+           "for £31,000. Objection handling, active listening, discovery, value selling, ROI, pain points, "
+           "stakeholder alignment, trust, pilot, close, consultative selling, win-win."),
+    "ro": ("Primăvara trecută o spălătorie care lucra cu 60 de hoteluri a zis că etichetele noastre sunt prea "
+           "scumpe. Am întrebat cât îi costă un cearșaf pierdut, am făcut un pilot la trei hoteluri și disputele "
+           "au scăzut cu două treimi; au semnat pentru 31.000 de euro. Obiecție, ascultare activă, discovery, "
+           "ROI, pain point, empatie, încredere, pilot, closing, follow-up, win-win, relație pe termen lung."),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "ro"])
+def test_a_keyword_tail_after_a_story_loses_points_but_only_a_list_for_an_answer_is_capped(lang):
+    """keyword_list's cap has `share: 0.4`: a tail of keywords after a real story takes points
+    (and earns nothing elsewhere), a list that is most of the answer caps it at 30."""
+    scorer, q = loader.scorer(lang), loader.bank(lang).get("handle-objection")
+    text = STORY_WITH_A_TAIL[lang]
+    story = text[:text.rindex(".", 0, text.index("Obiec" if lang == "ro" else "Objection")) + 1]
+    tail = scorer.score(text, q)
+    assert not any(c.rule == "preparation.keyword_list" for c in tail.caps)
+    assert any(k.rule == "preparation.keyword_list" and k.count for c in tail.criteria for k in c.checks)
+    assert tail.score <= scorer.score(story, q).score
+    only = scorer.score(text[len(story):].strip(), q)
+    assert any(c.rule == "preparation.keyword_list" for c in only.caps) and only.score <= 30

@@ -41,6 +41,17 @@ def test_tokens_keep_apostrophes_and_split_hyphens():
     assert [t.text for t in a.tokens] == ["i", "don't", "cross", "sell", "demo", "uri"]
 
 
+def test_english_typed_without_apostrophes_gets_them_back_with_offsets_into_the_answer():
+    a = analyse("tbh i wouldnt change anything, it wasnt my fault. Im sure thats it", "en")
+    assert a.words[:5] == ["tbh", "i", "wouldn't", "change", "anything"]
+    assert "wasn't" in a.words and "i'm" in a.words and "that's" in a.words
+    i = a.words.index("wasn't")
+    assert a.orig_text(a.token_starts[i], a.token_ends[i]) == "wasnt"
+    # words that are words without an apostrophe stay as typed; Romanian is left alone
+    assert analyse("its well were ill", "en").words == ["its", "well", "were", "ill"]
+    assert analyse("dont", "ro").words == ["dont"]
+
+
 def test_sentences():
     a = analyse("First sentence. Second one? Third!\nFourth", "en")
     assert len(a.sentences) == 4

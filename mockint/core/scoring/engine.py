@@ -21,7 +21,7 @@ from mockint.core.scoring.discredit import discredited
 from mockint.core.scoring.lexicon import build_lexicon
 from mockint.core.scoring.matching import group_phrase_sets
 from mockint.core.scoring.model import Cap, CheckSpec, Criterion, Rubric
-from mockint.core.scoring.points import blend, check_points, criterion_score, floor, weight_for
+from mockint.core.scoring.points import blend, check_points, criterion_score, floor, hit_share, weight_for
 from mockint.core.scoring.repeats import without_repeats
 from mockint.core.scoring.text import Analysed, analyse
 from mockint.core.scoring.wording import Flag, distinct, fmt, merged, quote, template_for, template_values
@@ -335,7 +335,8 @@ class _Said:
         effect = spec.effect
         template = template_for(spec, o.count, ok, bool(ev))
         capped = spec.cap if spec.cap is not None and (o.value < spec.cap.below if effect == "gate"
-                                                       else o.count >= spec.cap.at_least) else None
+                                                       else o.count >= spec.cap.at_least
+                                                       and hit_share(self.a, o.spans) >= spec.cap.share) else None
         why = spec.found if effect == "penalty" else spec.missing          # what a cap says
         if not (template or capped):
             return ""

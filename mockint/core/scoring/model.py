@@ -34,6 +34,7 @@ class Cap:
     below: float     # when the check's value is below this ...
     score: int       # ... the answer's score is at most this
     at_least: int = 1   # a penalty: when it finds at least this many (three clichés, not one)
+    share: float = 0.0  # a penalty: when its words are at least this share of the answer's (a list, not a tail)
 
 
 @dataclass

@@ -5,9 +5,13 @@ says them."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Sequence
+
 from mockint.core.questions.bank import Question
-from mockint.core.scoring.checks import Outcome
+from mockint.core.scoring.checks import Outcome, Span
 from mockint.core.scoring.model import CheckSpec, Criterion
+from mockint.core.scoring.text import Analysed
 
 
 def floor(spec: CheckSpec, o: Outcome) -> Outcome:
@@ -65,3 +69,12 @@ def weight_for(crit: Criterion, question: Question) -> float:
     the bank; 0 = off) when it has one, else the rubric's weight for the question's kind."""
     own = question.criteria.get(crit.id) if question.criteria else None
     return float(own) if own is not None else crit.weight_for(question.kind)
+
+
+def hit_share(a: Analysed, spans: Sequence[Span]) -> float:
+    """The share of the answer's words inside ``spans`` (a check's hits): 1 for an answer of no words."""
+    if not a.words:
+        return 1.0
+    starts = a.token_starts
+    inside = sum(bisect_left(starts, sp.end) - bisect_left(starts, sp.start) for sp in spans)
+    return min(1.0, inside / len(a.words))

@@ -193,9 +193,10 @@ def _cap(doc: Doc, raw: Any, path, effect: str) -> Cap:
     if effect not in ("gate", "penalty"):
         doc.fail(path, "only a check with effect 'gate' or 'penalty' can cap the score")
     if effect == "penalty":         # a penalty caps whenever it finds something
-        cm = doc.mapping(raw, path, required=("score",), optional=("at_least",))
+        cm = doc.mapping(raw, path, required=("score",), optional=("at_least", "share"))
         return Cap(1.0, int(doc.number(cm["score"], path + ("score",), 0, 100, whole=True)),
-                   int(doc.number(cm.get("at_least", 1), path + ("at_least",), 1, 100, whole=True)))
+                   int(doc.number(cm.get("at_least", 1), path + ("at_least",), 1, 100, whole=True)),
+                   float(doc.number(cm.get("share", 0), path + ("share",), 0, 1)))
     cm = doc.mapping(raw, path, required=("below", "score"))
     return Cap(float(doc.number(cm["below"], path + ("below",), 0, 1)),
                int(doc.number(cm["score"], path + ("score",), 0, 100, whole=True)))

@@ -218,8 +218,38 @@ def _tokens(folded: str) -> tuple[list[str], list[int], list[int]]:
     return words, starts, list(map(add, starts, map(len, words)))
 
 
+# English typed in a chat window drops the apostrophe: "didnt", "wasnt", "im", "thats". These
+# forms are never other words, so the folded text gets the apostrophe back (its offset maps to the
+# letter after it) and every list and pattern written "didn't" finds them too.
+_BARE_CONTRACTION = re.compile(
+    r"\b(?:(?:don|didn|doesn|wasn|weren|isn|aren|wouldn|couldn|shouldn|haven|hasn|hadn|can|won|mustn|needn)(?=t\b)"
+    r"|i(?=(?:m|ve)\b)|(?:you|they)(?=(?:re|ve|ll|d)\b)|we(?=ve\b)|(?:that|what|there|here)(?=s\b))")
+
+
+def _restore_apostrophes(folded: str, starts: list[int] | None) -> tuple[str, list[int] | None]:
+    cuts = [m.end() for m in _BARE_CONTRACTION.finditer(folded)]
+    if not cuts:
+        return folded, starts
+    if starts is None:
+        starts = list(range(len(folded)))
+    out: list[str] = []
+    new_starts: list[int] = []
+    pos = 0
+    for cut in cuts:
+        out.append(folded[pos:cut])
+        new_starts.extend(starts[pos:cut])
+        out.append("'")
+        new_starts.append(starts[cut])
+        pos = cut
+    out.append(folded[pos:])
+    new_starts.extend(starts[pos:])
+    return "".join(out), new_starts
+
+
 def analyse(text: str, lang: str) -> Analysed:
     folded, starts = _fold_with_map(text)
+    if lang == "en":
+        folded, starts = _restore_apostrophes(folded, starts)
     return _analyse_folded(text, lang, folded, starts)
 
 
