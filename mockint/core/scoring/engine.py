@@ -21,7 +21,7 @@ from mockint.core.scoring.discredit import discredited
 from mockint.core.scoring.lexicon import build_lexicon
 from mockint.core.scoring.matching import group_phrase_sets
 from mockint.core.scoring.model import Cap, CheckSpec, Criterion, Rubric
-from mockint.core.scoring.points import blend, check_points, criterion_score, floor, hit_share, weight_for
+from mockint.core.scoring.points import blend, cap_applies, check_points, criterion_score, floor, weight_for
 from mockint.core.scoring.repeats import without_repeats
 from mockint.core.scoring.text import Analysed, analyse
 from mockint.core.scoring.wording import Flag, distinct, fmt, merged, quote, template_for, template_values
@@ -334,9 +334,7 @@ class _Said:
         already said (its words, points and cap join the first one's)."""
         effect = spec.effect
         template = template_for(spec, o.count, ok, bool(ev))
-        capped = spec.cap if spec.cap is not None and (o.value < spec.cap.below if effect == "gate"
-                                                       else o.count >= spec.cap.at_least
-                                                       and hit_share(self.a, o.spans) >= spec.cap.share) else None
+        capped = spec.cap if cap_applies(spec, o, self.a) else None
         why = spec.found if effect == "penalty" else spec.missing          # what a cap says
         if not (template or capped):
             return ""

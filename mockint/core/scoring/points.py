@@ -78,3 +78,14 @@ def hit_share(a: Analysed, spans: Sequence[Span]) -> float:
     starts = a.token_starts
     inside = sum(bisect_left(starts, sp.end) - bisect_left(starts, sp.start) for sp in spans)
     return min(1.0, inside / len(a.words))
+
+
+def cap_applies(spec: CheckSpec, o: Outcome, a: Analysed) -> bool:
+    """Does the check's ``cap`` hold: a gate's value below ``below``; a penalty's hits at least
+    ``at_least``, their words at least ``share`` of the answer's."""
+    cap = spec.cap
+    if cap is None:
+        return False
+    if spec.effect == "gate":
+        return o.value < cap.below
+    return o.count >= cap.at_least and hit_share(a, o.spans) >= cap.share
