@@ -176,10 +176,14 @@ def _after_lookbehinds(alt: str) -> str:
     return "\\b" + alt if boundary and not alt.startswith("\\b") else alt
 
 
+_NAMED = re.compile(r"\(\?P<\w+>")
+
+
 def plan(pattern: str) -> Plan | None:
-    """The plan of a compiled pattern's source, or None when it must be searched whole."""
+    """The plan of a compiled pattern's source, or None when it must be searched whole. A named
+    group (``(?P<hit>``) only says which words to quote: it is planned as ``(?:``."""
     try:
-        alts = _alternatives(pattern)
+        alts = _alternatives(_NAMED.sub("(?:", pattern))
         exact: set[str] = set()
         prefixes: set[str] = set()
         for alt in alts:
