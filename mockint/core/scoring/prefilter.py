@@ -29,7 +29,7 @@ _DIGITS = tuple("0123456789")
 _MAX = 64                         # more alternatives than this: not worth planning
 _MAX_NEEDS = 4                    # more required texts than this: not worth a search each
 _MAX_GROUPS = 3                   # the most telling requirements, no more
-_RARE = set("$€£¥%#@&+=<>|~^*/\\")   # symbols rare in prose: worth a search alone
+_RARE = set("$€£¥%#@&+=<>|~^*/\\[]{}")   # symbols rare in prose: worth a search alone
 
 Plan = tuple[frozenset[str], tuple[str, ...]]         # (exact tokens, token prefixes)
 CharPlan = tuple[frozenset[str], bool, re.Pattern[str]]   # (characters, at the start, their finder)
