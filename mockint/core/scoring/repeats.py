@@ -31,10 +31,14 @@ class Repeats:
     ignore: frozenset[str] = frozenset()     # words that are no content (folded): function words
 
 
-def _content(a: Analysed, i: int, ignore: frozenset[str]) -> set[str]:
-    """The content stems of sentence ``i``: its words less ``ignore`` and one-letter words."""
-    return {st for w, st, si in zip(a.words, a.stems, a.sentence_of_token)
-            if si == i and len(w) > 1 and w not in ignore}
+def _contents(a: Analysed, ignore: frozenset[str]) -> dict[int, set[str]]:
+    """The content stems of each sentence, in one pass: its words less ``ignore`` and one-letter
+    words."""
+    out: dict[int, set[str]] = defaultdict(set)
+    for w, st, si in zip(a.words, a.stems, a.sentence_of_token):
+        if len(w) > 1 and w not in ignore:
+            out[si].add(st)
+    return out
 
 
 def repeated_sentences(a: Analysed, rep: Repeats) -> list[int]:
@@ -52,6 +56,7 @@ def repeated_sentences(a: Analysed, rep: Repeats) -> list[int]:
     # a near-copy at ``cutoff`` has a length within this factor of the other's (ratio <= 2 min/sum;
     # 0.9: the processor drops punctuation, so the lengths compared here are a little looser)
     near = 0.9 * rep.cutoff / (200 - rep.cutoff) if rep.cutoff < 100 else 0.9
+    contents = _contents(a, rep.ignore) if rep.min_shared else {}
     for i, (s, e) in enumerate(a.sentences):
         if words_in[i] < rep.min_words:
             continue
@@ -67,7 +72,7 @@ def repeated_sentences(a: Analysed, rep: Repeats) -> list[int]:
             out.append(i)
             continue
         if rep.min_shared:      # the same point in other words: most of its content said before
-            own = _content(a, i, rep.ignore)
+            own = contents.get(i, set())
             if len(own) >= rep.min_shared and any(
                     len(own & k) >= max(rep.min_shared, rep.share * len(own)) for k in kept_stems):
                 out.append(i)
