@@ -205,6 +205,22 @@ def test_off_topic_stories_are_capped_whatever_the_question(lang, qid):
         assert any(c.rule == "preparation.on_topic" for c in res.caps)
 
 
+def test_a_questions_multi_word_terms_count_as_on_topic():
+    """The question's own terms count toward staying on topic, multi-word ones too ("next step"):
+    a plain-spoken discovery call that names only its call and its next step is on topic, not
+    capped at 15 as off-topic."""
+    q = loader.bank("en").get("discovery-call")
+    assert "next step" in q.terms
+    text = ("I open by asking why they took the call and what would make it worth their time. Then I "
+            "ask for an example, a real recent one, and keep asking until I have numbers: how often, "
+            "what it costs, who is affected. I finish by playing it back in their words and agreeing a "
+            "next step with a date.")
+    res = loader.scorer("en").score(text, q)
+    on_topic = next(c for c in res.criterion("preparation").checks if c.id == "on_topic")
+    assert any(e.text == "next step" for e in on_topic.evidence), [e.text for e in on_topic.evidence]
+    assert not any(c.rule == "preparation.on_topic" for c in res.caps)
+
+
 def test_scoring_leaves_no_cycles_for_the_garbage_collector():
     """Everything a score builds is freed by reference counting when the result goes: cycles
     (the checks' context and its memo once held one) cost ~9 % of the scoring time in collections."""

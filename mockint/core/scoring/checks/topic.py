@@ -178,6 +178,7 @@ class OnTopicCheck(Check):
     def __init__(self, *args):
         super().__init__(*args)
         self._vocab: dict[tuple[str, str, tuple[str, ...]], set[str]] = {}
+        self._term_phrases: dict[tuple[str, str, tuple[str, ...]], PhraseSet | None] = {}
         self._ignore = self._stems(self.opts.get("ignore", []))
         self._domain = self._stems(self.opts.get("lists", [])) - self._ignore
         self._ignore_terms = self._stems(self.opts.get("ignore_in_terms", []))
@@ -195,6 +196,14 @@ class OnTopicCheck(Check):
             self._vocab[key] = self._domain | (self._stems(q.terms) - self._ignore_terms)
         return self._vocab[key]
 
+    def term_phrases(self, q: Question) -> PhraseSet | None:
+        """The question's multi-word terms ("next step", "who decides"), matched as phrases."""
+        key = (q.lang, q.id, tuple(q.terms))
+        if key not in self._term_phrases:
+            multi = [t for t in q.terms if len(phrase_tokens(t)) > 1]
+            self._term_phrases[key] = PhraseSet(multi, self.rubric.lang, "stem", 0, None, None) if multi else None
+        return self._term_phrases[key]
+
     def run(self, ctx: Ctx) -> Outcome:
         a = ctx.a
         seen: set[str] = self.vocab(ctx.question).intersection(a.stems)
@@ -202,10 +211,15 @@ class OnTopicCheck(Check):
         ts, te = a.token_starts, a.token_ends
         spans = [Span(ts[i], te[i], i, i, self.rule)                        # first use of each
                  for i in sorted(pos[stem][0] for stem in seen)]
-        if self._phrases is not None:
-            for h in self._phrases.find(ctx.a):
+        phrased = False
+        for ps in (self._phrases, self.term_phrases(ctx.question)):
+            if ps is None:
+                continue
+            for h in ps.find(ctx.a):
                 if h.phrase not in seen:
                     seen.add(h.phrase)
                     spans.append(Span(h.start, h.end, h.first, h.last, self.rule))
+                    phrased = True
+        if phrased:
             spans.sort(key=lambda sp: sp.start)
         return Outcome(_saturate(len(seen), self.target(ctx)), len(seen), spans)
