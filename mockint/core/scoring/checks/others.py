@@ -86,10 +86,12 @@ class StatementsCheck(Check):
 class EvidenceCheck(Check):
     """What other checks found (``from``), counted together: e.g. substance is actions, figures,
     reasons and talking points. A stretch of the answer counts once, however many checks found
-    it; with ``distinct``, a repeated text counts once. Evidence: those spans, as this rule's."""
+    it; with ``distinct``, a repeated text counts once. Evidence: those spans, as this rule's.
+    With ``density_from_words``, an answer of at least that many words is judged by its count per
+    100 words (shorter ones pass): a long answer with little in it."""
     kind = "evidence"
     effects = EFFECTS
-    options = {"from": True, "distinct": False}     # key: required?
+    options = {"from": True, "distinct": False, "density_from_words": False}     # key: required?
     reads_others = True
 
 
@@ -110,6 +112,14 @@ class EvidenceCheck(Check):
         spans.sort(key=lambda sp: sp.start)
         folded = ctx.a.folded
         n = self._count(spans, (" ".join(folded[sp.start:sp.end].split()) for sp in spans))
+        start = self.opts.get("density_from_words")
+        if start is not None:
+            words = len(ctx.a.words)
+            if words < start:
+                return Outcome(1.0, n, spans, {"words": str(words)})
+            density = n * 100 / words
+            return Outcome(_saturate(density, self.target(ctx)), n, spans,
+                           {"words": str(words), "density": f"{density:.1f}"})
         return Outcome(_saturate(n, self.target(ctx)), n, spans)
 
 
