@@ -347,7 +347,7 @@ def test_a_doubt_is_not_also_named_as_a_hedge(lang, text):
 def test_two_buzzwords_with_nothing_behind_them_cap_the_answer(lang, text):
     """preparation.jargon caps at 35 from two hits (it took three): a habit lined with objection
     vocabulary and no moment or figure of the candidate's is no better than the habit alone."""
-    res = loader.scorer(lang).score(text, loader.bank(lang).get("handle-objection"))
+    res = score(lang, text, "handle-objection")
     jargon = next(k for k in res.criterion("preparation").checks if k.id == "jargon")
     assert jargon.count == 2
     assert res.score <= 35 and any(c.rule == "preparation.jargon" for c in res.caps)
@@ -377,13 +377,29 @@ STORY_AROUND_THEM = {
 
 @pytest.mark.parametrize("lang", ["en", "ro"])
 def test_textbook_moves_cap_only_an_answer_made_of_them(lang):
-    """stock_moves' cap has `share: 0.3`: the same textbook steps inside a real story take no
-    points' worth of credit but do not cap it; an answer made of them is capped at 35."""
-    scorer, q = loader.scorer(lang), loader.bank(lang).get("handle-objection")
-    bare = scorer.score(STOCK[lang], q)
+    """stock_moves' cap has a `share` (15 % of the answer's words): the same textbook steps inside a
+    real story take no points' worth of credit but do not cap it; an answer made of them is capped at 35."""
+    bare = score(lang, STOCK[lang], "handle-objection")
     assert any(c.rule == "preparation.stock_moves" for c in bare.caps) and bare.score <= 35
-    story = scorer.score(STORY_AROUND_THEM[lang], q)
+    story = score(lang, STORY_AROUND_THEM[lang], "handle-objection")
     moves = next(k for c in story.criteria for k in c.checks if k.rule == "preparation.stock_moves")
     assert moves.count >= 3                 # found, and named ...
     assert not any(c.rule == "preparation.stock_moves" for c in story.caps)
     assert story.score >= 65                # ... but a tenth of a real story: no cap
+
+
+def test_a_long_thin_answer_is_capped_and_a_short_one_is_not_judged():
+    """preparation.thin: 90 words or more with under 4 facts, reasons or steps per 100 words caps
+    the answer at 35 and says so with the count and the length; a short answer is not judged."""
+    long_thin = ("Well, it is a really interesting question and honestly I could talk about it all day, because "
+                 "sales is such a fascinating world and every day is different in its own way. I think what "
+                 "really matters is the attitude you bring, the energy, the way you show up for people and for "
+                 "yourself, and the mindset you carry with you from morning to evening. Some days are good and "
+                 "some days are less good, that is simply how life works for everyone, and I think accepting "
+                 "that is half of the battle really. Anyway, I always try my best and keep going.")
+    res = score("en", long_thin, "handle-rejection")
+    thin = next(c for c in res.criterion("preparation").checks if c.id == "thin")
+    assert thin.value < 1 and any(c.rule == "preparation.thin" for c in res.caps) and res.score <= 35
+    assert "words" in thin.message
+    short = score("en", "I keep going. Some days are good and some are less good.", "handle-rejection")
+    assert next(c for c in short.criterion("preparation").checks if c.id == "thin").value == 1.0

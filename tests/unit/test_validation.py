@@ -221,25 +221,6 @@ def test_density_from_words_is_a_whole_number_of_words():
     assert "(did you mean 'density_from_words'?)" in err(base.replace("density_from_words: 90", "density_from_word: 90"))
 
 
-def test_a_long_thin_answer_is_capped_and_a_short_one_is_not_judged():
-    """preparation.thin: 90 words or more with under 4 facts, reasons or steps per 100 words caps
-    the answer at 35 and says so with the count and the length; a short answer is not judged."""
-    from mockint.core.bank import loader
-    scorer, q = loader.scorer("en"), loader.bank("en").get("handle-rejection")
-    long_thin = ("Well, it is a really interesting question and honestly I could talk about it all day, because "
-                 "sales is such a fascinating world and every day is different in its own way. I think what "
-                 "really matters is the attitude you bring, the energy, the way you show up for people and for "
-                 "yourself, and the mindset you carry with you from morning to evening. Some days are good and "
-                 "some days are less good, that is simply how life works for everyone, and I think accepting "
-                 "that is half of the battle really. Anyway, I always try my best and keep going.")
-    res = scorer.score(long_thin, q)
-    thin = next(c for c in res.criterion("preparation").checks if c.id == "thin")
-    assert thin.value < 1 and any(c.rule == "preparation.thin" for c in res.caps) and res.score <= 35
-    assert "words" in thin.message
-    short = scorer.score("I keep going. Some days are good and some are less good.", q)
-    assert next(c for c in short.criterion("preparation").checks if c.id == "thin").value == 1.0
-
-
 def test_per_words_is_for_penalties_only():
     text = MINI.replace("        effect: penalty\n", "        effect: reward\n        per_words: 60\n")
     assert "checks[0].per_words: only a check with effect 'penalty' takes 'per_words'" in err(text)

@@ -113,13 +113,9 @@ class EvidenceCheck(Check):
         folded = ctx.a.folded
         n = self._count(spans, (" ".join(folded[sp.start:sp.end].split()) for sp in spans))
         start = self.opts.get("density_from_words")
-        if start is not None:
+        if start is not None:           # per 100 words ({words} in a message is the answer's, as always)
             words = len(ctx.a.words)
-            if words < start:
-                return Outcome(1.0, n, spans, {"words": str(words)})
-            density = n * 100 / words
-            return Outcome(_saturate(density, self.target(ctx)), n, spans,
-                           {"words": str(words), "density": f"{density:.1f}"})
+            return Outcome(1.0 if words < start else _saturate(n * 100 / words, self.target(ctx)), n, spans)
         return Outcome(_saturate(n, self.target(ctx)), n, spans)
 
 

@@ -211,15 +211,12 @@ class OnTopicCheck(Check):
         ts, te = a.token_starts, a.token_ends
         spans = [Span(ts[i], te[i], i, i, self.rule)                        # first use of each
                  for i in sorted(pos[stem][0] for stem in seen)]
-        phrased = False
+        single = len(spans)
         for ps in (self._phrases, self.term_phrases(ctx.question)):
-            if ps is None:
-                continue
-            for h in ps.find(ctx.a):
+            for h in ps.find(ctx.a) if ps is not None else ():
                 if h.phrase not in seen:
                     seen.add(h.phrase)
                     spans.append(Span(h.start, h.end, h.first, h.last, self.rule))
-                    phrased = True
-        if phrased:
+        if len(spans) > single:
             spans.sort(key=lambda sp: sp.start)
         return Outcome(_saturate(len(seen), self.target(ctx)), len(seen), spans)
