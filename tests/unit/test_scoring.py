@@ -489,6 +489,27 @@ def test_the_live_coach_scores_only_what_it_shows_and_shows_the_same():
         assert coach_for(scorer, text, q) == coach_from_result(scorer.score(text, q))
 
 
+@pytest.mark.parametrize("lang", ["en", "ro"])
+def test_only_can_name_checks_of_a_criterion(lang):
+    """The coach names the checks of confidence it shows (hedges, fillers): those are scored, with
+    what discredits them (doubts' words are not hedges too), and nothing else of confidence (the
+    red-flag blame it reads costs ~0.8 ms of a 1,000-word draft)."""
+    scorer, bank = loader.scorer(lang), loader.bank(lang)
+    assert "confidence.hedges" in scorer.rubric.coach["criteria"]
+    text = {"en": "Um, I'm not sure, I think we maybe closed 40 deals. It wasn't really my fault the leads were bad.",
+            "ro": "Păi, nu sunt sigur, cred că am închis poate 40 de contracte. Nu a fost chiar vina mea, lead-urile erau slabe."}[lang]
+    q = bank.get("hit-quota")
+    quick = scorer.score(text, q, only=("real_examples", "confidence.hedges", "confidence.fillers"))
+    assert [c.id for c in quick.criteria] == ["real_examples", "confidence"]
+    assert [k.rule for k in quick.criterion("confidence").checks] == ["confidence.hedges", "confidence.fillers"]
+    full = scorer.score(text, q)
+    for rule in ("confidence.hedges", "confidence.fillers"):
+        part = next(k for k in quick.criterion("confidence").checks if k.rule == rule)
+        whole = next(k for k in full.criterion("confidence").checks if k.rule == rule)
+        assert (part.count, [e.text for e in part.evidence]) == (whole.count, [e.text for e in whole.evidence])
+    assert quick.criterion("real_examples") == full.criterion("real_examples")
+
+
 def test_the_live_coach_works_with_the_scorer_of_user_rubrics():
     """mypy found it: MultiScorer.score (the scorer when the user has banks or rubrics) took no
     ``only``, so the live coach's quick look raised TypeError there."""

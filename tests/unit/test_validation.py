@@ -362,9 +362,17 @@ def test_the_coach_section_names_rules_that_exist():
     problems: list = []
     parse_rubric(text, "r.yaml", fact_ids(), problems=problems)
     shown = [str(p) for p in problems]
-    assert shown == ["r.yaml:4:14: coach.criteria[0]: 'confidense' names no criterion (did you mean 'confidence'?)",
+    assert shown == ["r.yaml:4:14: coach.criteria[0]: 'confidense' names no criterion or check (criterion.check) "
+                     "(did you mean 'confidence'?)",
                      "r.yaml:5:12: coach.hedges[0]: 'confidence.hedgez' names no check (criterion.check) "
                      "(did you mean 'confidence.hedges'?)"], shown
+    # what the coach scores may be some checks of a criterion: they must exist too
+    text = MINI.replace("criteria:\n", "coach:\n  criteria: [confidence.hedges, confidence.hedgez]\ncriteria:\n", 1)
+    problems = []
+    parse_rubric(text, "r.yaml", fact_ids(), problems=problems)
+    assert [str(p) for p in problems] == [
+        "r.yaml:4:33: coach.criteria[1]: 'confidence.hedgez' names no criterion or check (criterion.check) "
+        "(did you mean 'confidence.hedges'?)"]
 
 
 def test_the_coach_reads_the_rules_its_rubric_names():

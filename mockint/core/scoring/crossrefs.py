@@ -112,8 +112,12 @@ def _coach(doc: Doc, raw: Any, criteria: list[Criterion], broken: set[str]) -> d
     errs: list[DataError] = []
     for key, value in m.items():
         names = doc.strings(value, ("coach", key), 0)
-        known = crit_ids if key in COACH_CRITERIA_KEYS else rules
-        what = "criterion" if key in COACH_CRITERIA_KEYS else "check (criterion.check)"
+        if key == "criteria":        # what the coach scores: whole criteria, or some checks of one
+            known, what = crit_ids + rules, "criterion or check (criterion.check)"
+        elif key in COACH_CRITERIA_KEYS:
+            known, what = crit_ids, "criterion"
+        else:
+            known, what = rules, "check (criterion.check)"
         for i, n in enumerate(names):
             if n not in known and n.split(".")[0] not in broken:
                 errs.append(doc.error(("coach", key, i), f"'{n}' names no {what}{did_you_mean(n, known)}"))

@@ -220,8 +220,9 @@ class Scorer:
 
     def score(self, answer: str, question: Question, elapsed: float | None = None,
               only: tuple[str, ...] | None = None, extra: Sequence[ExtraCriteria] = ()) -> Result:
-        """The answer's result. ``only``: just these criteria (the live coach's quick look; the
-        score is then of those alone). ``extra``: criteria from outside the rubric (a job
+        """The answer's result. ``only``: just these criteria, or just these checks of a criterion
+        ("confidence.hedges"; the live coach's quick look: the score is then of those alone, and a
+        criterion named by its checks is scored on them only). ``extra``: criteria from outside the rubric (a job
         posting's ``job_fit`` and ``tone``), each worth a fixed share of the score (its weight)."""
         if len(answer) > MAX_ANSWER_CHARS:
             from mockint.core.data.errors import MockintError
@@ -240,8 +241,14 @@ class Scorer:
 
         ctx = Ctx(a, question, elapsed, run, self.bank)
         crits = self.criteria_for(question, elapsed)
+        subset: dict[str, set[str]] = {}
         if only is not None:
-            crits = [c for c in crits if c.id in only]
+            for name in only:
+                cid, _, check = name.partition(".")
+                if check:
+                    subset.setdefault(cid, set()).add(name)
+            crits = [c for c in crits if c.id in only or c.id in subset]
+            subset = {cid: rules for cid, rules in subset.items() if cid not in only}
         results, caps = [], []
         ctx_m = None
         runs: Callable[[str], Outcome] = run
@@ -251,7 +258,7 @@ class Scorer:
             if wanted:
                 runs, ctx_m = discredited(wanted, self._rules_for, self.checks, self.bank, a, question, ctx, run)
             for crit in crits:
-                cres, ccaps = self._criterion(crit, a, question, runs)
+                cres, ccaps = self._criterion(crit, a, question, runs, subset.get(crit.id))
                 results.append(cres)
                 caps += ccaps
         finally:
@@ -283,9 +290,11 @@ class Scorer:
             got = self._by_kind[key] = [(spec, rule) for spec, rule in applied if spec.weight != 0]
         return got
 
-    def _criterion(self, crit: Criterion, a: Analysed, q: Question, run) -> tuple[CriterionResult, list[CapResult]]:
+    def _criterion(self, crit: Criterion, a: Analysed, q: Question, run,
+                   rules: set[str] | None = None) -> tuple[CriterionResult, list[CapResult]]:
         kind = q.kind
-        outcomes = [(spec, rule, floor(spec, run(rule))) for spec, rule in self._rules_for(crit.id, kind)]
+        outcomes = [(spec, rule, floor(spec, run(rule))) for spec, rule in self._rules_for(crit.id, kind)
+                    if rules is None or rule in rules]
         score, rw = criterion_score(outcomes, len(a.words))
         passed = score >= crit.threshold - 1e-9
         said = _Said(a, q, rw)
