@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from mockint.core.data import cache, yamlfile
 from mockint.core.data.paths import home
 
@@ -53,3 +55,20 @@ def test_cache_entries_are_named_by_the_text():
         yamlfile.load_yaml_cached(text, "x.yaml")
     assert sorted(e.name for e in (home() / "cache").glob("yaml-*")) == sorted(
         cache.key(yamlfile._CACHE_KIND, t) for t in (DOC, DOC + "# a comment\n"))
+
+
+@pytest.mark.parametrize("text", ["a: " + "[" * 150 + "]" * 150 + "\n",
+                                  "".join("  " * i + "- \n" for i in range(150)) + "  " * 150 + "- x\n"])
+def test_a_document_nested_deeper_than_anything_mockint_reads_is_refused(text):
+    """libyaml (PyYAML 6.0.3's wheels) reads any depth where the pure-Python parser raised
+    RecursionError; what walks the data after would still recurse, so load_yaml refuses it with
+    the same one-line error, whichever parser is installed."""
+    from mockint.core.data.errors import DataError
+    from mockint.core.data.yamlfile import load_yaml
+    with pytest.raises(DataError, match="nested too deeply"):
+        load_yaml(text, "deep.yaml")
+
+
+def test_a_document_nested_as_deep_as_a_rubric_loads():
+    from mockint.core.data.yamlfile import load_yaml
+    assert load_yaml("a: " + "[" * 20 + "1" + "]" * 20 + "\n", "ok.yaml") == {"a": eval("[" * 20 + "1" + "]" * 20)}

@@ -22,6 +22,7 @@ from typing import Any, NoReturn
 
 from mockint.core.data import cache
 from mockint.core.data.errors import DataError, MockintError
+from mockint.core.data.nesting import shallow
 
 Key = str | int
 
@@ -270,7 +271,10 @@ def load_yaml(text: str, name: str) -> Any:
         raise DataError(name, None, "", "malformed YAML: nested too deeply") from None
     if "&" in text and "*" in text:         # anchors and aliases: refuse a bomb before anything walks it
         _check_aliases(data, text, name)
+    if not shallow(data):                   # libyaml reads any depth; what walks the data later would not
+        raise DataError(name, None, "", "malformed YAML: nested too deeply")
     return data
+
 
 
 MAX_ALIAS_GROWTH = 100_000   # values that aliases may add to a document once expanded

@@ -16,3 +16,14 @@ DEFAULT_COACH: dict[str, tuple[str, ...]] = {
     "follow_up_criteria": ("real_examples", "key_points"),
 }
 COACH_CRITERIA_KEYS = ("criteria", "example", "follow_up_criteria")     # these name criteria; the rest, checks
+
+
+def split_only(only: tuple[str, ...]) -> tuple[set[str], dict[str, set[str]]]:
+    """What a scorer's ``only`` names: (the criteria to score, and for a criterion named only by
+    some of its checks, "confidence.hedges", those checks' rule ids)."""
+    subset: dict[str, set[str]] = {}
+    for name in only:
+        cid, _, check = name.partition(".")
+        if check and cid not in only:
+            subset.setdefault(cid, set()).add(name)
+    return set(only) | set(subset), subset

@@ -17,6 +17,7 @@ from typing import Any, Protocol
 
 from mockint.core.questions.bank import Bank, Question, TalkingPoint
 from mockint.core.scoring.checks import KIND_CLASSES, Check, Ctx, Outcome, PatternCheck, PatternIndex
+from mockint.core.scoring.coach_rules import split_only
 from mockint.core.scoring.discredit import discredited
 from mockint.core.scoring.lexicon import build_lexicon
 from mockint.core.scoring.matching import group_phrase_sets
@@ -220,9 +221,8 @@ class Scorer:
 
     def score(self, answer: str, question: Question, elapsed: float | None = None,
               only: tuple[str, ...] | None = None, extra: Sequence[ExtraCriteria] = ()) -> Result:
-        """The answer's result. ``only``: just these criteria, or just these checks of a criterion
-        ("confidence.hedges"; the live coach's quick look: the score is then of those alone, and a
-        criterion named by its checks is scored on them only). ``extra``: criteria from outside the rubric (a job
+        """The answer's result. ``only``: just these criteria or checks ("confidence.hedges": the
+        live coach's quick look; the score is then of those alone). ``extra``: criteria from outside the rubric (a job
         posting's ``job_fit`` and ``tone``), each worth a fixed share of the score (its weight)."""
         if len(answer) > MAX_ANSWER_CHARS:
             from mockint.core.data.errors import MockintError
@@ -241,14 +241,8 @@ class Scorer:
 
         ctx = Ctx(a, question, elapsed, run, self.bank)
         crits = self.criteria_for(question, elapsed)
-        subset: dict[str, set[str]] = {}
-        if only is not None:
-            for name in only:
-                cid, _, check = name.partition(".")
-                if check:
-                    subset.setdefault(cid, set()).add(name)
-            crits = [c for c in crits if c.id in only or c.id in subset]
-            subset = {cid: rules for cid, rules in subset.items() if cid not in only}
+        keep, subset = split_only(only) if only is not None else (None, {})
+        crits = [c for c in crits if keep is None or c.id in keep]
         results, caps = [], []
         ctx_m = None
         runs: Callable[[str], Outcome] = run
@@ -283,24 +277,22 @@ class Scorer:
         """A criterion's checks as they apply to a question of ``kind`` (their ``by_kind``
         weight and target; weight 0: left out, so a check of weight 0 with a ``by_kind`` weight
         applies to that kind only)."""
-        key = (crit_id, kind)
-        got = self._by_kind.get(key)
+        got = self._by_kind.get(key := (crit_id, kind))
         if got is None:
             applied = ((spec.for_kind(kind), rule) for spec, rule in self.rules[crit_id])
             got = self._by_kind[key] = [(spec, rule) for spec, rule in applied if spec.weight != 0]
         return got
 
     def _criterion(self, crit: Criterion, a: Analysed, q: Question, run,
-                   rules: set[str] | None = None) -> tuple[CriterionResult, list[CapResult]]:
-        kind = q.kind
-        outcomes = [(spec, rule, floor(spec, run(rule))) for spec, rule in self._rules_for(crit.id, kind)
-                    if rules is None or rule in rules]
+                   rules=None) -> tuple[CriterionResult, list[CapResult]]:
+        outcomes = [(spec, rule, floor(spec, run(rule))) for spec, rule in self._rules_for(crit.id, q.kind)
+                    if rules is None or rule in rules]      # rules: only these (the live coach's quick look)
         score, rw = criterion_score(outcomes, len(a.words))
         passed = score >= crit.threshold - 1e-9
         said = _Said(a, q, rw)
         for spec, rule, o in outcomes:
             said.add(spec, rule, o)
-        advice, follow_up = said.advice(crit, kind, passed)
+        advice, follow_up = said.advice(crit, q.kind, passed)
         said.evidence.sort(key=lambda e: (e.start, e.end, e.rule))
         return CriterionResult(crit.id, crit.name, score, passed, weight_for(crit, q),
                                crit.mode_for(q.kind), list(crit.guide), said.evidence,
