@@ -391,7 +391,19 @@ def test_the_coach_reads_the_rules_its_rubric_names():
 
 def test_matching_inflections_are_endings():
     text = MINI.replace("criteria:\n", "matching:\n  inflections: [s, ed, \"-ing\"]\ncriteria:\n", 1)
-    assert "matching.inflections: an ending is lowercase letters, not '-ing'" in err(text)
+    assert "matching.inflections: an ending is lowercase letters (or an apostrophe), not '-ing'" in err(text)
     ok = parse_rubric(MINI.replace("criteria:\n", "matching:\n  inflections: [s, ed]\ncriteria:\n", 1),
                       "r.yaml", fact_ids())
     assert ok.inflections == frozenset({"", "s", "ed"})
+    possessive = parse_rubric(MINI.replace("criteria:\n", "matching:\n  inflections: [s, \"'s\"]\ncriteria:\n", 1),
+                              "r.yaml", fact_ids())
+    assert possessive.inflections == frozenset({"", "s", "'s"})
+
+
+def test_a_possessive_is_the_word_itself():
+    """With "'s" among the endings, "the team's plan" holds "team" (a closing question about the
+    team's plan was capped as 'not about the job')."""
+    from mockint.core.scoring.matching import same_word
+    assert same_word("team's", "team", frozenset({"", "s", "'s"}))
+    assert not same_word("team's", "team", frozenset({"", "s"}))
+    assert not same_word("teamwork", "team", frozenset({"", "s", "'s"}))

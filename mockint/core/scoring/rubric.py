@@ -236,9 +236,9 @@ def parse_rubric(text: str, name: str, facts: set[str] | None = None, rid: str =
     inflections = None
     if "inflections" in matching:   # the endings a one-word phrase may take (besides none)
         inflections = frozenset(doc.strings(matching["inflections"], ("matching", "inflections"), 1)) | {""}
-        bad = sorted(e for e in inflections if e and not (e.isalpha() and e.islower()))
-        if bad:
-            doc.fail(("matching", "inflections"), f"an ending is lowercase letters, not '{bad[0]}'")
+        bad = sorted(e for e in inflections if e and not (e.replace("'", "").isalpha() and e.islower()))
+        if bad:     # letters, and an apostrophe for a possessive ("'s")
+            doc.fail(("matching", "inflections"), f"an ending is lowercase letters (or an apostrophe), not '{bad[0]}'")
     lists = _lists(doc, top)
     repeats = _repeats(doc, matching.get("repeats"), ("matching", "repeats"), lists)
     criteria, broken = _all_criteria(doc, top["criteria"], lists, facts, fuzzy, problems)
