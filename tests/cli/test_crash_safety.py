@@ -123,6 +123,7 @@ WRITER = textwrap.dedent("""
     tag, go, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
     result = json.loads(sys.argv[4])
     store = Store.open()
+    open(go + "." + tag, "w").close()           # ready: imported, store open
     while not os.path.exists(go):
         time.sleep(0.005)
     ids = []
@@ -140,10 +141,11 @@ READER = textwrap.dedent("""
     from mockint.core.history.store import Store
 
     go, stop = sys.argv[1], sys.argv[2]
+    open(go + ".R", "w").close()                # ready: imported
     while not os.path.exists(go):
         time.sleep(0.005)
     reads = 0
-    while not os.path.exists(stop):
+    while reads == 0 or not os.path.exists(stop):   # at least one read, however fast the writers
         with Store.open() as store:
             store.sessions()
         reads += 1
@@ -161,7 +163,10 @@ def test_two_processes_writing_sessions_at_once_lose_nothing(tmp_path):
                for tag in ("A", "B")]
     reader = subprocess.Popen([sys.executable, "-c", READER, str(go), str(stop)],
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=child_env(), cwd=ROOT)
-    time.sleep(0.5)                                   # let all three import and open the store
+    deadline = time.monotonic() + 60                  # let all three import and open the store: on a
+    while not all((tmp_path / f"go.{t}").exists() for t in "ABR"):   # busy machine this took over 0.5 s
+        assert time.monotonic() < deadline, "the writers and the reader never became ready"
+        time.sleep(0.01)
     go.write_text("go")
     outs = [w.communicate(timeout=120) for w in writers]
     stop.write_text("stop")
