@@ -845,3 +845,25 @@ def test_a_key_point_is_labelled_with_its_summary_in_the_answer_s_language_also_
     summary = next(tp.summary for tp in q.talking_points if tp.id == "motivation").rstrip(".")
     for report in (score_text(r, lang), score_markdown(r, lang), score_markdown(again, lang)):
         assert f"{summary}: " in report and "motivation: " not in report
+
+
+def test_a_wal_another_process_is_writing_is_never_judged_foreign(tmp_path, monkeypatch):
+    """Found by the concurrency test once its reader really ran beside the writers: a frame's header
+    is written before its page, so a page 1 read in between is old bytes and the whole -wal looked
+    foreign; the reader set it aside and six committed sessions of the writers were lost. A -wal
+    judged foreign must now stay unchanged while it is judged again."""
+    from mockint.core.history import connect
+    db = tmp_path / "h.sqlite3"
+    db.write_bytes(b"")
+    wal = Path(str(db) + "-wal")
+    wal.write_bytes(b"x" * 64)
+    monkeypatch.setattr(connect, "WAL_SETTLE", 0.01)
+    monkeypatch.setattr(connect, "_judge_wal", lambda p: "the file header in it is not a mockint history's")
+    grows = iter(range(1, 100))
+    monkeypatch.setattr(connect, "_wal_stat", lambda w: (next(grows), 0))      # written all the time
+    assert connect._foreign_wal(db) is None
+    monkeypatch.setattr(connect, "_wal_stat", lambda w: (64, 0))               # still: a stranger's
+    assert connect._foreign_wal(db) == "the file header in it is not a mockint history's"
+    verdicts = iter(["the file header in it is not a mockint history's", None])
+    monkeypatch.setattr(connect, "_judge_wal", lambda p: next(verdicts))     # a half-written frame, then whole
+    assert connect._foreign_wal(db) is None

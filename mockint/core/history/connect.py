@@ -154,9 +154,38 @@ def _move_aside(path: Path) -> Path:
 
 
 def _foreign_wal(path: Path) -> str | None:
-    """Why the history's ``-wal`` file is not its own (None when it is, or cannot be told): its
-    page size differs from the history's, or a page 1 in it (the file header) is not a mockint
-    history's. SQLite would replay such a file into the history at open."""
+    """Why the history's ``-wal`` file is not its own (None when it is, or cannot be told), judged
+    twice on a still file: another process writing the history writes a frame's header before its
+    page, and a page 1 read between the two is yesterday's bytes, not a stranger's. A foreign file is
+    stale (nothing writes it); one that changes while it is judged is in use, so its own."""
+    why = _judge_wal(path)
+    wal = Path(str(path) + "-wal")
+    for _ in range(3):
+        if why is None:
+            return None
+        before = _wal_stat(wal)
+        time.sleep(WAL_SETTLE)
+        why = _judge_wal(path)
+        if before == _wal_stat(wal):
+            return why
+    return None
+
+
+WAL_SETTLE = 0.05       # seconds a -wal file judged foreign must stay unchanged to be set aside
+
+
+def _wal_stat(wal: Path) -> tuple[int, int] | None:
+    try:
+        st = wal.stat()
+    except OSError:
+        return None
+    return st.st_size, st.st_mtime_ns
+
+
+def _judge_wal(path: Path) -> str | None:
+    """Why the ``-wal`` file read now is not the history's own: its page size differs from the
+    history's, or a page 1 in it (the file header) is not a mockint history's. SQLite would replay
+    such a file into the history at open."""
     wal = Path(str(path) + "-wal")
     try:
         if os.path.islink(wal) or not wal.is_file() or wal.stat().st_size < 32:
