@@ -276,7 +276,6 @@ def load_yaml(text: str, name: str) -> Any:
     return data
 
 
-
 MAX_ALIAS_GROWTH = 100_000   # values that aliases may add to a document once expanded
 
 

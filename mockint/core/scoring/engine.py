@@ -284,7 +284,7 @@ class Scorer:
         return got
 
     def _criterion(self, crit: Criterion, a: Analysed, q: Question, run,
-                   rules=None) -> tuple[CriterionResult, list[CapResult]]:
+                   rules: set[str] | None = None) -> tuple[CriterionResult, list[CapResult]]:
         outcomes = [(spec, rule, floor(spec, run(rule))) for spec, rule in self._rules_for(crit.id, q.kind)
                     if rules is None or rule in rules]      # rules: only these (the live coach's quick look)
         score, rw = criterion_score(outcomes, len(a.words))

@@ -68,21 +68,18 @@ def _negated(a: Analysed, first: int, last: int, negators: frozenset, window: in
         return False
     si = sent[first]
     for i in range(max(0, first - window), min(last, len(words))):
-        if sent[i] == si and words[i] in negators and not _clause_break(a, i, first):
-            return True
+        if sent[i] == si and words[i] in negators and not (i < first and _clause_ends(a, i, first)):
+            return True         # "it wasn't finished, and I told their COO" does not negate "I told"
     return False
 
 
-_BREAK = frozenset(",;:")
+CLAUSE_END = frozenset(",;:()[]")     # what ends a clause between two words
 
 
-def _clause_break(a: Analysed, i: int, first: int) -> bool:
-    """Whether a comma, semicolon or colon lies between token ``i`` and the hit's first token:
-    "it wasn't finished, and I told their COO" does not negate "I told"."""
-    if i >= first:
-        return False
-    folded = a.folded
-    return any(c in _BREAK for c in folded[a.token_ends[i]:a.token_starts[first]])
+def _clause_ends(a: Analysed, i: int, j: int) -> bool:
+    """Whether a clause ends between token ``i`` and a later token ``j`` (a comma, a semicolon, a
+    colon or a bracket between them)."""
+    return not CLAUSE_END.isdisjoint(a.folded[a.token_ends[i]:a.token_starts[j]])
 
 
 def _spans_from_hits(hits: list[Hit], rule: str) -> list[Span]:

@@ -13,6 +13,7 @@ from mockint.core.scoring.checks.base import (
     Ctx,
     Outcome,
     Span,
+    _clause_ends,
     _hit,
     _negated,
     _saturate,
@@ -135,8 +136,6 @@ class _Objects:
     after it counts ("I listened", "I called them"); "I called the banana" and "I proposed a
     triangle" do not."""
 
-    _CLAUSE_END = frozenset(",;:()[]")
-
     def __init__(self, opts: dict, lang: str, lexicon: Lexicon):
         skip = {w for p in opts["skip"] for w in phrase_tokens(p)}
         listed: set[str] = set()
@@ -154,14 +153,14 @@ class _Objects:
 
     def plausible(self, a: Analysed, last: int) -> bool:
         words, sent, stems = a.words, a.sentence_of_token, a.stems
-        ts, te, folded = a.token_starts, a.token_ends, a.folded
+        ts, te = a.token_starts, a.token_ends
         n = len(words)
         if last + 1 >= n:
             return True
         si = sent[last]
         first = -1                          # the first content word after the action
         for k in range(last + 1, min(n, last + 1 + self.window)):
-            if sent[k] != si or not self._CLAUSE_END.isdisjoint(folded[te[k - 1]:ts[k]]):
+            if sent[k] != si or _clause_ends(a, k - 1, k):
                 break                       # the clause ends
             w = words[k]
             if w in self.skip:
