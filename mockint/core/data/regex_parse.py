@@ -11,8 +11,12 @@ pre-filter off as it is without the parser (~2.9x). Most of that is the word pla
 (:func:`~mockint.core.scoring.prefilter.plan`, read from the pattern's text): with them alone it
 is 1.42 ms, so the parts that need the parser (required texts, punctuation starts) save ~6 %.
 
-``re._parser``, ``re._constants`` and ``re._compiler`` are imported here and nowhere else. What is
-used of them (:data:`ops`, :func:`read`, :func:`compile_items`) is written against their shape in
+A third use needs no tree: :mod:`mockint.core.data.recode` keeps a pattern's compiled program
+between runs (:func:`program`, :func:`from_program`), since compiling the rubrics' patterns is most
+of a cold ``mockint score``.
+
+``re._parser``, ``re._constants``, ``re._compiler`` and ``_sre`` are imported here and nowhere else. What is
+used of them (:data:`ops`, :func:`read`, :func:`compile_items`, :func:`program`) is written against their shape in
 Python 3.11 to 3.13, and that shape is checked once, on import: the modules are there, the names
 are, and a probe pattern parses into the tree it parses into there. If not, the parser is off for
 the run (:func:`usable` is False), and it is off for one pattern when a reader of its tree meets
@@ -26,6 +30,7 @@ refuses at least what the parser-based check refuses, and passes every shipped p
 from __future__ import annotations
 
 import re
+from array import array
 from types import SimpleNamespace
 from typing import Any, Callable, TypeVar
 
@@ -58,10 +63,13 @@ def _load() -> SimpleNamespace | None:
     """The parser's functions and constants, when they are there and behave as tested; else None."""
     try:
         # not a deferral: in the try, so a Python without these private modules turns the parser off
+        import _sre  # type: ignore[import-not-found]
         from re import _compiler, _constants, _parser  # type: ignore[attr-defined]  # private, see above
 
         api = SimpleNamespace(parse=_parser.parse, SubPattern=_parser.SubPattern, State=_parser.State,
-                              compile=_compiler.compile, **{n: getattr(_constants, n) for n in NAMES})
+                              compile=_compiler.compile, code=_compiler._code, sre_compile=_sre.compile,
+                              stamp=f"{_sre.MAGIC}-{_sre.CODESIZE}", word=_word(_sre.CODESIZE),
+                              **{n: getattr(_constants, n) for n in NAMES})
         parsed = api.parse(PROBE)
         tree = parsed.data
         if repr(tree) != PROBE_TREE or parsed.state.flags != re.S | re.U:
@@ -75,6 +83,11 @@ def _load() -> SimpleNamespace | None:
         return api
     except Exception:                   # noqa: BLE001 - any way the private API differs: not used
         return None
+
+
+def _word(size: int) -> str:
+    """The array type code of the matcher's code words (4 bytes in CPython 3.11-3.13)."""
+    return next(t for t in ("I", "L", "H") if array(t).itemsize == size)
 
 
 def compile_items(items: list[Any], flags: int, api: SimpleNamespace | None = None) -> re.Pattern[str]:
@@ -110,3 +123,39 @@ def read(pattern: str, reader: Callable[[list[Any], int], T], otherwise: Callabl
         return reader(parsed.data, parsed.state.flags)
     except Exception:                   # noqa: BLE001 - a bad pattern or an unexpected tree: the safe way
         return otherwise(pattern)
+
+
+def stamp() -> str:
+    """What a kept program depends on besides Python's version: the matcher's magic and code size."""
+    return _API.stamp if _API is not None else ""
+
+
+def program(pattern: str) -> tuple[re.Pattern[str], tuple | None]:
+    """``pattern`` compiled as :func:`re.compile` compiles it, and the plain data that builds it
+    again (:func:`from_program`): flags, the program as machine words (bytes: read back in
+    microseconds), group count, names. No data when the parser is off; a bad pattern raises
+    ``re.error`` as :func:`re.compile` does."""
+    if _API is None:
+        return re.compile(pattern), None
+    try:
+        p = _API.parse(pattern, 0)
+        code = array(_API.word, _API.code(p, 0)).tobytes()
+        groupindex = dict(p.state.groupdict)
+        indexgroup: list[str | None] = [None] * p.state.groups
+        for name, i in groupindex.items():
+            indexgroup[i] = name
+        parts = (p.state.flags, code, p.state.groups - 1, groupindex, tuple(indexgroup))
+        return from_program(pattern, parts), parts
+    except Exception:                   # noqa: BLE001 - a bad pattern raises from re.compile here
+        return re.compile(pattern), None
+
+
+def from_program(pattern: str, parts: tuple) -> re.Pattern[str]:
+    """The pattern built from :func:`program`'s data by the C matcher, which validates the program
+    first (a damaged one raises, never runs). Raises when the parser is off."""
+    if _API is None:
+        raise LookupError("the regex parser is off")
+    flags, code, groups, groupindex, indexgroup = parts
+    rx: re.Pattern[str] = _API.sre_compile(pattern, flags, array(_API.word, code).tolist(), groups,
+                                           groupindex, indexgroup)
+    return rx

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from mockint.core.data import recode
 from mockint.core.questions.examples import Examples
 from mockint.core.scoring.coach_rules import DEFAULT_COACH
 from mockint.core.scoring.matching import Fuzzy
@@ -161,7 +162,7 @@ class LazyPattern:
 
     def compiled(self) -> re.Pattern:
         if self._rx is None:
-            self._rx = re.compile(self.pattern)
+            self._rx = recode.compile(self.pattern)
         return self._rx
 
     def __getattr__(self, name: str) -> Any:
