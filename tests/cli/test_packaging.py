@@ -62,7 +62,8 @@ def test_nothing_that_ships_names_the_shared_notes():
     root = Path(__file__).resolve().parents[2]
     shipped = [*root.joinpath("mockint").rglob("*.py"), *root.joinpath("question_bank").glob("*.yaml"),
                *root.joinpath("rubrics").glob("*.yaml"), *root.joinpath("docs").glob("*.md"),
-               root / "README.md", root / "pyproject.toml"]
+               *root.joinpath("benchmarks").rglob("*.py"), *root.joinpath("benchmarks").rglob("*.yaml"),
+               root / "README.md", root / "pyproject.toml"]      # the sdist ships benchmarks/ too
     offenders = [str(p.relative_to(root)) for p in shipped if "shared/" in p.read_text(encoding="utf-8")]
     assert not offenders, offenders
 
