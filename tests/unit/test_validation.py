@@ -302,6 +302,11 @@ def test_numbers_of_any_size_and_nan_are_one_line_errors(value, expected):
     ("        unless: {patterns: ['x'], sentense: 1}\n", "(did you mean 'sentences'?)"),
     ("        near: [x]\n", "criteria[0].checks[0].near: must be a mapping"),
     ("        unless: {patterns: ['x'], negated_by: [nope]}\n", "unless.negated_by[0]: no list named 'nope' in 'lists'"),
+    ("        unless: []\n", "criteria[0].checks[0].unless: an empty list of cancellers"),
+    ("        unless: [{sentences: 0, patterns: ['x']}, {sentences: 50}]\n",
+     "criteria[0].checks[0].unless[1]: missing the required key 'patterns'"),
+    ("        unless: [{sentences: 0, patterns: ['x']}, {sentences: 50, patterns: ['(y']}]\n",
+     "criteria[0].checks[0].unless[1].patterns[0]: bad regular expression"),
 ])
 def test_near_and_unless_are_validated(extra, expected):
     text = MINI.replace("        label: a hedge\n", "        label: a hedge\n" + extra)
@@ -330,6 +335,30 @@ def test_near_and_unless_on_a_pattern_check():
     assert found("Maybe we win it. I am not sure.") == (1, ["Maybe", "not sure"])  # one sentence on
     assert found("Maybe we win it. Then. Then. I am not sure.") == (0, [])      # too far
     assert found("Maybe we win it, I am certain. I am not sure.") == (0, [])    # cancelled
+
+
+def test_unless_may_be_several_cancellers_each_with_its_own_window():
+    """A hit is dropped by the words of its own sentence, or by a repair said anywhere in the
+    answer (a past slip owned and put right is no red flag)."""
+    from mockint.core.scoring.checks import PatternCheck
+    from mockint.core.scoring.matching import Lexicon
+    from mockint.core.scoring.text import analyse
+
+    text = MINI.replace("        label: a hedge\n", "        label: a hedge\n"
+                        "        unless:\n"
+                        "          - {sentences: 0, patterns: ['\\bcertain\\b']}\n"
+                        "          - {sentences: 50, patterns: ['\\bi stopped\\b']}\n")
+    r = parse_rubric(text, "r.yaml", fact_ids())
+    spec = r.criteria[0].checks[0]
+    chk = PatternCheck(spec, "confidence.hedges", r, Lexicon("en", set(), set()))
+
+    def count(answer):
+        return chk.full_search(analyse(answer, "en")).count
+
+    assert count("Maybe we win it. It went well. We signed.") == 1
+    assert count("Maybe we win it. It went well. We signed. Then certain, then not.") == 1   # other sentence
+    assert count("Maybe we win it, I am certain.") == 0                         # its own sentence
+    assert count("Maybe we win it. It went well. We signed. Then I stopped.") == 0   # anywhere
 
 
 def test_validation_lists_every_problem_inside_one_check(tmp_path):

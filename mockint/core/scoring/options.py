@@ -114,6 +114,10 @@ def _kind_option(doc: Doc, kind: str, key: str, value: Any, path, lists: dict, f
         return _objects(doc, value, path, lists)
     if key == "patterns":
         return _patterns(doc, value, path, lists)
+    if kind == "pattern" and key == "unless" and isinstance(value, list):   # several, each with its window
+        if not value:
+            doc.fail(path, "an empty list of cancellers: give one {sentences, patterns} or more, or drop 'unless'")
+        return [_near(doc, kind, v, path + (i,), lists, fuzzy) for i, v in enumerate(value)]
     if kind == "pattern" and key in ("near", "unless"):
         return _near(doc, kind, value, path, lists, fuzzy)
     if key == "match":

@@ -41,6 +41,8 @@ class PatternCheck(Check):
         self.pids: list[int] = []
         self.objects = (_Objects(self.opts["objects"], self.rubric.lang, self.lexicon)
                         if "objects" in self.opts else None)
+        unless = self.opts.get("unless")        # one canceller or several, each with its own window
+        self.unless: list[dict] = unless if isinstance(unless, list) else [unless] if unless else []
 
     def run(self, ctx: Ctx) -> Outcome:
         index = self.index
@@ -80,8 +82,7 @@ class PatternCheck(Check):
             if self.objects is not None and not self.objects.plausible(a, last):
                 continue
             span = Span(s, e, first, last, self.rule)
-            unless = self.opts.get("unless")
-            if unless and self._nearby(a, span, unless, unless.get("negated_by", negators)):
+            if any(self._nearby(a, span, u, u.get("negated_by", negators)) for u in self.unless):
                 continue
             spans.append(span)
         shown = spans
