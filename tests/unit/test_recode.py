@@ -93,3 +93,10 @@ def test_with_the_private_modules_missing_it_is_re_compile_throughout(monkeypatc
     monkeypatch.setattr(regex_parse, "_API", None)
     assert recode.compile(r"\bchurn\b") == re.compile(r"\bchurn\b")
     assert recode.stats()["new"] == 0 and regex_parse.stamp() == ""
+
+
+def test_a_matcher_word_no_array_type_holds_keeps_nothing_and_the_parser_on(monkeypatch):
+    monkeypatch.setattr(regex_parse._API, "word", regex_parse._word(3))
+    assert regex_parse._word(3) is None and regex_parse.usable()
+    assert recode.compile(r"\bpipeline\b") == re.compile(r"\bpipeline\b")
+    assert recode.stats()["new"] == 0

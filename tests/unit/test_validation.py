@@ -313,23 +313,27 @@ def test_near_and_unless_are_validated(extra, expected):
     assert expected in err(text)
 
 
-def test_near_and_unless_on_a_pattern_check():
-    """near: a hit counts only with a companion close by (shown with it); unless: dropped when a
-    cancelling pattern is close by."""
+def _hedge_check_with(extra: str):
+    """MINI's hedges check with ``extra`` option lines, and a function giving what it finds in an
+    answer: (count, the words shown)."""
     from mockint.core.scoring.checks import PatternCheck
     from mockint.core.scoring.matching import Lexicon
     from mockint.core.scoring.text import analyse
 
-    text = MINI.replace("        label: a hedge\n", "        label: a hedge\n"
-                        "        near: {sentences: 1, patterns: ['\\bnot sure\\b']}\n"
-                        "        unless: {sentences: 0, patterns: ['\\bcertain\\b']}\n")
-    r = parse_rubric(text, "r.yaml", fact_ids())
-    spec = r.criteria[0].checks[0]
-    chk = PatternCheck(spec, "confidence.hedges", r, Lexicon("en", set(), set()))
+    r = parse_rubric(MINI.replace("        label: a hedge\n", "        label: a hedge\n" + extra), "r.yaml", fact_ids())
+    chk = PatternCheck(r.criteria[0].checks[0], "confidence.hedges", r, Lexicon("en", set(), set()))
 
     def found(answer):
         out = chk.full_search(analyse(answer, "en"))
         return out.count, [answer[s.start:s.end] for s in out.spans]
+    return found
+
+
+def test_near_and_unless_on_a_pattern_check():
+    """near: a hit counts only with a companion close by (shown with it); unless: dropped when a
+    cancelling pattern is close by."""
+    found = _hedge_check_with("        near: {sentences: 1, patterns: ['\\bnot sure\\b']}\n"
+                              "        unless: {sentences: 0, patterns: ['\\bcertain\\b']}\n")
 
     assert found("Maybe we win it.") == (0, [])                                   # no companion
     assert found("Maybe we win it. I am not sure.") == (1, ["Maybe", "not sure"])  # one sentence on
@@ -340,20 +344,12 @@ def test_near_and_unless_on_a_pattern_check():
 def test_unless_may_be_several_cancellers_each_with_its_own_window():
     """A hit is dropped by the words of its own sentence, or by a repair said anywhere in the
     answer (a past slip owned and put right is no red flag)."""
-    from mockint.core.scoring.checks import PatternCheck
-    from mockint.core.scoring.matching import Lexicon
-    from mockint.core.scoring.text import analyse
-
-    text = MINI.replace("        label: a hedge\n", "        label: a hedge\n"
-                        "        unless:\n"
-                        "          - {sentences: 0, patterns: ['\\bcertain\\b']}\n"
-                        "          - {sentences: 50, patterns: ['\\bi stopped\\b']}\n")
-    r = parse_rubric(text, "r.yaml", fact_ids())
-    spec = r.criteria[0].checks[0]
-    chk = PatternCheck(spec, "confidence.hedges", r, Lexicon("en", set(), set()))
+    found = _hedge_check_with("        unless:\n"
+                              "          - {sentences: 0, patterns: ['\\bcertain\\b']}\n"
+                              "          - {sentences: 50, patterns: ['\\bi stopped\\b']}\n")
 
     def count(answer):
-        return chk.full_search(analyse(answer, "en")).count
+        return found(answer)[0]
 
     assert count("Maybe we win it. It went well. We signed.") == 1
     assert count("Maybe we win it. It went well. We signed. Then certain, then not.") == 1   # other sentence

@@ -85,9 +85,10 @@ def _load() -> SimpleNamespace | None:
         return None
 
 
-def _word(size: int) -> str:
-    """The array type code of the matcher's code words (4 bytes in CPython 3.11-3.13)."""
-    return next(t for t in ("I", "L", "H") if array(t).itemsize == size)
+def _word(size: int) -> str | None:
+    """The array type code of the matcher's code words (4 bytes in CPython 3.11-3.13); None for a
+    size no array type has (then no program is kept: the parser itself stays on)."""
+    return next((t for t in ("I", "L", "H") if array(t).itemsize == size), None)
 
 
 def compile_items(items: list[Any], flags: int, api: SimpleNamespace | None = None) -> re.Pattern[str]:
@@ -135,7 +136,7 @@ def program(pattern: str) -> tuple[re.Pattern[str], tuple | None]:
     again (:func:`from_program`): flags, the program as machine words (bytes: read back in
     microseconds), group count, names. No data when the parser is off; a bad pattern raises
     ``re.error`` as :func:`re.compile` does."""
-    if _API is None:
+    if _API is None or _API.word is None:
         return re.compile(pattern), None
     try:
         p = _API.parse(pattern, 0)

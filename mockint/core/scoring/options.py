@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from mockint.core.data import cache
+from mockint.core.data import cache, recode
 from mockint.core.data.errors import DataError, did_you_mean
 from mockint.core.data.validate import Doc
 from mockint.core.scoring.matching import MATCH_MODES, SCORERS, Fuzzy
@@ -220,7 +220,7 @@ def _pattern(doc: Doc, p: str, path, lists: dict, known) -> Any:
     if expanded in known:
         return LazyPattern(expanded)
     try:
-        rx = re.compile(expanded)
+        rx = recode.compile(expanded)     # its program kept: a later run, finding it known, compiles nothing
     except re.error as exc:
         doc.fail(path, f"bad regular expression: {exc}")
     if rx.search(""):
