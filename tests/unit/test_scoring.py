@@ -535,6 +535,18 @@ def test_quoted_evidence_starts_and_ends_on_words():
     assert quoted[0] == "Practic" and all(q[0].isalnum() and q[-1].isalnum() for q in quoted)
 
 
+def test_no_evidence_span_starts_or_ends_with_a_space():
+    """A pattern that takes in the space after its words ("because (?:\\w+ ){2,}") was marked in
+    the TUI with its number before the next word ("in the ¹⁴room"); evidence is the words only."""
+    text = ("Year one I was at 80% of quota, last year 112%, mainly because I stopped demoing to IT alone "
+            "and got the warehouse managers in the room, they knew what late trucks cost them.")
+    res = loader.scorer("en").score(text, loader.bank("en").get("sales-experience"))
+    spans = [e for e in res.evidence() if e.end > e.start]
+    assert any(e.rule == "preparation.reasons" for e in spans)
+    for e in spans:
+        assert e.text == text[e.start:e.end] and e.text == e.text.strip(), (e.rule, e.text)
+
+
 def test_missing_talking_points_read_as_one_sentence_in_romanian():
     """Issue 19: "Lipsesc încă: …pe ce piață.; Arătați… responsabilități. (+2)." — the Romanian
     summaries end with a full stop; listed, they lose it."""

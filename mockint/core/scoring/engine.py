@@ -387,14 +387,14 @@ class _Said:
 
 
 def _evidence(a: Analysed, o: Outcome, effect: str) -> list[Evidence]:
-    """An outcome's spans as evidence, at their places in the answer as typed."""
-    if not o.spans:
-        return []
-    original = a.original
-    if a.starts is None:                 # folded offsets are the answer's own
-        return [Evidence(sp.start, sp.end, original[sp.start:sp.end], sp.rule, effect, sp.note) for sp in o.spans]
-    ev = []
+    """An outcome's spans as evidence, at their places in the answer as typed, without the spaces
+    a pattern may take in at either end ("because I stopped… in the " is shown as the words)."""
+    original, ev = a.original, []
     for sp in o.spans:
-        start, end = a.span(sp.start, sp.end)
+        start, end = (sp.start, sp.end) if a.starts is None else a.span(sp.start, sp.end)
+        while end > start and original[end - 1].isspace():
+            end -= 1
+        while start < end and original[start].isspace():
+            start += 1
         ev.append(Evidence(start, end, original[start:end], sp.rule, effect, sp.note))
     return ev
