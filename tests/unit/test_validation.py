@@ -221,6 +221,26 @@ def test_density_from_words_is_a_whole_number_of_words():
     assert "(did you mean 'density_from_words'?)" in err(base.replace("density_from_words: 90", "density_from_word: 90"))
 
 
+def test_own_terms_is_a_whole_number_of_terms():
+    """``other_question``'s ``own_terms`` (an answer holding that many of the asked question's
+    terms, the first counting two, answers it) is validated like the check's other counts."""
+    base = MINI + """      - id: tp
+        kind: talking_points
+        effect: reward
+        label: talking points
+      - id: other
+        kind: other_question
+        effect: penalty
+        label: an answer to another question
+        from: [tp]
+        own_terms: 2
+"""
+    assert parse_rubric(base, "r.yaml", fact_ids()).criteria[0].checks[2].options["own_terms"] == 2
+    assert "checks[2].own_terms: must be a whole number, not a string" in err(base.replace("own_terms: 2", "own_terms: two"))
+    assert "must be from 0 to 200, not 500" in err(base.replace("own_terms: 2", "own_terms: 500"))
+    assert "(did you mean 'own_terms'?)" in err(base.replace("own_terms: 2", "own_term: 2"))
+
+
 def test_per_words_is_for_penalties_only():
     text = MINI.replace("        effect: penalty\n", "        effect: reward\n        per_words: 60\n")
     assert "checks[0].per_words: only a check with effect 'penalty' takes 'per_words'" in err(text)

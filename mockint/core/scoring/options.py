@@ -99,7 +99,7 @@ def _save_good() -> None:
 _PHRASE_KEYS = ("phrases", "about", "addressed", "starts", "exclude",
                 "clause_openers")     # phrases, or named lists of them
 _INT_KEYS = ("window", "window_words", "ngram", "allow", "min_words", "margin", "max_questions", "max_own",
-             "min_length", "min_points", "margin_points", "density_from_words")
+             "min_length", "min_points", "margin_points", "own_terms", "density_from_words")
 
 
 def _kind_option(doc: Doc, kind: str, key: str, value: Any, path, lists: dict, fuzzy: Fuzzy) -> Any:

@@ -67,11 +67,13 @@ class OtherQuestionCheck(Check):
     mark another bank question (the words of its ``terms`` and talking points that at most
     ``max_questions`` questions share, less the ``ignore`` lists), ``margin`` more than of the
     asked question's own, and covers at most ``max_own`` of the asked question's talking points
-    (the ``from`` check). Count 1 then; ``question`` names the question it seems to answer."""
+    (the ``from`` check). Count 1 then; ``question`` names the question it seems to answer. With
+    ``own_terms``, an answer that holds that many of the asked question's own ``terms`` (its first,
+    the subject, counting two) answers it, whatever else it shares with another question."""
     kind = "other_question"
     effects = ("penalty",)
     options = {"from": True, "ignore": False, "min_words": False, "margin": False, "max_questions": False,
-               "max_own": False, "min_length": False, "min_points": False, "margin_points": False}     # key: required?
+               "max_own": False, "min_length": False, "min_points": False, "margin_points": False, "own_terms": False}     # key: required?
     reads_others = True
 
 
@@ -81,6 +83,20 @@ class OtherQuestionCheck(Check):
         self._ignore = {w for p in self.opts.get("ignore", []) for w in phrase_tokens(p)}
         self._index: tuple[int, dict[str, list[str]], dict[str, frozenset[str]]] | None = None
         self.talking_points: TalkingPointsCheck | None = None
+        self._terms: dict[tuple[str, str], list[frozenset[str]]] = {}
+
+    def names_subject(self, ctx: Ctx) -> bool:
+        """Whether the answer holds ``own_terms`` of the asked question's terms, the first counting two."""
+        need = int(self.opts.get("own_terms", 0))
+        q = ctx.question
+        if not need or not q.terms:
+            return False
+        key = (q.lang, q.id)
+        if key not in self._terms:
+            self._terms[key] = [frozenset(stem_words(phrase_tokens(t), self.rubric.lang)) for t in q.terms]
+        stems = set(ctx.a.stems)
+        have = sum((2 if i == 0 else 1) for i, t in enumerate(self._terms[key]) if t and t <= stems)
+        return have >= need
 
     def _words(self, q: Question) -> set[str]:
         words: set[str] = set()
@@ -132,7 +148,7 @@ class OtherQuestionCheck(Check):
         if bank is None or not q.talking_points or q.kind == "closing":
             return Outcome(1.0, 0, [])
         by_stem, marks = self.index(bank)
-        if sum(ctx.run(ref).count for ref in self.refs) > int(self.opts.get("max_own", 1)):
+        if sum(ctx.run(ref).count for ref in self.refs) > int(self.opts.get("max_own", 1)) or self.names_subject(ctx):
             return Outcome(1.0, 0, [])
         stems = set(ctx.a.stems)
         found: Counter = Counter()
