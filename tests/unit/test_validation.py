@@ -241,6 +241,21 @@ def test_own_terms_is_a_whole_number_of_terms():
     assert "(did you mean 'own_terms'?)" in err(base.replace("own_terms: 2", "own_term: 2"))
 
 
+def test_statement_starts_takes_phrases_or_named_lists():
+    """A question check's ``statement_starts`` ("What I learned: …" is no question) is read like its
+    other phrase options: a list of phrases, or ``{phrases, lists}`` naming the rubric's lists."""
+    base = MINI.replace("criteria:", "lists:\n  heads: [what i, how we]\ncriteria:") + """      - id: asked
+        kind: question
+        effect: reward
+        label: a question
+        starts: [what, how]
+        statement_starts: {lists: [heads]}
+"""
+    assert parse_rubric(base, "r.yaml", fact_ids()).criteria[0].checks[1].options["statement_starts"] == ["what i", "how we"]
+    assert "the phrase list is empty" in err(base.replace("statement_starts: {lists: [heads]}", "statement_starts: []"))
+    assert "did you mean 'heads'" in err(base.replace("lists: [heads]}", "lists: [head]}"))
+
+
 def test_per_words_is_for_penalties_only():
     text = MINI.replace("        effect: penalty\n", "        effect: reward\n        per_words: 60\n")
     assert "checks[0].per_words: only a check with effect 'penalty' takes 'per_words'" in err(text)

@@ -23,7 +23,7 @@ class QuestionCheck(Check):
     kind = "question"
     effects = ("reward", "bonus", "gate")
     options = {"about": False, "addressed": False, "starts": True, "exclude": False,
-               "clause_openers": False}     # key: required?
+               "clause_openers": False, "statement_starts": False}     # key: required?
 
     def __init__(self, *args):
         super().__init__(*args)
@@ -33,6 +33,7 @@ class QuestionCheck(Check):
                     if self.opts.get(key) else None)
         self.about, self.addressed, self.exclude = mk("about"), mk("addressed"), mk("exclude")
         self.clause_openers = {w for p in self.opts.get("clause_openers", []) for w in phrase_tokens(p)[:1]}
+        self.statement_starts = {tuple(phrase_tokens(p)) for p in self.opts.get("statement_starts", [])}
         self.starts: dict[str, list[tuple[str, ...]]] = {}     # by first word
         for p in self.opts["starts"]:
             words = tuple(phrase_tokens(p))
@@ -55,6 +56,8 @@ class QuestionCheck(Check):
             opening = starts.get(toks[idx[0]])
             if opening and toks[idx[0]] in self.clause_openers and "," in folded[s:e]:
                 opening = None          # "When I get a no, I say thanks": a clause, then a statement
+            if opening and any(tuple(toks[i] for i in idx[:len(st)]) == st for st in self.statement_starts):
+                opening = None          # "What I learned: be proactive": a clause for a heading, no question
             if opening:
                 words = tuple(toks[i] for i in idx[:max(len(st) for st in opening)])
                 if any(words[:len(st)] == st for st in opening):
