@@ -542,7 +542,8 @@ def test_no_evidence_span_starts_or_ends_with_a_space():
             "and got the warehouse managers in the room, they knew what late trucks cost them.")
     res = loader.scorer("en").score(text, loader.bank("en").get("sales-experience"))
     spans = [e for e in res.evidence() if e.end > e.start]
-    assert any(e.rule == "preparation.reasons" for e in spans)
+    reasons = [e.text for e in spans if e.rule == "preparation.reasons"]
+    assert reasons and reasons[0].endswith("in the room"), reasons     # the reason ends on its last word
     for e in spans:
         assert e.text == text[e.start:e.end] and e.text == e.text.strip(), (e.rule, e.text)
 
