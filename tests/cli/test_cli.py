@@ -328,8 +328,22 @@ def test_practise_next_names_the_question_not_its_id(tmp_path):
     """Issue 19: "Practise next" listed question ids."""
     f = tmp_path / "t.yaml"
     f.write_text("lang: en\nanswers:\n  - question: why-sales\n    answer: I like sales.\n")
-    for fmt, line in (("text", "  1. Why did you choose a career in sales? — "),
+    for fmt, line in (("text", "  1. Why did you choose a career in sales? (answer 1) — "),
                       ("markdown", "1. Why did you choose a career in sales? — ")):
         out = run_main("grade", str(f), "--format", fmt).stdout
         after = out[out.index("Practise next"):]
         assert line in after and "why-sales —" not in after
+
+
+def test_practise_next_in_text_is_numbered_in_order_with_the_answer_it_comes_from(tmp_path):
+    """A session's weak points were numbered by their answer ("1. … 1. … 3."), which read as a
+    broken list; they are numbered 1, 2, 3 and each names its answer."""
+    f = tmp_path / "t.yaml"
+    f.write_text("lang: en\nanswers:\n  - question: why-sales\n    answer: honestly the money. and i like talking to people\n"
+                 "  - question: mistake-learned\n    answer: I lost a 40k renewal because I never met their new CFO. "
+                 "I now map every signer by the second call.\n"
+                 "  - question: questions-for-us\n    answer: Is there drug testing? And how much holiday do I get?\n")
+    out = run_main("grade", str(f)).stdout
+    lines = [ln for ln in out[out.index("Practise next"):].splitlines()[1:] if ln.startswith("  ")]
+    assert [ln.split(".")[0].strip() for ln in lines] == [str(k) for k in range(1, len(lines) + 1)]
+    assert len(lines) >= 2 and "(answer 1)" in lines[0] and any("(answer 3)" in ln for ln in lines)

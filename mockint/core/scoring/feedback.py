@@ -226,8 +226,9 @@ def grade_text(s: Session) -> str:
     out.append(f"{t(lang, 'asked_back')}: {t(lang, 'yes') if s.asked_questions else t(lang, 'no')}")
     if s.weakest:
         out.append(f"{t(lang, 'practise_next')}:")
-        for w in s.weakest:
-            out.append(f"  {w['answer']}. {_asked(s, w, lang)} — {w['name']}: {w['advice']}")
+        for k, w in enumerate(s.weakest, 1):       # in order of need; the answer it comes from in brackets
+            out.append(f"  {k}. {_asked(s, w, lang)} ({t(lang, 'answer').lower()} {w['answer']}) — "
+                       f"{w['name']}: {w['advice']}")
     if s.job_fit is not None:
         out += job_fit_lines(lang, s.job_fit)
     return "\n".join(out) + "\n"
