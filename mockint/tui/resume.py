@@ -56,7 +56,7 @@ def rebuild(rec: SessionRecord, bank: Bank, scorer: Scorer | Callable[[], Scorer
     for a in sorted(rec.answers, key=lambda a: a.index):
         if a.index >= at or not a.results:
             continue
-        result = result_from_dict(a.result)
+        result = result_from_dict(a.result, a)
         result.answer = a.answer                       # the text as typed (marks index into it)
         turns.append(Turn(a.index + 1, questions[a.index], a.answer, result, True))
         done.add(a.index)

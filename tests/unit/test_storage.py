@@ -867,3 +867,23 @@ def test_a_wal_another_process_is_writing_is_never_judged_foreign(tmp_path, monk
     verdicts = iter(["the file header in it is not a mockint history's", None])
     monkeypatch.setattr(connect, "_judge_wal", lambda p: next(verdicts))     # a half-written frame, then whole
     assert connect._foreign_wal(db) is None
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "json", "html"])
+def test_a_stored_score_missing_a_key_is_a_damaged_row_not_a_bug(fmt):
+    """Found by the random-damage test: one flipped bit turned a check's "id" key into another
+    word; the JSON stayed valid and 'mockint report' crashed ("a bug in mockint", KeyError)."""
+    from tests.conftest import run_main
+
+    with Store.open() as s:
+        sid = add_session(s, [("why-sales", "I like to win."), ("sales-experience", "I sold software.")])
+    c = sqlite3.connect(paths.db_path())
+    before = c.execute("SELECT result FROM results WHERE idx = 1").fetchone()[0]
+    c.execute("UPDATE results SET result = replace(result, '\"id\":\"hedges\"', '\"hd\":\"hedges\"') WHERE idx = 1")
+    assert c.execute("SELECT result FROM results WHERE idx = 1").fetchone()[0] != before
+    c.commit()
+    c.close()
+    p = run_main("report", sid, "--format", fmt)
+    assert p.returncode != 0 and "a bug in mockint" not in p.stderr and "Traceback" not in p.stderr
+    assert p.stderr.startswith(f"mockint: error: session {sid[:8]} in the history cannot be read: the stored "
+                               f"score of answer 2 is damaged (KeyError: 'id')") and p.stderr.count("\n") == 1

@@ -40,6 +40,7 @@ from mockint.core.data import paths
 from mockint.core.data.errors import MockintError
 from mockint.core.history.connect import (
     BUSY_TIMEOUT,
+    DamagedRow,
     _connect,
     _Damaged,
     _damaged_notice,
@@ -53,7 +54,7 @@ from mockint.core.history.connect import (
     no_session_error,
 )
 from mockint.core.history.reads import SessionReads
-from mockint.core.history.records import _dumps
+from mockint.core.history.records import AnswerRecord, _dumps
 from mockint.core.history.replay import JournalReplay
 from mockint.core.history.transfer import ExportImport
 from mockint.core.history.writes import SessionWrites
@@ -208,13 +209,20 @@ class Store(JournalReplay, SessionWrites, SessionReads, ExportImport):
 # ---------------------------------------------------------------------------------------------
 # stored score objects back into engine objects (for the text and Markdown renderers)
 
-def result_from_dict(d: dict[str, Any]):
+def result_from_dict(d: dict[str, Any], answer: AnswerRecord | None = None):
     """An ``engine.Result`` rebuilt from a stored score object (``Result.from_dict``), its
-    talking-point evidence in the bank's order: it shows exactly what was stored, nothing re-scored."""
+    talking-point evidence in the bank's order: it shows exactly what was stored, nothing re-scored.
+    A score object that is JSON but not one mockint wrote (a key lost to a damaged byte) is a
+    DamagedRow naming the session and the answer (``answer``), not a crash."""
     # deferred: the scorer ~22 ms; a cold 'mockint history' must not load it (tests/cli/test_history_cli.py)
     from mockint.core.scoring.engine import Result
 
-    return Result.from_dict(d, _point_order)
+    try:
+        return Result.from_dict(d, _point_order)
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
+        sid = answer.session_id if answer is not None else "?"
+        where = f" of answer {answer.index + 1}" if answer is not None else ""
+        raise DamagedRow(sid, f"the stored score{where} is damaged ({type(exc).__name__}: {exc})") from None
 
 
 def _point_order(question_id: str, lang: str) -> list[str]:

@@ -61,7 +61,7 @@ def report_dict(rec: SessionRecord) -> dict[str, Any]:
     ``follow_up_asked``, ``replies`` (the interviewer's answers to the candidate's questions:
     [{"asked", "reply"}]) and ``rescored`` ([{"rubric_version", "score", "created_at"}])."""
     answered = [a for a in rec.answers if a.results]
-    s = session_summary(rec.lang, [result_from_dict(a.result) for a in answered])
+    s = session_summary(rec.lang, [result_from_dict(a.result, a) for a in answered])
     answers = []
     for a in answered:
         d = dict(a.result)
@@ -90,7 +90,7 @@ def report_markdown(rec: SessionRecord) -> str:
     answer with its text as typed."""
     lang = rec.lang
     answered = [a for a in rec.answers if a.results]
-    results = [result_from_dict(a.result) for a in answered]
+    results = [result_from_dict(a.result, a) for a in answered]
     s = session_summary(lang, results)
     out = [f"# mockint: {tr(lang, 'report.title')}", "",
            f"- **{tr(lang, 'session')}:** `{rec.id}`",
