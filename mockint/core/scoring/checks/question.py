@@ -40,28 +40,30 @@ class QuestionCheck(Check):
             if words:
                 self.starts.setdefault(words[0], []).append(words)
 
+    def _opens_question(self, toks: list[str], sentence: str, idx: list[int]) -> bool:
+        """Whether a sentence typed without '?' opens as a question ("what does the training look like")."""
+        opening = self.starts.get(toks[idx[0]])
+        if not opening:
+            return False
+        if toks[idx[0]] in self.clause_openers and "," in sentence:
+            return False            # "When I get a no, I say thanks": a clause, then a statement
+        if any(tuple(toks[i] for i in idx[:len(st)]) == st for st in self.statement_starts):
+            return False            # "What I learned: be proactive": a clause for a heading, no question
+        words = tuple(toks[i] for i in idx[:max(len(st) for st in opening)])
+        return any(words[:len(st)] == st for st in opening)
+
     def run(self, ctx: Ctx) -> Outcome:
         a = ctx.a
         by_sent = _by_sentence(a)
         candidates = []
-        toks, folded, starts = a.words, a.folded, self.starts
+        toks, folded = a.words, a.folded
         quoted = _quoted(a)
         for si, idx in sorted(by_sent.items()):
             s, e = a.sentences[si]
             if quoted and any(qs <= s < qe or qs < e <= qe for qs, qe in quoted):
                 continue                        # reported speech ("I'd ask them, 'What...?'"): not put to us
-            if folded[e - 1] == "?":
+            if folded[e - 1] == "?" or self._opens_question(toks, folded[s:e], idx):
                 candidates.append((si, idx))
-                continue
-            opening = starts.get(toks[idx[0]])
-            if opening and toks[idx[0]] in self.clause_openers and "," in folded[s:e]:
-                opening = None          # "When I get a no, I say thanks": a clause, then a statement
-            if opening and any(tuple(toks[i] for i in idx[:len(st)]) == st for st in self.statement_starts):
-                opening = None          # "What I learned: be proactive": a clause for a heading, no question
-            if opening:
-                words = tuple(toks[i] for i in idx[:max(len(st) for st in opening)])
-                if any(words[:len(st)] == st for st in opening):
-                    candidates.append((si, idx))
         if not candidates:                      # no question at all: nothing else to look for
             return Outcome(_saturate(0, self.target(ctx)), 0, [])
         sets: dict[str, set[int] | None] = {}     # the tokens each phrase set found (None: no such set)

@@ -72,8 +72,9 @@ class OtherQuestionCheck(Check):
     the subject, counting two) answers it, whatever else it shares with another question."""
     kind = "other_question"
     effects = ("penalty",)
-    options = {"from": True, "ignore": False, "min_words": False, "margin": False, "max_questions": False,
-               "max_own": False, "min_length": False, "min_points": False, "margin_points": False, "own_terms": False}     # key: required?
+    options = {"from": True, "ignore": False, "min_words": False, "margin": False,     # key: required?
+               "max_questions": False, "max_own": False, "min_length": False, "min_points": False,
+               "margin_points": False, "own_terms": False}
     reads_others = True
 
 
