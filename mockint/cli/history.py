@@ -49,6 +49,7 @@ def add_parsers(sub) -> None:
     which.add_argument("--last", action="store_true", help="the latest session with an answer")
     r.add_argument("--format", choices=FORMATS_REPORT, default="markdown")
     r.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    r.add_argument("--force", action="store_true", help="replace FILE if it exists")
 
     e = sub.add_parser("export", help="write all history to a JSON file",
                        description="Write every stored session (answers, feedback, drafts) to one JSON file.")
@@ -172,7 +173,7 @@ def cmd_report(args) -> str:
     if rec.call is not None:                   # a role-play call: its own report
         text = _call_report(rec, args.format)
         if args.output:
-            write_atomic(args.output, text)
+            write_atomic(args.output, text, replace=args.force)       # never over a file without --force
             return f"wrote {args.output}\n"
         return text
     if args.format == "markdown":
@@ -182,7 +183,7 @@ def cmd_report(args) -> str:
     else:
         text = html_report.render_html(html_report.report_dict(rec))
     if args.output:
-        write_atomic(args.output, text)
+        write_atomic(args.output, text, replace=args.force)           # never over a file without --force
         return f"wrote {args.output}\n"
     return text
 

@@ -244,8 +244,8 @@ def _read_answer(path: str) -> str:
 
     limit = MAX_ANSWER_CHARS * 4 + 4            # bytes: UTF-8 takes at most 4 per character
     name, text = read_input(path, limit, "no answer given: name a FILE or pipe the answer on standard input",
-                            f"the answer is over {limit:,} bytes; the most mockint scores is "
-                            f"{MAX_ANSWER_CHARS:,} characters (about 30,000 words)")
+                            f"the answer is longer than {MAX_ANSWER_CHARS:,} characters (about 30,000 words), "
+                            f"the most mockint scores")
     if not text.strip():
         raise MockintError(f"{name}: the answer is empty")
     if not any(ch.isalnum() for ch in text):

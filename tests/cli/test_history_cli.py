@@ -240,7 +240,10 @@ def test_report_to_a_file_is_atomic_and_private(tmp_path):
     assert out.read_text(encoding="utf-8") == run("report", sid, "--format", "html")
     assert stat.S_IMODE(out.stat().st_mode) == 0o600 and os.listdir(out.parent) == ["r.html"]  # no temp file left
     out.write_text("old")
-    run("report", sid, "-o", str(out))                       # replaces an existing file
+    with pytest.raises(MockintError, match=r"^.*r\.html already exists; --force replaces it$"):
+        run("report", sid, "-o", str(out))                   # never over a file the user has (it was an answer)
+    assert out.read_text(encoding="utf-8") == "old"
+    assert run("report", sid, "-o", str(out), "--force") == f"wrote {out}\n"
     assert out.read_text(encoding="utf-8").startswith("# mockint")
 
 

@@ -548,6 +548,14 @@ def test_no_evidence_span_starts_or_ends_with_a_space():
         assert e.text == text[e.start:e.end] and e.text == e.text.strip(), (e.rule, e.text)
 
 
+def test_a_romanian_deal_named_by_its_size_is_quoted_with_the_whole_figure():
+    """The situation 'un contract de 60.000 de euro' was quoted as 'un contract de 6'."""
+    r = loader.scorer("ro").score("Am pierdut un contract de 60.000 de euro pentru că n-am vorbit cu CFO-ul.",
+                                  loader.bank("ro").get("mistake-learned"))
+    quoted = [e.text for c in r.criteria for k in c.checks if k.id == "situation" for e in k.evidence]
+    assert "un contract de 60.000 de euro" in quoted, quoted
+
+
 def test_missing_talking_points_read_as_one_sentence_in_romanian():
     """Issue 19: "Lipsesc încă: …pe ce piață.; Arătați… responsabilități. (+2)." — the Romanian
     summaries end with a full stop; listed, they lose it."""
