@@ -556,6 +556,20 @@ def test_a_romanian_deal_named_by_its_size_is_quoted_with_the_whole_figure():
     assert "un contract de 60.000 de euro" in quoted, quoted
 
 
+@pytest.mark.parametrize("lang,text", [
+    ("en", "I upsold a client once. I just called them and they agreed to the bigger plan."),
+    ("ro", "Am vândut o dată un pachet mai mare unui client. L-am sunat și a acceptat planul mai mare.")])
+def test_a_pass_with_something_missing_says_so_and_what(lang, text):
+    """A new user read "✓ Real examples 60%: You showed rather than told" on a two-line story: a
+    pass that is partial says it is partial and names the first thing missing."""
+    r = loader.scorer(lang).score(text, loader.bank(lang).get("upsell-cross-sell"))
+    c = r.criterion("real_examples")
+    rubric = loader.scorer(lang).rubric
+    crit = next(x for x in rubric.criteria if x.id == "real_examples")
+    assert c.passed and c.score < 1 and crit.feedback_partial
+    assert c.advice[0] == crit.feedback_partial and len(c.advice) == 2 and crit.feedback_pass not in c.feedback
+
+
 def test_missing_talking_points_read_as_one_sentence_in_romanian():
     """Issue 19: "Lipsesc încă: …pe ce piață.; Arătați… responsabilități. (+2)." — the Romanian
     summaries end with a full stop; listed, they lose it."""

@@ -256,6 +256,12 @@ def test_statement_starts_takes_phrases_or_named_lists():
     assert "did you mean 'heads'" in err(base.replace("lists: [heads]}", "lists: [head]}"))
 
 
+def test_feedback_partial_is_a_template_and_a_typo_is_named():
+    text = MINI.replace('feedback: {pass: "ok", fail: "not ok"}', 'feedback: {pass: "ok", fail: "not ok", partial: "part"}')
+    assert parse_rubric(text, "r.yaml", fact_ids()).criteria[0].feedback_partial == "part"
+    assert "(did you mean 'partial'?)" in err(text.replace("partial:", "partal:"))
+
+
 def test_per_words_is_for_penalties_only():
     text = MINI.replace("        effect: penalty\n", "        effect: reward\n        per_words: 60\n")
     assert "checks[0].per_words: only a check with effect 'penalty' takes 'per_words'" in err(text)

@@ -1,12 +1,9 @@
-"""The scorer: runs a rubric's checks on an answer and explains every point.
-
-Every point given or taken records its reason: the rule id (``criterion.check``), the evidence
-span in the answer as typed, and the guide facts. Nothing is scored that cannot be shown.
-
-Here: the result of a score (``Result`` and its parts, written and read back by ``to_dict`` and
-``from_dict``) and the ``Scorer``, which decides the points. Around it: ``wording`` (which message
-a check's outcome is said with), ``lexicon`` (the words the scorer knows), ``repeats`` (what the
-answer says again, judged once).
+"""The scorer: runs a rubric's checks on an answer and explains every point. Every point given or
+taken records its reason: the rule id (``criterion.check``), the evidence span in the answer as
+typed, and the guide facts. Nothing is scored that cannot be shown. Here: the result of a score
+(``Result`` and its parts, written and read back by ``to_dict`` and ``from_dict``) and the
+``Scorer``, which decides the points. Around it: ``wording`` (which message a check's outcome is
+said with), ``lexicon`` (the words the scorer knows), ``repeats`` (what the answer says again).
 """
 
 from __future__ import annotations
@@ -379,7 +376,9 @@ class _Said:
         tips = [m for _, m in sorted(self.found, key=lambda x: x[0]) if m]
         if not passed and crit.tips_for(kind):
             tips += [m for _, m in sorted(self.missing, key=lambda x: x[0]) if m]
-        head = crit.feedback_for(kind, passed, noted=bool(tips))   # a pass never says "no hedging" beside one
+        head = crit.feedback_for(kind, passed, noted=bool(tips), partial=bool(self.missing))  # no "no hedging" by one
+        if passed and crit.feedback_partial and head == crit.feedback_partial and crit.tips_for(kind):
+            tips += [m for _, m in sorted(self.missing, key=lambda x: x[0])[:1] if m]    # what is still missing
         advice = distinct([fmt(head, vals)] + tips)[:3]
         if passed:
             return advice, None

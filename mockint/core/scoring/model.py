@@ -90,6 +90,7 @@ class Criterion:
     bonus_points: float = 10.0
     examples: Examples = field(default_factory=Examples)   # self-tests (mockint check-rubric)
     feedback_noted: str = ""     # a pass with a penalty noted: said instead of a pass that claims "no hedging"
+    feedback_partial: str = ""   # a pass with something still missing: said, with what is missing, not "you covered it"
 
     def weight_for(self, kind: str | None) -> float:
         return float(self.by_kind.get(kind or "", {}).get("weight", self.weight))
@@ -97,13 +98,16 @@ class Criterion:
     def mode_for(self, kind: str | None) -> str:
         return self.by_kind.get(kind or "", {}).get("mode", self.mode)
 
-    def feedback_for(self, kind: str | None, passed: bool, noted: bool = False) -> str:
+    def feedback_for(self, kind: str | None, passed: bool, noted: bool = False, partial: bool = False) -> str:
         """The pass or fail message for a question of ``kind`` (its ``by_kind`` feedback, if any);
-        ``noted``: a pass with a penalty noted, said with the ``noted`` message where there is one."""
+        ``noted``: a pass with a penalty noted, said with the ``noted`` message where there is one;
+        ``partial``: a pass with something missing, said with the ``partial`` message where there is one."""
         over = self.by_kind.get(kind or "", {})
         said_noted = over.get("feedback_noted") or self.feedback_noted
         if passed and noted and said_noted:
             return said_noted
+        if passed and partial and self.feedback_partial:
+            return self.feedback_partial
         key = "feedback_pass" if passed else "feedback_fail"
         return over.get(key, getattr(self, key))
 

@@ -301,7 +301,7 @@ def _criterion(doc: Doc, raw: Any, p: tuple, seen: set[str], lists: dict, facts,
     cid = doc.ident(c["id"], p + ("id",), r"[a-z0-9]+(?:_[a-z0-9]+)*")
     if cid in seen:
         doc.fail(p + ("id",), f"duplicate criterion id '{cid}'")
-    fb = doc.mapping(c["feedback"], p + ("feedback",), required=("pass", "fail"), optional=("noted",))
+    fb = doc.mapping(c["feedback"], p + ("feedback",), required=("pass", "fail"), optional=("noted", "partial"))
     by_kind = _criterion_by_kind(doc, c.get("by_kind", {}) or {}, p + ("by_kind",))
     checks = _checks(doc, c["checks"], p + ("checks",), lists, facts, fuzzy)
     follow_ups = _follow_ups(doc, c.get("follow_ups", []), p + ("follow_ups",), cid, lists)
@@ -314,6 +314,7 @@ def _criterion(doc: Doc, raw: Any, p: tuple, seen: set[str], lists: dict, facts,
         feedback_pass=_templ(doc, fb["pass"], p + ("feedback", "pass")),
         feedback_fail=_templ(doc, fb["fail"], p + ("feedback", "fail")),
         feedback_noted=_templ(doc, fb["noted"], p + ("feedback", "noted")) if "noted" in fb else "",
+        feedback_partial=_templ(doc, fb["partial"], p + ("feedback", "partial")) if "partial" in fb else "",
         follow_up=doc.text_(c.get("follow_up", ""), p + ("follow_up",), empty_ok=True),
         checks=checks, by_kind=by_kind,
         only_when=doc.choice(c.get("only_when", "always"), p + ("only_when",), ONLY_WHEN),
