@@ -695,3 +695,22 @@ def test_the_points_still_missing_are_counted_in_the_answer_s_language(lang, tex
     r = loader.scorer(lang).score(text, loader.bank(lang).get("questions-for-us"))
     kp = r.criterion("key_points")
     assert not kp.passed and more in kp.feedback
+
+
+def test_weakest_points_put_what_capped_an_answer_first_and_spread_over_the_answers():
+    """A new user's red-flag answer (capped at 25) was missing from "Weakest points" while two
+    points of one answer scoring 83 were in it."""
+    from mockint.core.scoring.feedback import session_summary
+
+    sc, bank = loader.scorer("en"), loader.bank("en")
+    results = [sc.score(t, bank.get(q)) for q, t in [
+        ("sales-experience", "Three years selling route-planning software to distributors; last year 112% of quota "
+                             "after I brought warehouse managers into the demos, since they knew what late trucks "
+                             "cost them."),
+        ("close-a-deal", "I closed a deal with a retailer after a demo and a proposal."),
+        ("mistake-learned", "My biggest mistake? Honestly it wasn't my fault: our product team shipped a buggy "
+                            "release and the client left.")]]
+    weakest = session_summary("en", results).weakest
+    assert any(w["answer"] == 3 and w["criterion"] == "integrity" for w in weakest)
+    failing = {i + 1 for i, r in enumerate(results) if any(not c.passed and c.mode != "bonus" for c in r.criteria)}
+    assert {w["answer"] for w in weakest} == failing and len(weakest) == 3    # one per answer, then a second

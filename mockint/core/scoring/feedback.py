@@ -161,17 +161,31 @@ def session_summary(lang: str, results: list[Result]) -> Session:
                            "answers": len(cs), "guide": cs[0].guide})
     # the same thing the Questions back line says: never a ✗ beside "asked questions: yes"
     s.asked_questions = any(c["id"] == "questions_back" and c["passed"] for c in s.criteria)
-    weak: list[tuple[float, int, dict[str, Any]]] = []
+    s.weakest = _weakest(results)
+    return s
+
+
+def _weakest(results: list[Result], n: int = 3) -> list[dict[str, Any]]:
+    """The session's weakest points: what capped an answer first (a red flag, an answer off its
+    question), then the lowest criteria; one per answer before a second from the same answer."""
+    weak: list[tuple[int, float, int, dict[str, Any]]] = []
     for i, r in enumerate(results):
+        capped_by = {cap.rule.split(".")[0] for cap in r.caps}
         for c in r.criteria:
             if c.passed or c.mode == "bonus":
                 continue
-            weak.append((c.score, i, {"answer": i + 1, "question_id": r.question.id or None,
-                                      "criterion": c.id, "name": c.name, "score": round(c.score, 3),
-                                      "advice": c.feedback, "guide": c.guide}))
-    weak.sort(key=lambda x: (x[0], x[1], x[2]["criterion"]))
-    s.weakest = [w for _, _, w in weak[:3]]
-    return s
+            weak.append((0 if c.id in capped_by else 1, c.score, i,
+                         {"answer": i + 1, "question_id": r.question.id or None, "criterion": c.id,
+                          "name": c.name, "score": round(c.score, 3), "advice": c.feedback, "guide": c.guide}))
+    weak.sort(key=lambda x: (x[0], x[1], x[2], x[3]["criterion"]))
+    firsts, seen = [], set()
+    for w in weak:
+        if w[2] not in seen:
+            seen.add(w[2])
+            firsts.append(w)
+    chosen = (firsts + [w for w in weak if w not in firsts])[:n]
+    chosen.sort(key=lambda x: (x[0], x[1], x[2], x[3]["criterion"]))
+    return [w[3] for w in chosen]
 
 
 def grade_dict(s: Session) -> dict[str, Any]:
