@@ -347,3 +347,17 @@ def test_practise_next_in_text_is_numbered_in_order_with_the_answer_it_comes_fro
     lines = [ln for ln in out[out.index("Practise next"):].splitlines()[1:] if ln.startswith("  ")]
     assert [ln.split(".")[0].strip() for ln in lines] == [str(k) for k in range(1, len(lines) + 1)]
     assert len(lines) >= 2 and all(any(f"(answer {k})" in ln for ln in lines) for k in (1, 3))
+
+
+def test_a_bonus_not_earned_in_the_session_is_shown_without_a_cross(tmp_path):
+    """Questions back outside the closing question is a bonus: the session summary showed
+    "✗ Questions back 0%" beside "Asked questions back: no" (text, Markdown; HTML and JSON say it too)."""
+    import json as _json
+
+    f = tmp_path / "t.yaml"
+    f.write_text("lang: en\nanswers:\n  - question: why-sales\n    answer: I like to win and I sold software for two years.\n")
+    text = run_main("grade", str(f)).stdout
+    assert "  · Questions back" in text and "✗ Questions back" not in text
+    assert "| Questions back | 0% | · |" in run_main("grade", str(f), "--format", "markdown").stdout
+    crit = {c["id"]: c for c in _json.loads(run_main("grade", str(f), "--format", "json").stdout)["session"]["criteria"]}
+    assert crit["questions_back"]["bonus"] is True and crit["real_examples"]["bonus"] is False

@@ -189,8 +189,9 @@ def _criteria_table(crits: list, lang: str, cite: _Cited) -> list[str]:
          f"<th></th><th>{_e(tr(lang, 'criterion'))}</th><th>{_e(tr(lang, 'score'))}</th>"
          f"<th>{_e(tr(lang, 'report.guide'))}</th></tr>"]
     for c in crits:
-        cls = "pass" if c.get("passed") else "fail"
-        p.append(f"<tr><td class=\"{cls}\">{'✓' if c.get('passed') else '✗'}</td><td>{_e(c.get('name', ''))}</td>"
+        cls = "pass" if c.get("passed") else ("bonus" if c.get("bonus") else "fail")
+        mark = {"pass": "✓", "bonus": "·", "fail": "✗"}[cls]
+        p.append(f"<tr><td class=\"{cls}\">{mark}</td><td>{_e(c.get('name', ''))}</td>"
                  f"<td class=\"num\">{_pct(c.get('score', 0))}%</td><td>{cite(list(c.get('guide', [])))}</td></tr>")
     p.append("</table></section>")
     return p

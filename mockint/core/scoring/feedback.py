@@ -158,7 +158,8 @@ def session_summary(lang: str, results: list[Result]) -> Session:
             score = sum(c.score for c in cs) / len(cs)
             passed = score >= cs[0].threshold - 1e-9          # as the bar beside it shows
         s.criteria.append({"id": cid, "name": cs[0].name, "score": round(score, 3), "passed": passed,
-                           "answers": len(cs), "guide": cs[0].guide})
+                           "answers": len(cs), "guide": cs[0].guide,
+                           "bonus": all(c.mode == "bonus" for c in cs)})   # not earned: no fault, shown "·"
     # the same thing the Questions back line says: never a ✗ beside "asked questions: yes"
     s.asked_questions = any(c["id"] == "questions_back" and c["passed"] for c in s.criteria)
     s.weakest = _weakest(results)
@@ -235,7 +236,7 @@ def grade_text(s: Session) -> str:
     out.append("═" * 60)
     out.append(f"{t(lang, 'session')}: {s.score}/100  {bar(s.score)}")
     for c in s.criteria:
-        mark = '✓' if c['passed'] else '✗'
+        mark = '✓' if c['passed'] else ('·' if c.get('bonus') else '✗')
         out.append(f"  {mark} {c['name']:<28} {round(c['score'] * 100):>3}%  {bar(c['score'] * 100, 10)}")
     out.append(f"{t(lang, 'asked_back')}: {t(lang, 'yes') if s.asked_questions else t(lang, 'no')}")
     if s.weakest:
@@ -253,7 +254,8 @@ def grade_markdown(s: Session, answers: bool = True) -> str:
     out = [f"# {t(lang, 'session')}: {s.score}/100", ""]
     out += [f"| {t(lang, 'criterion')} | {t(lang, 'score')} | |", "|---|---|---|"]
     for c in s.criteria:
-        out.append(f"| {c['name']} | {round(c['score'] * 100)}% | {'✓' if c['passed'] else '✗'} |")
+        mark = '✓' if c['passed'] else ('·' if c.get('bonus') else '✗')
+        out.append(f"| {c['name']} | {round(c['score'] * 100)}% | {mark} |")
     out += ["", f"**{t(lang, 'asked_back')}:** {t(lang, 'yes') if s.asked_questions else t(lang, 'no')}", ""]
     if s.weakest:
         out.append(f"**{t(lang, 'practise_next')}:**")

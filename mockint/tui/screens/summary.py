@@ -49,7 +49,7 @@ class SummaryScreen(ScrollKeys, BaseScreen):
                 yield Static(score_line(self.t("sum.score"), session.score), id="summary-score")
                 yield Static(Text(self.t("criteria"), style="bold"), classes="section")
                 for c in session.criteria:
-                    yield CriterionBar(c["name"], c["score"], c["passed"])
+                    yield CriterionBar(c["name"], c["score"], c["passed"], c.get("bonus", False))
                 yes_no = self.t("yes" if session.asked_questions else "no")
                 yield Static(Text(self.t("sum.asked_back", yes_no=yes_no)))
             fit = self.job_fit()
