@@ -417,6 +417,35 @@ def test_command_palette_commands(lang):
     run(scenario)
 
 
+@pytest.mark.parametrize("lang", ["en", "ro"])
+def test_end_and_restart_ask_first_when_an_answer_is_typed(lang):
+    """A new user's typed draft was thrown away by the palette's "end now" and "restart"; with
+    text in the box they ask first (no keeps the draft), and without it they act at once."""
+    async def scenario():
+        app = app_for(lang, count=3)
+        async with app.run_test(size=(100, 32)) as pilot:
+            await to_interview(pilot)
+            screen = app.screen
+            box = screen.query_one(AnswerBox)
+            box.insert("I sold software to retailers for two years")
+            for action, question in ((screen.action_restart, "confirm.restart"), (screen.action_end_now, "confirm.end")):
+                action()
+                await pilot.pause()
+                assert isinstance(app.screen, ConfirmScreen) and app.screen.question == tr(lang, question)
+                await pilot.press("n")
+                await pilot.pause()
+                assert app.screen is screen and "two years" in box.text        # kept
+            screen.action_restart()
+            await pilot.pause()
+            await pilot.press("y")
+            await pilot.pause()
+            assert isinstance(app.screen, InterviewScreen) and app.screen is not screen
+            app.screen.action_end_now()                                       # nothing typed: at once
+            await pilot.pause()
+            assert isinstance(app.screen, SummaryScreen)
+    run(scenario)
+
+
 def test_palette_runs_skip():
     async def scenario():
         app = app_for(count=3)

@@ -317,18 +317,32 @@ class InterviewScreen(BaseScreen):
         self.next_question()
 
     def action_end_now(self) -> None:
-        if self.busy or not self.started:
-            return
+        if not (self.busy or not self.started):
+            self._after_confirm("confirm.end", self._end_now)
+
+    def _end_now(self) -> None:
         self.interview.end_now()
         if self.recorder is not None:
             self.recorder.record(self.interview)
         self.app.show_summary()
 
     def action_restart(self) -> None:
-        if self.busy or not self.started:
-            return
+        if not (self.busy or not self.started):
+            self._after_confirm("confirm.restart", self._restart)
+
+    def _restart(self) -> None:
         self.notify(self.t("iv.restarted"))
         self.app.restart_interview()
+
+    def _after_confirm(self, question: str, then: Callable[[], None]) -> None:
+        """``then`` at once, or, with an answer typed in the box, after a yes: a draft is never
+        thrown away unasked (the palette's end and restart did)."""
+        if not self.query_one(AnswerBox).text.strip():
+            then()
+            return
+        from mockint.tui.screens.confirm import ConfirmScreen  # deferred: a modal, rarely shown
+
+        self.app.push_screen(ConfirmScreen(self.lang, self.t(question)), lambda yes: then() if yes else None)
 
     # -- the draft, saved every few seconds
     def current_draft(self) -> str:

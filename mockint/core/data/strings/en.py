@@ -136,6 +136,8 @@ EN: dict[str, str] = {
     "where.start": "Start", "where.ready": "Readiness", "where.interview": "Interview",
     "where.answer": "Answer box", "where.feedback": "Feedback", "where.summary": "Summary",
     "where.help": "Help", "where.confirm": "Confirm",
+    "confirm.end": "End the interview now? The answer you are typing will not be scored.",
+    "confirm.restart": "Start the interview again? The answer you are typing will be lost.",
     "confirm.quit": "An interview is in progress. Quit anyway?",
     "cmd.skip": "interview: skip question", "cmd.skip_help": "Move on to the next question",
     "cmd.end": "interview: end now", "cmd.end_help": "Stop and see the summary",

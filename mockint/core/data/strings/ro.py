@@ -130,6 +130,8 @@ RO: dict[str, str] = {
     "where.start": "Start", "where.ready": "Pregătire", "where.interview": "Interviu",
     "where.answer": "Caseta de răspuns", "where.feedback": "Feedback", "where.summary": "Rezumat",
     "where.help": "Ajutor", "where.confirm": "Confirmare",
+    "confirm.end": "Încheiați interviul acum? Răspunsul pe care îl scrieți nu va fi evaluat.",
+    "confirm.restart": "Reîncepeți interviul? Răspunsul pe care îl scrieți se pierde.",
     "confirm.quit": "Un interviu este în desfășurare. Ieșiți totuși?",
     "cmd.skip": "interviu: săriți peste întrebare", "cmd.skip_help": "Treceți la întrebarea următoare",
     "cmd.end": "interviu: încheiați acum", "cmd.end_help": "Opriți interviul și vedeți rezumatul",
