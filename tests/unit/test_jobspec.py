@@ -111,7 +111,7 @@ def test_job_fit_evidence_offsets_and_not_yet_covered():
         assert set(d) == {"start", "end", "text", "rule"}
     quota = [e for e in fit.evidence if e.rule.startswith("job_fit.quota")]
     assert quota and quota[0].text == "quota"
-    assert "Not yet covered:" in fit.feedback and "Gong" in fit.feedback
+    assert "Not in this answer:" in fit.feedback and "Gong" in fit.feedback   # this answer, not the session
     rows = job_fit_table([r], job.terms)
     by = {row["term"]: row for row in rows}
     assert by["Salesforce"]["covered_in"] == [1] and by["Salesforce"]["status"] == "covered"
