@@ -219,6 +219,10 @@ def cmd_questions(args) -> str:
 
     lang = args.lang or default_lang()
     cli_questions.report_merge(lang)
+    if args.tag:
+        from mockint.core.data.strings import tag_id  # deferred: see the module docstring
+
+        args.tag = tag_id(args.tag)                 # "ușoară", as the Romanian list shows it, is "easy"
     qs = loader.bank(lang).filter(args.tag)
     if args.tag and not qs:
         from mockint.core.questions.bank import DIFFICULTIES, KINDS, TOPICS  # deferred: see the module docstring

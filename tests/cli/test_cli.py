@@ -324,6 +324,13 @@ def test_questions_in_romanian_show_romanian_tags_and_filter_by_the_english_id()
     assert p.returncode == 0 and first[:3] == ["sales-experience", "comportamentală", "ușoară"]
 
 
+@pytest.mark.parametrize("shown", ["ușoară", "usoara", "UŞOARĂ", "easy"])
+def test_questions_filter_by_a_tag_as_either_language_shows_it(shown):
+    """A new user typed the tag the Romanian list shows ('ușoară') and was told no question has it."""
+    p = run_main("questions", "--lang", "ro", "--tag", shown)
+    assert p.returncode == 0 and p.stdout.splitlines()[0].split()[:3] == ["sales-experience", "comportamentală", "ușoară"]
+
+
 def test_practise_next_names_the_question_not_its_id(tmp_path):
     """Issue 19: "Practise next" listed question ids."""
     f = tmp_path / "t.yaml"

@@ -37,6 +37,22 @@ def tag(lang: str, value: str) -> str:
     return STRINGS.get(lang, EN).get(f"tag.{value}") or value
 
 
+def tag_id(value: str) -> str:
+    """The tag id for a tag as any language shows it ("ușoară", "usoara" -> "easy"); ``value``
+    itself when it is no shown tag (an id, or a typo the caller reports)."""
+    import unicodedata
+
+    def plain(text: str) -> str:
+        return "".join(c for c in unicodedata.normalize("NFD", text.casefold()) if not unicodedata.combining(c))
+
+    want = plain(value.strip())
+    for strings in STRINGS.values():
+        for key, shown in strings.items():
+            if key.startswith("tag.") and plain(shown) == want:
+                return key[4:]
+    return value
+
+
 def ro_count(n: int) -> str:
     """A number as Romanian puts it before a plural noun: from 20 on, "de" follows ("20 de
     întrebări", "101 întrebări", "120 de întrebări")."""
