@@ -142,6 +142,8 @@ def test_closing_question_gets_replies_and_start_screen_is_skipped(lang):
             assert training in [m.text for m in messages(screen)]
             assert screen.focused is screen.query_one("#submit")
             assert tr(lang, "iv.replied") in plain(screen.query_one("#hint"))
+            box = screen.query_one(AnswerBox)                  # it does not invite an answer it would drop
+            assert box.read_only and box.placeholder == tr(lang, "iv.replied")
             await pilot.press("ctrl+n")                        # no skipping past the reply
             await pilot.pause()
             assert app.screen is screen

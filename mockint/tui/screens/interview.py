@@ -271,7 +271,9 @@ class InterviewScreen(BaseScreen):
         self.query_one("#hint", Static).update(Text(self.t("iv.replied")))
         button = self.query_one("#submit", PushButton)
         button.label = self.t("key.continue")
-        self.query_one(AnswerBox).set_locked(True)
+        box = self.query_one(AnswerBox)
+        box.set_locked(True)
+        box.placeholder = self.t("iv.replied")      # not "Type your answer": nothing typed now would be kept
         button.focus()
         self.refresh_bindings()
 
@@ -282,6 +284,7 @@ class InterviewScreen(BaseScreen):
             self.query_one("#hint", Static).update(Text(self.t("iv.hint")))
             self.query_one("#submit", PushButton).label = self.t("key.submit")
             self.query_one(AnswerBox).set_locked(False)
+            self.query_one(AnswerBox).placeholder = self.t("iv.placeholder")
             self.refresh_bindings()
         if self.feedback == "each":
             # deferred: ~2-3 ms at TUI launch (benchmarks/run.py); after the first answer
