@@ -714,3 +714,17 @@ def test_weakest_points_put_what_capped_an_answer_first_and_spread_over_the_answ
     assert any(w["answer"] == 3 and w["criterion"] == "integrity" for w in weakest)
     failing = {i + 1 for i, r in enumerate(results) if any(not c.passed and c.mode != "bonus" for c in r.criteria)}
     assert {w["answer"] for w in weakest} == failing and len(weakest) == 3    # one per answer, then a second
+
+
+@pytest.mark.parametrize("lang", ["en", "ro"])
+def test_no_story_follow_up_after_a_knowledge_answer(lang):
+    """A new user was asked "Can you walk me through one specific time that happened…" and "What did
+    that change for the customer?" after a salary answer: on knowledge questions an example and the
+    customer's side are a plus, and their criteria ask no follow-up (`follow_up: ""` by kind)."""
+    sc, bank = loader.scorer(lang), loader.bank(lang)
+    salary = sc.score("45,000 base with commission on top.", bank.get("salary-expectations"))
+    for cid in ("real_examples", "two_way"):
+        c = salary.criterion(cid)
+        assert c is not None and not c.passed and c.follow_up is None, cid
+    story = sc.score("I like people and I am good with them.", bank.get("sales-experience"))
+    assert story.criterion("real_examples").follow_up          # a behavioural question still asks

@@ -341,7 +341,7 @@ def _criterion_by_kind(doc: Doc, raw: Any, path: tuple) -> dict[str, dict[str, A
             for verdict, text in kf.items():
                 by_kind[kname][f"feedback_{verdict}"] = _templ(doc, text, kp + ("feedback", verdict))
         if "follow_up" in o:
-            by_kind[kname]["follow_up"] = doc.text_(o["follow_up"], kp + ("follow_up",))
+            by_kind[kname]["follow_up"] = doc.text_(o["follow_up"], kp + ("follow_up",), empty_ok=True)   # "": none
     return by_kind
 
 
