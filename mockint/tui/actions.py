@@ -19,6 +19,7 @@ from mockint.tui.screens import is_screen
 from mockint.tui.screens.confirm import ConfirmScreen
 from mockint.tui.screens.help import HelpScreen
 from mockint.tui.screens.resume import ResumeScreen
+from mockint.tui.widgets.answer_box import AnswerBox
 
 if TYPE_CHECKING:
     from textual.binding import Binding
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     from mockint.tui.host import AppHost
     from mockint.tui.screens.help import Sections
     from mockint.tui.screens.interview import InterviewScreen
+    from mockint.tui.screens.roleplay import RoleplayScreen
 else:
     AppHost = object          # the app these methods are mixed into (see mockint.tui.host)
 
@@ -76,14 +78,23 @@ class AppActions(AppHost):
                 and any(is_screen(s, "interview", "InterviewScreen") and cast("InterviewScreen", s).started
                         for s in self.screen_stack))
 
+    def in_call(self) -> bool:
+        """A role-play call is going on: a turn taken, or one typed, and the call not over."""
+        for s in self.screen_stack:
+            if is_screen(s, "roleplay", "RoleplayScreen"):
+                call = cast("RoleplayScreen", s)
+                if not call.over and (call.call.exchanges or call.query_one(AnswerBox).text.strip()):
+                    return True
+        return False
+
     async def action_quit(self) -> None:
-        """Quit; during an interview, ask first (a second Ctrl+Q while asking quits). The draft
-        is saved first: the interview can be resumed where it was left."""
-        if not self.in_interview() or is_screen(self.screen, "confirm", "ConfirmScreen"):
+        """Quit; during an interview or a call, ask first (a second Ctrl+Q while asking quits). The
+        draft is saved first: the interview can be resumed where it was left (a call, from its turns)."""
+        if is_screen(self.screen, "confirm", "ConfirmScreen") or not (self.in_interview() or self.in_call()):
             self.quit_now()
             return
-
-        self.push_screen(ConfirmScreen(self.lang, tr(self.lang, "confirm.quit")),
+        question = "confirm.quit" if self.in_interview() else "confirm.quit_call"
+        self.push_screen(ConfirmScreen(self.lang, tr(self.lang, question)),
                          lambda yes: self.quit_now() if yes else None)
 
     def quit_now(self) -> None:

@@ -230,3 +230,23 @@ def test_snapshot_call_summary(snap_compare, lang):
         await pilot.press("ctrl+s")
         await pilot.pause()
     assert snap_compare(app(lang), terminal_size=SIZE, run_before=run_before)
+
+
+def test_quitting_in_the_middle_of_a_call_asks_first():
+    """A new user's Ctrl+Q in a call quit at once, unlike in an interview; the call was kept, but
+    the app gave no chance to stay."""
+    async def scenario():
+        a = app()
+        async with a.run_test(size=SIZE) as pilot:
+            await to_call(pilot, "discovery-ops")
+            call_screen = pilot.app.screen
+            await say(pilot, example("discovery-ops", "good")[0])
+            await pilot.press("ctrl+q")
+            await pilot.pause()
+            from mockint.tui.screens.confirm import ConfirmScreen
+            assert isinstance(pilot.app.screen, ConfirmScreen)
+            assert "role-play call is in progress" in pilot.app.screen.question
+            await pilot.press("n")
+            await pilot.pause()
+            assert pilot.app.screen is call_screen and pilot.app.is_running
+    run(scenario)

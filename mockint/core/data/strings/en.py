@@ -138,6 +138,7 @@ EN: dict[str, str] = {
     "where.help": "Help", "where.confirm": "Confirm",
     "confirm.end": "End the interview now? The answer you are typing will not be scored.",
     "confirm.restart": "Start the interview again? The answer you are typing will be lost.",
+    "confirm.quit_call": "A role-play call is in progress (its turns are kept: you can go on with it later). Quit anyway?",
     "confirm.quit": "An interview is in progress. Quit anyway?",
     "cmd.skip": "interview: skip question", "cmd.skip_help": "Move on to the next question",
     "cmd.end": "interview: end now", "cmd.end_help": "Stop and see the summary",

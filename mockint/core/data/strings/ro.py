@@ -132,6 +132,7 @@ RO: dict[str, str] = {
     "where.help": "Ajutor", "where.confirm": "Confirmare",
     "confirm.end": "Încheiați interviul acum? Răspunsul pe care îl scrieți nu va fi evaluat.",
     "confirm.restart": "Reîncepeți interviul? Răspunsul pe care îl scrieți se pierde.",
+    "confirm.quit_call": "Un apel de role-play este în desfășurare (replicile rămân: îl puteți relua mai târziu). Ieșiți totuși?",
     "confirm.quit": "Un interviu este în desfășurare. Ieșiți totuși?",
     "cmd.skip": "interviu: săriți peste întrebare", "cmd.skip_help": "Treceți la întrebarea următoare",
     "cmd.end": "interviu: încheiați acum", "cmd.end_help": "Opriți interviul și vedeți rezumatul",
