@@ -19,7 +19,6 @@ from mockint.tui.screens import is_screen
 from mockint.tui.screens.confirm import ConfirmScreen
 from mockint.tui.screens.help import HelpScreen
 from mockint.tui.screens.resume import ResumeScreen
-from mockint.tui.widgets.answer_box import AnswerBox
 
 if TYPE_CHECKING:
     from textual.binding import Binding
@@ -80,20 +79,17 @@ class AppActions(AppHost):
 
     def in_call(self) -> bool:
         """A role-play call is going on: a turn taken, or one typed, and the call not over."""
-        for s in self.screen_stack:
-            if is_screen(s, "roleplay", "RoleplayScreen"):
-                call = cast("RoleplayScreen", s)
-                if not call.over and (call.call.exchanges or call.query_one(AnswerBox).text.strip()):
-                    return True
-        return False
+        return any(is_screen(s, "roleplay", "RoleplayScreen") and cast("RoleplayScreen", s).going_on
+                   for s in self.screen_stack)
 
     async def action_quit(self) -> None:
         """Quit; during an interview or a call, ask first (a second Ctrl+Q while asking quits). The
         draft is saved first: the interview can be resumed where it was left (a call, from its turns)."""
-        if is_screen(self.screen, "confirm", "ConfirmScreen") or not (self.in_interview() or self.in_call()):
+        interview = self.in_interview()
+        if is_screen(self.screen, "confirm", "ConfirmScreen") or not (interview or self.in_call()):
             self.quit_now()
             return
-        question = "confirm.quit" if self.in_interview() else "confirm.quit_call"
+        question = "confirm.quit" if interview else "confirm.quit_call"
         self.push_screen(ConfirmScreen(self.lang, tr(self.lang, question)),
                          lambda yes: self.quit_now() if yes else None)
 

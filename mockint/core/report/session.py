@@ -18,7 +18,7 @@ from mockint.core.data.strings import words as count_words
 from mockint.core.history.records import SessionRecord
 from mockint.core.history.store import result_from_dict
 from mockint.core.report.page import CSS, _chart, _e, _effects, _facts, _pct, highlight
-from mockint.core.scoring.feedback import grade_markdown, score_markdown, session_summary
+from mockint.core.scoring.feedback import grade_markdown, score_markdown, session_summary, verdict
 
 
 def when(iso: str | None) -> str:
@@ -190,7 +190,7 @@ def _criteria_table(crits: list, lang: str, cite: _Cited) -> list[str]:
          f"<th>{_e(tr(lang, 'report.guide'))}</th></tr>"]
     for c in crits:
         cls = "pass" if c.get("passed") else ("bonus" if c.get("bonus") else "fail")
-        mark = {"pass": "✓", "bonus": "·", "fail": "✗"}[cls]
+        mark = verdict(bool(c.get("passed")), bool(c.get("bonus")))
         p.append(f"<tr><td class=\"{cls}\">{mark}</td><td>{_e(c.get('name', ''))}</td>"
                  f"<td class=\"num\">{_pct(c.get('score', 0))}%</td><td>{cite(list(c.get('guide', [])))}</td></tr>")
     p.append("</table></section>")
@@ -266,7 +266,7 @@ def _answer_section(a: dict, i: int, n: int, lang: str, cite: _Cited) -> list[st
 def _answer_criterion(a: dict, c: dict, lang: str, cite: _Cited) -> list[str]:
     """One criterion of an answer: passed or not, its feedback, the evidence (at most 12 spans)
     and its follow-up."""
-    mark = "✓" if c.get("passed") else ("·" if c.get("mode") == "bonus" else "✗")
+    mark = verdict(bool(c.get("passed")), c.get("mode") == "bonus")
     cls = "pass" if c.get("passed") else ("bonus" if c.get("mode") == "bonus" else "fail")
     p = [f"<div class=\"crit\"><div><span class=\"{cls}\">{mark}</span> <strong>{_e(c.get('name', ''))}"
          f"</strong> {_pct(c.get('score', 0))}%"

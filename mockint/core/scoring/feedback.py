@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -36,10 +37,13 @@ def bar(score: float, width: int = 20) -> str:
     return "█" * full + "░" * (width - full)
 
 
+def verdict(passed: bool, bonus: bool = False) -> str:
+    """The one mark every view shows: ✓ passed, · a bonus not earned (no fault), ✗ failed."""
+    return "✓" if passed else ("·" if bonus else "✗")
+
+
 def mark(c: CriterionResult) -> str:
-    if c.passed:
-        return "✓"
-    return "·" if c.mode == "bonus" else "✗"
+    return verdict(c.passed, c.mode == "bonus")
 
 
 def _clean(text: str) -> str:
@@ -178,15 +182,17 @@ def _weakest(results: list[Result], n: int = 3) -> list[dict[str, Any]]:
             weak.append((0 if c.id in capped_by else 1, c.score, i,
                          {"answer": i + 1, "question_id": r.question.id or None, "criterion": c.id,
                           "name": c.name, "score": round(c.score, 3), "advice": c.feedback, "guide": c.guide}))
-    weak.sort(key=lambda x: (x[0], x[1], x[2], x[3]["criterion"]))
-    firsts, seen = [], set()
+    def order(w: tuple) -> tuple:
+        return w[0], w[1], w[2], w[3]["criterion"]
+
+    weak.sort(key=order)
+    per_answer: Counter[int] = Counter()
+    nth = []                                    # (0 for an answer's first point, 1 for its second...)
     for w in weak:
-        if w[2] not in seen:
-            seen.add(w[2])
-            firsts.append(w)
-    chosen = (firsts + [w for w in weak if w not in firsts])[:n]
-    chosen.sort(key=lambda x: (x[0], x[1], x[2], x[3]["criterion"]))
-    return [w[3] for w in chosen]
+        nth.append((per_answer[w[2]], w))
+        per_answer[w[2]] += 1
+    chosen = [w for _, w in sorted(nth, key=lambda x: x[0])[:n]]      # stable: firsts in order, then seconds
+    return [w[3] for w in sorted(chosen, key=order)]
 
 
 def grade_dict(s: Session) -> dict[str, Any]:
@@ -236,7 +242,7 @@ def grade_text(s: Session) -> str:
     out.append("═" * 60)
     out.append(f"{t(lang, 'session')}: {s.score}/100  {bar(s.score)}")
     for c in s.criteria:
-        mark = '✓' if c['passed'] else ('·' if c.get('bonus') else '✗')
+        mark = verdict(c['passed'], c.get('bonus', False))
         out.append(f"  {mark} {c['name']:<28} {round(c['score'] * 100):>3}%  {bar(c['score'] * 100, 10)}")
     out.append(f"{t(lang, 'asked_back')}: {t(lang, 'yes') if s.asked_questions else t(lang, 'no')}")
     if s.weakest:
@@ -254,8 +260,7 @@ def grade_markdown(s: Session, answers: bool = True) -> str:
     out = [f"# {t(lang, 'session')}: {s.score}/100", ""]
     out += [f"| {t(lang, 'criterion')} | {t(lang, 'score')} | |", "|---|---|---|"]
     for c in s.criteria:
-        mark = '✓' if c['passed'] else ('·' if c.get('bonus') else '✗')
-        out.append(f"| {c['name']} | {round(c['score'] * 100)}% | {mark} |")
+        out.append(f"| {c['name']} | {round(c['score'] * 100)}% | {verdict(c['passed'], c.get('bonus', False))} |")
     out += ["", f"**{t(lang, 'asked_back')}:** {t(lang, 'yes') if s.asked_questions else t(lang, 'no')}", ""]
     if s.weakest:
         out.append(f"**{t(lang, 'practise_next')}:**")

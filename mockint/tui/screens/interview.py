@@ -320,7 +320,7 @@ class InterviewScreen(BaseScreen):
         self.next_question()
 
     def action_end_now(self) -> None:
-        if not (self.busy or not self.started):
+        if self.started and not self.busy:
             self._after_confirm("confirm.end", self._end_now)
 
     def _end_now(self) -> None:
@@ -330,7 +330,7 @@ class InterviewScreen(BaseScreen):
         self.app.show_summary()
 
     def action_restart(self) -> None:
-        if not (self.busy or not self.started):
+        if self.started and not self.busy:
             self._after_confirm("confirm.restart", self._restart)
 
     def _restart(self) -> None:

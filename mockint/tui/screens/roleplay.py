@@ -144,6 +144,11 @@ class RoleplayScreen(BaseScreen):
     def over(self) -> bool:
         return self.call.ended or self.stopped
 
+    @property
+    def going_on(self) -> bool:
+        """A turn taken or one typed, and the call not over: quitting asks first."""
+        return not self.over and bool(self.call.exchanges or self.query_one(AnswerBox).text.strip())
+
     def action_send(self) -> None:
         if self.over:
             self.app.show_call_summary(self.call)
