@@ -66,7 +66,7 @@ def report(rows: list[dict], all_rows: list[dict], verbose: bool = False) -> dic
             gain = r["score"] - by_id[r["base"]]["score"]
             out["gains"].setdefault(r.get("strategy", "?"), []).append((gain, r))
     for r in rows:
-        if r.get("flag"):
+        if r.get("flag") and r["family"] != "near_miss":    # a near miss names the flag it is close to
             out["red_flags"].append((r, r["score"] < RED_FLAG_MAX, _flag_named(r)))
     pairs = right = 0
     wrong_order = []

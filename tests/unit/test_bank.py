@@ -123,3 +123,50 @@ def test_a_key_one_level_too_high_says_where_it_goes(tmp_path):
     p = run_main("validate", str(f))
     assert f"{f}:11:5: questions[0].min_words: unknown key here; 'min_words' goes under 'answer:'" in p.stdout
     assert "missing the required key 'min_words'" in p.stdout          # and answer: still lacks it
+
+
+SUBJECT_BANK = """lang: en
+version: 1
+questions:
+  - id: pay
+    text: "What are your salary expectations?"
+    tags: {topic: pay, kind: knowledge, difficulty: medium}
+    answer: {min_words: 30, max_words: 120, seconds: 60}
+    subject: [salary, base, commission]
+    talking_points:
+      - id: range
+        summary: "Give a range"
+        phrases: [range, between]
+        follow_up: "What range?"
+"""
+
+
+def test_a_questions_subject_is_read_written_and_checked():
+    """``subject``: the phrases any answer to the question names; kept by ``to_data`` (export,
+    edit), and a list of at least one phrase."""
+    from mockint.core.questions.bank import parse_bank
+    from mockint.core.data.errors import DataError
+
+    q = parse_bank(SUBJECT_BANK, "q.yaml").questions[0]
+    assert q.subject == ["salary", "base", "commission"]
+    assert q.to_data()["subject"] == ["salary", "base", "commission"] and q.to_dict()["subject"] == q.subject
+    assert "subject" not in parse_bank(SUBJECT_BANK.replace("    subject: [salary, base, commission]\n", ""),
+                                       "q.yaml").questions[0].to_data()
+    for bad, says in (("subject: []", "questions[0].subject"), ("subject: salary", "questions[0].subject"),
+                      ("subjects: [salary]", "did you mean 'subject'")):
+        with pytest.raises(DataError) as e:
+            parse_bank(SUBJECT_BANK.replace("subject: [salary, base, commission]", bad), "q.yaml")
+        assert says in str(e.value), str(e.value)
+
+
+@pytest.mark.parametrize("lang", ["en", "ro"])
+def test_built_in_subjects_name_their_own_examples(lang):
+    """A built-in question's own passing example names its subject (the off_subject check holds)."""
+    scorer, bank = loader.scorer(lang), loader.bank(lang)
+    for q in bank.questions:
+        if q.subject:
+            for ex in q.examples.passing:
+                text = ex.answer
+                res = scorer.score(text, q)
+                check = next(c for crit in res.criteria for c in crit.checks if c.id == "off_subject")
+                assert check.passed, (q.id, text[:60])

@@ -41,6 +41,7 @@ class Question:
     seconds: int
     talking_points: list[TalkingPoint]
     terms: list[str] = field(default_factory=list)
+    subject: list[str] = field(default_factory=list)   # phrases any answer to it names (one at least)
     lang: str = "en"
     in_bank: bool = True
     rubric: str | None = None                  # the rubric it is scored with (None: the language's)
@@ -58,6 +59,7 @@ class Question:
             "id": self.id, "lang": self.lang, "text": self.text, "tags": self.tags, "guide": self.guide,
             "answer": {"min_words": self.min_words, "max_words": self.max_words, "seconds": self.seconds},
             "terms": self.terms,
+            "subject": self.subject,
             "talking_points": [{"id": p.id, "summary": p.summary, "phrases": p.phrases,
                                 "follow_up": p.follow_up, "guide": p.guide} for p in self.talking_points],
         }
@@ -80,6 +82,8 @@ class Question:
         out["answer"] = {"min_words": self.min_words, "max_words": self.max_words, "seconds": self.seconds}
         if self.terms:
             out["terms"] = list(self.terms)
+        if self.subject:
+            out["subject"] = list(self.subject)
         if self.talking_points:
             pts = []
             for p in self.talking_points:
@@ -146,8 +150,8 @@ def adhoc_question(text: str, lang: str) -> Question:
                     min_words=60, max_words=300, seconds=150, talking_points=[], lang=lang, in_bank=False)
 
 
-QUESTION_KEYS = ("id", "text", "tags", "guide", "answer", "talking_points", "terms", "rubric", "criteria",
-                 "examples")
+QUESTION_KEYS = ("id", "text", "tags", "guide", "answer", "talking_points", "terms", "subject", "rubric",
+                 "criteria", "examples")
 
 
 _NESTED = {"min_words": "answer", "max_words": "answer", "seconds": "answer", "topic": "tags", "kind": "tags",
@@ -294,12 +298,13 @@ def _question(ctx: _Context, raw: Any, p: tuple) -> Question:
         if "examples" in q else Examples()
     cited = soft(lambda: guide_refs(doc, q.get("guide", []), p + ("guide",), ctx.facts), [])
     terms = soft(lambda: doc.strings(q.get("terms", []), p + ("terms",), 0), [])
+    subject = soft(lambda: doc.strings(q["subject"], p + ("subject",), 1), []) if "subject" in q else []
     if soft.errs:
         raise _Problems(soft.errs)
     return Question(
         id=qid, text=text, topic=topic, kind=kind, difficulty=difficulty, guide=cited,
         min_words=min_w, max_words=max_w, seconds=seconds, talking_points=points, terms=terms,
-        lang=ctx.lang, rubric=rubric_name, criteria=criteria, examples=examples, source=ctx.name)
+        subject=subject, lang=ctx.lang, rubric=rubric_name, criteria=criteria, examples=examples, source=ctx.name)
 
 
 def _tags(doc: Doc, q: dict, p: tuple, soft: _Soft) -> tuple[Any, Any, Any]:

@@ -15,13 +15,19 @@ from mockint.core.scoring.checks.phrases import PhrasesCheck
 from mockint.core.scoring.checks.question import QuestionCheck
 from mockint.core.scoring.checks.repetition import RepetitionCheck
 from mockint.core.scoring.checks.timing import TimingCheck
-from mockint.core.scoring.checks.topic import OnTopicCheck, OtherQuestionCheck, TalkingPointsCheck
+from mockint.core.scoring.checks.topic import (
+    OnTopicCheck,
+    OtherQuestionCheck,
+    SubjectCheck,
+    TalkingPointsCheck,
+)
 
 KIND_CLASSES: dict[str, type[Check]] = {cls.kind: cls for cls in (
     PhrasesCheck, PatternCheck, CountCheck, RatioCheck, QuestionCheck, ClaimsCheck, TalkingPointsCheck,
-    OnTopicCheck, RepetitionCheck, TimingCheck, StatementsCheck, EvidenceCheck, FillerCheck, OtherQuestionCheck)}
+    OnTopicCheck, RepetitionCheck, TimingCheck, StatementsCheck, EvidenceCheck, FillerCheck, OtherQuestionCheck,
+    SubjectCheck)}
 
 __all__ = ["KIND_CLASSES", "Check", "Ctx", "Outcome", "Span", "PatternCheck", "PatternIndex", "PhrasesCheck",
            "CountCheck", "RatioCheck", "QuestionCheck", "ClaimsCheck", "StatementsCheck", "EvidenceCheck",
-           "FillerCheck", "TalkingPointsCheck", "OtherQuestionCheck", "OnTopicCheck", "RepetitionCheck",
+           "FillerCheck", "TalkingPointsCheck", "OtherQuestionCheck", "SubjectCheck", "OnTopicCheck", "RepetitionCheck",
            "TimingCheck"]

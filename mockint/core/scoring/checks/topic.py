@@ -62,6 +62,32 @@ class TalkingPointsCheck(Check):
             "missing_points": missing, "target": len(q.talking_points)})
 
 
+class SubjectCheck(Check):
+    """An answer that never names its question's subject: the question's ``subject`` phrases
+    (docs/question-bank-format.md), none of them in an answer of ``min_words`` words or more.
+    Count 1 then, with no words to show: what is missing is the subject itself. Questions without
+    a ``subject`` are not judged."""
+    kind = "subject"
+    effects = ("penalty",)
+    options = {"min_words": False}     # key: required?
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        self._sets: dict[tuple[str, str], PhraseSet] = {}
+
+    def run(self, ctx: Ctx) -> Outcome:
+        q = ctx.question
+        if not q.subject or len(ctx.a.words) < int(self.opts.get("min_words", 0)):
+            return Outcome(1.0, 0, [])
+        key = (q.lang, q.id)
+        if key not in self._sets:
+            self._sets[key] = PhraseSet(q.subject, self.rubric.lang, "stem", self.rubric.window,
+                                        self.rubric.fuzzy, self.lexicon)
+        if self._sets[key].find(ctx.a):
+            return Outcome(1.0, 0, [])
+        return Outcome(0.0, 1, [], {"question": q.text})
+
+
 class OtherQuestionCheck(Check):
     """An answer to another question: the answer uses at least ``min_words`` of the words that
     mark another bank question (the words of its ``terms`` and talking points that at most
