@@ -473,3 +473,36 @@ def test_a_possessive_is_the_word_itself():
     assert same_word("team's", "team", frozenset({"", "s", "'s"}))
     assert not same_word("team's", "team", frozenset({"", "s"}))
     assert not same_word("teamwork", "team", frozenset({"", "s", "'s"}))
+
+
+def test_stands_for_names_another_check_of_the_criterion():
+    """``stands_for``: a check whose finds make another check's missing tip untrue ("say what you
+    did" beside acts told in the present) names a check of its own criterion."""
+    base = MINI + """      - id: acts
+        kind: pattern
+        effect: reward
+        label: an act
+        patterns: ['\\bi called\\b']
+        missing: "Say what you did."
+      - id: acts_now
+        kind: pattern
+        effect: bonus
+        weight: 0.4
+        stands_for: acts
+        label: an act told in the present
+        patterns: ['\\bi call\\b']
+"""
+    assert parse_rubric(base, "r.yaml", fact_ids()).criteria[0].checks[2].stands_for == "acts"
+    msg = err(base.replace("stands_for: acts", "stands_for: act"))
+    assert "checks[2].stands_for: 'act' names no other check of 'confidence'" in msg and "did you mean 'acts'" in msg
+    assert "names no other check" in err(base.replace("stands_for: acts", "stands_for: acts_now"))
+    assert "not a valid id" in err(base.replace("stands_for: acts", "stands_for: 'Acts!'"))
+
+
+def test_a_near_companion_may_be_left_unshown():
+    """``near: {show: false}``: the companion lets a hit count without being quoted beside it."""
+    base = MINI + "        near: {sentences: 1, show: false, patterns: ['sure']}\n"
+    assert "show: false" in base
+    assert parse_rubric(base, "r.yaml", fact_ids()).criteria[0].checks[0].options["near"]["show"] is False
+    assert "near.show: must be" in err(base.replace("show: false", "show: maybe"))
+    assert "(did you mean 'show'?)" in err(base.replace("show: false", "shw: false"))

@@ -18,7 +18,7 @@ def check_references(doc: Doc, criteria: list[Criterion | None], broken: set[str
                      problems: list[DataError] | None) -> None:
     """Raise the first problem (``problems`` None) or add every one to ``problems``."""
     for err in _reads(doc, criteria, broken, reads_others) + _follow_ups(doc, criteria, broken) \
-            + _discredits(doc, criteria, broken):
+            + _discredits(doc, criteria, broken) + _stands_for(doc, criteria):
         if problems is None:
             raise err
         problems.append(err)
@@ -84,6 +84,21 @@ def _discredits(doc: Doc, criteria: list[Criterion | None], broken: set[str]) ->
                     out.append(doc.error(("criteria", ci, "checks", ki, "discredits", di),
                                          f"'{name}' names no {what}"
                                          f"{did_you_mean(name, rules if '.' in name else crit_ids)}"))
+    return out
+
+
+def _stands_for(doc: Doc, criteria: list[Criterion | None]) -> list:
+    """A check's 'stands_for' names another check of its own criterion."""
+    out = []
+    for ci, crit in enumerate(criteria):
+        if crit is None:
+            continue
+        for ki, chk in enumerate(crit.checks):
+            ids = [k.id for k in crit.checks if k.id != chk.id]
+            if chk.stands_for and chk.stands_for not in ids:
+                out.append(doc.error(("criteria", ci, "checks", ki, "stands_for"),
+                                     f"'{chk.stands_for}' names no other check of '{crit.id}'"
+                                     f"{did_you_mean(chk.stands_for, ids)}"))
     return out
 
 

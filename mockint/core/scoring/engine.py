@@ -1,10 +1,7 @@
-"""The scorer: runs a rubric's checks on an answer and explains every point. Every point given or
-taken records its reason: the rule id (``criterion.check``), the evidence span in the answer as
-typed, and the guide facts. Nothing is scored that cannot be shown. Here: the result of a score
-(``Result`` and its parts, written and read back by ``to_dict`` and ``from_dict``) and the
-``Scorer``, which decides the points. Around it: ``wording`` (which message a check's outcome is
-said with), ``lexicon`` (the words the scorer knows), ``repeats`` (what the answer says again).
-"""
+"""The scorer: runs a rubric's checks on an answer and explains every point (rule id, evidence span
+as typed, guide facts; nothing is scored that cannot be shown). Here: ``Result`` and its parts (with
+``to_dict``/``from_dict``) and the ``Scorer``. Around it: ``wording`` (which message a check says),
+``lexicon`` (the words the scorer knows), ``repeats`` (what the answer says again)."""
 
 from __future__ import annotations
 
@@ -307,7 +304,8 @@ class _Said:
         self.evidence: list[Evidence] = []
         self.caps: list[CapResult] = []
         self.found: list[tuple[float, str]] = []        # (points taken, message)
-        self.missing: list[tuple[float, str]] = []      # (-points lost, message)
+        self.missing: list[tuple[float, str, str]] = []      # (-points lost, message, check id)
+        self.stood_in: set[str] = set()       # checks whose missing tip another's finds make untrue
         self.follow_up: str | None = None
         self.flags: dict[str, Flag] = {}
 
@@ -320,7 +318,9 @@ class _Said:
             self.found.append((points, message))
         elif effect not in ("penalty", "bonus") and not ok:
             lost = (spec.weight / rw if rw else 0) * (1 - o.value) if effect == "reward" else (1 - o.value)
-            self.missing.append((-lost, message))
+            self.missing.append((-lost, message, spec.id))
+        if spec.stands_for and o.count:
+            self.stood_in.add(spec.stands_for)
         if spec.kind == "talking_points" and o.vars.get("missing_points"):
             self.follow_up = o.vars["missing_points"][0].follow_up
         self.checks.append(CheckResult(spec.id, rule, spec.kind, effect, spec.label, o.value, o.count,
@@ -373,12 +373,13 @@ class _Said:
         # one sentence for the criterion, then at most two tips (what took points first, then
         # what was missing most), none saying again what another says
         vals = {"words": self.words, "min": self.q.min_words, "max": self.q.max_words}
+        missing = [m for _, m, cid in sorted(self.missing, key=lambda x: x[0]) if m and cid not in self.stood_in]
         tips = [m for _, m in sorted(self.found, key=lambda x: x[0]) if m]
         if not passed and crit.tips_for(kind):
-            tips += [m for _, m in sorted(self.missing, key=lambda x: x[0]) if m]
+            tips += missing
         head = crit.feedback_for(kind, passed, noted=bool(tips), partial=bool(self.missing))  # no "no hedging" by one
         if passed and crit.feedback_partial and head == crit.feedback_partial and crit.tips_for(kind):
-            tips += [m for _, m in sorted(self.missing, key=lambda x: x[0])[:1] if m]    # what is still missing
+            tips += missing[:1]    # what is still missing
         advice = distinct([fmt(head, vals)] + tips)[:3]
         if passed:
             return advice, None

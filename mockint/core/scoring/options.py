@@ -190,10 +190,12 @@ def _near(doc: Doc, kind: str, value: Any, path, lists: dict, fuzzy: Fuzzy) -> d
     """A pattern check's ``near`` (a hit counts only with one of these patterns within
     ``sentences`` sentences of it) or ``unless`` (a hit is dropped when one of these is that close);
     docs/rubric-format.md."""
-    m = doc.mapping(value, path, required=("patterns",), optional=("sentences", "negated_by"))
+    m = doc.mapping(value, path, required=("patterns",), optional=("sentences", "negated_by", "show"))
     near: dict[str, Any] = {
         "patterns": _patterns(doc, m["patterns"], path + ("patterns",), lists),
         "sentences": int(doc.number(m.get("sentences", 0), path + ("sentences",), 0, 50, whole=True))}
+    if "show" in m:                  # show: false, the companion only lets the hit count (it is not shown)
+        near["show"] = doc.typed(m["show"], path + ("show",), bool)
     if "negated_by" in m:            # "it wasn't my fault" owns nothing: a negated canceller cancels nothing
         near["negated_by"] = _kind_option(doc, kind, "negated_by", m["negated_by"], path + ("negated_by",),
                                           lists, fuzzy)

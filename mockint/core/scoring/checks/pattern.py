@@ -88,6 +88,8 @@ class PatternCheck(Check):
         shown = spans
         if "near" in self.opts:
             spans, shown = self._with_companions(a, spans)
+            if not self.opts["near"].get("show", True):
+                shown = spans
         n = self._count(spans, (a.folded[s.start:s.end] for s in spans))
         return Outcome(_saturate(n, target), n, shown)
 
