@@ -221,6 +221,19 @@ def test_a_questions_multi_word_terms_count_as_on_topic():
     assert not any(c.rule == "preparation.on_topic" for c in res.caps)
 
 
+def test_a_talking_point_hit_at_the_edge_of_a_longer_one_is_that_ones():
+    """"Nu am atins targetul" is behind target (setback: "nu am atins"), not the attainment its end
+    spells ("am atins"); "90 days out" is when to start, not a result ({number})."""
+    res = loader.scorer("ro").score("Nu am atins targetul anul trecut și n-am închis niciun contract.",
+                                    loader.bank("ro").get("hit-quota"))
+    tp = next(c for c in res.criterion("key_points").checks if c.id == "talking_points")
+    assert [e.rule for e in tp.evidence] == ["key_points.setback"], [(e.text, e.rule) for e in tp.evidence]
+    res = loader.scorer("en").score("Start 90 days out and put the real renewal date in writing.",
+                                    loader.bank("en").get("contract-renewal"))
+    tp = next(c for c in res.criterion("key_points").checks if c.id == "talking_points")
+    assert "key_points.result" not in {e.rule for e in tp.evidence}, [(e.text, e.rule) for e in tp.evidence]
+
+
 def test_scoring_leaves_no_cycles_for_the_garbage_collector():
     """Everything a score builds is freed by reference counting when the result goes: cycles
     (the checks' context and its memo once held one) cost ~9 % of the scoring time in collections."""

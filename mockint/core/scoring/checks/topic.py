@@ -45,8 +45,13 @@ class TalkingPointsCheck(Check):
             return Outcome(1.0, 0, [])
         cid = self.rule.split(".")[0]
         spans, covered, missing = [], [], []
-        for tp, ps in zip(q.talking_points, self._compiled(q)):
-            hits = ps.find(ctx.a)
+        found = [ps.find(ctx.a) for ps in self._compiled(q)]
+        ranges = [(h.first, h.last) for hits in found for h in hits]
+        for tp, hits in zip(q.talking_points, found):
+            # a hit that begins or ends a longer one of another point is that one's words: "nu am
+            # atins" (behind target) ends with "am atins" (the attainment), which it does not say
+            hits = [h for h in hits if not any(f <= h.first and h.last <= la and la - f > h.last - h.first
+                                                and (f == h.first or la == h.last) for f, la in ranges)]
             if hits:
                 covered.append(tp)
                 spans += [Span(h.start, h.end, h.first, h.last, f"{cid}.{tp.id}", h.typo) for h in hits]
