@@ -207,12 +207,18 @@ def cmd_export(args) -> str:
         write_atomic(args.output, chain(chunks, ["\n"]), replace=args.force)   # never over a file without --force
     n = doc["sessions"].taken
     done = f"wrote {n} session{'' if n == 1 else 's'} to {args.output}"
+    rows = [bad.what for bad in left_out if not bad.sid]        # rows of no known session
+    left_out = [bad for bad in left_out if bad.sid]
     if left_out:                               # what could be read is saved; what could not, named
         m = len(left_out)
         names = "; ".join(f"session {bad.sid[:8]}: {bad.what}" for bad in left_out[:5])
         more = f"; and {m - 5} more" if m > 5 else ""
-        raise MockintError(f"{done}, but {m} session{'' if m == 1 else 's'} could not be read and "
-                           f"{'was' if m == 1 else 'were'} left out: {names}{more}")
+        done += (f", but {m} session{'' if m == 1 else 's'} could not be read and "
+                 f"{'was' if m == 1 else 'were'} left out: {names}{more}")
+    if rows:
+        done += f"{'; and' if left_out else ', but'} the file is damaged: {rows[0]} could not be read"
+    if left_out or rows:
+        raise MockintError(done)
     return done + "\n"
 
 

@@ -563,6 +563,48 @@ def test_export_of_a_damaged_history_saves_what_it_can_and_names_the_rest():
         assert "a bug" not in p.stderr
 
 
+def _damage_tree(names: tuple[str, ...]) -> None:
+    """Overwrite the root pages of these tables or indexes (a block of pages gone bad)."""
+    path = paths.db_path()
+    c = sqlite3.connect(path)
+    size = c.execute("PRAGMA page_size").fetchone()[0]
+    roots = [r for (r,) in c.execute(f"SELECT rootpage FROM sqlite_master WHERE name IN ({','.join('?' * len(names))})",
+                                      names)]
+    c.close()
+    data = bytearray(path.read_bytes())
+    for page in roots:
+        data[(page - 1) * size:(page - 1) * size + 200] = b"\xff" * 200
+    path.write_bytes(bytes(data))
+
+
+def test_export_reads_a_damaged_history_row_by_row_and_saves_every_session():
+    """A damaged index stops the sessions being listed; a damaged table stops a session's answers
+    being read: export then looks the rows up one by one (around the damaged pages) and saves
+    every session it can, with what of it can be read, and says what could not be."""
+    from tests.conftest import run_main
+
+    with Store.open() as s:
+        ids = [add_session(s, [("why-sales", f"I like to win, {i}.")]) for i in range(3)]
+    _damage_tree(("sqlite_autoindex_sessions_1", "sessions_started", "sessions_lang_started"))
+    p = run_main("history")
+    assert p.returncode == 2 and "'mockint export -o FILE' saves every session that can still be read" in p.stderr
+    out = paths.home() / "b.json"
+    p = run_main("export", "-o", str(out))
+    assert (p.returncode, p.stdout, p.stderr) == (0, f"wrote 3 sessions to {out}\n", "")
+    doc = json.loads(out.read_text())
+    assert [d["id"] for d in doc["sessions"]] == ids
+    assert [d["answers"][0]["answer"] for d in doc["sessions"]] == [f"I like to win, {i}." for i in range(3)]
+    _damage_tree(("answers",))
+    p = run_main("export", "-o", str(out), "--force")
+    assert p.returncode == 2 and p.stderr == (
+        f"mockint: error: wrote 3 sessions to {out}, but the file is damaged: some rows of answers could not "
+        f"be read\n")
+    assert [d["id"] for d in json.loads(out.read_text())["sessions"]] == ids
+    home = paths.home() / "elsewhere"
+    p = run_main("import", str(out), env={"MOCKINT_HOME": str(home)})
+    assert p.returncode == 0 and p.stdout == "imported 3 sessions\n", p.stderr
+
+
 def test_a_file_from_a_newer_mockint_is_refused_and_left_alone():
     p = paths.db_path()
     Store.open().close()

@@ -20,6 +20,34 @@ from mockint.core.history.records import (
 )
 
 ORDERS = {"date": "started_at", "score": "score", "answers": "n_answers"}
+# the columns one session is read with (by id, or row by row from a damaged file: transfer.py)
+SESSION_COLS = ("id, lang, started_at, finished_at, settings, readiness, question_ids, summary, n_answers, "
+                "score, mockint_version")
+RESULT_COLS = "id, idx, rubric_version, score, shown, created_at, result"
+ANSWER_COLS = "idx, question_id, question_text, answer, elapsed, answered_at, follow_up"
+DRAFT_COLS = "idx, question_id, text, saved_at, elapsed"
+CALL_COLS = "scenario, turns, result"
+
+
+def session_record(row, results, answers, drafts, call) -> SessionRecord:
+    """One session from its rows (in the ``*_COLS`` columns, results and answers in order)."""
+    sid = row[0]
+    rec = SessionRecord(row[0], row[1], row[2], row[3], _stored(row[4], sid, "settings"),
+                        _stored(row[5], sid, "readiness"), _stored(row[6], sid, "question ids"),
+                        _stored(row[7], sid, "summary") if row[7] else None, row[8], row[9], row[10])
+    by_idx: dict[int, list[ResultRecord]] = {}
+    for rid, idx, rv, score, shown, created, text in results:
+        result = _stored(text, sid, "result", f" of answer {idx + 1}")
+        by_idx.setdefault(idx, []).append(ResultRecord(rid, rv, score, bool(shown), created, result))
+    for idx, qid, qtext, answer, elapsed, at, fu in answers:
+        rec.answers.append(AnswerRecord(sid, idx, qid, qtext, answer, elapsed, at,
+                                        _stored(fu, sid, "follow-up", f" of answer {idx + 1}") if fu else None,
+                                        by_idx.get(idx, []), rec.started_at, rec.lang))
+    rec.drafts = [DraftRecord(*r) for r in drafts]
+    if call is not None:
+        rec.call = {"scenario": call[0], "turns": _stored(call[1], sid, "turns"),
+                    "result": _stored(call[2], sid, "result") if call[2] else None}
+    return rec
 
 if TYPE_CHECKING:
     from mockint.core.history.parts import StoreParts
@@ -112,33 +140,14 @@ class SessionReads(StoreParts):
 
     def _load(self, sid: str) -> SessionRecord:
         c = self.conn
-        row = c.execute("SELECT id, lang, started_at, finished_at, settings, readiness, question_ids, summary, "
-                        "n_answers, score, mockint_version FROM sessions WHERE id = ?", (sid,)).fetchone()
+        row = c.execute(f"SELECT {SESSION_COLS} FROM sessions WHERE id = ?", (sid,)).fetchone()
         if row is None:
             raise self._no_session(sid)
-        rec = SessionRecord(row[0], row[1], row[2], row[3], _stored(row[4], sid, "settings"),
-                            _stored(row[5], sid, "readiness"), _stored(row[6], sid, "question ids"),
-                            _stored(row[7], sid, "summary") if row[7] else None, row[8], row[9], row[10])
-        results: dict[int, list[ResultRecord]] = {}
-        for rid, idx, rv, score, shown, created, text in c.execute(
-                "SELECT id, idx, rubric_version, score, shown, created_at, result FROM results "
-                "WHERE session_id = ? ORDER BY idx, id", (sid,)):
-            result = _stored(text, sid, "result", f" of answer {idx + 1}")
-            results.setdefault(idx, []).append(ResultRecord(rid, rv, score, bool(shown), created, result))
-        for idx, qid, qtext, answer, elapsed, at, fu in c.execute(
-                "SELECT idx, question_id, question_text, answer, elapsed, answered_at, follow_up FROM answers "
-                "WHERE session_id = ? ORDER BY idx", (sid,)):
-            rec.answers.append(AnswerRecord(sid, idx, qid, qtext, answer, elapsed, at,
-                                            _stored(fu, sid, "follow-up", f" of answer {idx + 1}") if fu else None,
-                                            results.get(idx, []), rec.started_at, rec.lang))
-        rec.drafts = [DraftRecord(*r) for r in c.execute(
-            "SELECT idx, question_id, text, saved_at, elapsed FROM drafts WHERE session_id = ? ORDER BY idx",
-            (sid,))]
-        row = c.execute("SELECT scenario, turns, result FROM calls WHERE session_id = ?", (sid,)).fetchone()
-        if row is not None:
-            rec.call = {"scenario": row[0], "turns": _stored(row[1], sid, "turns"),
-                        "result": _stored(row[2], sid, "result") if row[2] else None}
-        return rec
+        results = c.execute(f"SELECT {RESULT_COLS} FROM results WHERE session_id = ? ORDER BY idx, id", (sid,))
+        answers = c.execute(f"SELECT {ANSWER_COLS} FROM answers WHERE session_id = ? ORDER BY idx", (sid,))
+        drafts = c.execute(f"SELECT {DRAFT_COLS} FROM drafts WHERE session_id = ? ORDER BY idx", (sid,))
+        call = c.execute(f"SELECT {CALL_COLS} FROM calls WHERE session_id = ?", (sid,)).fetchone()
+        return session_record(row, results, answers, drafts, call)
 
     @_reading
     def answers_for_question(self, question_id: str, lang: str | None = None) -> list[AnswerRecord]:

@@ -21,6 +21,14 @@ from mockint.core.history.connect import (
     _is_damaged,
     _reading,
 )
+from mockint.core.history.reads import (
+    ANSWER_COLS,
+    CALL_COLS,
+    DRAFT_COLS,
+    RESULT_COLS,
+    SESSION_COLS,
+    session_record,
+)
 from mockint.core.history.records import (
     _dumps,
     _Lazy,
@@ -33,6 +41,66 @@ if TYPE_CHECKING:
     from mockint.core.history.parts import StoreParts
 else:
     StoreParts = object       # the Store these methods are mixed into (see mockint.core.history.parts)
+
+
+SALVAGE_ROWS = 1_000_000     # rows looked up one by one in a damaged table, at most
+
+
+class LostRows(MockintError):
+    """Rows of a damaged history file that could not be read at all (their sessions are unknown):
+    said after an export that saved everything else."""
+
+    def __init__(self, lost: dict[str, int]):
+        self.sid = ""
+        self.what = ", ".join(f"some rows of {table}" if not n else f"{n} row{'' if n == 1 else 's'} of {table}"
+                              for table, n in lost.items())
+        super().__init__(f"the history file is damaged: {self.what} could not be read", message_id="history.lost_rows")
+
+
+class _Salvage:
+    """The rows of a damaged history file that can still be read, looked up one rowid at a time (a
+    lookup walks around the damaged pages a scan stops at); how many could not be, per table."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+        self.rows: dict[tuple[str, str], list[tuple]] = {}
+        self.lost: dict[str, int] = {}
+
+    def readable(self, table: str, cols: str) -> list[tuple]:
+        if (table, cols) not in self.rows:
+            try:
+                top = self.conn.execute(f"SELECT max(rowid) FROM {table}").fetchone()[0] or 0
+            except sqlite3.DatabaseError:       # not even its last row: how many are lost is unknown
+                top, self.lost[table] = 0, 0
+            rows = []
+            for rowid in range(1, min(top, SALVAGE_ROWS) + 1):
+                try:
+                    row = self.conn.execute(f"SELECT {cols} FROM {table} WHERE rowid = ?", (rowid,)).fetchone()
+                except sqlite3.DatabaseError:
+                    self.lost[table] = self.lost.get(table, 0) + 1
+                    continue
+                if row is not None:
+                    rows.append(row)
+            self.rows[(table, cols)] = rows
+        return self.rows[(table, cols)]
+
+    def ids(self) -> list[str]:
+        """The sessions' ids, when a damaged page stops the table being read in order."""
+        return [row[0] for row in self.readable("sessions", SESSION_COLS)]
+
+    def session(self, sid: str) -> dict[str, Any] | None:
+        """A session some of whose pages are damaged, from its rows that can still be read (None
+        when its own row cannot be)."""
+        row = next((r for r in self.readable("sessions", SESSION_COLS) if r[0] == sid), None)
+        if row is None:
+            return None
+        mine = [("results", f"session_id, {RESULT_COLS}"), ("answers", f"session_id, {ANSWER_COLS}"),
+                ("drafts", f"session_id, {DRAFT_COLS}"), ("calls", f"session_id, {CALL_COLS}")]
+        results, answers, drafts, calls = ([r[1:] for r in self.readable(t, cols) if r[0] == sid]
+                                           for t, cols in mine)
+        return _session_doc(session_record(row, sorted(results, key=lambda r: (r[1], r[0])),
+                                           sorted(answers, key=lambda r: r[0]), sorted(drafts, key=lambda r: r[0]),
+                                           calls[0] if calls else None))
 
 
 class ExportImport(StoreParts):
@@ -51,7 +119,7 @@ class ExportImport(StoreParts):
                                message_id="history.damaged")
 
     @_reading
-    def export_all(self, left_out: list[DamagedRow] | None = None) -> dict[str, Any]:
+    def export_all(self, left_out: list | None = None) -> dict[str, Any]:
         """All history as one versioned JSON document (``import_all`` reads it back). Read session
         by session: one that cannot be read (a damaged row or page) is left out and added to
         ``left_out`` (without that list, the first one raises); the rest is exported."""
@@ -59,7 +127,7 @@ class ExportImport(StoreParts):
         doc["sessions"] = list(doc["sessions"])
         return doc
 
-    def export_stream(self, left_out: list[DamagedRow] | None = None) -> dict[str, Any]:
+    def export_stream(self, left_out: list | None = None) -> dict[str, Any]:
         """:meth:`export_all` whose ``sessions`` are read one at a time while the document is
         encoded (``report.json_chunks``): memory stays flat in the number of sessions. Encode it
         before the store is closed."""
@@ -67,18 +135,25 @@ class ExportImport(StoreParts):
                 "mockint_version": __version__, "exported_at": now_iso(),
                 "sessions": _Lazy(self._export_sessions(left_out))}
 
-    def _export_sessions(self, left_out: list[DamagedRow] | None) -> Iterator[dict[str, Any]]:
+    def _export_sessions(self, left_out: list | None) -> Iterator[dict[str, Any]]:
         with self._lock:
+            salvage = _Salvage(self.conn) if left_out is not None else None
             try:
                 self.conn.execute("BEGIN")          # one consistent snapshot
                 ids = [r[0] for r in self.conn.execute("SELECT id FROM sessions ORDER BY started_at, rowid")]
+            except sqlite3.DatabaseError as exc:
+                if salvage is None or not _is_damaged(exc):
+                    raise self._translate(exc, reading=True) from None
+                ids = salvage.ids()
             except sqlite3.Error as exc:
                 raise self._translate(exc, reading=True) from None
             try:
                 for sid in ids:
-                    doc = self._export_one(sid, left_out)
+                    doc = self._export_one(sid, left_out, salvage)
                     if doc is not None:
                         yield doc
+                if salvage is not None and salvage.lost and left_out is not None:
+                    left_out.append(LostRows(salvage.lost))
             finally:
                 if self._conn is not None and self.conn.in_transaction:
                     try:
@@ -89,14 +164,18 @@ class ExportImport(StoreParts):
                         except sqlite3.Error:
                             pass
 
-    def _export_one(self, sid: str, left_out: list[DamagedRow] | None) -> dict[str, Any] | None:
+    def _export_one(self, sid: str, left_out: list | None,
+                    salvage: _Salvage | None = None) -> dict[str, Any] | None:
         try:
             try:
                 return _session_doc(self._load(sid))
             except sqlite3.DatabaseError as exc:
                 if not _is_damaged(exc):
                     raise self._translate(exc, reading=True) from None
-                raise DamagedRow(sid, f"a page of the file holding it is damaged ({exc})") from None
+                doc = salvage.session(sid) if salvage is not None else None
+                if doc is None:
+                    raise DamagedRow(sid, f"a page of the file holding it is damaged ({exc})") from None
+                return doc
         except DamagedRow as bad:
             if left_out is None:
                 raise
