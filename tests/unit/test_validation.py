@@ -506,3 +506,21 @@ def test_a_near_companion_may_be_left_unshown():
     assert parse_rubric(base, "r.yaml", fact_ids()).criteria[0].checks[0].options["near"]["show"] is False
     assert "near.show: must be" in err(base.replace("show: false", "show: maybe"))
     assert "(did you mean 'show'?)" in err(base.replace("show: false", "shw: false"))
+
+
+def test_uptalk_starts_and_lead_words_take_phrases_or_named_lists():
+    """A question check's ``uptalk_starts`` ("I guess I'm good with clients?" is no question) and
+    ``lead_words`` (read past first: "um", "so") are read like its other phrase options."""
+    base = MINI.replace("criteria:", "lists:\n  uptalk: [i guess]\ncriteria:") + """      - id: asked
+        kind: question
+        effect: reward
+        label: a question
+        starts: [what, how]
+        uptalk_starts: {lists: [uptalk]}
+        lead_words: [um, so]
+"""
+    opts = parse_rubric(base, "r.yaml", fact_ids()).criteria[0].checks[1].options
+    assert opts["uptalk_starts"] == ["i guess"] and opts["lead_words"] == ["um", "so"]
+    assert "did you mean 'uptalk'" in err(base.replace("lists: [uptalk]}", "lists: [uptlak]}"))
+    assert "(did you mean 'uptalk_starts'?)" in err(base.replace("uptalk_starts:", "uptalk_start:"))
+    assert "the phrase list is empty" in err(base.replace("lead_words: [um, so]", "lead_words: []"))

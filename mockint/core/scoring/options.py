@@ -97,7 +97,7 @@ def _save_good() -> None:
 
 
 _PHRASE_KEYS = ("phrases", "about", "addressed", "starts", "exclude",
-                "clause_openers", "statement_starts")     # phrases, or named lists of them
+                "clause_openers", "statement_starts", "uptalk_starts", "lead_words")   # phrases, or named lists
 _INT_KEYS = ("window", "window_words", "ngram", "allow", "min_words", "margin", "max_questions", "max_own",
              "min_length", "min_points", "margin_points", "own_terms", "density_from_words")
 

@@ -18,12 +18,15 @@ from mockint.core.scoring.checks.pattern import (
 from mockint.core.scoring.matching import PhraseSet
 from mockint.core.scoring.text import phrase_tokens
 
+CLAUSE_BREAKS = frozenset(",:;—–-")     # between two words: a new clause begins
+
 
 class QuestionCheck(Check):
     kind = "question"
     effects = ("reward", "bonus", "gate")
     options = {"about": False, "addressed": False, "starts": True, "exclude": False,
-               "clause_openers": False, "statement_starts": False}     # key: required?
+               "clause_openers": False, "statement_starts": False, "uptalk_starts": False,
+               "lead_words": False}     # key: required?
 
     def __init__(self, *args):
         super().__init__(*args)
@@ -34,6 +37,8 @@ class QuestionCheck(Check):
         self.about, self.addressed, self.exclude = mk("about"), mk("addressed"), mk("exclude")
         self.clause_openers = {w for p in self.opts.get("clause_openers", []) for w in phrase_tokens(p)[:1]}
         self.statement_starts = {tuple(phrase_tokens(p)) for p in self.opts.get("statement_starts", [])}
+        self.uptalk = {tuple(phrase_tokens(p)) for p in self.opts.get("uptalk_starts", [])}
+        self.lead = {w for p in self.opts.get("lead_words", []) for w in phrase_tokens(p)}
         self.starts: dict[str, list[tuple[str, ...]]] = {}     # by first word
         for p in self.opts["starts"]:
             words = tuple(phrase_tokens(p))
@@ -52,6 +57,22 @@ class QuestionCheck(Check):
         words = tuple(toks[i] for i in idx[:max(len(st) for st in opening)])
         return any(words[:len(st)] == st for st in opening)
 
+    def _uptalk(self, a, idx: list[int]) -> bool:
+        """Whether a sentence typed with '?' is a statement said with a rising tone ("Um, I guess
+        I'm kind of good with clients?"): after ``lead_words``, it begins with ``uptalk_starts``."""
+        if not self.uptalk:
+            return False
+        words = [a.words[i] for i in idx]
+        k = 0
+        while k < len(words) and words[k] in self.lead:
+            k += 1
+        start = next((st for st in self.uptalk if tuple(words[k:k + len(st)]) == st), None)
+        if start is None:
+            return False
+        # "I guess just one: where do you see…" asks after all: a clause that opens as a question
+        return not any(words[j] in self.starts and not CLAUSE_BREAKS.isdisjoint(
+            a.folded[a.token_ends[idx[j - 1]]:a.token_starts[idx[j]]]) for j in range(k + len(start), len(words)))
+
     def run(self, ctx: Ctx) -> Outcome:
         a = ctx.a
         by_sent = _by_sentence(a)
@@ -62,6 +83,8 @@ class QuestionCheck(Check):
             s, e = a.sentences[si]
             if quoted and any(qs <= s < qe or qs < e <= qe for qs, qe in quoted):
                 continue                        # reported speech ("I'd ask them, 'What...?'"): not put to us
+            if folded[e - 1] == "?" and self._uptalk(a, idx):
+                continue                        # "I guess I'm good with clients?": no question
             if folded[e - 1] == "?" or self._opens_question(toks, folded[s:e], idx):
                 candidates.append((si, idx))
         if not candidates:                      # no question at all: nothing else to look for
