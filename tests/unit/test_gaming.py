@@ -403,3 +403,18 @@ def test_a_long_thin_answer_is_capped_and_a_short_one_is_not_judged():
     assert "words" in thin.message
     short = score("en", "I keep going. Some days are good and some are less good.", "handle-rejection")
     assert next(c for c in short.criterion("preparation").checks if c.id == "thin").value == 1.0
+
+
+@pytest.mark.parametrize("lang", ["en", "ro"])
+def test_an_answer_pasted_three_times_is_capped_and_a_double_paste_is_not(lang):
+    """Most of an answer said again (the same answer three times over, or one sentence 3,800
+    times) is a paste, capped at 25 and said; an answer pasted twice (a slip) keeps its score less
+    the repetition penalty."""
+    qid, text = BASE[lang]
+    scorer, q = loader.scorer(lang), loader.bank(lang).get(qid)
+    once, twice, thrice = (scorer.score(" ".join([text] * n), q) for n in (1, 2, 3))
+    assert not any(c.rule == "preparation.repetition" for c in twice.caps) and twice.score >= once.score - 15
+    cap = next(c for c in thrice.caps if c.rule == "preparation.repetition")
+    assert cap.max == 25 and thrice.score <= 25
+    long = scorer.score(" ".join([text.split(". ")[0] + "."] * 400), q)
+    assert long.score <= 25

@@ -88,4 +88,6 @@ def cap_applies(spec: CheckSpec, o: Outcome, a: Analysed) -> bool:
         return False
     if spec.effect == "gate":
         return o.value < cap.below
+    if spec.kind == "repetition":           # its hits are the sentences said again: of what was typed
+        a = a.cache.get("full", a)
     return o.count >= cap.at_least and hit_share(a, o.spans) >= cap.share
