@@ -230,8 +230,9 @@ def cmd_validate(args):
     from mockint.core.bank import lint  # deferred: see the module docstring
     from mockint.core.bank.userbank import bank_dir, rubric_dir  # deferred: see the module docstring
 
+    missing: list[MockintError] = []       # a path that does not exist is one more problem
     if args.paths:
-        files = lint.expand(args.paths)
+        files = lint.expand(args.paths, missing)
     else:
         files = lint.user_paths()
         if not files:
@@ -240,13 +241,15 @@ def cmd_validate(args):
             say("note", f"no files of your own yet (in {bank_dir()}, {rubric_dir()} or {user_dir()}); "
                 f"nothing to check")
             return ""
-    res = lint.lint(files)
+    res = lint.lint(files, missing=missing)
     for notice in res.notices:
         say("note", notice)
     n = len(res.files)
     if res.problems:
-        k = len(res.problems)
-        say("note", f"{k} problem{'' if k == 1 else 's'} in {n} file{'' if n == 1 else 's'}")
+        k, m = len(res.problems), len(missing)
+        where = f"in {n} file{'' if n == 1 else 's'}" if not m else \
+            f"({m} path{'' if m == 1 else 's'} not found; {n} file{'' if n == 1 else 's'} checked)"
+        say("note", f"{k} problem{'' if k == 1 else 's'} {where}")
         return "\n".join(str(p) for p in res.problems) + "\n", 1
     say("note", f"{n} file{'' if n == 1 else 's'}, no problems")
     return ""

@@ -190,8 +190,22 @@ def test_an_override_is_noted(tmp_path):
                         f"mockint: note: 1 file, no problems\n")
 
 
-def test_a_missing_path_is_an_error():
+def test_a_missing_path_is_one_more_problem(tmp_path):
+    """A path that does not exist is listed with the other problems (exit 1), and the files given
+    with it are still checked; it was one error (exit 2) that hid every other problem."""
     p = run_main("validate", "/nonexistent/x.yaml")
+    assert p.returncode == 1 and p.stdout == "/nonexistent/x.yaml: no such file or folder\n"
+    assert p.stderr == "mockint: note: 1 problem (1 path not found; 0 files checked)\n"
+    empty = tmp_path / "empty.yaml"
+    empty.write_text("")
+    p = run_main("validate", f"{CORPUS}/tabs.yaml", str(empty), str(tmp_path / "nope.yaml"), "question_bank/en.yaml")
+    assert p.returncode == 1
+    assert p.stdout.splitlines() == sorted([            # in the order of their files' names
+        f"{CORPUS}/{EXPECTED['tabs.yaml']}",
+        f"{empty}: the file is empty: a question bank needs 'lang', 'version' and 'questions'",
+        f"{tmp_path / 'nope.yaml'}: no such file or folder"])
+    assert p.stderr == "mockint: note: 3 problems (1 path not found; 3 files checked)\n"
+    p = run_main("check-rubric", "/nonexistent/x.yaml")          # check-rubric runs nothing: a usage error
     assert p.returncode == 2 and p.stderr == "mockint: error: /nonexistent/x.yaml: no such file or folder\n"
 
 

@@ -39,12 +39,17 @@ def user_paths() -> list[Path]:
     return data_files(bank_dir()) + data_files(rubric_dir()) + data_files(user_dir())
 
 
-def expand(paths: Sequence[str | Path]) -> list[Path]:
+def expand(paths: Sequence[str | Path], missing: list[MockintError] | None = None) -> list[Path]:
+    """The data files of ``paths`` (files, and the YAML files of folders). A path that does not
+    exist is an error; with ``missing`` (``mockint validate``), it is one more problem put there."""
     out: list[Path] = []
     for p in paths:
         p = Path(p)
         if not p.exists():
-            raise MockintError(f"{p}: no such file or folder")
+            if missing is None:
+                raise MockintError(f"{p}: no such file or folder")
+            missing.append(MockintError(f"{p}: no such file or folder"))
+            continue
         out += data_files(p)
     return out
 
@@ -54,10 +59,11 @@ def _key(e: MockintError) -> tuple:
     return (file, getattr(e, "line", None) or 0, getattr(e, "col", None) or 0)
 
 
-def lint(files: Sequence[Path], with_user_rubrics: bool = True) -> LintResult:
+def lint(files: Sequence[Path], with_user_rubrics: bool = True, missing: Sequence[MockintError] = ()) -> LintResult:
     """Checks ``files`` (already expanded): banks against the guide and the rubrics they name
-    (built-in, the user's, and the rubric files among ``files``)."""
-    res = LintResult(files=list(files))
+    (built-in, the user's, and the rubric files among ``files``). ``missing``: the paths given that
+    do not exist (``expand``), listed among the problems."""
+    res = LintResult(files=list(files), problems=list(missing))
     facts = fact_ids()
     kinds = {p: file_kind(p) for p in files}
     refs = _known_rubrics() if with_user_rubrics else {}
