@@ -44,7 +44,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     with what it returns."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser(only=args_list[0] if args_list else None)
-    parser.argv = args_list     # for "did you mean" on unknown options
     try:
         args = parser.parse_args(args_list)
     except SystemExit as exc:   # argparse has written the help, the version or the one-line error

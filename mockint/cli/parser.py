@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import argparse
 import re
-from typing import NoReturn
+from collections.abc import Mapping
+from typing import NoReturn, TypeVar
 
 from mockint import __version__
 from mockint.cli import history as cli_history
@@ -19,28 +20,82 @@ from mockint.core.data.errors import did_you_mean
 from mockint.core.data.langs import LANGS
 
 FORMATS_SCORE = ("text", "json", "markdown")
-
-
-_BY_PROG: dict[str, _Parser] = {}     # this run's parsers by prog ("mockint score"), for "did you mean"
+_Action = TypeVar("_Action", bound=argparse.Action)
 
 
 class _Parser(argparse.ArgumentParser):
-    """A parser that errs in one line and remembers its long options (``add_argument``) and, by
-    its prog, itself: "did you mean" reads those, not argparse's private attributes."""
-    argv: list[str] = []            # the command line, set on the root parser before parsing
+    """A parser that errs in one line, as the command (or subcommand) it parses: a word it does not
+    know is its own error ("mockint score: error: unrecognized arguments: --formt (did you mean
+    '--format'?) (see 'mockint score --help')"), not the top parser's; an unknown option is said
+    before an error it causes (its value taken for a positional, a subcommand or a file). It
+    remembers its option names (as they are added) and subcommands (``add_subparsers``) for that:
+    "did you mean" reads those, not argparse's private attributes."""
 
     def __init__(self, *args, **kwargs) -> None:
-        self.long_options: list[str] = []       # before argparse's own __init__ adds --help
+        self.option_names: list[str] = []       # before argparse's own __init__ adds -h, --help
+        self.with_value: set[str] = set()       # the options that take a value ("--lang en")
+        self.command_names: Mapping[str, _Parser] = {}   # its subcommands' parsers by name ("add")
+        self.given: list[str] = []              # the words this parser was given to parse
         super().__init__(*args, **kwargs)
-        _BY_PROG[self.prog] = self
 
-    def add_argument(self, *names, **kwargs):
-        self.long_options += [n for n in names if isinstance(n, str) and n.startswith("--")]
-        return super().add_argument(*names, **kwargs)
+    def _add_action(self, action: _Action) -> _Action:
+        # argparse's one hook every option passes through (add_argument, a mutually exclusive group's)
+        self.option_names += action.option_strings
+        if action.nargs != 0:                   # not a flag (--force, --help)
+            self.with_value.update(action.option_strings)
+        return super()._add_action(action)
+
+    def add_subparsers(self, **kwargs):
+        action = super().add_subparsers(**kwargs)
+        self.command_names = action.choices     # the live mapping: subcommands added later are in it
+        return action
+
+    def parse_known_args(self, args=None, namespace=None):
+        self.given = list(args) if args is not None else []
+        ns, extras = super().parse_known_args(args, namespace)
+        if extras and " " in self.prog:          # a (sub)command's parser: the words left are its own
+            self.error(f"unrecognized arguments: {' '.join(extras)}")
+        return ns, extras
 
     def error(self, message: str) -> NoReturn:  # one line, exit 2
+        unknown = self.unknown_option()
+        if unknown and not message.startswith("unrecognized arguments"):
+            message = f"unrecognized arguments: {unknown}"       # the cause of what argparse says
         message = one_line(message) + _suggest(self, message)
         self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+
+    def options_meant(self, word: str) -> list[str]:
+        """The options of this parser ``word`` (``--name``, ``--name=value``, ``-x``, ``-xVALUE``)
+        can be: a long one by a prefix too, as argparse takes it; [] when it is none of them."""
+        name = word.split("=", 1)[0]
+        if name.startswith("--"):
+            return [o for o in self.option_names if o.startswith(name)]
+        return [name[:2]] if name[:2] in self.option_names else []
+
+    def unknown_option(self) -> str | None:
+        """The first word given that looks like an option this parser does not know; in a parser
+        with subcommands, before the first word that is no option nor an option's value (the
+        subcommand, or what argparse took for it: the words after it are another parser's)."""
+        value_next = False
+        for word in self.given:
+            if value_next:
+                value_next = False
+            elif word == "--":
+                return None
+            elif _looks_like_option(word):
+                meant = self.options_meant(word)
+                if not meant:
+                    return word.split("=", 1)[0]
+                attached = "=" in word if word.startswith("--") else len(word) > 2      # --lang=en, -oFILE
+                value_next = not attached and any(o in self.with_value for o in meant)
+            elif self.command_names:
+                return None
+        return None
+
+
+def _looks_like_option(word: str) -> bool:
+    """``-x``, ``--name``: not ``-`` (standard input), a negative number or a text with a space."""
+    return word.startswith("-") and len(word) > 1 and " " not in word and not re.fullmatch(r"-\d[\d.]*", word)
 
 
 def _suggest(parser: _Parser, message: str) -> str:
@@ -49,16 +104,12 @@ def _suggest(parser: _Parser, message: str) -> str:
     if m:
         choices = re.findall(r"'([^']*)'", m.group(2)) or [c.strip() for c in m.group(2).split(",")]
         return did_you_mean(m.group(1), choices)
-    m = re.match(r"unrecognized arguments: (\S+)", message)
-    if m and m.group(1).startswith("--"):
-        root = _BY_PROG.get(parser.prog.split(" ")[0], parser)
-        p: _Parser | None = root                   # the options of the (sub)command given, and above it
-        options: list[str] = []
-        words = list(root.argv)
-        while p is not None:
-            options += p.long_options
-            p = next((_BY_PROG[f"{p.prog} {w}"] for w in words if f"{p.prog} {w}" in _BY_PROG), None)
-        return did_you_mean(m.group(1).split("=", 1)[0], sorted(set(options)))
+    m = re.match(r"unrecognized arguments: (.*)", message)
+    if m:
+        words = [w for w in m.group(1).split() if _looks_like_option(w) and w.startswith("--")]
+        if words:
+            options = sorted(o for o in parser.option_names if o.startswith("--"))
+            return did_you_mean(words[0].split("=", 1)[0], options)
     return ""
 
 
@@ -77,7 +128,6 @@ def build_parser(only: str | None = None) -> _Parser:
     an unknown one build them all (the list, "did you mean")."""
     if only not in COMMANDS:
         only = None
-    _BY_PROG.clear()
 
     def want(name: str) -> bool:
         return only is None or only == name

@@ -46,6 +46,67 @@ def test_unknown_tag_is_an_error_with_a_suggestion():
     assert p.returncode == 2 and "did you mean 'skills'?" in p.stderr and p.stderr.count("\n") == 1
 
 
+def _command_paths(parser, path=()):
+    """Every command and subcommand of the full command line: ('score',), ('questions', 'add')..."""
+    for name, sub in parser.command_names.items():
+        yield path + (name,)
+        yield from _command_paths(sub, path + (name,))
+
+
+def _all_command_paths():
+    from mockint.cli import build_parser
+
+    return [" ".join(p) for p in _command_paths(build_parser())]
+
+
+def test_every_command_is_tested_for_its_own_usage_errors():
+    assert len(_all_command_paths()) == 19 and "questions add" in _all_command_paths()
+
+
+@pytest.mark.parametrize("command", _all_command_paths())
+def test_an_unknown_option_is_the_commands_own_error(command):
+    """A new user typed 'mockint score --question hit-quota --formt json a.txt' and was sent to
+    'mockint --help', the list of commands: an unknown option is an error of the (sub)command it was
+    given to, and points to that command's help (with "did you mean" when an option is close)."""
+    from mockint.cli import build_parser
+
+    p = run_main(*command.split(), "--formatt", "json")
+    assert p.returncode == 2 and p.stdout == "" and p.stderr.count("\n") == 1, p.stderr
+    assert p.stderr.startswith(f"mockint {command}: error: unrecognized arguments: --formatt"), p.stderr
+    assert p.stderr.endswith(f" (see 'mockint {command} --help')\n"), p.stderr
+    parser = build_parser()
+    for name in command.split():
+        parser = parser.command_names[name]
+    if "--format" in parser.option_names:
+        assert "(did you mean '--format'?)" in p.stderr
+
+
+@pytest.mark.parametrize(("argv", "error"), [
+    ("score --question hit-quota --formt json a.txt",
+     "mockint score: error: unrecognized arguments: --formt a.txt (did you mean '--format'?) "
+     "(see 'mockint score --help')"),
+    ("score --qeustion hit-quota a.txt",        # in a mutually exclusive group
+     "mockint score: error: unrecognized arguments: --qeustion (did you mean '--question'?) "
+     "(see 'mockint score --help')"),
+    # an unknown option is said before what it causes: its value taken for the subcommand ...
+    ("questions --lang en --tga hard",
+     "mockint questions: error: unrecognized arguments: --tga (did you mean '--tag'?) (see 'mockint questions --help')"),
+    # ... or for the session id that --last excludes
+    ("report --last --formt html",
+     "mockint report: error: unrecognized arguments: --formt (did you mean '--format'?) (see 'mockint report --help')"),
+    ("questions list --lnag=en",
+     "mockint questions list: error: unrecognized arguments: --lnag=en (did you mean '--lang'?) "
+     "(see 'mockint questions list --help')"),
+    ("--verison", "mockint: error: unrecognized arguments: --verison (did you mean '--version'?) (see 'mockint --help')"),
+    ("histroy --formt json", "(did you mean 'history'?) (see 'mockint --help')"),
+    ("score --question why-sales --elapsed -3", "mockint score: error: argument --elapsed: '-3' must be between 0 "
+     "and 86400 seconds (see 'mockint score --help')"),
+])
+def test_usage_errors_name_the_command_and_the_cause(argv, error):
+    p = run_main(*argv.split())
+    assert p.returncode == 2 and p.stderr.count("\n") == 1 and error in p.stderr, p.stderr
+
+
 @pytest.mark.parametrize("fmt", ["text", "json", "markdown"])
 def test_score_from_stdin_in_every_format(fmt):
     p = run_main("score", "--question", "sales-experience", "--lang", "en", "--format", fmt, input=STRONG)
