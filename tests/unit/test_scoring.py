@@ -234,6 +234,22 @@ def test_a_talking_point_hit_at_the_edge_of_a_longer_one_is_that_ones():
     assert "key_points.result" not in {e.rule for e in tp.evidence}, [(e.text, e.rule) for e in tp.evidence]
 
 
+@pytest.mark.parametrize("lang,text", [
+    ("en", "I missed my quota last year. Marketing never gave us proper lists and the SDRs never gave them "
+           "proper lists either, which is why my numbers were down."),
+    ("ro", "Anul trecut am ratat targetul. Marketingul nu ne-a dat niciodată liste bune și SDR-ii nu le-au dat "
+           "nici lor, de asta au scăzut cifrele mele; clientul a fost de vină pentru rest."),
+])
+def test_a_blames_sentence_earns_nothing_elsewhere(lang, text):
+    """A red flag's sentence (discredits_sentence) earns no credit in two_way or preparation:
+    "gave them" is no listening, "which is why" no reason."""
+    res = loader.scorer(lang).score(text, loader.bank(lang).get("hit-quota"))
+    assert any(c.rule.startswith("integrity.blames_others") for c in res.caps)
+    shown = [(e.text, e.rule) for c in ("two_way", "preparation") for k in res.criterion(c).checks
+             if k.effect != "penalty" for e in k.evidence if not k.id == "on_topic"]
+    assert not res.criterion("two_way").passed and not [t for t in shown if "reasons" in t[1]], shown
+
+
 def test_scoring_leaves_no_cycles_for_the_garbage_collector():
     """Everything a score builds is freed by reference counting when the result goes: cycles
     (the checks' context and its memo once held one) cost ~9 % of the scoring time in collections."""

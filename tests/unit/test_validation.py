@@ -524,3 +524,12 @@ def test_uptalk_starts_and_lead_words_take_phrases_or_named_lists():
     assert "did you mean 'uptalk'" in err(base.replace("lists: [uptalk]}", "lists: [uptlak]}"))
     assert "(did you mean 'uptalk_starts'?)" in err(base.replace("uptalk_starts:", "uptalk_start:"))
     assert "the phrase list is empty" in err(base.replace("lead_words: [um, so]", "lead_words: []"))
+
+
+def test_discredits_sentence_is_a_boolean_that_goes_with_discredits():
+    base = MINI.replace("        label: a hedge\n", "        label: a hedge\n        discredits: [confidence]\n"
+                        "        discredits_sentence: true\n")
+    assert parse_rubric(base, "r.yaml", fact_ids()).criteria[0].checks[0].discredits_sentence is True
+    assert "discredits_sentence: must be" in err(base.replace("discredits_sentence: true", "discredits_sentence: yes please"))
+    alone = base.replace("        discredits: [confidence]\n", "")
+    assert "'discredits_sentence' goes with 'discredits'" in err(alone)

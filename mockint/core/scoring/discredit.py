@@ -19,6 +19,15 @@ from mockint.core.scoring.text import Analysed, without_spans
 Discrediting = list[tuple[str, str, frozenset[str]]]       # (rule, its criterion, what it discredits)
 
 
+def _sentence(a: Analysed, sp) -> tuple[int, int]:
+    """The sentence (or sentences) a hit lies in, as offsets."""
+    sent = a.sentence_of_token
+    if not sent:
+        return sp.start, sp.end
+    first, last = sent[min(sp.first, len(sent) - 1)], sent[min(sp.last, len(sent) - 1)]
+    return a.sentences[first][0], a.sentences[last][1]
+
+
 def discredited(discrediting: Discrediting, rules_for: Callable[[str, str], list[tuple[CheckSpec, str]]],
                 checks: dict[str, Check], bank: Any, a: Analysed, question: Question, ctx: Ctx,
                 run: Callable[[str], Outcome]) -> tuple[Callable[[str], Outcome], Ctx | None]:
@@ -32,7 +41,7 @@ def discredited(discrediting: Discrediting, rules_for: Callable[[str, str], list
             continue                # not applied to this kind of question
         o = run(rule)
         if o.count >= spec.min_hits:
-            spans += [(sp.start, sp.end) for sp in o.spans]
+            spans += [_sentence(a, sp) if spec.discredits_sentence else (sp.start, sp.end) for sp in o.spans]
             names.update(targets)
     if not spans:
         return run, None

@@ -58,6 +58,7 @@ class CheckSpec:
     options: dict[str, Any] = field(default_factory=dict)   # kind-specific keys, validated
     by_kind: dict[str, dict[str, float]] = field(default_factory=dict)   # question kind -> weight/target
     discredits: tuple[str, ...] = ()    # criteria or checks whose credit the words this check finds cannot earn
+    discredits_sentence: bool = False   # ... nor the rest of their sentences (a red flag's sentence earns nothing)
     stands_for: str = ""     # a check of the same criterion whose missing tip this one's finds make untrue
     _kinds: dict[str, CheckSpec] = field(default_factory=dict, repr=False, compare=False)
 

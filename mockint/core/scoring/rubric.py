@@ -91,7 +91,8 @@ def _repeats(doc: Doc, value: Any, path, lists: dict[str, list[str]]) -> Repeats
 
 
 _COMMON = ("id", "kind", "effect", "label", "weight", "target", "per_hit", "max_penalty", "per_words", "min_hits",
-           "cap", "found", "missing", "partial", "guide", "by_kind", "discredits", "stands_for")   # every check's keys
+           "cap", "found", "missing", "partial", "guide", "by_kind", "discredits", "stands_for",
+           "discredits_sentence")   # every check's keys
 
 
 def _check(doc: Doc, raw: Any, path, lists: dict, facts, fuzzy: Fuzzy, ids_so_far: set[str]) -> CheckSpec:
@@ -170,6 +171,12 @@ def _check_wording(doc: Doc, m: dict, path, spec: CheckSpec, facts, errs: list[D
             spec.discredits = tuple(doc.strings(m["discredits"], path + ("discredits",)))
             if effect and effect != "penalty":
                 doc.fail(path + ("discredits",), "only a check with effect 'penalty' takes 'discredits'")
+    if "discredits_sentence" in m:
+        with _keep(errs):
+            spec.discredits_sentence = doc.typed(m["discredits_sentence"], path + ("discredits_sentence",), bool)
+            if "discredits" not in m:
+                doc.fail(path + ("discredits_sentence",), "'discredits_sentence' goes with 'discredits' (what the "
+                                                          "sentences cannot earn)")
     if "stands_for" in m:         # a check id of the same criterion (crossrefs.py)
         with _keep(errs):
             spec.stands_for = doc.ident(m["stands_for"], path + ("stands_for",))
