@@ -178,7 +178,8 @@ def cmd_edit(args):
     if problems:
         lines = [str(p) for p in problems]
         lines.append(f"{path}: {len(problems)} problem{'' if len(problems) == 1 else 's'}; mockint leaves "
-                     f"out what does not validate until it is fixed ('mockint questions edit {args.qid}')")
+                     f"out what does not validate until it is fixed ('mockint questions edit {args.qid}"
+                     f"{' --lang ' + args.lang if getattr(args, 'lang', None) else ''}')")
         return "\n".join(lines) + "\n", 1
     return f"{path}: no problems\n"
 

@@ -351,6 +351,59 @@ def test_edit_a_built_in_question_explains_how_to_change_it():
                                "question with the same id")
 
 
+def _break(path: Path, old: str = "  text:", new: str = "  txt:") -> None:
+    """The user's hand edit that breaks a file: the key 'text' renamed."""
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+
+
+def test_edit_and_remove_find_a_question_that_does_not_validate(tmp_path):
+    """A new user renamed 'text:' to 'txt:' in their question; validate named the file, 'questions
+    edit ID' then opened the Romanian question of that id, and with --lang en edit and remove said
+    there were no user questions yet."""
+    en = authoring.add("en", "Tell me about a deal you lost.", qid="lost-deal").path
+    ro = authoring.add("ro", "Povestiți o vânzare pierdută.", qid="lost-deal").path
+    _break(en)
+    assert run_main("validate").returncode == 1
+    p = run_main("questions", "edit", "lost-deal", env={"EDITOR": "true"})
+    assert p.returncode == 2 and p.stdout == ""
+    assert p.stderr == ("mockint: error: 'lost-deal' is a user question in en (its file does not validate) "
+                        "and ro: say which with --lang\n")
+    fix = editor(tmp_path, "t = open(path).read().replace('txt:', 'text:')\nopen(path, 'w').write(t)\n")
+    p = run_main("questions", "edit", "lost-deal", "--lang", "en", env={"EDITOR": fix})
+    assert p.returncode == 0 and p.stdout == f"{en}: no problems\n"
+    assert loader.bank("en").get("lost-deal").text == "Tell me about a deal you lost."
+    _break(en)
+    p = run_main("questions", "edit", "lost-deal", "--lang", "en", env={"EDITOR": "true"})
+    assert p.returncode == 1 and p.stdout.splitlines()[-1] == (
+        f"{en}: 1 problem; mockint leaves out what does not validate until it is fixed "
+        f"('mockint questions edit lost-deal --lang en')")
+    assert run_main("questions", "remove", "lost-deal").returncode == 2
+    p = run_main("questions", "remove", "lost-deal", "--lang", "en")
+    assert p.returncode == 0 and p.stdout == f"removed {en}\n" and not en.exists() and ro.exists()
+    p = run_main("questions", "remove", "lost-deal", "--lang", "en")
+    assert p.returncode == 2 and p.stderr == "mockint: error: 'lost-deal' is a user question in ro, not in en\n"
+
+
+def test_a_question_whose_file_is_not_yaml_is_found_by_the_files_name():
+    w = authoring.add("en", "Mine?", qid="mine")
+    w.path.write_text("lang: en\nquestions: [\n", encoding="utf-8")
+    p = run_main("questions", "edit", "mine", env={"EDITOR": "true"})
+    assert p.returncode == 1 and "malformed YAML" in p.stdout
+    p = run_main("questions", "remove", "nothing")
+    assert p.stderr == ("mockint: error: no user question 'nothing'; user questions: mine\n")
+    p = run_main("questions", "remove", "mine")
+    assert p.returncode == 0 and not w.path.exists()
+
+
+def test_remove_never_deletes_a_file_with_other_questions_that_do_not_validate():
+    f = write_user("several.yaml", body("one", "two"))
+    f.write_text(f.read_text().replace("text:", "txt:"))          # neither loads now
+    p = run_main("questions", "remove", "two")
+    assert p.returncode == 2 and p.stderr == (f"mockint: error: 'two' is one of 2 questions in {f}; remove it "
+                                              f"there ('mockint questions edit two')\n")
+    assert f.exists()
+
+
 # -- export / import ---------------------------------------------------------------------------------
 
 def test_export_filters_and_round_trips(tmp_path):

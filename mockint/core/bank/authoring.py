@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mockint.core.bank import loader, userbank
+from mockint.core.bank import loader, userbank, userfind
 from mockint.core.bank.fields import ID_RE, answer_length, function_words, parse_point, slug, tags_from
 from mockint.core.bank.lint import lint
 from mockint.core.bank.userbank import bank_dir, user_questions
@@ -179,8 +179,10 @@ def write_new(path: Path, text: str, force: bool = False) -> None:
 
 # -- remove -----------------------------------------------------------------------------------------
 
-def _one(qid: str, lang: str | None, verb: str) -> tuple[Question, Path]:
-    found = find_user(qid, lang)
+def _one(qid: str, lang: str | None, verb: str) -> userfind.Found:
+    """The user question ``qid`` to edit or remove, also one whose file does not validate (the
+    user opens it to fix it); in both languages, ``lang`` must say which."""
+    found = userfind.find(qid, lang)
     if not found:
         langs = [lang] if lang else list(LANGS)
         if any(qid in _builtin_ids(lg) for lg in langs):
@@ -189,13 +191,27 @@ def _one(qid: str, lang: str | None, verb: str) -> tuple[Question, Path]:
             raise MockintError(f"'{qid}' is a built-in question; to change it, add a user question with "
                                f"the same id (it replaces the built-in one): 'mockint questions export "
                                f"--id {qid} -o FILE.yaml', edit FILE.yaml, then 'mockint questions import FILE.yaml'")
-        ids = sorted({q.id for q, _ in find_all_user(lang)})
-        raise MockintError(f"no user question '{qid}'{did_you_mean(qid, ids)}"
-                           + (f"; user questions: {', '.join(ids)}" if ids else "; there are no user questions yet"))
-    if len({q.lang for q, _ in found}) > 1:
-        raise MockintError(f"'{qid}' is a user question in {' and '.join(sorted({q.lang for q, _ in found}))}: "
-                           f"say which with --lang")
+        raise MockintError(_not_a_user_question(qid, lang))
+    by_lang = {f.lang: f for f in reversed(found)}      # per language: the first found, a loading one
+    if len(by_lang) > 1:
+        wheres = [f.where() for f in sorted(by_lang.values(), key=lambda f: f.lang or "")]
+        raise MockintError(f"'{qid}' is a user question in {' and '.join(wheres)}: say which with --lang")
     return found[0]
+
+
+def _not_a_user_question(qid: str, lang: str | None) -> str:
+    """Why ``qid`` (in ``lang``) is not found, with the user questions there are."""
+    elsewhere = sorted({f.where() for f in userfind.find(qid)}) if lang else []
+    if elsewhere:
+        return f"'{qid}' is a user question in {' and '.join(elsewhere)}, not in {lang}"
+    ids = userfind.all_ids(lang)
+    if ids:
+        return f"no user question '{qid}'{did_you_mean(qid, ids)}; user questions: {', '.join(ids)}"
+    if lang and userfind.all_ids():
+        return f"no user question '{qid}'; there are no user questions in {lang} yet"
+    if userbank.data_files(bank_dir()):
+        return f"no user question '{qid}'; no user question file can be read ('mockint validate' lists their problems)"
+    return f"no user question '{qid}'; there are no user questions yet"
 
 
 def find_all_user(lang: str | None = None) -> list[tuple[Question, Path]]:
@@ -203,11 +219,12 @@ def find_all_user(lang: str | None = None) -> list[tuple[Question, Path]]:
 
 
 def remove(qid: str, lang: str | None = None) -> tuple[Path, list[str]]:
-    """``mockint questions remove``: deletes the file of a user question. A file holding other
-    questions too is not rewritten (its comments would be lost): the user is told to edit it."""
-    q, path = _one(qid, lang, "remove")
-
-    others = [x for x, p in user_questions(None) if p == path and x.id != qid]
+    """``mockint questions remove``: deletes the file of a user question, also one that does not
+    validate. A file holding other questions too is not rewritten (its comments would be lost): the
+    user is told to edit it."""
+    found = _one(qid, lang, "remove")
+    path = found.path
+    others = [x for x in found.ids if x != qid]
     if others:
         raise MockintError(f"'{qid}' is one of {len(others) + 1} questions in {path}; remove it there "
                            f"('mockint questions edit {qid}')")
@@ -218,13 +235,13 @@ def remove(qid: str, lang: str | None = None) -> tuple[Path, list[str]]:
     except OSError as exc:
         raise MockintError(f"cannot remove {path}: {exc.strerror or exc}") from None
     notes = []
-    if qid in _builtin_ids(q.lang):
+    if found.lang and qid in _builtin_ids(found.lang):
         notes.append(f"the built-in question '{qid}' is used again")
     return path, notes
 
 
 def edit_path(qid: str, lang: str | None = None) -> Path:
-    return _one(qid, lang, "edit")[1]
+    return _one(qid, lang, "edit").path
 
 
 # -- export / import --------------------------------------------------------------------------------
