@@ -14,6 +14,7 @@ from typing import Any
 from mockint.core.questions.bank import Question
 from mockint.core.scoring.checks import Check, Ctx, Outcome
 from mockint.core.scoring.model import CheckSpec
+from mockint.core.scoring.points import cap_applies
 from mockint.core.scoring.text import Analysed, without_spans
 
 Discrediting = list[tuple[str, str, frozenset[str]]]       # (rule, its criterion, what it discredits)
@@ -41,7 +42,8 @@ def discredited(discrediting: Discrediting, rules_for: Callable[[str, str], list
             continue                # not applied to this kind of question
         o = run(rule)
         if o.count >= spec.min_hits:
-            spans += [_sentence(a, sp) if spec.discredits_sentence else (sp.start, sp.end) for sp in o.spans]
+            whole = spec.discredits_sentence and cap_applies(spec, o, a)    # only once it caps the answer
+            spans += [_sentence(a, sp) if whole else (sp.start, sp.end) for sp in o.spans]
             names.update(targets)
     if not spans:
         return run, None
