@@ -173,7 +173,7 @@ def cmd_report(args) -> str:
     if rec.call is not None:                   # a role-play call: its own report
         text = _call_report(rec, args.format)
         if args.output:
-            write_atomic(args.output, text, replace=args.force)       # never over a file without --force
+            write_atomic(args.output, text, replace=args.force, shared=True)   # never over a file without --force
             return f"wrote {args.output}\n"
         return text
     if args.format == "markdown":
@@ -183,7 +183,7 @@ def cmd_report(args) -> str:
     else:
         text = html_report.render_html(html_report.report_dict(rec))
     if args.output:
-        write_atomic(args.output, text, replace=args.force)           # never over a file without --force
+        write_atomic(args.output, text, replace=args.force, shared=True)   # a report is to share: not 0o600
         return f"wrote {args.output}\n"
     return text
 
@@ -292,9 +292,10 @@ HANDLERS = {name: _with_notices(fn) for name, fn in {
     "rescore": cmd_rescore}.items()}
 
 
-def write_atomic(path: str, text: str | Iterable[str], replace: bool = True) -> None:
-    """Writes ``text`` to ``path`` atomically (see mockint.core.data.files); the file is private (0o600).
+def write_atomic(path: str, text: str | Iterable[str], replace: bool = True, shared: bool = False) -> None:
+    """Writes ``text`` to ``path`` atomically (see mockint.core.data.files); the file is private (0o600),
+    or with ``shared`` (a report, to hand on) of the user's usual mode (0o666 less the umask).
     ``replace=False``: an existing file is left alone ("already exists; --force replaces it")."""
     from mockint.core.data.files import write_atomic as write  # deferred: see the module docstring
 
-    write(path, text, replace=replace, make_folder=False)
+    write(path, text, replace=replace, make_folder=False, shared=shared)

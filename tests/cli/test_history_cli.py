@@ -232,13 +232,26 @@ def test_report_html_in_romanian():
     assert '<html lang="ro">' in page and "Raportul interviului" in page and "Pregătire" in page
 
 
-def test_report_to_a_file_is_atomic_and_private(tmp_path):
+def test_report_to_a_file_is_atomic_and_of_the_users_usual_mode(tmp_path):
+    """A report is meant to be shared: it is written 0o666 less the umask, as cp would (it was
+    0o600); the export of the whole history stays private."""
     sid = fill()
     (tmp_path / "out").mkdir()
     out = tmp_path / "out" / "r.html"
-    assert run("report", sid, "--format", "html", "-o", str(out)) == f"wrote {out}\n"
+    mask = os.umask(0o022)
+    try:
+        assert run("report", sid, "--format", "html", "-o", str(out)) == f"wrote {out}\n"
+        assert stat.S_IMODE(out.stat().st_mode) == 0o644
+        os.umask(0o007)
+        assert run("report", sid, "--format", "json", "-o", str(tmp_path / "r.json")) == f"wrote {tmp_path / 'r.json'}\n"
+        assert stat.S_IMODE((tmp_path / "r.json").stat().st_mode) == 0o660
+        assert run("export", "-o", str(tmp_path / "all.json")) == f"wrote 1 session to {tmp_path / 'all.json'}\n"
+        assert stat.S_IMODE((tmp_path / "all.json").stat().st_mode) == 0o600
+    finally:
+        os.umask(mask)
+    assert os.umask(mask) == mask                                # the umask is as it was
     assert out.read_text(encoding="utf-8") == run("report", sid, "--format", "html")
-    assert stat.S_IMODE(out.stat().st_mode) == 0o600 and os.listdir(out.parent) == ["r.html"]  # no temp file left
+    assert os.listdir(out.parent) == ["r.html"]                  # no temp file left
     out.write_text("old")
     with pytest.raises(MockintError, match=r"^.*r\.html already exists; --force replaces it$"):
         run("report", sid, "-o", str(out))                   # never over a file the user has (it was an answer)

@@ -4,6 +4,8 @@ format, exported and imported; rescore says what to do instead."""
 from __future__ import annotations
 
 import json
+import os
+import stat
 
 import pytest
 
@@ -75,6 +77,12 @@ def test_the_cli_saves_lists_reports_and_exports_a_call(tmp_path):
     assert json.loads(run_main("report", sid8, "--format", "json").stdout)["overall"] == score
     html = run_main("report", sid8, "--format", "html").stdout
     assert html.startswith("<!DOCTYPE html>") and "Sam Okafor" in html
+    mask = os.umask(0o022)
+    try:                                        # a call's report, written to share: 0o666 less the umask
+        assert run_main("report", sid8, "--format", "html", "-o", str(tmp_path / "call.html")).returncode == 0
+    finally:
+        os.umask(mask)
+    assert (tmp_path / "call.html").read_text() == html and stat.S_IMODE((tmp_path / "call.html").stat().st_mode) == 0o644
     p = run_main("rescore", sid8)
     assert p.returncode == 2 and p.stderr == (
         f"mockint: error: session {sid8} is a role-play call: its score is kept as it was; to score the same "

@@ -1,6 +1,8 @@
 """Writing files atomically: a hidden temporary file in the same folder, flushed to disk, then
 renamed, so a reader (or a crash) sees the old file or the new one, never half of one. The file is
-private to its owner (0o600, as ``mkstemp`` creates it): answers and reports are personal."""
+private to its owner (0o600, as ``mkstemp`` creates it): answers and exports are personal; a file
+meant to be shared (``shared``: a report) gets the user's usual mode instead, 0o666 less the umask,
+as ``cp`` or an editor would make it."""
 
 from __future__ import annotations
 
@@ -14,10 +16,11 @@ from mockint.core.data.errors import MockintError
 
 
 def write_atomic(path: str | Path, text: str | Iterable[str], *, replace: bool = True,
-                 make_folder: bool = False) -> None:
+                 make_folder: bool = False, shared: bool = False) -> None:
     """Write ``text`` to ``path``. With ``replace=False`` an existing file is never replaced: a hard
     link makes the new name appear only if it does not exist yet, with no window for a race.
-    ``make_folder`` creates a missing folder (0o700); otherwise a missing folder is an error."""
+    ``make_folder`` creates a missing folder (0o700); otherwise a missing folder is an error.
+    ``shared``: mode 0o666 less the umask (a report to hand on), not 0o600."""
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
     _refuse(path, replace)
@@ -30,6 +33,8 @@ def write_atomic(path: str | Path, text: str | Iterable[str], *, replace: bool =
                 for chunk in text:
                     f.write(chunk)
             f.flush()
+            if shared:
+                os.fchmod(f.fileno(), 0o666 & ~_umask())
             os.fsync(f.fileno())
         _publish(tmp, path, replace)
     except OSError as exc:
@@ -39,6 +44,13 @@ def write_atomic(path: str | Path, text: str | Iterable[str], *, replace: bool =
             os.unlink(tmp)
         except OSError:
             pass
+
+
+def _umask() -> int:
+    """The process's umask (read by setting it, at once set back: mockint writes files from one thread)."""
+    mask = os.umask(0o077)
+    os.umask(mask)
+    return mask
 
 
 def _refuse(path: Path, replace: bool) -> None:
