@@ -186,6 +186,19 @@ def test_reply_to_training(lang, text):
     assert matches[0].text == next(r.text for r in bank(lang).replies if r.id == "training")
 
 
+@pytest.mark.parametrize("lang, text, ids", [
+    ("en", "Is the role mostly inbound or outbound? And what does a typical sales cycle look like?",
+     ["lead-sources", "sales-cycle"]),
+    ("ro", "Rolul e mai mult inbound sau outbound? Și cât durează un deal de obicei?", ["lead-sources", "sales-cycle"]),
+])
+def test_a_clarifying_question_on_the_job_spec_gets_its_reply(lang, text, ids):
+    """The job-description question invites questions: "inbound or outbound?" and "the sales
+    cycle" are known, so the interviewer answers them there, not only at the close."""
+    iv = interview(["job-spec"], lang)
+    assert [m.reply_id for m in iv.reply_to(text)] == ids
+    assert [m.reply_id for m in iv._replies_for(bank(lang).get("job-spec"), text)] == ids
+
+
 @pytest.mark.parametrize("lang, text", [("en", "What colour is your logo?"), ("ro", "Ce culoare are sigla?")])
 def test_reply_to_falls_back(lang, text):
     assert [m.reply_id for m in interview(["questions-for-us"], lang).reply_to(text)] == ["fallback"]
