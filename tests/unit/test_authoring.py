@@ -82,6 +82,32 @@ def test_tags_are_sorted_into_topic_kind_and_difficulty(tags, expected):
     assert fields.tags_from(tags) == expected
 
 
+@pytest.mark.parametrize("tags,expected", [
+    (["grea"], {"topic": "common", "kind": "behavioural", "difficulty": "hard"}),
+    (["ușoară", "Situațională", "abilitati"], {"topic": "skills", "kind": "situational", "difficulty": "easy"}),
+    (["usoara", "încheiere"], {"topic": "closing", "kind": "closing", "difficulty": "easy"}),
+])
+def test_tags_as_the_romanian_list_shows_them(tags, expected):
+    """'mockint questions --lang ro --tag usoara' lists the questions; 'questions add --tag grea'
+    said "'grea' is not a tag": add takes the tags the listing takes."""
+    assert fields.tags_from(tags) == expected
+
+
+def test_add_and_export_take_the_tags_the_listing_takes(tmp_path):
+    p = run_main("questions", "add", "--lang", "ro", "--tag", "grea", "--tag", "abilități",
+                 "--text", "Cum ați negocia un preț?", "--id", "negociere")
+    assert p.returncode == 0, p.stderr
+    q = loader.bank("ro").get("negociere")
+    assert (q.topic, q.kind, q.difficulty) == ("skills", "behavioural", "hard")
+    assert "negociere" in [line.split()[0] for line in run_main("questions", "--lang", "ro", "--tag", "grea").stdout.splitlines()]
+    out = tmp_path / "grele.yaml"
+    p = run_main("questions", "export", "--lang", "ro", "--tag", "grea", "-o", str(out))
+    assert p.returncode == 0 and "id: negociere" in out.read_text(encoding="utf-8")
+    p = run_main("questions", "add", "--lang", "ro", "--tag", "grea", "--tag", "usoara", "--text", "Alta?")
+    assert p.returncode == 2
+    assert p.stderr == "mockint: error: --tag: two difficultys given ('grea' and 'usoara'); a question has one\n"
+
+
 @pytest.mark.parametrize("tags,message", [
     (["skils"], "--tag: 'skils' is not a tag (did you mean 'skills'?); tags: behavioural, closing, common"),
     (["easy", "hard"], "--tag: two difficultys given ('easy' and 'hard'); a question has one"),

@@ -21,7 +21,7 @@ from mockint.core.bank.userbank import bank_dir, user_questions
 from mockint.core.data.errors import DataError, MockintError, did_you_mean
 from mockint.core.data.files import write_atomic
 from mockint.core.data.staging import write_all
-from mockint.core.data.strings import tr
+from mockint.core.data.strings import tag_id, tr
 from mockint.core.data.validate import Doc
 from mockint.core.data.yamlfile import load_yaml_cached, read_data
 from mockint.core.questions.bank import DIFFICULTIES, KINDS, TOPICS, Bank, Question, RubricRef, TalkingPoint, parse_bank
@@ -249,6 +249,7 @@ def edit_path(qid: str, lang: str | None = None) -> Path:
 def export(lang: str, tag: str | None, out: Path, ids: Sequence[str] = (), force: bool = False) -> int:
     """``mockint questions export``: the merged bank's questions (built-in and user), filtered by
     tag and/or ids, into one bank file."""
+    tag = tag_id(tag) if tag else tag           # "grea", "ușoară": as 'mockint questions --tag' takes it
     bank = loader.bank(lang)
     qs = bank.filter(tag)
     if tag and not qs:

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from mockint.core.bank import loader
 from mockint.core.data.errors import MockintError, did_you_mean
+from mockint.core.data.strings import tag_id
 from mockint.core.questions.bank import DIFFICULTIES, KINDS, TOPICS
 from mockint.core.scoring.text import fold
 
@@ -51,19 +52,22 @@ ID_RE = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*")
 
 def tags_from(values: Sequence[str]) -> dict[str, str]:
     """``--tag`` values sorted into topic, kind and difficulty (``closing`` is both a topic and a
-    kind). Defaults: common, behavioural, medium."""
+    kind). Defaults: common, behavioural, medium. A tag is its id or its name as either language's
+    list shows it ("grea", "ușoară", "usoara"), as ``mockint questions --tag`` takes it."""
     out = {"topic": "common", "kind": "behavioural", "difficulty": "medium"}
     given: dict[str, str] = {}
+    typed: dict[str, str] = {}                  # each slot's tag as the user typed it, for a message
     every = sorted(set(TOPICS) | set(KINDS) | set(DIFFICULTIES))
     for v in values:
+        t = tag_id(v)
         slots = [s for s, allowed in (("topic", TOPICS), ("kind", KINDS), ("difficulty", DIFFICULTIES))
-                 if v in allowed]
+                 if t in allowed]
         if not slots:
             raise MockintError(f"--tag: '{v}' is not a tag{did_you_mean(v, every)}; tags: {', '.join(every)}")
         for slot in slots:
-            if slot in given and given[slot] != v and len(slots) == 1:
-                raise MockintError(f"--tag: two {slot}s given ('{given[slot]}' and '{v}'); a question has one")
-            given[slot] = v
+            if slot in given and given[slot] != t and len(slots) == 1:
+                raise MockintError(f"--tag: two {slot}s given ('{typed[slot]}' and '{v}'); a question has one")
+            given[slot], typed[slot] = t, v
     out.update(given)
     return out
 
