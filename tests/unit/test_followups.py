@@ -85,10 +85,10 @@ def test_a_clarifying_question_mid_interview_is_answered(lang, text, reply):
 
 
 @pytest.mark.parametrize("lang,text", [
-    ("en", "Mid-market new business fits best. Is the territory named accounts or open? And what's the "
-           "split between inbound and outbound?"),
+    ("en", "Mid-market new business fits best. Is the territory named accounts or open? And how are "
+           "disputes over who owns an account settled?"),
     ("ro", "Partea de new business pe mid-market mi se potrivește. Teritoriul e pe conturi numite sau "
-           "deschis? Și care e raportul dintre inbound și outbound?"),
+           "deschis? Și cum se rezolvă disputele despre cine deține un cont?"),
 ])
 def test_a_question_asked_with_a_known_one_is_not_left_unanswered(lang, text):
     """Two questions mid-interview, one the reply bank knows: the other gets the honest fallback
