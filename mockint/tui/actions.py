@@ -169,6 +169,18 @@ class AppActions(AppHost):
             return
         self.notify(tr(self.lang, "shot.saved", path=saved), markup=False)
 
+    def get_system_commands(self, screen):
+        """Textual's palette commands, with its "Screenshot" saving where mockint keeps its files
+        (Textual's own goes to a Downloads folder that may not exist, and fails there)."""
+        from textual.app import SystemCommand
+
+        for cmd in super().get_system_commands(screen):
+            if cmd.title == "Screenshot":
+                yield SystemCommand(cmd.title, tr(self.lang, "shot.help"),
+                                    lambda: self.set_timer(0.1, self.action_screenshot))
+            else:
+                yield cmd
+
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT if self.theme != LIGHT else DARK
 

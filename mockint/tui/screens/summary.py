@@ -121,7 +121,8 @@ class SummaryScreen(ScrollKeys, BaseScreen):
     def answers_text(self) -> Text:
         out = Text()
         if self.interview.turns:
-            out.append(self.t("sum.open_feedback") + "\n", style="dim")
+            n = min(9, len(self.interview.turns))
+            out.append(self.t("sum.open_feedback", span="1" if n == 1 else f"1-{n}") + "\n", style="dim")
         for i, t in enumerate(self.interview.turns, 1):
             out.append(f"{i}. " if i < 10 else "   ", style="bold")
             out.append(f"{t.result.score:>3}  ", style="bold")

@@ -121,7 +121,7 @@ EN: dict[str, str] = {
     "sum.weakest": "Weakest points", "sum.answer_n": "Answer {n}",
     "sum.retry": "Questions to practise again", "sum.none": "None: well done.",
     "sum.answers": "Your answers", "sum.skipped": "skipped",
-    "sum.open_feedback": "Press an answer's number (1-9) to see its feedback.",
+    "sum.open_feedback": "Press an answer's number ({span}) to see its feedback.",
     "sum.asked_back": "You asked questions back: {yes_no}",
     "sum.retry_button": "Practise these again",
     "sum.no_answers": "No answers were scored.",
@@ -162,7 +162,7 @@ EN: dict[str, str] = {
     "hist.off": "History is off: {reason}",
     "hist.notice": "History: {notice}",
     "hist.roleplay": "role-play: {scenario}",
-    "shot.saved": "Screenshot saved: {path}", "shot.failed": "The screenshot could not be saved: {reason}",
+    "shot.help": "Save an SVG picture of this screen in mockint's folder", "shot.saved": "Screenshot saved: {path}", "shot.failed": "The screenshot could not be saved: {reason}",
     "hist.trouble": "History could not save: {reason}. Your answers are kept and saved as soon as it can "
                     "take them.",
     "hist.again": "History: saving again; every answer is in it.",
