@@ -50,6 +50,7 @@ class SummaryScreen(ScrollKeys, BaseScreen):
                 yield Static(Text(self.t("criteria"), style="bold"), classes="section")
                 for c in session.criteria:
                     yield CriterionBar(c["name"], c["score"], c["passed"], c.get("bonus", False))
+                yield Static(self.pass_marks_text(), id="summary-pass-marks")
                 yes_no = self.t("yes" if session.asked_questions else "no")
                 yield Static(Text(self.t("sum.asked_back", yes_no=yes_no)))
             fit = self.job_fit()
@@ -109,6 +110,14 @@ class SummaryScreen(ScrollKeys, BaseScreen):
             out.append(self.t(f"ready.{key}") + "\n")
         out.rstrip()
         return out
+
+    def pass_marks_text(self) -> Text:
+        """What ✓ means beside an average: it reached the criterion's pass mark, said for each (a
+        walkthrough read "✓ Real examples 49 %" beside "✗ Confidence 75 %" as a contradiction)."""
+        marks = {c.id: c.threshold for r in self.summary.session.results for c in r.criteria}
+        shown = [f"{c['name']} {round(marks[c['id']] * 100)} %" for c in self.summary.session.criteria
+                 if not c.get("bonus") and c["id"] in marks]
+        return Text(self.t("sum.pass_marks", marks=", ".join(shown)), style="dim")
 
     def weakest_text(self) -> Text:
         out = Text()

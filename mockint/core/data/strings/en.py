@@ -122,6 +122,7 @@ EN: dict[str, str] = {
     "sum.retry": "Questions to practise again", "sum.none": "None: well done.",
     "sum.answers": "Your answers", "sum.skipped": "skipped",
     "sum.open_feedback": "Press an answer's number ({span}) to see its feedback.",
+    "sum.pass_marks": "✓: the average of your answers reached the pass mark ({marks}).",
     "sum.asked_back": "You asked questions back: {yes_no}",
     "sum.retry_button": "Practise these again",
     "sum.no_answers": "No answers were scored.",

@@ -117,6 +117,7 @@ RO: dict[str, str] = {
     "sum.retry": "Întrebări de exersat din nou", "sum.none": "Niciuna: felicitări.",
     "sum.answers": "Răspunsurile dumneavoastră", "sum.skipped": "sărită",
     "sum.open_feedback": "Apăsați numărul unui răspuns ({span}) ca să-i vedeți feedbackul.",
+    "sum.pass_marks": "✓: media răspunsurilor a atins pragul ({marks}).",
     "sum.asked_back": "Ați pus întrebări la rândul dumneavoastră: {yes_no}",
     "sum.retry_button": "Exersați-le din nou",
     "sum.no_answers": "Niciun răspuns nu a fost evaluat.",
