@@ -64,6 +64,8 @@ def test_a_good_call_from_the_start_screen_to_its_score(lang):
             await to_call(pilot, "discovery-ops")
             shown = [m.text for m in pilot.app.screen.query(ChatMessage)]
             assert shown == [roleplay.Call(sc).opening]
+            keys = {b.binding.id for b in pilot.app.screen.active_bindings.values()}
+            assert "send" in keys and "see_score" not in keys         # during the call: Send
             replies = [await say(pilot, t) for t in example("discovery-ops", "good", lang)]
             assert replies[0] == sc.need("spreadsheet").reveal
             assert sc.objection("tried-before").says in replies[1]
@@ -71,6 +73,9 @@ def test_a_good_call_from_the_start_screen_to_its_score(lang):
             assert sc.close.agree in replies[-1]
             screen = pilot.app.screen
             assert screen.call.outcome == "agreed" and not screen.query_one(AnswerBox).display
+            await pilot.pause()
+            keys = {b.binding.id: b.enabled for b in screen.active_bindings.values()}
+            assert keys.get("see_score") and "send" not in keys       # the footer says so, not "Send"
             await pilot.press("ctrl+s")                              # See the score
             await pilot.pause()
             summary = pilot.app.screen

@@ -105,6 +105,7 @@ class RoleplayPickScreen(BaseScreen):
 class RoleplayScreen(BaseScreen):
     """The call: the brief, the chat with the buyer, the box for the candidate's turn."""
     BINDINGS = [Binding("ctrl+s", "send", "Send", id="send"),
+                Binding("ctrl+s", "see_score", "See the score", id="see_score"),   # once the call is over
                 Binding("ctrl+l", "end_call", "End the call", id="end_call")]
 
     def __init__(self, call: Call, *, blink: bool = True, resumed: bool = False) -> None:
@@ -149,6 +150,18 @@ class RoleplayScreen(BaseScreen):
         """A turn taken or one typed, and the call not over: quitting asks first."""
         return not self.over and bool(self.call.exchanges or self.query_one(AnswerBox).text.strip())
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Ctrl+S sends a turn while the call goes on, and shows the score (so says the footer)
+        once it is over."""
+        if action == "send":
+            return not self.over
+        if action == "see_score":
+            return self.over
+        return True
+
+    def action_see_score(self) -> None:
+        self.app.show_call_summary(self.call)
+
     def action_send(self) -> None:
         if self.over:
             self.app.show_call_summary(self.call)
@@ -188,6 +201,7 @@ class RoleplayScreen(BaseScreen):
         self.query_one("#hint", Static).update(Text(self.t("rp.hint_over")))
         self.query_one("#send", PushButton).label = self.t("rp.see_score")
         self.query_one("#send", PushButton).focus()
+        self.refresh_bindings()
 
     @on(PushButton.Pressed, "#send")
     def send_pressed(self) -> None:

@@ -246,7 +246,7 @@ EN: dict[str, str] = {
     "rp.none": "none", "rp.capped": "Capped at {cap}: {reason}",
     "rp.turn": "Turn {n}", "rp.opening": "Opening",
     "resume.call": "A role-play call ({title}) from {date} was not finished ({n} turn(s)). Go on with it?",
-    "key.send": "Send", "key.end_call": "End the call", "key.rp_start": "Start the call",
+    "key.see_score": "See the score", "key.send": "Send", "key.end_call": "End the call", "key.rp_start": "Start the call",
     "key.call_again": "Call again", "key.other_call": "Another call", "key.roleplay": "Role-play",
     "where.rp_pick": "Role-play: choosing a call", "where.rp_call": "Role-play: the call",
     "where.rp_summary": "Role-play: the call's score",

@@ -244,7 +244,7 @@ RO: dict[str, str] = {
     "rp.none": "niciuna", "rp.capped": "Limitat la {cap}: {reason}",
     "rp.turn": "Replica {n}", "rp.opening": "Deschidere",
     "resume.call": "Un apel de joc de rol ({title}) din {date} nu a fost terminat ({n} replică(i)). Continuați?",
-    "key.send": "Trimiteți", "key.end_call": "Încheiați apelul", "key.rp_start": "Începeți apelul",
+    "key.see_score": "Vedeți scorul", "key.send": "Trimiteți", "key.end_call": "Încheiați apelul", "key.rp_start": "Începeți apelul",
     "key.call_again": "Sunați din nou", "key.other_call": "Alt apel", "key.roleplay": "Joc de rol",
     "where.rp_pick": "Joc de rol: alegerea apelului", "where.rp_call": "Joc de rol: apelul",
     "where.rp_summary": "Joc de rol: scorul apelului",
