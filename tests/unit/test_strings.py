@@ -26,6 +26,7 @@ SAME_WORDS_KEPT = [
     {"none", "tone.none"}, {"key.help", "where.help"}, {"start.set", "key.questions", "where.questions"},
     {"start.feedback", "where.feedback"}, {"key.history", "where.history"},
     {"key.progress", "prog.title", "where.progress"}, {"key.new_question", "qf.title_new"},
+    {"key.see_score", "rp.see_score"},       # the call-over key beside the button it presses
 ]
 
 
