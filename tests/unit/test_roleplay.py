@@ -197,6 +197,24 @@ def test_acknowledging_and_exploring_softens_an_objection_arguing_does_not():
     assert kinds(reply) == ["argued"]
 
 
+@pytest.mark.parametrize("lang,text", [
+    ("en", "So if I understand, your pens are mostly for signing delivery notes?"),
+    ("ro", "Deci, dacă înțeleg bine, pixurile le folosiți mai ales la semnat avize?"),
+])
+def test_a_recap_is_no_acknowledgement(lang, text):
+    """A walkthrough: "So if I understand, late trucks cost you…" was marked "'I understand'
+    acknowledged the objection"; a summing-up of what the buyer said acknowledges nothing."""
+    from mockint.core.roleplay.reading import Context, read_turn
+
+    sc = roleplay.scenario("sell-pen", lang)
+    st = roleplay.Call(sc).state
+    ctx = Context(set(st.revealed), st.open_objections(), st.buyer, st.said_first, st.reflected, st.turn)
+    r = read_turn(text, sc, ctx)
+    assert not r.has("acknowledge") and r.has("recap")
+    plain = {"en": "I understand, that's fair.", "ro": "Vă înțeleg, e corect."}[lang]
+    assert read_turn(plain, sc, ctx).has("acknowledge")
+
+
 def test_an_objection_still_open_is_said_again_when_nothing_else_applies():
     call = play("cold-gatekeeper", "Hi, is Mark there?", "ok")
     o = sc("cold-gatekeeper").objection("screen")

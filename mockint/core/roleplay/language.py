@@ -20,7 +20,8 @@ from mockint.core.scoring.text import phrase_tokens
 NUMBER = "{number}"          # a cue that matches any number (figures as proof)
 
 # lexicon: every word / phrase list of the language (docs/roleplay.md says what each is for)
-CUE_KINDS = ("request_starters", "open_starters", "closed_starters", "lead_ins", "you_words", "acknowledge", "clarify",
+CUE_KINDS = ("request_starters", "open_starters", "closed_starters", "lead_ins", "you_words", "acknowledge", "recap",
+             "clarify",
              "argue", "pitch", "benefit", "proof", "price", "ask", "next_step", "time", "close_vague",
              "pressure", "dishonesty", "stop_words")
 NUMBER_OK = ("proof",)       # the kinds where "{number}" may be listed

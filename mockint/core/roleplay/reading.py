@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from mockint.core.scoring.matching import NUMBER, Fuzzy, Hit, Lexicon, PhraseSet, closest
 from mockint.core.scoring.text import Analysed, analyse, phrase_tokens, stem_words
 
-CUE_SETS = ("acknowledge", "clarify", "argue", "pitch", "benefit", "proof", "price", "ask", "time",
+CUE_SETS = ("acknowledge", "recap", "clarify", "argue", "pitch", "benefit", "proof", "price", "ask", "time",
             "close_vague", "pressure", "dishonesty")
 
 
@@ -245,6 +245,9 @@ def read_turn(text: str, sc, ctx: Context) -> Reading:
     sents = _sentences(a, cues)
     r = Reading(text, len(a.words), a.stems)
     hits = {k: cues.sets[k].find(a) for k in CUE_SETS}
+    # "So if I understand, late trucks cost you…" sums up what they said: no acknowledgement
+    hits["acknowledge"] = [h for h in hits["acknowledge"]
+                           if not any(r.first <= h.first and h.last <= r.last for r in hits["recap"])]
     hits["next_step"] = sccues.next_step.find(a)
     asked = _ask(a, sents, hits)
     known = ctx.buyer.numbers | sccues.brief_numbers     # the buyer's own figures are not proof,
