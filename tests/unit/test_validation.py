@@ -241,16 +241,21 @@ def test_own_terms_is_a_whole_number_of_terms():
     assert "(did you mean 'own_terms'?)" in err(base.replace("own_terms: 2", "own_term: 2"))
 
 
-def test_statement_starts_takes_phrases_or_named_lists():
-    """A question check's ``statement_starts`` ("What I learned: …" is no question) is read like its
-    other phrase options: a list of phrases, or ``{phrases, lists}`` naming the rubric's lists."""
-    base = MINI.replace("criteria:", "lists:\n  heads: [what i, how we]\ncriteria:") + """      - id: asked
+def _question_check(lists: str, options: str) -> str:
+    """A rubric whose second check is a question check with ``options`` (YAML lines), ``lists``
+    (``name: [...]``) among the rubric's lists."""
+    return MINI.replace("criteria:", f"lists:\n  {lists}\ncriteria:") + """      - id: asked
         kind: question
         effect: reward
         label: a question
         starts: [what, how]
-        statement_starts: {lists: [heads]}
-"""
+""" + "".join(f"        {line}\n" for line in options.splitlines())
+
+
+def test_statement_starts_takes_phrases_or_named_lists():
+    """A question check's ``statement_starts`` ("What I learned: …" is no question) is read like its
+    other phrase options: a list of phrases, or ``{phrases, lists}`` naming the rubric's lists."""
+    base = _question_check("heads: [what i, how we]", "statement_starts: {lists: [heads]}")
     assert parse_rubric(base, "r.yaml", fact_ids()).criteria[0].checks[1].options["statement_starts"] == ["what i", "how we"]
     assert "the phrase list is empty" in err(base.replace("statement_starts: {lists: [heads]}", "statement_starts: []"))
     assert "did you mean 'heads'" in err(base.replace("lists: [heads]}", "lists: [head]}"))
@@ -511,14 +516,7 @@ def test_a_near_companion_may_be_left_unshown():
 def test_uptalk_starts_and_lead_words_take_phrases_or_named_lists():
     """A question check's ``uptalk_starts`` ("I guess I'm good with clients?" is no question) and
     ``lead_words`` (read past first: "um", "so") are read like its other phrase options."""
-    base = MINI.replace("criteria:", "lists:\n  uptalk: [i guess]\ncriteria:") + """      - id: asked
-        kind: question
-        effect: reward
-        label: a question
-        starts: [what, how]
-        uptalk_starts: {lists: [uptalk]}
-        lead_words: [um, so]
-"""
+    base = _question_check("uptalk: [i guess]", "uptalk_starts: {lists: [uptalk]}\nlead_words: [um, so]")
     opts = parse_rubric(base, "r.yaml", fact_ids()).criteria[0].checks[1].options
     assert opts["uptalk_starts"] == ["i guess"] and opts["lead_words"] == ["um", "so"]
     assert "did you mean 'uptalk'" in err(base.replace("lists: [uptalk]}", "lists: [uptlak]}"))

@@ -64,6 +64,7 @@ class _Salvage:
     def __init__(self, conn: sqlite3.Connection):
         self.conn = conn
         self.rows: dict[tuple[str, str], list[tuple]] = {}
+        self.by_session: dict[tuple[str, str], dict[str, list[tuple]]] = {}
         self.lost: dict[str, int] = {}
 
     def readable(self, table: str, cols: str) -> list[tuple]:
@@ -88,16 +89,27 @@ class _Salvage:
         """The sessions' ids, when a damaged page stops the table being read in order."""
         return [row[0] for row in self.readable("sessions", SESSION_COLS)]
 
+    def of(self, table: str, cols: str, sid: str) -> list[tuple]:
+        """The readable rows of ``table`` whose first column is ``sid``, less that column (the rows
+        are grouped once per table: a damaged history is read in one pass, not once per session)."""
+        key = (table, cols)
+        if key not in self.by_session:
+            groups: dict[str, list[tuple]] = {}
+            for r in self.readable(table, cols):
+                groups.setdefault(r[0], []).append(r[1:])
+            self.by_session[key] = groups
+        return self.by_session[key].get(sid, [])
+
     def session(self, sid: str) -> dict[str, Any] | None:
         """A session some of whose pages are damaged, from its rows that can still be read (None
         when its own row cannot be)."""
-        row = next((r for r in self.readable("sessions", SESSION_COLS) if r[0] == sid), None)
-        if row is None:
+        rows = self.of("sessions", SESSION_COLS, sid)
+        if not rows:
             return None
+        row = (sid,) + rows[0]
         mine = [("results", f"session_id, {RESULT_COLS}"), ("answers", f"session_id, {ANSWER_COLS}"),
                 ("drafts", f"session_id, {DRAFT_COLS}"), ("calls", f"session_id, {CALL_COLS}")]
-        results, answers, drafts, calls = ([r[1:] for r in self.readable(t, cols) if r[0] == sid]
-                                           for t, cols in mine)
+        results, answers, drafts, calls = (self.of(t, cols, sid) for t, cols in mine)
         return _session_doc(session_record(row, sorted(results, key=lambda r: (r[1], r[0])),
                                            sorted(answers, key=lambda r: r[0]), sorted(drafts, key=lambda r: r[0]),
                                            calls[0] if calls else None))
@@ -119,7 +131,7 @@ class ExportImport(StoreParts):
                                message_id="history.damaged")
 
     @_reading
-    def export_all(self, left_out: list | None = None) -> dict[str, Any]:
+    def export_all(self, left_out: list[DamagedRow | LostRows] | None = None) -> dict[str, Any]:
         """All history as one versioned JSON document (``import_all`` reads it back). Read session
         by session: one that cannot be read (a damaged row or page) is left out and added to
         ``left_out`` (without that list, the first one raises); the rest is exported."""
@@ -127,7 +139,7 @@ class ExportImport(StoreParts):
         doc["sessions"] = list(doc["sessions"])
         return doc
 
-    def export_stream(self, left_out: list | None = None) -> dict[str, Any]:
+    def export_stream(self, left_out: list[DamagedRow | LostRows] | None = None) -> dict[str, Any]:
         """:meth:`export_all` whose ``sessions`` are read one at a time while the document is
         encoded (``report.json_chunks``): memory stays flat in the number of sessions. Encode it
         before the store is closed."""
@@ -135,7 +147,7 @@ class ExportImport(StoreParts):
                 "mockint_version": __version__, "exported_at": now_iso(),
                 "sessions": _Lazy(self._export_sessions(left_out))}
 
-    def _export_sessions(self, left_out: list | None) -> Iterator[dict[str, Any]]:
+    def _export_sessions(self, left_out: list[DamagedRow | LostRows] | None) -> Iterator[dict[str, Any]]:
         with self._lock:
             salvage = _Salvage(self.conn) if left_out is not None else None
             try:
@@ -164,7 +176,7 @@ class ExportImport(StoreParts):
                         except sqlite3.Error:
                             pass
 
-    def _export_one(self, sid: str, left_out: list | None,
+    def _export_one(self, sid: str, left_out: list[DamagedRow | LostRows] | None,
                     salvage: _Salvage | None = None) -> dict[str, Any] | None:
         try:
             try:

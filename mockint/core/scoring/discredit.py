@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from mockint.core.questions.bank import Question
-from mockint.core.scoring.checks import Check, Ctx, Outcome
+from mockint.core.scoring.checks import Check, Ctx, Outcome, Span
 from mockint.core.scoring.model import CheckSpec
 from mockint.core.scoring.points import cap_applies
 from mockint.core.scoring.text import Analysed, without_spans
@@ -20,7 +20,7 @@ from mockint.core.scoring.text import Analysed, without_spans
 Discrediting = list[tuple[str, str, frozenset[str]]]       # (rule, its criterion, what it discredits)
 
 
-def _sentence(a: Analysed, sp) -> tuple[int, int]:
+def _sentence(a: Analysed, sp: Span) -> tuple[int, int]:
     """The sentence (or sentences) a hit lies in, as offsets."""
     sent = a.sentence_of_token
     if not sent:

@@ -163,8 +163,8 @@ class RoleplayScreen(BaseScreen):
         self.app.show_call_summary(self.call)
 
     def action_send(self) -> None:
-        if self.over:
-            self.app.show_call_summary(self.call)
+        if self.over:                       # the button, relabelled "See the score"
+            self.action_see_score()
             return
         box = self.query_one(AnswerBox)
         text = box.text.strip()
