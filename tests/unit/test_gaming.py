@@ -418,3 +418,16 @@ def test_an_answer_pasted_three_times_is_capped_and_a_double_paste_is_not(lang):
     assert cap.max == 25 and thrice.score <= 25
     long = scorer.score(" ".join([text.split(". ")[0] + "."] * 400), q)
     assert long.score <= 25
+
+
+@pytest.mark.parametrize("lang,says", [("en", "This never comes to what was asked"),
+                                       ("ro", "Răspunsul nu ajunge la ce s-a întrebat")])
+def test_a_story_told_instead_of_a_salary_answer_is_capped_and_said(lang, says):
+    """A question's ``subject``: a strong story that never names pay, given to the salary question,
+    is capped at 25, and the cap says so, naming the question asked."""
+    qid, text = BASE[lang]
+    q = loader.bank(lang).get("salary-expectations")
+    res = loader.scorer(lang).score(text, q)
+    cap = next(c for c in res.caps if c.rule == "key_points.off_subject")
+    assert cap.max == 25 and res.score <= 25 and cap.reason.startswith(says) and q.text in cap.reason
+    assert not any(c.rule == "key_points.off_subject" for c in loader.scorer(lang).score(text, loader.bank(lang).get(qid)).caps)
