@@ -259,7 +259,8 @@ def export(lang: str, tag: str | None, out: Path, ids: Sequence[str] = (), force
         for qid in ids:
             bank.get(qid)                       # unknown ids: an error with "did you mean"
         qs = [q for q in qs if q.id in ids]
-    write_atomic(Path(out), bank_text(lang, qs), replace=force, make_folder=False)   # -o FILE: its folder must exist
+    # -o FILE: its folder must exist; a question file is to share: the usual mode, as report -o
+    write_atomic(Path(out), bank_text(lang, qs), replace=force, make_folder=False, shared=True)
     return len(qs)
 
 
