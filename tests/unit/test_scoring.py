@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -378,9 +379,10 @@ def test_a_check_of_weight_0_applies_only_to_the_kinds_its_by_kind_names(tmp_pat
     spec = next(s for s in rubric.criterion("questions_back").checks if s.id == "questions_to_them")
     assert spec.weight == 0 and spec.by_kind["closing"]["weight"] == 1
     scorer = loader.scorer("en")
-    assert "questions_back.questions_to_them" in {r for _, r in scorer._rules_for("questions_back", "closing")}
+    of_kind = lambda kind: replace(adhoc_question("Any question?", "en"), kind=kind)   # noqa: E731
+    assert "questions_back.questions_to_them" in {r for _, r in scorer._rules_for("questions_back", of_kind("closing"))}
     for kind in ("behavioural", "situational", "knowledge"):
-        rules = {r for _, r in scorer._rules_for("questions_back", kind)}
+        rules = {r for _, r in scorer._rules_for("questions_back", of_kind(kind))}
         assert "questions_back.questions_to_them" not in rules and "questions_back.role_questions" in rules
 
 

@@ -198,6 +198,42 @@ def test_criterion_override_errors(value, message):
     assert message in str(p)
 
 
+JARGON = ("I want to join you because of your customer-centric culture and your values. I bring value and "
+          "ROI, I listen to pain points, I'm data-driven and passionate, and I would deliver results from day one.")
+
+
+def _knowledge(qid: str, extra: str = "") -> str:
+    return question(qid, "Why do you want to work here?", extra).replace("kind: behavioural", "kind: knowledge")
+
+
+def test_a_question_turns_on_a_check_its_kind_leaves_off():
+    user_bank("why.yaml", _knowledge("why-us-plain"),
+              _knowledge("why-us-strict", "    criteria:\n      preparation.jargon: {weight: 1}\n"))
+    b, sc = loader.bank("en"), loader.scorer("en")
+    plain, strict = sc.score(JARGON, b.get("why-us-plain")), sc.score(JARGON, b.get("why-us-strict"))
+    rules = lambda r: {k.rule for c in r.criteria for k in c.checks}   # noqa: E731
+    assert "preparation.jargon" not in rules(plain)          # the rubric: no jargon check on knowledge questions
+    jargon = next(k for k in strict.criterion("preparation").checks if k.rule == "preparation.jargon")
+    assert jargon.count >= 3 and "customer-centric" in [e.text.lower() for e in jargon.evidence]
+    assert any(c.rule == "preparation.jargon" for c in strict.caps) and strict.score < plain.score
+
+
+def test_a_question_turns_off_one_check():
+    user_bank("q.yaml", question("no-cliches", extra="    criteria:\n      preparation.cliches: off\n"))
+    r = loader.scorer("en").score("I love people and I'm a team player, a go-getter who gives 110%.",
+                                  loader.bank("en").get("no-cliches"))
+    assert "preparation.cliches" not in {k.rule for c in r.criteria for k in c.checks}
+    assert r.criterion("preparation") is not None
+
+
+def test_an_unknown_check_override_says_which_and_did_you_mean():
+    f = user_bank("q.yaml", question("q1", extra="    criteria:\n      preparation.jargn: off\n"))
+    (p,) = loader.catalogue("en").problems
+    assert str(p) == (f"{f}:9:7: questions[0].criteria.preparation.jargn: unknown check 'preparation.jargn' in "
+                      f"the rubric 'en' (did you mean 'preparation.jargon'?); a check is written criterion.check, "
+                      f"with an id from that criterion's `checks:`")
+
+
 def test_a_user_rubric_named_like_the_built_in_one_replaces_it_and_says_so():
     f = user_rubric("en.yaml", EN_RUBRIC.replace("name: mockint built-in rubric (English)", "name: mine"))
     cat = loader.catalogue("en")

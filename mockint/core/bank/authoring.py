@@ -129,7 +129,7 @@ def rubric_refs(extra: Sequence[str] = ()) -> dict[str, RubricRef]:
             r = loader.rubric_named(name, extra)
         except MockintError:
             continue
-        refs[name] = RubricRef(name, r.lang, [c.id for c in r.criteria])
+        refs[name] = RubricRef.of(name, r)
     return refs
 
 

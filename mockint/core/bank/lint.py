@@ -88,7 +88,7 @@ def _known_rubrics() -> dict[str, RubricRef]:
             r = loader.rubric_named(name)
         except MockintError:
             continue
-        refs[name] = RubricRef(name, r.lang, [c.id for c in r.criteria])
+        refs[name] = RubricRef.of(name, r)
     return refs
 
 
@@ -113,7 +113,7 @@ def _lint_rubrics(files: Sequence[Path], facts: set[str], refs: dict[str, Rubric
             res.problems.append(MockintError(f"{name}: a second rubric named '{r.id}' (the first is "
                                              f"{rubric_seen[r.id]})"))
         rubric_seen[r.id] = name
-        refs[r.id] = RubricRef(r.id, r.lang, [c.id for c in r.criteria])
+        refs[r.id] = RubricRef.of(r.id, r)
 
 
 def _lint_banks(files: Sequence[Path], facts: set[str], refs: dict[str, RubricRef], res: LintResult) -> None:

@@ -210,7 +210,7 @@ def _rubric_refs(entries: dict[str, RubricEntry], load_rubric_named) -> dict[str
             r = load_rubric_named(name)
         except MockintError:
             continue         # reported where the rubric itself is loaded
-        refs[name] = RubricRef(name, r.lang, [c.id for c in r.criteria])
+        refs[name] = RubricRef.of(name, r)
     return refs
 
 

@@ -45,7 +45,7 @@ class Question:
     lang: str = "en"
     in_bank: bool = True
     rubric: str | None = None                  # the rubric it is scored with (None: the language's)
-    criteria: dict[str, float] = field(default_factory=dict)   # criterion id -> weight; 0 = off
+    criteria: dict[str, float] = field(default_factory=dict)   # criterion or check id -> weight; 0 = off
     examples: Examples = field(default_factory=Examples)        # self-tests (mockint check-rubric)
     source: str = ""                           # the file it comes from, as shown in messages
     user: bool = False                         # from the user's folder or --bank, not built-in
@@ -108,6 +108,13 @@ class RubricRef:
     name: str
     lang: str
     criteria: list[str]
+    checks: list[str] = field(default_factory=list)     # "criterion.check" ids
+
+    @classmethod
+    def of(cls, name: str, rubric: Any) -> RubricRef:
+        """The reference to a loaded rubric (a scoring ``Rubric``) under ``name``."""
+        return cls(name, rubric.lang, [c.id for c in rubric.criteria],
+                   [f"{c.id}.{s.id}" for c in rubric.criteria for s in c.checks])
 
 
 RubricIndex = Mapping[str, RubricRef] | Callable[[], Mapping[str, RubricRef]]

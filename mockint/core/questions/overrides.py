@@ -11,7 +11,8 @@ from mockint.core.data.validate import Doc
 def criteria_overrides(doc: Doc, q: dict, p: tuple, lang: str, rubric_name: str | None,
                        rubric_index) -> dict[str, float]:
     """A question's ``rubric:`` (checked to exist, in its language) and ``criteria:`` overrides:
-    ``{criterion_id: off | {weight: N}}``; the ids must be criteria of that rubric."""
+    ``{criterion_id: off | {weight: N}}``, or a check's (``criterion.check``: off, or on with a
+    weight, even where the rubric leaves it off for the question's kind); the ids must be the rubric's."""
     known = rubric_index()
     name = rubric_name or lang
     ref = None
@@ -34,7 +35,10 @@ def criteria_overrides(doc: Doc, q: dict, p: tuple, lang: str, rubric_name: str 
         kp = cp + (cid,)
         if not isinstance(cid, str):
             doc.fail(kp, f"'{cid}' is not a criterion id")
-        if ref is not None and cid not in ref.criteria:
+        if ref is not None and "." in cid and cid not in ref.checks:
+            doc.fail(kp, f"unknown check '{cid}' in the rubric '{name}'{did_you_mean(cid, ref.checks)}; "
+                     "a check is written criterion.check, with an id from that criterion's `checks:`")
+        if ref is not None and "." not in cid and cid not in ref.criteria:
             doc.fail(kp, f"unknown criterion '{cid}' in the rubric '{name}'; criteria: "
                      f"{', '.join(ref.criteria)}{did_you_mean(cid, ref.criteria)}")
         if over is False or over == "off":          # YAML reads a bare `off` as false

@@ -29,15 +29,15 @@ def _sentence(a: Analysed, sp: Span) -> tuple[int, int]:
     return a.sentences[first][0], a.sentences[last][1]
 
 
-def discredited(discrediting: Discrediting, rules_for: Callable[[str, str], list[tuple[CheckSpec, str]]],
+def discredited(discrediting: Discrediting, rules_for: Callable[[str, Question], list[tuple[CheckSpec, str]]],
                 checks: dict[str, Check], bank: Any, a: Analysed, question: Question, ctx: Ctx,
                 run: Callable[[str], Outcome]) -> tuple[Callable[[str], Outcome], Ctx | None]:
     """(run, the blanked answer's Ctx or None): ``run`` itself when no discrediting check found
-    anything in this answer. ``rules_for(criterion, question kind)``: the checks applied."""
+    anything in this answer. ``rules_for(criterion, question)``: the checks applied."""
     spans: list[tuple[int, int]] = []
     names: set[str] = set()
     for rule, crit_id, targets in discrediting:
-        spec = next((sp for sp, r in rules_for(crit_id, question.kind) if r == rule), None)
+        spec = next((sp for sp, r in rules_for(crit_id, question) if r == rule), None)
         if spec is None:
             continue                # not applied to this kind of question
         o = run(rule)

@@ -6,7 +6,7 @@ as typed, guide facts; nothing is scored that cannot be shown). Here: ``Result``
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
 from mockint.core.questions.bank import Bank, Question, TalkingPoint
@@ -16,7 +16,7 @@ from mockint.core.scoring.discredit import discredited
 from mockint.core.scoring.lexicon import build_lexicon
 from mockint.core.scoring.matching import group_phrase_sets
 from mockint.core.scoring.model import Cap, CheckSpec, Criterion, Rubric
-from mockint.core.scoring.points import blend, cap_applies, check_points, criterion_score, floor, weight_for
+from mockint.core.scoring.points import blend, cap_applies, check_points, criterion_score, floor, own_checks, weight_for
 from mockint.core.scoring.repeats import without_repeats
 from mockint.core.scoring.text import Analysed, analyse
 from mockint.core.scoring.wording import Flag, distinct, fmt, merged, quote, template_for, template_values
@@ -184,7 +184,7 @@ class Scorer:
                    for rx in spec.options.get("patterns", []) if spec.kind == "pattern"])
         self.checks: dict[str, Check] = {}
         self.rules: dict[str, list[tuple[CheckSpec, str]]] = {}     # criterion -> (spec, rule id)
-        self._by_kind: dict[tuple[str, str], list[tuple[CheckSpec, str]]] = {}
+        self._by_kind: dict[tuple, list[tuple[CheckSpec, str]]] = {}
         for crit in rubric.criteria:
             for spec in crit.checks:
                 rule = f"{crit.id}.{spec.id}"
@@ -267,19 +267,19 @@ class Scorer:
         return Result(question, self.lang, answer, int(total + 0.5), results + shares, caps, elapsed,
                       self.rubric.version, len(full.words))
 
-    def _rules_for(self, crit_id: str, kind: str) -> list[tuple[CheckSpec, str]]:
-        """A criterion's checks as they apply to a question of ``kind`` (their ``by_kind``
-        weight and target; weight 0: left out, so a check of weight 0 with a ``by_kind`` weight
-        applies to that kind only)."""
-        got = self._by_kind.get(key := (crit_id, kind))
+    def _rules_for(self, crit_id: str, q: Question) -> list[tuple[CheckSpec, str]]:
+        """A criterion's checks as they apply to the question (by_kind, then its own ``criteria``; 0: left out)."""
+        got = self._by_kind.get(key := (crit_id, q.kind, own := own_checks(crit_id, q)))
         if got is None:
-            applied = ((spec.for_kind(kind), rule) for spec, rule in self.rules[crit_id])
-            got = self._by_kind[key] = [(spec, rule) for spec, rule in applied if spec.weight != 0]
+            applied = ((spec.for_kind(q.kind), rule) for spec, rule in self.rules[crit_id])
+            ws = dict(own)
+            got = self._by_kind[key] = [(s, rule) for spec, rule in applied
+                                        if (s := replace(spec, weight=ws[rule]) if rule in ws else spec).weight != 0]
         return got
 
     def _criterion(self, crit: Criterion, a: Analysed, q: Question, run,
                    rules: set[str] | None = None) -> tuple[CriterionResult, list[CapResult]]:
-        outcomes = [(spec, rule, floor(spec, run(rule))) for spec, rule in self._rules_for(crit.id, q.kind)
+        outcomes = [(spec, rule, floor(spec, run(rule))) for spec, rule in self._rules_for(crit.id, q)
                     if rules is None or rule in rules]      # rules: only these (the live coach's quick look)
         score, rw = criterion_score(outcomes, len(a.words))
         passed = score >= crit.threshold - 1e-9

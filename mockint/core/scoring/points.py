@@ -71,6 +71,13 @@ def weight_for(crit: Criterion, question: Question) -> float:
     return float(own) if own is not None else crit.weight_for(question.kind)
 
 
+def own_checks(crit_id: str, question: Question) -> tuple[tuple[str, float], ...]:
+    """The question's own weights for the criterion's checks (``criteria: {preparation.jargon: off}``)."""
+    if not question.criteria:
+        return ()
+    return tuple(sorted((k, w) for k, w in question.criteria.items() if k.startswith(crit_id + ".")))
+
+
 def hit_share(a: Analysed, spans: Sequence[Span]) -> float:
     """The share of the answer's words inside ``spans`` (a check's hits): 1 for an answer of no words."""
     if not a.words:
