@@ -759,3 +759,25 @@ def test_no_story_follow_up_after_a_knowledge_answer(lang):
         assert c is not None and not c.passed and c.follow_up is None, cid
     story = sc.score("I like people and I am good with them.", bank.get("sales-experience"))
     assert story.criterion("real_examples").follow_up          # a behavioural question still asks
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "What do you usually write with? And how often do you sign things on the go? It's 5 lei, want two?"),
+    ("ro", "Cu ce scrieți de obicei? Cât de des semnați ceva din mers? Costă 5 lei, vreți două?"),
+])
+def test_sell_me_this_questions_go_to_the_buyer_not_about_the_role(lang, text):
+    """A pitch played out: its questions are discovery (two-way), never "you asked about the role"."""
+    r = loader.scorer(lang).score(text, loader.bank(lang).get("sell-me-this"))
+    assert r.criterion("questions_back") is None
+    assert r.criterion("two_way").evidence
+
+
+@pytest.mark.parametrize("lang, text, whole, part", [
+    ("en", "I finished the year at 1.38 of target and asked for 7.000-8.000 a month.", ["1.38", "7.000"], ["38", "000"]),
+    ("ro", "Am încheiat anul la 1,38 din target și am cerut 7.000-8.000 lei pe lună.", ["1,38", "7.000"], ["38", "000"]),
+])
+def test_a_figure_is_quoted_whole_never_its_decimals_alone(lang, text, whole, part):
+    r = loader.scorer(lang).score(text, loader.bank(lang).get("hit-quota"))
+    numbers = next(k for k in r.criterion("real_examples").checks if k.id == "numbers")
+    said = [e.text for e in numbers.evidence]
+    assert all(w in said for w in whole) and not any(p in said for p in part), said
