@@ -471,7 +471,9 @@ CASES = [
     ("open_starters: [what,", 'open_starters: ["?!", what,', "lexicon.open_starters[0]", "'?!' has no word in it"),
     ("open_starters: [what,", "open_starters: [what, What,", "lexicon.open_starters[1]",
      "'What' is listed twice (first as item 0)"),
-    ("time: [monday,", 'time: ["{number}", monday,', "lexicon.time[0]", "'{number}' is allowed only in: proof"),
+    ("time: [monday,", 'time: ["{number}", monday,', "lexicon.time[0]", "'{number}' is allowed only in: figure"),
+    ('proof: ["our customers",', 'proof: ["{number}", "our customers",', "lexicon.proof[0]",
+     "'{number}' is allowed only in: figure"),       # a bare number is no proof: it needs a result
     ('need_uncovered: "uncovered the need: {need}"', 'need_uncovered: "uncovered the need: {nede}"',
      "messages.marks.need_uncovered", "unknown placeholder '{nede}'; allowed here: {need} (did you mean 'need'?)"),
     ('open_question: "open question"', 'open_question: "open {question"', "messages.marks.open_question",

@@ -17,21 +17,22 @@ from mockint.core.data.validate import Doc
 from mockint.core.questions.guide import fact_ids
 from mockint.core.scoring.text import phrase_tokens
 
-NUMBER = "{number}"          # a cue that matches any number (figures as proof)
+NUMBER = "{number}"          # a cue that matches any number (a figure: proof beside a result)
 
 # lexicon: every word / phrase list of the language (docs/roleplay.md says what each is for)
 CUE_KINDS = ("request_starters", "open_starters", "closed_starters", "lead_ins", "you_words", "acknowledge", "recap",
              "clarify",
-             "argue", "pitch", "benefit", "proof", "price", "ask", "next_step", "time", "close_vague",
-             "pressure", "dishonesty", "stop_words")
-NUMBER_OK = ("proof",)       # the kinds where "{number}" may be listed
+             "argue", "pitch", "benefit", "proof", "figure", "result", "price", "ask", "next_step", "time",
+             "close_vague", "pressure", "dishonesty", "stop_words")
+NUMBER_OK = ("figure",)      # the kinds where "{number}" may be listed
 
 # thresholds: name -> (lowest, highest, whole number)
 THRESHOLDS: dict[str, tuple[float, float, bool]] = {
     "trigger_window": (0, 10, True), "cue_window": (0, 10, True), "typo_min_length": (3, 30, True),
     "typo_cutoff": (50, 100, False), "reflect_cutoff": (50, 100, False),
     "reflect_min_length": (1, 30, True), "long_statement_words": (5, 2000, True),
-    "max_lead_ins": (0, 10, True), "question_you_within": (0, 20, True), "pressure_to_end": (1, 20, True),
+    "max_lead_ins": (0, 10, True), "question_you_within": (0, 20, True), "result_window": (0, 20, True),
+    "pressure_to_end": (1, 20, True),
     "dishonesty_to_end": (1, 20, True),
 }
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from mockint.core.scoring.matching import NUMBER, Fuzzy, Hit, Lexicon, PhraseSet, closest
 from mockint.core.scoring.text import Analysed, analyse, phrase_tokens, stem_words
 
-CUE_SETS = ("acknowledge", "recap", "clarify", "argue", "pitch", "benefit", "proof", "price", "ask", "time",
-            "close_vague", "pressure", "dishonesty")
+CUE_SETS = ("acknowledge", "recap", "clarify", "argue", "pitch", "benefit", "proof", "figure", "result", "price",
+            "ask", "time", "close_vague", "pressure", "dishonesty")
 
 
 @dataclass(frozen=True)
@@ -251,8 +251,8 @@ def read_turn(text: str, sc, ctx: Context) -> Reading:
     hits["next_step"] = sccues.next_step.find(a)
     asked = _ask(a, sents, hits)
     known = ctx.buyer.numbers | sccues.brief_numbers     # the buyer's own figures are not proof,
-    hits["proof"] = [h for h in hits["proof"] if h.phrase.strip() != NUMBER or (   # nor the time of a meeting
-        a.words[h.first] not in known and (asked is None or _in(sents, h) is not asked[0]))]
+    hits["proof"] = _proof(a, sents, hits, known, asked[0] if asked else None,    # nor the time of a meeting
+                           int(sc.language.th("result_window")))
     for k in CUE_SETS:
         r.cues[k] = [ev(a, k, h.start, h.end, h.phrase) for h in hits[k]]
     r.questions = [ev(a, s.question, s.start, s.end) for s in sents if s.question]
@@ -266,6 +266,43 @@ def read_turn(text: str, sc, ctx: Context) -> Reading:
     _value(a, sc, ctx, sents, hits, r)
     r.reflections = _reflections(a, sc, ctx)
     return r
+
+
+def _proof(a: Analysed, sents: list[Sentence], hits: dict, known: set[str], ask: Sentence | None,
+           window: int) -> list[Hit]:
+    """Proof: a ``proof`` phrase (a customer story, a case study, a reference), or a ``figure``
+    with the ``result`` it measures, within ``window`` words in one sentence ("cut late deliveries
+    30 %": the hit spans both). A figure alone is no proof ("30", "we have 30 clients"), nor one
+    the buyer or the brief gave, nor one in the ask ("Thursday at 10")."""
+    spans: list[list[int]] = []
+    for h in hits["figure"]:
+        s = _in(sents, h)
+        near = h.first if h.phrase.strip() == NUMBER else max(h.first - 1, 0)      # "9 percent": the 9
+        if s is None or s is ask or any(w in known for w in a.words[near:h.last + 1] if w[:1].isdigit()):
+            continue
+        res = [r for r in hits["result"] if _in(sents, r) is s and _gap(r, h) <= window]
+        if res:
+            r = min(res, key=lambda r: (_gap(r, h), r.first))
+            spans.append([min(r.first, h.first), max(r.last, h.last)])
+    merged: list[list[int]] = []
+    for first, last in sorted(spans):          # "dropped from 11% to 5%", "35 percent faster": one each
+        if merged and first <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], last)
+        else:
+            merged.append([first, last])
+    out = list(hits["proof"]) + [Hit(a.token_starts[f], _percent(a, a.token_ends[t]), NUMBER, f, t) for f, t in merged]
+    return sorted(out, key=lambda h: (h.first, h.last))
+
+
+def _percent(a: Analysed, end: int) -> int:
+    """The end of a figure with its "%" ("30 %", "30%": the sign is no word, the quote keeps it)."""
+    got = a.folded[end:end + 2]
+    return end + 2 if got == " %" else end + 1 if got[:1] == "%" else end
+
+
+def _gap(x: Hit, y: Hit) -> int:
+    """The words between two hits (0 when they touch or overlap)."""
+    return max(0, y.first - x.last - 1, x.first - y.last - 1)
 
 
 def _probes(a: Analysed, sc, sents: list[Sentence], r: Reading) -> None:
