@@ -59,13 +59,14 @@ _MARKS = {
     "explored": ("objection",), "answered": ("objection",), "argued": ("objection",),
     "unhandled": ("objection",), "softened": ("objection",), "value_tied": ("need",),
     "value_missed": ("need",), "proof": (), "asked_specific": (), "asked_vague": (),
-    "asked_too_soon": (), "no_ask": (), "agreed": (), "not_agreed": (), "pressure": (),
+    "asked_too_soon": (), "no_ask": (), "agreed": (), "not_agreed": (), "not_agreed_open": ("objection",),
+    "pressure": (),
     "dishonesty": (),
 }
 # the marks that give feedback, in the order they are preferred within a dimension
 FEEDBACK_KEYS = ("dishonesty", "pressure", "pitch_first", "no_questions", "need_missed", "closed_question",
                  "no_reflection", "monologue", "argued", "unhandled", "value_missed", "asked_too_soon",
-                 "no_ask", "asked_vague", "not_agreed")
+                 "no_ask", "asked_vague", "not_agreed_open", "not_agreed")
 MESSAGES: dict[str, dict[str, tuple[str, ...]]] = {
     "labels": {"brief": (), "buyer": (), "you": (), "turn": ("n",), "outcome": (), "score": (),
                "not_applicable": (), "capped": ("cap", "reason"), "needs_found": (), "needs_missed": (),

@@ -311,6 +311,8 @@ def _close(call, marks: _Marks) -> int:
             marks.add("close", t, True, "agreed", e)
         elif verdict == "vague":
             marks.add("close", t, False, "asked_vague", e)
+        elif (o := _open_at(call, t)) is not None:       # what stood in the way, named as the marks name it
+            marks.add("close", t, False, "not_agreed_open", e, objection=o.label)
         else:
             marks.add("close", t, False, "not_agreed", e)
     if not st.asks:
@@ -319,6 +321,19 @@ def _close(call, marks: _Marks) -> int:
         marks.add("close", valid[-1][0], False, "asked_vague", valid[-1][1])
     pts = (p["asked"] if valid else 0) + (p["specific"] if any(e.ref == "specific" for _, e, _ in valid) else 0)
     return _clamp(pts + (p["agreed"] if st.outcome == AGREED else 0))
+
+
+def _open_at(call, turn: int):
+    """The first objection open when the candidate asked at ``turn`` (raised by then, not softened
+    by then), if any; not one the ask itself raised ("close_too_soon": the buyer's answer to it)."""
+    sc, st = call.scenario, call.state
+    for o in sc.objections:
+        os = st.objections[o.id]
+        if os.raised is None or os.raised > turn or (os.handled is not None and os.handled <= turn):
+            continue
+        if not (o.raised_when == "close_too_soon" and os.raised == turn):
+            return o
+    return None
 
 
 def _red_flags(call, marks: _Marks) -> dict | None:
