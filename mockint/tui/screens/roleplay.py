@@ -27,6 +27,7 @@ from mockint.tui.screens.feedback import score_line
 from mockint.tui.widgets.answer_box import AnswerBox
 from mockint.tui.widgets.chat import ChatLog, ChatMessage, ChatNote
 from mockint.tui.widgets.footer import KeyFooter
+from mockint.tui.widgets.hanging import Hanging
 from mockint.tui.widgets.push_button import PushButton
 
 if TYPE_CHECKING:
@@ -279,31 +280,33 @@ class CallSummaryScreen(ScrollKeys, BaseScreen):
         out.append(printable(missed), style="yellow" if r.needs_missed else "")
         return out
 
-    def marks_text(self, L) -> Text:
-        out = Text()
+    def marks_text(self, L) -> Hanging:
+        """Each mark under its turn; a long one wraps under its own words, not under ✓/✗."""
+        items: list[tuple[Text | str, Text | str]] = []
         turn = object()
         for m in self.result.marks:
             if m.turn != turn:
                 turn = m.turn
-                out.append(("\n" if out.plain else "") + (self.t("rp.turn", n=m.turn) if m.turn else "—") + "\n",
-                           style="bold")
-            out.append("  ✓ " if m.good else "  ✗ ", style="green" if m.good else "red")
-            out.append(f"{L.msg('dimensions', m.dimension)}: ")
+                if items:
+                    items.append(("", ""))
+                items.append(("", Text(self.t("rp.turn", n=m.turn) if m.turn else "—", style="bold")))
+            body = Text(f"{L.msg('dimensions', m.dimension)}: ")
             if m.quote:
-                out.append(f"“{printable(' '.join(m.quote.split()))}” ", style="italic")
-            out.append(printable(m.message))
+                body.append(f"“{printable(' '.join(m.quote.split()))}” ", style="italic")
+            body.append(printable(m.message))
             if m.buyer_quote:
-                out.append(f" ← “{printable(m.buyer_quote)}”", style="italic")
-            out.append(f" [{m.guide}]\n", style="dim")
-        return out
+                body.append(f" ← “{printable(m.buyer_quote)}”", style="italic")
+            body.append(f" [{m.guide}]", style="dim")
+            items.append((Text("  ✓ " if m.good else "  ✗ ", style="green" if m.good else "red"), body))
+        return Hanging(items)
 
-    def feedback_text(self) -> Text:
-        out = Text()
+    def feedback_text(self) -> Text | Hanging:
+        items: list[tuple[Text | str, Text | str]] = []
         for f in self.result.feedback:
-            out.append("• ")
-            out.append(printable(f.text))
-            out.append(f" [{f.guide}]\n", style="dim")
-        return out or Text(self.t("rp.none"), style="dim")
+            body = Text(printable(f.text))
+            body.append(f" [{f.guide}]", style="dim")
+            items.append(("• ", body))
+        return Hanging(items) if items else Text(self.t("rp.none"), style="dim")
 
     @on(Button.Pressed, "#rp-again")
     def again_pressed(self) -> None:

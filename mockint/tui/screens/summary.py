@@ -16,6 +16,7 @@ from mockint.tui.screens.base import SCROLL_BINDINGS, BaseScreen, ScrollKeys
 from mockint.tui.screens.feedback import score_line
 from mockint.tui.widgets.criterion_bar import CriterionBar
 from mockint.tui.widgets.footer import KeyFooter
+from mockint.tui.widgets.hanging import Hanging
 
 
 class SummaryScreen(ScrollKeys, BaseScreen):
@@ -65,7 +66,7 @@ class SummaryScreen(ScrollKeys, BaseScreen):
             replies = [(m.question, m.text) for t in self.interview.turns for m in t.replies]
             if replies:
                 yield Static(Text(self.t("sum.replies"), style="bold"), classes="section")
-                yield Static(Text("\n".join(self.t("sess.reply", asked=q, reply=r) for q, r in replies)),
+                yield Static(Hanging([("• ", self.t("sess.reply", asked=q, reply=r)) for q, r in replies]),
                              id="summary-replies")
             yield Static(Text(self.t("sum.answers"), style="bold"), classes="section")
             yield Static(self.answers_text(), id="summary-answers")
@@ -103,13 +104,9 @@ class SummaryScreen(ScrollKeys, BaseScreen):
         out.rstrip()
         return out
 
-    def readiness_text(self) -> Text:
-        out = Text()
-        for key, done in self.summary.readiness.items():
-            out.append("✓ " if done else "✗ ", style="bold green" if done else "bold red")
-            out.append(self.t(f"ready.{key}") + "\n")
-        out.rstrip()
-        return out
+    def readiness_text(self) -> Hanging:
+        return Hanging([(Text("✓ " if done else "✗ ", style="bold green" if done else "bold red"),
+                         self.t(f"ready.{key}")) for key, done in self.summary.readiness.items()])
 
     def pass_marks_text(self) -> Text:
         """What ✓ means beside an average: it reached the criterion's pass mark, said for each (a
@@ -119,39 +116,35 @@ class SummaryScreen(ScrollKeys, BaseScreen):
                  if not c.get("bonus") and c["id"] in marks]
         return Text(self.t("sum.pass_marks", marks=", ".join(shown)), style="dim")
 
-    def weakest_text(self) -> Text:
-        out = Text()
+    def weakest_text(self) -> Hanging:
+        items = []
         for w in self.summary.session.weakest:
-            out.append(f"{self.t('sum.answer_n', n=w['answer'])} · {w['name']}: ", style="bold")
-            out.append(f"{w['advice']}\n")
-        out.rstrip()
-        return out
+            body = Text()
+            body.append(f"{self.t('sum.answer_n', n=w['answer'])} · {w['name']}: ", style="bold")
+            body.append(w["advice"])
+            items.append(("• ", body))
+        return Hanging(items)
 
-    def answers_text(self) -> Text:
-        out = Text()
+    def answers_text(self) -> Hanging:
+        items: list[tuple[Text | str, Text | str]] = []
         if self.interview.turns:
             n = min(9, len(self.interview.turns))
-            out.append(self.t("sum.open_feedback", span="1" if n == 1 else f"1-{n}") + "\n", style="dim")
+            items.append(("", Text(self.t("sum.open_feedback", span="1" if n == 1 else f"1-{n}"), style="dim")))
         for i, t in enumerate(self.interview.turns, 1):
-            out.append(f"{i}. " if i < 10 else "   ", style="bold")
-            out.append(f"{t.result.score:>3}  ", style="bold")
-            out.append(f"{t.question.text}\n")
+            key = f"{i}. " if i < 10 else "   "
+            items.append((Text(f"{key}{t.result.score:>3}  ", style="bold"), t.question.text))
         for qid in self.summary.skipped:
-            out.append("  –  ", style="dim")
-            out.append(f"{self.question(qid).text} ({self.t('sum.skipped')})\n", style="dim")
-        out.rstrip()
-        return out
+            items.append((Text("  –  ", style="dim"),
+                          Text(f"{self.question(qid).text} ({self.t('sum.skipped')})", style="dim")))
+        return Hanging(items)
 
-    def retry_text(self) -> Text:
+    def retry_text(self) -> Text | Hanging:
         if not self.summary.retry:
             return Text(self.t("sum.none"), style="green")
-        out = Text()
         numbers = {q.id: i for i, q in enumerate(self.interview.questions, 1)}
-        for qid in self.summary.retry:             # the question as asked, not its id (no English
-            out.append(f"• {numbers.get(qid, '')}. ", style="bold")        # ids in a Romanian screen)
-            out.append(f"{self.question(qid).text}\n")
-        out.rstrip()
-        return out
+        # the question as asked, not its id (no English ids in a Romanian screen)
+        return Hanging([(Text(f"• {numbers.get(qid, '')}. ", style="bold"), self.question(qid).text)
+                        for qid in self.summary.retry])
 
     def action_answer_feedback(self, n: int) -> None:
         """The feedback of answer ``n`` (1-based), as it was scored."""

@@ -14,6 +14,7 @@ from textual.widgets import Static
 
 from mockint.core.data.display import highlighted as is_highlighted
 from mockint.core.data.safe import printable
+from mockint.tui.widgets.hanging import Hanging
 
 if TYPE_CHECKING:
     from mockint.core.scoring.engine import Result
@@ -78,18 +79,18 @@ def highlighted(answer: str, marks: list[Mark]) -> Text:
     return out
 
 
-def marks_text(marks: list[Mark], more: str) -> Text:
-    out = Text()
+def marks_text(marks: list[Mark], more: str) -> Hanging:
+    """The numbered marks, one a line; a long one wraps under its quote, not under its number."""
+    items: list[tuple[Text | str, Text | str]] = []
     for m in marks[:MAX_MARKS]:
         sign = "−" if m.tone == "penalty" else ("~" if m.tone == "repeat" else "+")
-        out.append(f"{m.number:>3} {sign} ", style=STYLES[m.tone])
         quoted = " ".join(m.text.split())
-        out.append(f"“{quoted[:60]}{'…' if len(quoted) > 60 else ''}”")
-        out.append(f"  {', '.join(m.rules)}\n", style="dim")
+        body = Text(f"“{quoted[:60]}{'…' if len(quoted) > 60 else ''}”")
+        body.append(f"  {', '.join(m.rules)}", style="dim")
+        items.append((Text(f"{m.number:>3} {sign} ", style=STYLES[m.tone]), body))
     if len(marks) > MAX_MARKS:
-        out.append(more.format(n=len(marks) - MAX_MARKS), style="dim")
-    out.rstrip()
-    return out
+        items.append(("", Text(more.format(n=len(marks) - MAX_MARKS), style="dim")))
+    return Hanging(items)
 
 
 class HighlightedAnswer(Static):

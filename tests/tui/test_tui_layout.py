@@ -1,0 +1,101 @@
+"""What a first-time user saw at 80 columns and should not: lists whose long items wrapped to
+column 0, labels cut on the start screen, a live coach that said "Start typing" after a submit, a
+summary that numbered questions by their answers, and two different figures for Questions back."""
+
+from __future__ import annotations
+
+import pytest
+from textual.geometry import Region
+from tui_helpers import plain, run, settle
+
+from mockint.core.interview import Settings
+from mockint.tui.app import create_app
+from mockint.tui.screens.feedback import FeedbackScreen
+from mockint.tui.screens.interview import InterviewScreen
+from mockint.tui.screens.summary import SummaryScreen
+from mockint.tui.widgets.answer_box import AnswerBox
+
+WIDTHS = [80, 110, 160]
+# a story with long marks (a blame with two rules, a sentence said twice) and weak points
+LONG = ("For example, last year at my previous company I sold our logistics software to a regional retailer "
+        "with forty stores. I missed my target in the second quarter but it wasn't really my fault, the leads "
+        "marketing gave us were rubbish. I closed a deal worth 40,000 euros, which was 120% of my quota for the "
+        "quarter. I closed a deal worth 40,000 euros, which was 120% of my quota for the quarter.")
+
+
+def app_for(question_ids, lang="en", feedback="each"):
+    settings = Settings(lang=lang, question_set="common", count=None, feedback=feedback, timer=False)
+    return create_app(settings, question_ids=question_ids, clock=lambda: 0.0, blink=False)
+
+
+def drawn(widget) -> list[str]:
+    """The lines of ``widget`` as drawn on screen (its content area), right-stripped."""
+    w, h = widget.content_size.width, widget.content_size.height
+    return [strip.text.rstrip() for strip in widget.render_lines(Region(0, 0, w, h))]
+
+
+def hangs(lines: list[str], lead: int) -> list[str]:
+    """The lines of a list that start at a column left of ``lead`` though they continue an item
+    (an item's first line starts with its lead: a number, a bullet, ✓ or ✗)."""
+    bad = []
+    for line in lines:
+        stripped = line.lstrip()
+        starts_item = stripped[:1] in "•✓✗–" or stripped.split(" ", 1)[0].rstrip(".").isdigit()
+        if line and not starts_item and len(line) - len(stripped) < lead:
+            bad.append(line)
+    return bad
+
+
+async def begin(pilot) -> None:
+    await pilot.pause()
+    await pilot.press("space", "ctrl+s")                       # the readiness checklist: one ticked
+    await pilot.pause()
+
+
+async def submit(pilot, text: str) -> None:
+    pilot.app.screen.query_one(AnswerBox).text = text
+    await pilot.press("ctrl+s")
+    await settle(pilot)
+
+
+async def to_feedback(pilot, text: str) -> None:
+    await submit(pilot, text)
+    if isinstance(pilot.app.screen, InterviewScreen) and pilot.app.screen.waiting is not None:
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    if not isinstance(pilot.app.screen, FeedbackScreen):       # a follow-up was asked
+        await submit(pilot, text)
+    assert isinstance(pilot.app.screen, FeedbackScreen)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_long_marks_and_summary_items_hang_under_their_text(width):
+    """Marks list: '  7 + “closed a deal worth 40,000 euros …”  real_examples.result, …' wrapped
+    to column 0 at 80 columns. Now each wrapped line starts under the item's text (the mark's quote,
+    the weak point's words, the question), at 80, 110 and 160 columns."""
+    async def scenario():
+        app = app_for(["sales-experience", "handle-objection"])
+        async with app.run_test(size=(width, 40)) as pilot:
+            await begin(pilot)
+            await to_feedback(pilot, LONG)
+            marks = app.screen.query_one("#marks")
+            lines = drawn(marks)
+            assert len(lines) > len(app.screen.query_one("#highlighted").marks) or width > 80  # some wrap at 80
+            assert not hangs(lines, 6), lines
+            assert "real_examples" in plain(marks)                  # the rules are still listed
+            await pilot.press("escape")
+            await settle(pilot)
+            await to_feedback(pilot, LONG)
+            await pilot.press("escape")
+            await settle(pilot)
+            assert isinstance(app.screen, SummaryScreen)
+            for wid, lead in (("#summary-weakest", 2), ("#summary-answers", 8), ("#summary-retry", 5),
+                              ("#summary-readiness", 2)):
+                lines = drawn(app.screen.query_one(wid))
+                if wid == "#summary-answers":
+                    lines = lines[1:]                                   # "Press an answer's number…"
+                assert lines and not hangs(lines, lead), (wid, lines)
+            weakest = drawn(app.screen.query_one("#summary-weakest"))
+            if width == 80:
+                assert len(weakest) > len(app.screen.summary.session.weakest)   # the advice wrapped
+    run(scenario)
