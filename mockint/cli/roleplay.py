@@ -102,7 +102,7 @@ def _play(args, lang: str, extra: list[str]) -> str:
     call = roleplay.Call.replay(sc, turns)
     played = len(call.exchanges)
     if played < len(turns):
-        print(f"mockint: note: the call ended at turn {played} ({call.outcome}); "
+        print(f"mockint: note: the call ended: {roleplay.outcome_words(call.outcome, played)}; "
               f"{len(turns) - played} more turn(s) not played", file=sys.stderr)
     if args.save:
         _save(call, lang)
@@ -146,7 +146,7 @@ def _check(lang: str, extra: list[str]):
     lines = []
     for c in results:
         if c.ok:
-            lines.append(f"ok    {c.scenario}/{c.name}: {c.outcome}, {c.score}")
+            lines.append(f"ok    {c.scenario}/{c.name}: {c.said}; score {c.score}")
         else:
             lines.append(f"FAIL  {c.where}: {c.scenario}/{c.name}: {'; '.join(c.problems)}")
     failed = sum(1 for c in results if not c.ok)

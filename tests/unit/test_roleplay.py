@@ -648,7 +648,7 @@ def test_cli_list_and_check():
     assert [s["id"] for s in json.loads(p.stdout)] == IDS
     p = run_main("roleplay", "--check", "--lang", "en")
     assert p.returncode == 0, p.stdout
-    assert "ok    sell-pen/good: agreed" in p.stdout and "16 example call(s), 0 missed" in p.stdout
+    assert "ok    sell-pen/good: next step agreed" in p.stdout and "16 example call(s), 0 missed" in p.stdout
 
 
 def test_cli_check_fails_with_exit_1_naming_the_example(tmp_path):

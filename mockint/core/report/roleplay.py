@@ -36,7 +36,8 @@ def render_text(call) -> str:
     L = _labels(r.lang)
     lab = lambda k, **kw: L.msg("labels", k, **kw)       # noqa: E731
     out = [f"{r.title} ({r.scenario})", f"{lab('brief')}: {_one(r.brief)}",
-           f"{lab('buyer')}: {r.buyer['name']}, {r.buyer['role']}", f"{lab('practises')}: {', '.join(r.guide)}", ""]
+           f"{lab('buyer')}: {r.buyer['name']}, {r.buyer['role']}",
+           f"{lab('practises')} ({lab('guide')}): {', '.join(r.guide)}", ""]
     out.append(f"{lab('buyer')}: {_one(' '.join(p['text'] for p in r.opening))}")
     for t in r.turns:
         out += ["", lab("turn", n=t["turn"]), f"  {lab('you')}: {_one(t['candidate'])}",
@@ -47,13 +48,13 @@ def render_text(call) -> str:
     width = max(len(name) for _, name, _ in _dimension_rows(L, r))
     for d, name, s in _dimension_rows(L, r):
         shown = f"{bar(s)} {s:>3}" if s is not None else lab("not_applicable")
-        out.append(f"  {name:<{width}}  {shown}  (x{r.weights[d]:g})")
+        out.append(f"  {name:<{width}}  {shown}  ({lab('weight_of', w=f'{r.weights[d]:g}')})")
     out += _needs_text(lab, r)
     out += ["", f"{lab('marks')}:"]
     for m in r.marks:
         out.append("  " + _mark_line(L, m, lambda q: f"“{_one(q)}”"))
     out += ["", f"{lab('feedback')}:"]
-    out += [f"  - {f.text} [{f.guide}]" for f in r.feedback] or [f"  {lab('none')}"]
+    out += [f"  - {f.text} [{lab('guide')}: {f.guide}]" for f in r.feedback] or [f"  {lab('none')}"]
     return "\n".join(out) + "\n"
 
 
@@ -68,7 +69,8 @@ def _mark_line(L, m, quote, esc=lambda s: s) -> str:
     sign = "✓" if m.good else "✗"
     said = f"{quote(m.quote)} " if m.quote else ""
     heard = f" ← {quote(m.buyer_quote)}" if m.buyer_quote else ""
-    return f"{where} {sign} {L.msg('dimensions', m.dimension)}: {said}{esc(m.message)}{heard} [{m.guide}]"
+    cite = f"[{L.msg('labels', 'guide')}: {m.guide}]"       # as the rest of mockint cites the guide
+    return f"{where} {sign} {L.msg('dimensions', m.dimension)}: {said}{esc(m.message)}{heard} {cite}"
 
 
 def render_json(call) -> str:

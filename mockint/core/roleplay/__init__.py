@@ -34,10 +34,16 @@ from mockint.core.roleplay.score import CallResult, Feedback, Mark, score_call
 
 __all__ = ["load_scenarios", "scenario", "user_dir", "Call", "BuyerReply", "ReplyPart", "CallResult", "Mark",
            "Feedback", "Scenario", "check_examples",
-           "ExampleCheck", "MAX_TURN_CHARS"]
+           "ExampleCheck", "MAX_TURN_CHARS", "outcome_words"]
 
 MAX_TURN_CHARS = 10_000          # one turn of a call (about 1,500 words)
 USER_DIR = "roleplays"
+
+
+def outcome_words(outcome: str | None, turn: int) -> str:
+    """How a call ended, in words (English, as mockint's notes and errors are): "next step agreed at
+    turn 7", not the outcome's id ("agreed", "turn_limit")."""
+    return builtin("en")[0].msg("outcomes", outcome or "open", turn=turn)
 
 
 def user_dir() -> Path:
@@ -128,7 +134,8 @@ class Call:
 
     def turn(self, text: str) -> BuyerReply:
         if self.ended:
-            raise MockintError(f"the call has ended ({self.outcome}); start a new one")
+            raise MockintError(f"the call has ended ({outcome_words(self.outcome, self.state.turn)}); "
+                               "start a new one")
         if not isinstance(text, str) or not any(ch.isalnum() for ch in text):
             raise MockintError("a turn needs words: say something to the buyer")
         if len(text) > MAX_TURN_CHARS:
@@ -157,9 +164,11 @@ class ExampleCheck:
     name: str
     where: str                      # file:line:col of the example
     ok: bool
-    outcome: str
+    outcome: str                    # the id: agreed | pushed | turn_limit | open
     score: int
     problems: list[str] = field(default_factory=list)
+    said: str = ""                  # the outcome in words
+
 
 
 def check_example(sc: Scenario, ex) -> ExampleCheck:
@@ -167,19 +176,20 @@ def check_example(sc: Scenario, ex) -> ExampleCheck:
     problems = []
     for i, text in enumerate(ex.turns):
         if call.ended:
-            problems.append(f"the call ended at turn {call.state.turn} ({call.outcome}); "
+            problems.append(f"the call ended ({outcome_words(call.outcome, call.state.turn)}); "
                             f"{len(ex.turns) - i} turn(s) left unplayed")
             break
         call.turn(text)
     r = call.result()
+    said = outcome_words(r.outcome, r.end_turn)
     if r.agreed != ex.closes:
-        problems.append("should reach the close (a next step agreed), but " + r.outcome if ex.closes
+        problems.append("should reach the close (a next step agreed), but " + said if ex.closes
                         else "should not reach the close, but the buyer agreed")
     if ex.min_score is not None and r.overall < ex.min_score:
         problems.append(f"scored {r.overall}, under min_score {ex.min_score}")
     if ex.max_score is not None and r.overall > ex.max_score:
         problems.append(f"scored {r.overall}, over max_score {ex.max_score}")
-    return ExampleCheck(sc.id, ex.name, sc.where(ex.path), not problems, r.outcome, r.overall, problems)
+    return ExampleCheck(sc.id, ex.name, sc.where(ex.path), not problems, r.outcome, r.overall, problems, said)
 
 
 def check_examples(lang: str, extra_paths: Sequence[str | Path] = ()) -> list[ExampleCheck]:

@@ -71,7 +71,7 @@ MESSAGES: dict[str, dict[str, tuple[str, ...]]] = {
     "labels": {"brief": (), "buyer": (), "you": (), "turn": ("n",), "outcome": (), "score": (),
                "not_applicable": (), "capped": ("cap", "reason"), "needs_found": (), "needs_missed": (),
                "none": (), "marks": (), "feedback": (), "dialogue": (), "practises": (), "weight": (),
-               "dimension": (), "turns": ("n",)},
+               "weight_of": ("w",), "guide": (), "dimension": (), "turns": ("n",)},
     "outcomes": {"agreed": ("turn",), "turn_limit": ("turn",), "pushed": ("turn",), "open": ("turn",)},
     "dimensions": {d: () for d in DIMENSIONS + ("red_flags",)},
     "marks": _MARKS,
