@@ -266,7 +266,7 @@ class CallSummaryScreen(ScrollKeys, BaseScreen):
                 out.append(L.msg("labels", "not_applicable") + "\n", style="dim")
             else:
                 out.append(f"{bar(score, 20)} {score:>3}", style=colour)
-                out.append(f"  x{self.result.weights[d]:g}\n", style="dim")
+                out.append(f"  {L.msg('labels', 'weight_of', w=f'{self.result.weights[d]:g}')}\n", style="dim")
         return out
 
     def needs_text(self) -> Text:
@@ -296,15 +296,16 @@ class CallSummaryScreen(ScrollKeys, BaseScreen):
             body.append(printable(m.message))
             if m.buyer_quote:
                 body.append(f" ← “{printable(m.buyer_quote)}”", style="italic")
-            body.append(f" [{m.guide}]", style="dim")
+            body.append(f" [{L.msg('labels', 'guide')}: {m.guide}]", style="dim")     # as mockint cites the guide
             items.append((Text("  ✓ " if m.good else "  ✗ ", style="green" if m.good else "red"), body))
         return Hanging(items)
 
     def feedback_text(self) -> Text | Hanging:
         items: list[tuple[Text | str, Text | str]] = []
+        guide = _language(self.result.lang).msg("labels", "guide")
         for f in self.result.feedback:
             body = Text(printable(f.text))
-            body.append(f" [{f.guide}]", style="dim")
+            body.append(f" [{guide}: {f.guide}]", style="dim")
             items.append(("• ", body))
         return Hanging(items) if items else Text(self.t("rp.none"), style="dim")
 

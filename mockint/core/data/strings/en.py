@@ -231,7 +231,7 @@ EN: dict[str, str] = {
     "rp.pick_title": "Role-play: sell to a scripted buyer",
     "rp.pick_hint": "Pick a call. The buyer reacts to what you actually ask: find their needs first, use "
                     "their words, handle the objection, then ask for a clear next step.",
-    "rp.turns": "up to {n} turns", "rp.practises": "Practises: {ids}",
+    "rp.turns": "up to {n} turns", "rp.practises": "Practises (guide): {ids}",
     "rp.status": "{title} · turn {n} of {total}",
     "rp.placeholder": "Say something to the buyer... (Ctrl+S sends; Enter is a new line)",
     "rp.hint": "Ctrl+S sends · Ctrl+L ends the call", "rp.see_score": "See the score",

@@ -229,7 +229,7 @@ RO: dict[str, str] = {
     "rp.pick_title": "Joc de rol: vindeți unui cumpărător simulat",
     "rp.pick_hint": "Alegeți un apel. Cumpărătorul reacționează la ce întrebați de fapt: aflați-i întâi "
                     "nevoile, folosiți-i cuvintele, tratați obiecția, apoi cereți un pas următor clar.",
-    "rp.turns": "cel mult {n} replici", "rp.practises": "Exersează: {ids}",
+    "rp.turns": "cel mult {n} replici", "rp.practises": "Exersează (ghid): {ids}",
     "rp.status": "{title} · replica {n} din {total}",
     "rp.placeholder": "Spuneți ceva cumpărătorului… (Ctrl+S trimite; Enter începe un rând nou)",
     "rp.hint": "Ctrl+S trimite · Ctrl+L încheie apelul", "rp.see_score": "Vedeți scorul",
