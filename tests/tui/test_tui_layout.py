@@ -99,3 +99,37 @@ def test_long_marks_and_summary_items_hang_under_their_text(width):
             if width == 80:
                 assert len(weakest) > len(app.screen.summary.session.weakest)   # the advice wrapped
     run(scenario)
+
+
+def words(lines: list[str]) -> str:
+    return " ".join(" ".join(lines).split())
+
+
+@pytest.mark.parametrize("lang", ["en", "ro"])
+@pytest.mark.parametrize("size", [(80, 24), (110, 34), (160, 45)])
+def test_start_screen_labels_are_whole_at_80_columns(lang, size):
+    """At 80x24 the start screen cut 'Full interview (mixed, ends with your questions…' and, in
+    Romanian, the timer's label ('cronometrează fiecare răspuns (depășirea doar s…'). Every label
+    and option is now drawn whole, a long one on two lines under its own first letter; at 110 and
+    160 columns each is still one line."""
+    from textual.widgets import Checkbox, Label, RadioButton
+
+    async def scenario():
+        settings = Settings(lang=lang, question_set="full", count=None, feedback="each", timer=True)
+        app = create_app(settings, clock=lambda: 0.0, blink=False)
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            screen = app.screen
+            toggles = list(screen.query(RadioButton)) + list(screen.query(Checkbox))
+            assert len(toggles) == 8
+            for widget in toggles + list(screen.query(Label)):
+                lines = drawn(widget)
+                label = str(widget.label) if not isinstance(widget, Label) else plain(widget)
+                assert "…" not in words(lines) and " ".join(label.split()) in words(lines), (label, lines)
+                if size[0] > 80:
+                    assert len(lines) == 1, lines
+                for line in lines[1:]:                      # wrapped: under the label, not the button
+                    assert line.startswith(" " * 4) and line.strip(), lines
+            if size[0] == 80 and lang == "ro":
+                assert any(len(drawn(w)) > 1 for w in toggles)
+    run(scenario)

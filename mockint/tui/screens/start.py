@@ -12,10 +12,8 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import (
     Button,
-    Checkbox,
     Input,
     Label,
-    RadioButton,
     RadioSet,
     Select,
     SelectionList,
@@ -28,6 +26,7 @@ from mockint.core.data.strings import has, tr
 from mockint.core.interview import Settings
 from mockint.tui.screens.base import BaseScreen
 from mockint.tui.widgets.footer import KeyFooter
+from mockint.tui.widgets.toggles import WrappingCheckbox, WrappingRadioButton
 
 LANGUAGES = [("English", "en"), ("Română", "ro")]
 SET_ORDER = ("full", "common", "responsibilities", "skills", "role")     # as shown; the default first
@@ -68,7 +67,7 @@ class StartScreen(BaseScreen):
                 yield Label(self.t("start.set"), classes="field-label")
                 with RadioSet(id="set", compact=True):
                     for name in SET_ORDER:
-                        yield RadioButton(self.t(f"set.{name}"), value=name == s.question_set, name=name)
+                        yield WrappingRadioButton(self.t(f"set.{name}"), value=name == s.question_set, name=name)
             with Horizontal(classes="row"):
                 yield Label(self.t("start.count"), classes="field-label")
                 yield Input(str(s.count or ""), placeholder=self.t("start.count_hint"), type="integer",
@@ -76,11 +75,11 @@ class StartScreen(BaseScreen):
             with Horizontal(classes="row"):
                 yield Label(self.t("start.feedback"), classes="field-label")
                 with RadioSet(id="feedback", compact=True):
-                    yield RadioButton(self.t("start.feedback_each"), value=s.feedback == "each", name="each")
-                    yield RadioButton(self.t("start.feedback_end"), value=s.feedback == "end", name="end")
+                    yield WrappingRadioButton(self.t("start.feedback_each"), value=s.feedback == "each", name="each")
+                    yield WrappingRadioButton(self.t("start.feedback_end"), value=s.feedback == "end", name="end")
             with Horizontal(classes="row"):
                 yield Label(self.t("start.timer"), classes="field-label")
-                yield Checkbox(self.t("start.timer_on"), value=s.timer, id="timer", compact=True)
+                yield WrappingCheckbox(self.t("start.timer_on"), value=s.timer, id="timer", compact=True)
             with Horizontal(classes="row buttons"):
                 yield Button(self.t("key.start"), id="go", variant="primary")
                 yield Button(self.t("key.history"), id="history")
@@ -159,7 +158,7 @@ class StartScreen(BaseScreen):
         return replace(self.settings, lang=option(self.query_one("#lang", Select).value),
                        question_set=pressed(self.query_one("#set", RadioSet), self.settings.question_set),
                        count=count, feedback=pressed(self.query_one("#feedback", RadioSet), self.settings.feedback),
-                       timer=self.query_one("#timer", Checkbox).value)
+                       timer=self.query_one("#timer", WrappingCheckbox).value)
 
     @on(Select.Changed, "#lang")
     def language_changed(self, event: Select.Changed) -> None:
