@@ -133,3 +133,48 @@ def test_start_screen_labels_are_whole_at_80_columns(lang, size):
             if size[0] == 80 and lang == "ro":
                 assert any(len(drawn(w)) > 1 for w in toggles)
     run(scenario)
+
+
+ASKS = {"en": "For example last year I sold software to a retailer, called the buyer and closed a 40,000 euro deal, "
+              "120% of quota. The client renewed and we grew the account. What does the team look like?",
+        "ro": "De exemplu, anul trecut am vândut software unui retailer, am sunat cumpărătorul și am închis un "
+              "contract de 40.000 de euro, 120% din target. Clientul a reînnoit. Cum arată echipa?"}
+
+
+@pytest.mark.parametrize("lang", ["en", "ro"])
+def test_the_live_coach_says_nothing_misleading_after_a_submit(lang):
+    """The live coach said "Start typing: tips appear here." after every submit: beside the
+    interviewer's replies (the answer box locked) and over the next question before anything was
+    typed. Now: the question's hint (what it wants) once a question is shown, "Answer sent" while
+    the replies are read, the ticks while typing."""
+    from mockint.core.data.strings import tr
+    from mockint.tui.widgets.live_coach import LiveCoach
+
+    async def scenario():
+        app = app_for(["sales-experience", "questions-for-us"], lang=lang, feedback="end")
+        async with app.run_test(size=(100, 40)) as pilot:
+            await begin(pilot)
+            await pilot.pause(0.5)
+            await settle(pilot)
+            coach = app.screen.query_one(LiveCoach)
+            shown = plain(coach)
+            assert tr(lang, "coach.aim") in shown and f"· {tr(lang, 'coach.example')}" in shown, shown
+            assert "Start typing" not in shown and "Începeți să scrieți" not in shown
+            app.screen.query_one(AnswerBox).text = ASKS[lang]
+            await pilot.pause(0.5)
+            await settle(pilot)
+            assert coach.coach is not None and f"✓ {tr(lang, 'coach.example')}" in plain(coach)
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+            await pilot.pause(0.5)                          # the emptied box's debounce: nothing changes
+            await settle(pilot)
+            assert app.screen.waiting is not None           # the interviewer answered the question asked
+            assert plain(coach).strip().endswith(tr(lang, "coach.sent")), plain(coach)
+            await pilot.press("ctrl+s")                     # continue: the closing question
+            await pilot.pause(0.5)
+            await settle(pilot)
+            shown = plain(coach)
+            assert app.interview.current_question().id == "questions-for-us"
+            assert tr(lang, "coach.aim") in shown and tr(lang, "coach.question_back") in shown, shown
+            assert tr(lang, "coach.example") not in shown          # not asked for at the close
+    run(scenario)

@@ -179,7 +179,7 @@ class InterviewScreen(BaseScreen):
         spent, self.spent = self.spent, 0.0          # a resumed question's clock goes on
         self.query_one(Countdown).start(q.seconds - spent)
         self._part_started = self.clock() - spent
-        self.query_one(LiveCoach).show(None)
+        self.coach_draft("", q)          # the question's hint, in place of the last answer's ticks
 
     def progress_text(self) -> Text:
         iv = self.interview
@@ -274,6 +274,7 @@ class InterviewScreen(BaseScreen):
         box = self.query_one(AnswerBox)
         box.set_locked(True)
         box.placeholder = self.t("iv.replied")      # not "Type your answer": nothing typed now would be kept
+        self.query_one(LiveCoach).show(None, "coach.sent")        # nor "Start typing" beside it
         button.focus()
         self.refresh_bindings()
 
@@ -379,19 +380,21 @@ class InterviewScreen(BaseScreen):
         self._stop_debounce()
 
     def refresh_coach(self) -> None:
-        text = self.query_one(AnswerBox).text
         q = self.interview.current_question()
-        if not text.strip() or q is None:
-            self.query_one(LiveCoach).show(None)
-            return
-        self.coach_draft(text, q)
+        if self.waiting is None and q is not None:     # an answer in: the panel says so until the next question
+            self.coach_draft(self.query_one(AnswerBox).text, q)
 
     @work(thread=True, exclusive=True, group="coach")
     def coach_draft(self, text: str, question: Question) -> None:
+        """The draft's coach; for an empty one (a new question, a box emptied), the question's hint."""
         coach = self.interview.coach(text, question)
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self.show_coach, question, coach)
+            self.app.call_from_thread(self.show_coach, question, bool(text.strip()), coach)
 
-    def show_coach(self, question: Question, coach: Coach) -> None:
-        if question is self.interview.current_question() and self.query_one(AnswerBox).text.strip():
+    def show_coach(self, question: Question, typed: bool, coach: Coach) -> None:
+        if question is not self.interview.current_question() or self.waiting is not None:
+            return
+        if typed and self.query_one(AnswerBox).text.strip():
             self.query_one(LiveCoach).show(coach)
+        elif not typed and not self.query_one(AnswerBox).text.strip():
+            self.query_one(LiveCoach).show_hint(coach)

@@ -110,7 +110,9 @@ EN: dict[str, str] = {
     "coach.result": "A result", "coach.hedges": "Hedges", "coach.fillers": "Fillers",
     "coach.question_back": "Question back", "coach.words": "Words",
     "coach.range": "{words} of {min}–{max}", "coach.short": "too short", "coach.long": "too long",
-    "coach.ok": "good length", "coach.waiting": "Start typing: tips appear here.",
+    "coach.ok": "good length", "coach.aim": "This answer wants:",
+    "coach.as_you_type": "As you type, each line gets ✓ or ✗.",
+    "coach.sent": "Answer sent. The next question's tips come with it.",
     # feedback
     "fb.title": "Feedback: question {n} of {total}",
     "fb.legend": "green: credited · red: penalised · orange: repeated",
