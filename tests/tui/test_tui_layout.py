@@ -178,3 +178,45 @@ def test_the_live_coach_says_nothing_misleading_after_a_submit(lang):
             assert tr(lang, "coach.aim") in shown and tr(lang, "coach.question_back") in shown, shown
             assert tr(lang, "coach.example") not in shown          # not asked for at the close
     run(scenario)
+
+
+@pytest.mark.parametrize("lang", ["en", "ro"])
+def test_the_summary_numbers_questions_as_the_interview_did_when_one_was_skipped(lang):
+    """Question 2 skipped: the summary listed the answers as 1 and 2 (question 3's answer as 2,
+    and key 2 opened it), the skipped question last and unnumbered, and the weakest points said
+    'Answer 2' for question 3. Now each question has its own number, the skipped one in its place
+    marked skipped, and the keys, weakest points and retries use the same numbers."""
+    from mockint.core.data.strings import tr
+
+    async def scenario():
+        app = app_for(["sales-experience", "why-sales", "handle-objection"], lang=lang, feedback="end")
+        async with app.run_test(size=(110, 40)) as pilot:
+            await begin(pilot)
+            weak = "Nu știu." if lang == "ro" else "I don't know."
+            await submit(pilot, weak)
+            while app.interview.index == 0:                     # a follow-up: answered the same way
+                await submit(pilot, weak)
+            await pilot.press("ctrl+n")                         # question 2 skipped
+            await settle(pilot)
+            while not isinstance(app.screen, SummaryScreen):
+                await submit(pilot, weak)
+            questions = app.interview.questions
+            assert [t.number for t in app.interview.turns] == [1, 3]
+            lines = plain(app.screen.query_one("#summary-answers")).splitlines()
+            assert tr(lang, "sum.open_feedback", span="1, 3") == lines[0]
+            assert lines[1].startswith("1. ") and lines[1].endswith(questions[0].text)
+            assert lines[2].startswith("2.   –  ") and questions[1].text in lines[2]
+            assert lines[2].endswith(f"({tr(lang, 'sum.skipped')})")
+            assert lines[3].startswith("3. ") and lines[3].endswith(questions[2].text)
+            weakest = plain(app.screen.query_one("#summary-weakest"))
+            said = {int(w.split(" · ")[0].split()[-1]) for w in weakest.splitlines()}
+            assert said and said <= {1, 3}, weakest
+            assert "2. " in plain(app.screen.query_one("#summary-retry"))       # the skipped one, by its number
+            await pilot.press("2")                                # skipped: no feedback to open
+            await pilot.pause()
+            assert isinstance(app.screen, SummaryScreen)
+            await pilot.press("3")
+            await pilot.pause()
+            assert isinstance(app.screen, FeedbackScreen) and app.screen.turn.question is questions[2]
+            assert tr(lang, "fb.title", n=3, total=3) in plain(app.screen.query_one(".title"))
+    run(scenario)

@@ -19,6 +19,17 @@ from mockint.tui.widgets.footer import KeyFooter
 from mockint.tui.widgets.hanging import Hanging
 
 
+def number_span(numbers: list[int]) -> str:
+    """"1-3, 5" for 1, 2, 3, 5."""
+    runs: list[list[int]] = []
+    for n in sorted(numbers):
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}-{r[-1]}" for r in runs)
+
+
 class SummaryScreen(ScrollKeys, BaseScreen):
     BINDINGS = [
         Binding("ctrl+r", "retry", "Practise again", id="retry"),
@@ -98,7 +109,7 @@ class SummaryScreen(ScrollKeys, BaseScreen):
         for r in rows:
             out.append(f"{r['term']:<{width}}  ")
             if r["covered_in"]:
-                out.append("✓ " + ", ".join(str(n) for n in r["covered_in"]) + "\n", style="green")
+                out.append("✓ " + ", ".join(str(self.number_of(n)) for n in r["covered_in"]) + "\n", style="green")
             else:
                 out.append(self.t("sum.not_covered") + "\n", style="yellow")
         out.rstrip()
@@ -120,22 +131,34 @@ class SummaryScreen(ScrollKeys, BaseScreen):
         items = []
         for w in self.summary.session.weakest:
             body = Text()
-            body.append(f"{self.t('sum.answer_n', n=w['answer'])} · {w['name']}: ", style="bold")
+            body.append(f"{self.t('sum.answer_n', n=self.number_of(w['answer']))} · {w['name']}: ", style="bold")
             body.append(w["advice"])
             items.append(("• ", body))
         return Hanging(items)
 
+    def number_of(self, answer: int) -> int:
+        """The question number (its place in the interview) of the ``answer``-th answer (1-based):
+        after a skipped question they differ, and the summary says the question's, as the
+        interview, its feedback and the history do."""
+        return self.interview.turns[answer - 1].number
+
     def answers_text(self) -> Hanging:
+        """Every question reached, by its number in the interview: its score, or "skipped" (a
+        skipped question was listed last, unnumbered, and the answers after it numbered 1, 2, 3…)."""
+        iv = self.interview
+        answered = {t.number: t for t in iv.turns}
         items: list[tuple[Text | str, Text | str]] = []
-        if self.interview.turns:
-            n = min(9, len(self.interview.turns))
-            items.append(("", Text(self.t("sum.open_feedback", span="1" if n == 1 else f"1-{n}"), style="dim")))
-        for i, t in enumerate(self.interview.turns, 1):
-            key = f"{i}. " if i < 10 else "   "
-            items.append((Text(f"{key}{t.result.score:>3}  ", style="bold"), t.question.text))
-        for qid in self.summary.skipped:
-            items.append((Text("  –  ", style="dim"),
-                          Text(f"{self.question(qid).text} ({self.t('sum.skipped')})", style="dim")))
+        keys = [n for n in answered if n <= 9]
+        if keys:
+            items.append(("", Text(self.t("sum.open_feedback", span=number_span(keys)), style="dim")))
+        skipped, reached = set(self.summary.skipped), iv.questions[:max([iv.index, *answered])]
+        width = len(str(len(reached)))
+        for n, q in enumerate(reached, 1):
+            if n in answered:
+                items.append((Text(f"{n:>{width}}. {answered[n].result.score:>3}  ", style="bold"), q.text))
+            elif q.id in skipped:
+                items.append((Text(f"{n:>{width}}.   –  ", style="dim"),
+                              Text(f"{q.text} ({self.t('sum.skipped')})", style="dim")))
         return Hanging(items)
 
     def retry_text(self) -> Text | Hanging:
@@ -147,13 +170,13 @@ class SummaryScreen(ScrollKeys, BaseScreen):
                         for qid in self.summary.retry])
 
     def action_answer_feedback(self, n: int) -> None:
-        """The feedback of answer ``n`` (1-based), as it was scored."""
-        turns = self.interview.turns
-        if 1 <= n <= len(turns):
+        """The feedback of the answer to question ``n`` (1-based), as it was scored."""
+        turn = next((t for t in self.interview.turns if t.number == n), None)
+        if turn is not None:
             # deferred: ~3 ms; not loaded yet with feedback at the end
             from mockint.tui.screens.feedback import FeedbackScreen
 
-            self.app.push_screen(FeedbackScreen(self.lang, turns[n - 1], self.interview.total))
+            self.app.push_screen(FeedbackScreen(self.lang, turn, self.interview.total))
 
     def question(self, qid: str) -> Question:
         return next(q for q in self.interview.questions if q.id == qid)
