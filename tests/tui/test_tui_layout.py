@@ -220,3 +220,44 @@ def test_the_summary_numbers_questions_as_the_interview_did_when_one_was_skipped
             assert isinstance(app.screen, FeedbackScreen) and app.screen.turn.question is questions[2]
             assert tr(lang, "fb.title", n=3, total=3) in plain(app.screen.query_one(".title"))
     run(scenario)
+
+
+@pytest.mark.parametrize("lang", ["en", "ro"])
+def test_progress_shows_questions_back_as_the_session_summary_did(lang, tmp_path):
+    """Progress said 'Questions back … last 19 %' for a session whose summary said 'Questions
+    back 100 %' (it averaged every answer; the summary counts the best one, questions back being
+    a bonus outside the closing question). Now both say the summary's figure, and a footnote under
+    the trends says what each bar is."""
+    from mockint.core.bank import loader
+    from mockint.core.data.strings import tr
+    from mockint.core.history.store import Store
+    from mockint.core.scoring.feedback import session_summary
+    from tests.unit.test_progress_agrees import ANSWERS
+
+    bank, scorer = loader.bank(lang), loader.scorer(lang)
+    results = [scorer.score(text, bank.get(qid)) for qid, text in ANSWERS[lang]]
+    summary = {c["id"]: round(c["score"] * 100) for c in session_summary(lang, results).criteria}
+    store = Store.open(tmp_path / "history.db")
+    sid = store.start_session(lang, {}, {}, [qid for qid, _ in ANSWERS[lang]])
+    for i, ((qid, text), r) in enumerate(zip(ANSWERS[lang], results)):
+        store.save_answer(sid, i, qid, bank.get(qid).text, text, None, r.to_dict(), 1)
+    store.finish_session(sid, {})
+
+    async def scenario():
+        settings = Settings(lang=lang, question_set="full", count=None, feedback="each", timer=False)
+        app = create_app(settings, clock=lambda: 0.0, blink=False, store=store)
+        async with app.run_test(size=(110, 40)) as pilot:
+            await pilot.pause()
+            await pilot.press("ctrl+g")
+            await settle(pilot)
+            rows = {row.query_one(".trend-spark").id.removeprefix("spark-"): plain(row.query_one(".trend-figure"))
+                    for row in app.screen.query(".trend")}
+            for cid, figure in rows.items():
+                assert tr(lang, "prog.last", score=summary[cid]) in figure, (cid, figure, summary[cid])
+            assert summary["questions_back"] == 100
+            name = next(c.name for c in loader.rubric(lang).criteria if c.id == "questions_back")
+            assert tr(lang, "prog.note", best=name) == plain(app.screen.query_one("#progress-note"))
+    try:
+        run(scenario)
+    finally:
+        store.close()

@@ -3,6 +3,7 @@ answers, and the cheap queries progress needs: the Store's :class:`SessionReads`
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import TYPE_CHECKING, Any
 
 from mockint.core.data.errors import MockintError, did_you_mean
@@ -173,13 +174,17 @@ class SessionReads(StoreParts):
 
     # -- for progress (cheap: no answer JSON is parsed)
     @_reading
-    def criterion_averages(self, lang: str | None = None) -> list[tuple[str, str, str, float]]:
+    def criterion_averages(self, lang: str | None = None,
+                           best: Collection[str] = ()) -> list[tuple[str, str, str, float]]:
         """(session id, started_at, criterion, mean shown score 0..1) for every answered session,
-        oldest first."""
-        sql = ("SELECT s.id, s.started_at, rc.criterion, avg(rc.score) FROM sessions s "
+        oldest first; for the criteria in ``best``, the session's best shown score instead."""
+        pick = "avg(rc.score)"
+        params: list[Any] = sorted(best)
+        if params:
+            pick = f"CASE WHEN rc.criterion IN ({', '.join('?' * len(params))}) THEN max(rc.score) ELSE {pick} END"
+        sql = (f"SELECT s.id, s.started_at, rc.criterion, {pick} FROM sessions s "
                "JOIN results r ON r.session_id = s.id AND r.shown = 1 "
                "JOIN result_criteria rc ON rc.result_id = r.id")
-        params: list[Any] = []
         if lang:
             sql += " WHERE s.lang = ?"
             params.append(lang)

@@ -44,12 +44,25 @@ def _criterion_order(lang: str | None) -> list[str]:
         return []
 
 
+def bonus_criteria(lang: str | None) -> frozenset[str]:
+    """The criteria that are a bonus on some questions (questions back, outside the closing one):
+    a session's summary counts their best answer, not the mean (``feedback.session_summary``)."""
+    try:
+        from mockint.core.bank import loader
+
+        return frozenset(c.id for c in loader.rubric(lang or "en").criteria
+                         if "bonus" in {c.mode, *(v.get("mode") for v in c.by_kind.values())})
+    except Exception:  # pragma: no cover - the built-in rubric always loads
+        return frozenset()
+
+
 def criterion_trend(store: Store, lang: str | None = None) -> dict[str, list[tuple[str, float]]]:
-    """``{criterion_id: [(started_at, score 0..1), ...]}``, one point per answered session (the
-    mean of that criterion over the session's answers, as shown), oldest first; criteria in
-    rubric order."""
+    """``{criterion_id: [(started_at, score 0..1), ...]}``, one point per answered session, the
+    figure that session's summary showed: the mean of that criterion over the session's answers,
+    or for a criterion that is a bonus on some questions its best answer (Progress said 'last 19 %'
+    for Questions back beside a summary's 100 %); oldest first; criteria in rubric order."""
     out: dict[str, list[tuple[str, float]]] = {}
-    for _sid, started, crit, avg in store.criterion_averages(lang):
+    for _sid, started, crit, avg in store.criterion_averages(lang, best=bonus_criteria(lang)):
         out.setdefault(crit, []).append((started, round(avg, 3)))
     order = _criterion_order(lang)
     rank = {c: i for i, c in enumerate(order)}

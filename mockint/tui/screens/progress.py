@@ -1,6 +1,6 @@
-"""Progress over the history, in one language: a sparkline per criterion (its mean in each answered
-session, oldest to newest) and, for each question answered more than once, what changed between
-the last two attempts, rule by rule ("+ 2 × a number", "− 2 × a hedge")."""
+"""Progress over the history, in one language: a sparkline per criterion (each answered session's
+figure as its summary showed it, oldest to newest) and, for each question answered more than once,
+what changed between the last two attempts, rule by rule ("+ 2 × a number", "− 2 × a hedge")."""
 
 from __future__ import annotations
 
@@ -44,6 +44,7 @@ class ProgressData:
     repeats: list[dict[str, Any]] = field(default_factory=list)
     sessions: list[str] = field(default_factory=list)     # started_at of each answered session
     error: str | None = None
+    best: list[str] = field(default_factory=list)         # the names of criteria counted by their best answer
 
 
 def load_progress(store: Store, lang: str) -> ProgressData:
@@ -58,8 +59,9 @@ def load_progress(store: Store, lang: str) -> ProgressData:
     except MockintError:  # pragma: no cover - the built-in rubric always loads
         names = {}
     sessions = sorted({started for points in trend.values() for started, _ in points})
+    best = [names.get(c, c) for c in trend if c in progress.bonus_criteria(lang)]
     return ProgressData([Trend(c, names.get(c, c), [s for _, s in points]) for c, points in trend.items()],
-                        repeats, sessions)
+                        repeats, sessions, best=best)
 
 
 BLOCKS = " ▁▂▃▄▅▆▇█"
@@ -148,6 +150,8 @@ class ProgressScreen(ScrollKeys, BaseScreen):
                 Static(trend_figure(t.scores, self.t("prog.last", score=round(t.scores[-1] * 100))),
                        classes="trend-figure"),
                 classes="trend"))
+        if data.best:             # why Questions back reads 100 % where the answers average 19 %: as the summary
+            trends.mount(Static(Text(self.t("prog.note", best=", ".join(data.best)), style="dim"), id="progress-note"))
         repeats = self.query_one("#repeats", Vertical)
         repeats.mount(Static(Text(self.t("prog.attempts"), style="bold"), classes="section"))
         if not data.repeats:

@@ -185,6 +185,8 @@ EN: dict[str, str] = {
     "prog.no_change": "no rule changed", "prog.loading": "Loading…",
     "prog.last": "last {score:>3}%", "prog.sessions": "Answered sessions: {n}, from {first} to {last}",
     "prog.scores": "{scores} ({n} attempts)",
+    "prog.note": "Each bar is a session as its summary showed it: the average of its answers "
+                 "({best}: the best answer, a bonus outside the closing question).",
     "resume.title": "Unfinished interview",
     "resume.question": "An interview from {date} was not finished ({n} of {total} answered). Resume it?",
     "resume.yes": "Resume", "resume.no": "No, discard it",

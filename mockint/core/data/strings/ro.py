@@ -182,6 +182,8 @@ RO: dict[str, str] = {
     "prog.last": "ultimul {score:>3} %",
     "prog.sessions": "Sesiuni cu răspunsuri: {n}, de la {first} până la {last}",
     "prog.scores": "{scores} (încercări: {n})",
+    "prog.note": "Fiecare bară e o sesiune așa cum a arătat-o rezumatul ei: media răspunsurilor "
+                 "({best}: cel mai bun răspuns, un bonus în afara întrebării de final).",
     "resume.title": "Interviu neîncheiat",
     "resume.question": "Un interviu din {date} nu a fost încheiat (răspunsuri: {n} din {total}). Îl reluați?",
     "resume.yes": "Reia", "resume.no": "Nu, renunț la el",
