@@ -261,3 +261,32 @@ def test_progress_shows_questions_back_as_the_session_summary_did(lang, tmp_path
         run(scenario)
     finally:
         store.close()
+
+
+def test_the_posting_terms_are_all_listed_and_followed_by_the_form():
+    """The terms found in a job posting were a box of 12 rows scrolled inside the scrolled start
+    form (13 terms and more: the rest hidden in it, hard to see at 80x24). The list is now as tall
+    as its terms, and moving through them with the keys scrolls the form to the highlighted one
+    (Textual's own scrolling, tested here)."""
+    from textual.widgets import SelectionList
+
+    from tests.tui.test_tui_jobspec import POSTING
+
+    async def scenario():
+        settings = Settings(lang="en", question_set="full", count=None, feedback="each", timer=True)
+        app = create_app(settings, clock=lambda: 0.0, blink=False, job_text=POSTING)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            screen = app.screen
+            terms = screen.query_one("#job-terms", SelectionList)
+            assert terms.option_count > 12
+            assert terms.size.height == terms.option_count          # every term on its own row, no inner box
+            terms.focus()
+            form = screen.query_one("#start-form")
+            for i in range(terms.option_count):
+                await pilot.press("down")
+                await pilot.pause()
+                assert terms.highlighted == i
+                row = terms.region.y + i
+                assert form.region.y <= row < form.region.bottom, (i, form.scroll_y)
+    run(scenario)

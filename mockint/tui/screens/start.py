@@ -33,7 +33,7 @@ SET_ORDER = ("full", "common", "responsibilities", "skills", "role")     # as sh
 MAX_COUNT = 50
 TONE_ORDER = ("none", "formal", "casual")
 MAX_TERMS = 100         # terms shown for unticking (every useful one: a term not shown could not be
-                        # left out, yet it would count); the list scrolls past 12 rows
+                        # left out, yet it would count); all of them, the form scrolls
 
 
 def option(value: object) -> str:
