@@ -144,7 +144,7 @@ def argues(r: Reading) -> Ev | None:
     without acknowledging it, asking anything (but for the ask), tying value or giving proof."""
     if r.has("argue"):
         return r.first("argue")
-    asked = [q for q in r.questions if r.ask is None or q.start != r.ask.start]
+    asked = [q for q in r.questions if q.ref != "ask" and (r.ask is None or q.start != r.ask.start)]
     if r.pitched and not (r.has("acknowledge") or asked or r.value or r.has("proof")):
         return r.pitch[0] if r.pitch else _whole(r)
     return None

@@ -23,7 +23,7 @@ NUMBER = "{number}"          # a cue that matches any number (a figure: proof be
 CUE_KINDS = ("request_starters", "open_starters", "closed_starters", "lead_ins", "you_words", "acknowledge", "recap",
              "clarify",
              "argue", "pitch", "benefit", "proof", "figure", "result", "price", "ask", "next_step", "time",
-             "close_vague", "pressure", "dishonesty", "stop_words")
+             "close_vague", "confirm", "pressure", "dishonesty", "stop_words")
 NUMBER_OK = ("figure",)      # the kinds where "{number}" may be listed
 
 # thresholds: name -> (lowest, highest, whole number)

@@ -15,7 +15,7 @@ from mockint.core.scoring.matching import NUMBER, Fuzzy, Hit, Lexicon, PhraseSet
 from mockint.core.scoring.text import Analysed, analyse, phrase_tokens, stem_words
 
 CUE_SETS = ("acknowledge", "recap", "clarify", "argue", "pitch", "benefit", "proof", "figure", "result", "price",
-            "ask", "time", "close_vague", "pressure", "dishonesty")
+            "ask", "time", "close_vague", "confirm", "pressure", "dishonesty")
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,7 @@ class Reading:
     text: str
     words: int
     stems: list[str] = field(default_factory=list)
-    questions: list[Ev] = field(default_factory=list)       # kind "open" / "closed"
+    questions: list[Ev] = field(default_factory=list)       # kind "open" / "closed"; ref "ask": part of the ask
     probes: list[tuple[int, Ev]] = field(default_factory=list)   # (trigger size, Ev ref=need id)
     pitch: list[Ev] = field(default_factory=list)
     long_statement: bool = False
@@ -255,7 +255,8 @@ def read_turn(text: str, sc, ctx: Context) -> Reading:
                            int(sc.language.th("result_window")))
     for k in CUE_SETS:
         r.cues[k] = [ev(a, k, h.start, h.end, h.phrase) for h in hits[k]]
-    r.questions = [ev(a, s.question, s.start, s.end) for s in sents if s.question]
+    closing = _closing(sents, hits, asked is not None)
+    r.questions = [ev(a, s.question, s.start, s.end, "ask" if id(s) in closing else "") for s in sents if s.question]
     r.pitch = [ev(a, "pitch", h.start, h.end, h.phrase) for h in hits["pitch"]
                if (s := _in(sents, h)) is not None and not s.question]
     r.long_statement = not r.questions and r.words >= sc.language.th("long_statement_words")
@@ -360,6 +361,15 @@ def _ask(a: Analysed, sents: list[Sentence], hits: dict) -> tuple[Sentence, Ev] 
         if best is None or (specific and best[1].ref == "vague"):
             best = (s, found)
     return best
+
+
+def _closing(sents: list[Sentence], hits: dict, asked: bool) -> set[int]:
+    """The yes/no questions that ask the buyer to agree to a step, not about their situation: one
+    with a ``confirm`` phrase ("would that work?", "vă convine?"), and, in a turn that asks for a
+    next step, one with an ask, next step or time phrase ("does that work?", "vă notez în calendar?")."""
+    kinds = ("confirm", "ask", "next_step", "time", "close_vague") if asked else ("confirm",)
+    steps = {id(s) for k in kinds for h in hits[k] if (s := _in(sents, h)) is not None}
+    return {id(s) for s in sents if s.question == "closed" and id(s) in steps}
 
 
 def _reflections(a: Analysed, sc, ctx: Context) -> list[Reflection]:

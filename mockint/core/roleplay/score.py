@@ -191,7 +191,7 @@ def _discovery(call, marks: _Marks) -> int:
     sc, st = call.scenario, call.state
     p = sc.language.parts["discovery"]
     qs = [(x.reply.turn, q) for x in call.exchanges for q in x.reading.questions
-          if x.reading.ask is None or q.start != x.reading.ask.start]        # the ask is not discovery
+          if q.ref != "ask" and (x.reading.ask is None or q.start != x.reading.ask.start)]   # the ask is not discovery
     for t, q in qs:
         marks.add("discovery", t, q.kind == "open", f"{q.kind}_question", q)
     for nid, (t, e) in st.revealed.items():
