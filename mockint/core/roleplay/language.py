@@ -67,6 +67,8 @@ _MARKS = {
 FEEDBACK_KEYS = ("dishonesty", "pressure", "pitch_first", "no_questions", "need_missed", "closed_question",
                  "no_reflection", "monologue", "argued", "unhandled", "value_missed", "asked_too_soon",
                  "no_ask", "asked_vague", "not_agreed_open", "not_agreed")
+# the marks that may name no turn, and the advice said then (with no {turn})
+TURNLESS = {"need_missed": "need_missed_call"}
 MESSAGES: dict[str, dict[str, tuple[str, ...]]] = {
     "labels": {"brief": (), "buyer": (), "you": (), "turn": ("n",), "outcome": (), "score": (),
                "not_applicable": (), "capped": ("cap", "reason"), "needs_found": (), "needs_missed": (),
@@ -75,7 +77,7 @@ MESSAGES: dict[str, dict[str, tuple[str, ...]]] = {
     "outcomes": {"agreed": ("turn",), "turn_limit": ("turn",), "pushed": ("turn",), "open": ("turn",)},
     "dimensions": {d: () for d in DIMENSIONS + ("red_flags",)},
     "marks": _MARKS,
-    "feedback": {k: ("turn",) + _MARKS[k] for k in FEEDBACK_KEYS},
+    "feedback": {**{k: ("turn",) + _MARKS[k] for k in FEEDBACK_KEYS}, **{v: _MARKS[k] for k, v in TURNLESS.items()}},
 }
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from mockint.core.data.errors import MockintError
 from mockint.core.roleplay.buyer import AGREED
-from mockint.core.roleplay.language import DIMENSIONS, FEEDBACK_KEYS, Language
+from mockint.core.roleplay.language import DIMENSIONS, FEEDBACK_KEYS, TURNLESS, Language
 from mockint.core.roleplay.reading import Ev
 
 RESULT_FORMAT = 1
@@ -147,9 +147,9 @@ def score_call(call) -> CallResult:
     sc, st = call.scenario, call.state
     language = sc.language
     marks = _Marks(language)
-    dims = {"discovery": _discovery(call, marks), "listening": _listening(call, marks),
-            "balance": _balance(call, marks), "objections": _objections(call, marks),
-            "value": _value(call, marks), "close": _close(call, marks)}
+    dims = {"listening": _listening(call, marks), "balance": _balance(call, marks),
+            "objections": _objections(call, marks), "value": _value(call, marks), "close": _close(call, marks)}
+    dims = {"discovery": _discovery(call, marks), **dims}     # last: a missed need's turn looks at the others' marks
     cap = _red_flags(call, marks)
     w = language.weights
     used = [d for d in DIMENSIONS if dims[d] is not None and w[d] > 0]
@@ -178,13 +178,16 @@ def _turns(call) -> list[dict]:
             for x in call.exchanges]
 
 
-def _chance(call) -> int:
-    """The turn a missed point refers to: the first turn that asked no question (a chance to ask),
-    else the last turn."""
+def _told(call, marks: _Marks) -> int | None:
+    """The turn a need never uncovered refers to: the first that told instead of asking (no
+    question about the buyer, no ask for a next step, and no ✓ but for listening); None when every
+    turn asked or did something right (the advice then names no turn)."""
+    right = {m.turn for m in marks.items if m.good and m.dimension != "listening"}
     for x in call.exchanges:
-        if not x.reading.questions:
+        r = x.reading
+        if x.reply.turn not in right and r.ask is None and all(q.ref == "ask" for q in r.questions):
             return x.reply.turn
-    return call.state.turn or 1
+    return None
 
 
 def _discovery(call, marks: _Marks) -> int:
@@ -198,7 +201,7 @@ def _discovery(call, marks: _Marks) -> int:
         marks.add("discovery", t, True, "need_uncovered", e, need=sc.need(nid).label)
     for n in sc.needs:
         if n.id not in st.revealed:
-            marks.add("discovery", _chance(call), False, "need_missed", need=n.label)
+            marks.add("discovery", _told(call, marks), False, "need_missed", need=n.label)
     if not qs:
         marks.add("discovery", 1, False, "no_questions")
     if st.pitch_first:
@@ -367,7 +370,8 @@ def _feedback(language: Language, items: list[Mark], dims: dict[str, int | None]
         if m.dimension in seen or (m.dimension != RED and lost(m) <= 0):
             continue
         seen.add(m.dimension)
-        text = language.msg("feedback", m.key, turn=m.turn, **m.params)
+        key = m.key if m.turn is not None else TURNLESS[m.key]      # advice on the whole call
+        text = language.msg("feedback", key, turn=m.turn, **m.params)
         out.append(Feedback(m.turn, m.dimension, m.key, text, m.guide))
         if len(out) >= language.feedback_items:
             break
