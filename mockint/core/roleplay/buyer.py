@@ -15,7 +15,9 @@ A reply is made of up to three slots, each holding at most one line, said in thi
    vague ask.
 
 When no slot has a line, an objection still open is said again (its ``says``, then its
-``argued`` line, in turn) after a turn with no question (after any turn, for a ``blocks`` one);
+``argued`` line, in turn; once the candidate has spoken of the offer since it was raised, its
+``again`` lines or its ``argued`` line: "what is it regarding?" is not asked again) after a turn
+with no question (after any turn, for a ``blocks`` one);
 else a neutral line (cycled) answers: ``vague_question`` after a question, ``statement``
 otherwise. At the turn limit the ``end.turn_limit`` line ends the call.
 """
@@ -76,6 +78,7 @@ class State:
     pitch_first: list[tuple[int, Ev]] = field(default_factory=list)
     asks: list[tuple[int, Ev, str]] = field(default_factory=list)       # (turn, ask, the buyer's answer)
     price_turn: int | None = None
+    offer: list[int] = field(default_factory=list)                      # turns that spoke of the offer
     used: dict[str, int] = field(default_factory=dict)                  # neutral lines said, per list
     buyer: BuyerWords = field(default_factory=BuyerWords)
     said_first: dict[str, int] = field(default_factory=dict)
@@ -123,6 +126,8 @@ def _record(sc: Scenario, st: State, r: Reading) -> None:
         st.pitch_first.append((t, r.pitch[0] if r.pitch else _whole(r)))
     if r.has("price") and st.price_turn is None:
         st.price_turn = t
+    if r.pitched or r.value or any(r.has(k) for k in ("benefit", "proof", "price")):
+        st.offer.append(t)                      # the candidate said what the call is about
     for e in r.value:
         st.tied.setdefault(e.ref, []).append((t, e))
     for refl in r.reflections:
@@ -181,10 +186,7 @@ def _reply(sc: Scenario, st: State, r: Reading) -> list[ReplyPart]:
     still = [o for o in st.open_objections() if st.objections[o].raised_before(st.turn)
              and (not r.questions or sc.objection(o).blocks)]
     if not parts and still:                     # nothing else to say: the open objection again
-        o = sc.objection(still[0])
-        n = st.used.get("again:" + o.id, 0)
-        st.used["again:" + o.id] = n + 1
-        return [ReplyPart("objection_again", o.argued if n % 2 else o.says, o.id)]
+        return [_again(sc.objection(still[0]), st)]
     if not parts:
         key = "vague_question" if r.questions else "statement"
         lines = sc.lines[key]
@@ -192,6 +194,19 @@ def _reply(sc: Scenario, st: State, r: Reading) -> list[ReplyPart]:
         st.used[key] = n + 1
         parts.append(ReplyPart("neutral", lines[n % len(lines)], key))
     return parts
+
+
+def _again(o: Objection, st: State) -> ReplyPart:
+    """An open objection said again: its ``says`` and ``argued`` lines in turn; once the candidate
+    has spoken of the offer since it was raised, the buyer moves on ("what is it regarding?" is
+    not asked again): its ``again`` lines in turn, or its ``argued`` line."""
+    raised = st.objections[o.id].raised or 0
+    told = any(t >= raised for t in st.offer)
+    key = ("moved_on:" if told else "again:") + o.id
+    n = st.used.get(key, 0)
+    st.used[key] = n + 1
+    lines = (o.again or (o.argued,)) if told else (o.says, o.argued)
+    return ReplyPart("objection_again", lines[n % len(lines)], o.id)
 
 
 def _raise(st: State, o: Objection) -> ReplyPart:

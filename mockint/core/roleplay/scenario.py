@@ -60,6 +60,7 @@ class Objection:
     softened: str
     argued: str
     blocks: bool = False        # while open, the buyer reveals no need (a gatekeeper's screen)
+    again: tuple[str, ...] = ()     # said again once the candidate spoke of the offer (cycled; default: argued)
 
     @property
     def fault(self) -> bool:
@@ -263,7 +264,7 @@ def _objections(doc: Doc, value: Any, p: tuple, need_ids: list[str], limit: int)
     keys = ("id", "label", "raised_when", "says", "words", "softened_by", "needed", "softened", "argued")
     for i, raw in enumerate(doc.seq(value, p, 1)):
         q = p + (i,)
-        m = doc.mapping(raw, q, required=keys, optional=("blocks",))
+        m = doc.mapping(raw, q, required=keys, optional=("blocks", "again"))
         when, param = _raised(doc, m["raised_when"], q + ("raised_when",), need_ids, limit)
         moves = doc.seq(m["softened_by"], q + ("softened_by",), 1)
         for k, mv in enumerate(moves):
@@ -275,7 +276,8 @@ def _objections(doc: Doc, value: Any, p: tuple, need_ids: list[str], limit: int)
                              param, doc.text_(m["says"], q + ("says",)), phrases(doc, m["words"], q + ("words",)),
                              tuple(moves), needed, doc.text_(m["softened"], q + ("softened",)),
                              doc.text_(m["argued"], q + ("argued",)),
-                             doc.typed(m.get("blocks", False), q + ("blocks",), bool)))
+                             doc.typed(m.get("blocks", False), q + ("blocks",), bool),
+                             tuple(doc.strings(m["again"], q + ("again",))) if "again" in m else ()))
     if len(out) > 5:
         doc.fail(p, f"has {len(out)} objections; at most 5")
     _unique(doc, [o.id for o in out], p, "id")
