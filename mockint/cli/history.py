@@ -149,11 +149,23 @@ def cmd_history(args) -> str:
     if not rows:
         return "no sessions yet; 'mockint practice' starts one\n"
     lines = [f"{'id':<8}  {'started':<16}  lang  answers  score"]
+    titles = _titles(rows)
     for r in rows:
         score = "—" if r.score is None else str(r.score)
-        state = ("" if r.finished_at else "  unfinished") + (f"  role-play: {r.scenario}" if r.scenario else "")
+        call = titles.get((r.lang, r.scenario), r.scenario) if r.scenario else None
+        state = ("" if r.finished_at else "  unfinished") + (f"  role-play: {call}" if call else "")
         lines.append(f"{r.id[:8]:<8}  {_local(r.started_at):<16}  {r.lang:<4}  {r.n_answers:>7}  {score:>5}{state}")
     return "\n".join(lines) + "\n"
+
+
+def _titles(rows) -> dict[tuple[str, str | None], str]:
+    """(language, scenario id) -> the scenario's title in that language, for the calls listed."""
+    langs = sorted({r.lang for r in rows if r.scenario})
+    if not langs:
+        return {}
+    from mockint.core.roleplay import titles  # deferred: the role-play package ~23 ms, only when calls are listed
+
+    return {(lang, sid): title for lang in langs for sid, title in titles(lang).items()}
 
 
 def _record(store, args):

@@ -193,7 +193,7 @@ def test_a_call_opens_from_the_history_as_it_was_scored():
             await pilot.press("ctrl+o")
             await pilot.pause()
             table = pilot.app.screen.table
-            assert str(table.get_row_at(0)[-1]) == "role-play: sell-pen"       # the call is marked
+            assert str(table.get_row_at(0)[-1]) == "role-play: Sell me this pen"       # the call is marked
             await pilot.press("enter")
             await pilot.pause()
             screen = pilot.app.screen
@@ -203,6 +203,30 @@ def test_a_call_opens_from_the_history_as_it_was_scored():
             await pilot.press("escape")
             await pilot.pause()
             assert type(pilot.app.screen).__name__ == "HistoryScreen"
+    run(scenario)
+
+
+def test_the_history_names_a_call_by_its_title_in_the_call_s_language():
+    """A first-time user's History listed "joc de rol: cold-gatekeeper": the scenario's id. Now its
+    title, in the language of the call, whatever the language of the screen."""
+    with Store.open() as s:
+        for lang, sid, started in (("ro", "cold-gatekeeper", "2026-01-02"), ("en", "discovery-ops", "2026-01-01")):
+            turns = example(sid, "good", lang)[:1]
+            session = s.start_call(lang, sid)
+            result = roleplay.Call.replay(roleplay.scenario(sid, lang), turns).result()
+            s.save_call(session, turns, result.to_dict(), finished=True)
+            s.conn.execute("UPDATE sessions SET started_at = ? WHERE id = ?", (started + "T10:00:00+00:00", session))
+        s.conn.commit()
+
+    async def scenario():
+        async with app("ro").run_test(size=(140, 36)) as pilot:
+            await pilot.pause()
+            await pilot.press("ctrl+o")
+            await pilot.pause()
+            table = pilot.app.screen.table
+            states = [str(table.get_row_at(i)[-1]) for i in range(table.row_count)]
+            assert states == ["joc de rol: Apel la rece: cum treceți de asistentă",
+                              "joc de rol: Discovery call with an operations manager"]
     run(scenario)
 
 

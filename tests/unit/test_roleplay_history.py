@@ -71,7 +71,7 @@ def test_the_cli_saves_lists_reports_and_exports_a_call(tmp_path):
     assert p.stderr == f"mockint: note: saved as session {sid8} ('mockint report {sid8}' shows it)\n"
     score = played().result().overall
     p = run_main("history")
-    assert p.stdout.splitlines()[1].endswith(f"en          3  {score:>5}  role-play: discovery-ops")
+    assert p.stdout.splitlines()[1].endswith(f"en          3  {score:>5}  role-play: Discovery call with an operations manager")
     md = run_main("report", sid8).stdout
     assert md == roleplay_report.render_markdown(played().result())
     assert json.loads(run_main("report", sid8, "--format", "json").stdout)["overall"] == score

@@ -7,6 +7,7 @@ Public API::
 
     load_scenarios(lang, extra_paths=()) -> dict[str, Scenario]     # built-in, the user's, extra files
     scenario(scenario_id, lang="en", extra_paths=()) -> Scenario
+    titles(lang) -> dict[str, str]   # each scenario's title by id (the history names a call by it)
     call = Call(scenario)            # call.opening: the buyer's first line(s)
     reply = call.turn(text)          # -> BuyerReply(turn, parts, ended, outcome); reply.text
     call.ended, call.outcome         # outcome: "agreed" | "pushed" | "turn_limit" | None
@@ -32,7 +33,7 @@ from mockint.core.roleplay.reading import Reading
 from mockint.core.roleplay.scenario import Scenario, builtin, parse_extra
 from mockint.core.roleplay.score import CallResult, Feedback, Mark, score_call
 
-__all__ = ["load_scenarios", "scenario", "user_dir", "Call", "BuyerReply", "ReplyPart", "CallResult", "Mark",
+__all__ = ["load_scenarios", "scenario", "titles", "user_dir", "Call", "BuyerReply", "ReplyPart", "CallResult", "Mark",
            "Feedback", "Scenario", "check_examples",
            "ExampleCheck", "MAX_TURN_CHARS", "outcome_words"]
 
@@ -98,6 +99,20 @@ def scenario(scenario_id: str, lang: str = "en", extra_paths: Sequence[str | Pat
                            f"{did_you_mean_sorted(scenario_id, found)}; "
                            f"'mockint roleplay --list --lang {lang}' lists them")
     return found[scenario_id]
+
+
+def titles(lang: str) -> dict[str, str]:
+    """Each scenario's title in ``lang``, by id: the history names a call by it. When the user's
+    files do not load, the built-in scenarios' titles; none for a language with no role-plays (a
+    call's id is shown where no title is found)."""
+    try:
+        return {sid: sc.title for sid, sc in load_scenarios(lang).items()}
+    except MockintError:
+        pass
+    try:
+        return {sc.id: sc.title for sc in builtin(lang)[1]}
+    except MockintError:
+        return {}
 
 
 @dataclass(frozen=True)

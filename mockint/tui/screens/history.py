@@ -47,6 +47,17 @@ def score_cell(score: int | None) -> Text:
     return Text(str(score), style=f"bold {colour}", justify="right")
 
 
+def call_titles(rows: list[SessionRow]) -> dict[str, str]:
+    """Each role-play call's scenario title, in the session's language (its id when not found)."""
+    langs = {r.lang for r in rows if r.scenario}
+    if not langs:
+        return {}
+    from mockint.core.roleplay import titles  # deferred: the role-play package, only when calls are listed
+
+    found = {lang: titles(lang) for lang in langs}
+    return {r.id: found[r.lang].get(r.scenario, r.scenario) for r in rows if r.scenario}
+
+
 class HistoryScreen(BaseScreen):
     BINDINGS = [
         Binding("escape", "back", "Back", id="back"),
@@ -63,6 +74,7 @@ class HistoryScreen(BaseScreen):
         self.sort_by, self.descending = "date", True
         self.query_text = ""
         self._dates: dict[str, str] = {}
+        self._calls: dict[str, str] = {}        # session id -> the call's scenario title (in its language)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="history-box"):
@@ -82,6 +94,7 @@ class HistoryScreen(BaseScreen):
             self.notify(self.t("hist.off", reason=str(exc)), severity="error", markup=False)
             self.rows = []
         self._dates = {r.id: local_time(r.started_at) for r in self.rows}
+        self._calls = call_titles(self.rows)
         self.populate()
         self.table.focus()
 
@@ -149,7 +162,7 @@ class HistoryScreen(BaseScreen):
         """Unfinished, and for a role-play call its scenario."""
         bits = [] if r.finished else [self.t("hist.unfinished")]
         if r.scenario:
-            bits.append(self.t("hist.roleplay", scenario=r.scenario))
+            bits.append(self.t("hist.roleplay", scenario=self._calls.get(r.id, r.scenario)))
         return " · ".join(bits)
 
     def status(self) -> Text:
