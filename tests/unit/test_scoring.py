@@ -781,3 +781,14 @@ def test_a_figure_is_quoted_whole_never_its_decimals_alone(lang, text, whole, pa
     numbers = next(k for k in r.criterion("real_examples").checks if k.id == "numbers")
     said = [e.text for e in numbers.evidence]
     assert all(w in said for w in whole) and not any(p in said for p in part), said
+
+
+@pytest.mark.parametrize("lang", ["en", "ro"])
+@pytest.mark.parametrize("qid", ["salary-expectations", "company-culture", "interview-preparation"])
+def test_questions_about_you_and_us_give_no_customer_advice(lang, qid):
+    """No 'say what it changed for the customer' on a salary, culture or preparation answer: Two-way
+    is off there (the bank's criteria), as a hiring manager's review asked."""
+    r = loader.scorer(lang).score("I looked at your website and your reviews, and I read the job ad twice.",
+                                  loader.bank(lang).get(qid))
+    assert r.criterion("two_way") is None
+    assert r.criterion("preparation") is not None
