@@ -226,6 +226,22 @@ class InterviewFlow(AppHost):
         self.set_timer(0.3, self.recorder.ensure_started)
         self.set_timer(0.3, self.warm_scorer)
 
+    def practise(self, question: Question) -> None:
+        """A one-question interview on ``question``, in its language (the question browser's
+        Practise): the browser closes and the interview takes the place of the screen it was opened
+        over, its readiness checklist first, as ``mockint practice --question ID`` opens it. Not
+        during an interview or a call; a job posting of an earlier interview is not applied."""
+        if self.in_interview() or self.in_call():
+            return
+        browsers = [i for i, s in enumerate(self.screen_stack) if is_screen(s, "questions", "QuestionsScreen")]
+        if browsers:
+            while len(self.screen_stack) > browsers[0]:
+                self.pop_screen()
+        self.set_lang(question.lang)
+        self.job_text, self.job_tone, self.job_drop = None, None, []
+        self.picked = False
+        self.start_interview([question], checklist=True)
+
     def restart_interview(self) -> None:
         if self.questions:
             self.start_interview(self.questions)

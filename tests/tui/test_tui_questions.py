@@ -4,6 +4,7 @@ validation as you type, saving (then practising the new question), copy to custo
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import Input, Select, TextArea
 from tui_helpers import checklist, plain, run
 
@@ -332,3 +333,87 @@ def test_every_translated_authoring_error_has_both_languages():
     from mockint.core.data.strings import STRINGS
     keys = {k for lang in STRINGS for k in STRINGS[lang] if k.startswith("err.author.")}
     assert len(keys) == 7 and all(k in STRINGS[lang] for lang in STRINGS for k in keys)
+
+
+async def practised(pilot, qid: str, lang: str) -> None:
+    """The app is on a one-question interview of ``qid`` in ``lang`` (its readiness checklist first),
+    the browser closed."""
+    from mockint.tui.screens.interview import InterviewScreen
+
+    await pilot.pause()
+    a = pilot.app
+    assert isinstance(a.screen, InterviewScreen), a.screen
+    assert [q.id for q in a.interview.questions] == [qid] and a.lang == lang and a.interview.lang == lang
+    assert not [s for s in a.screen_stack if isinstance(s, (QuestionsScreen, QuestionScreen))]
+    assert checklist(a) is not None
+    await pilot.press("ctrl+s")                     # Continue: the question is asked
+    await pilot.pause()
+    assert a.interview.current_question().id == qid
+
+
+def footer_keys(screen) -> dict[str, str]:
+    """The keys the footer shows on ``screen`` and what each says."""
+    return {key: b.binding.description for key, b in screen.active_bindings.items() if b.binding.show}
+
+
+@pytest.mark.parametrize("lang", ["en", "ro"])
+def test_a_question_is_practised_from_the_browser_its_screen_and_the_palette(lang):
+    """A user had to quit and run 'mockint practice --question ID': the browser and a question's
+    screen offered Edit and Back only. Ctrl+S (Practise, in the footer and F1) and the palette's
+    'questions: practise the selected one' start a one-question interview in the question's language."""
+    from mockint.tui.screens.commands import HistoryCommands
+
+    text = {"en": "How do you handle a price objection?", "ro": "Cum gestionați o obiecție de preț?"}[lang]
+    mine = authoring.add(lang, text, points=["Value | value, roi, valoare"]).question
+
+    async def scenario():
+        for how in ("browser", "details", "palette"):
+            async with app(lang).run_test(size=SIZE) as pilot:
+                screen = await open_browser(pilot)
+                screen.reload(select=mine.id)
+                await pilot.pause()
+                assert footer_keys(screen).get("ctrl+s") == tr(lang, "key.practise")
+                if how == "details":
+                    await pilot.press("enter")
+                    await pilot.pause()
+                    screen = pilot.app.screen
+                    assert isinstance(screen, QuestionScreen)
+                    assert footer_keys(screen).get("ctrl+s") == tr(lang, "key.practise")
+                    assert screen.query("#question-practise")
+                if how == "palette":
+                    commands = {name: callback for name, callback, _ in HistoryCommands(screen).commands()}
+                    assert tr(lang, "cmd.practise") in commands
+                    commands[tr(lang, "cmd.practise")]()
+                else:
+                    await pilot.press("ctrl+s")
+                await practised(pilot, mine.id, lang)
+                # F1 lists the key for the browser and for a question
+                sections = dict(pilot.app.help_sections())
+                for where in ("where.questions", "where.question"):
+                    assert tr(lang, "key.practise") in [what for _, what in sections[tr(lang, where)]]
+        # nothing to practise: no command, the key does nothing
+        async with app(lang).run_test(size=SIZE) as pilot:
+            screen = await open_browser(pilot)
+            screen.query_one("#questions-search", Input).value = "no such words anywhere"
+            await pilot.pause()
+            assert tr(lang, "cmd.practise") not in [n for n, _, _ in HistoryCommands(screen).commands()]
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert pilot.app.screen is screen
+
+    run(scenario)
+
+
+def test_a_question_of_the_other_language_is_practised_in_its_language():
+    """Browsing the Romanian questions from the English interface: the interview is Romanian."""
+    async def scenario():
+        async with app("en").run_test(size=SIZE) as pilot:
+            screen = await open_browser(pilot)
+            screen.query_one("#questions-lang", Select).value = "ro"
+            await pilot.pause()
+            screen.reload(select="why-sales")
+            await pilot.pause()
+            await pilot.press("ctrl+s")
+            await practised(pilot, "why-sales", "ro")
+
+    run(scenario)

@@ -1,4 +1,5 @@
-"""Command-palette commands: the interview's (skip question, end now, restart) and the history's."""
+"""Command-palette commands: the interview's (skip question, end now, restart) and the history's
+(with, in the question browser, practising the selected question)."""
 
 from __future__ import annotations
 
@@ -6,8 +7,10 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.markup import escape
 
 from mockint.core.data.strings import tr
+from mockint.tui.screens import is_screen
 from mockint.tui.screens.interview import InterviewScreen
 
 if TYPE_CHECKING:
@@ -46,8 +49,8 @@ class InterviewCommands(ListProvider):
 
 
 class HistoryCommands(ListProvider):
-    """``history: open``, ``history: progress`` and ``questions: browse``; not offered during an
-    interview."""
+    """``history: open``, ``history: progress``, ``questions: browse``, ``role-play``, and in the
+    question browser ``questions: practise the selected one``; not offered during an interview."""
 
     def commands(self) -> list[Command]:
         app = cast("AppHost", self.app)      # Provider.app is an App[object]: here, always MockintApp
@@ -57,4 +60,20 @@ class HistoryCommands(ListProvider):
         return [(tr(lang, "cmd.history"), app.action_history, tr(lang, "cmd.history_help")),
                 (tr(lang, "cmd.progress"), app.action_progress, tr(lang, "cmd.progress_help")),
                 (tr(lang, "cmd.questions"), app.action_questions, tr(lang, "cmd.questions_help")),
-                (tr(lang, "cmd.roleplay"), app.action_roleplay, tr(lang, "cmd.roleplay_help"))]
+                (tr(lang, "cmd.roleplay"), app.action_roleplay, tr(lang, "cmd.roleplay_help")),
+                *self.practise(lang)]
+
+    def practise(self, lang: str) -> list[Command]:
+        """Practising the question selected in the browser (or shown on its screen), if any."""
+        screen = self.screen
+        if is_screen(screen, "questions", "QuestionsScreen"):
+            question = screen.selected()              # type: ignore[attr-defined]
+        elif is_screen(screen, "questions", "QuestionScreen"):
+            question = screen.question                # type: ignore[attr-defined]
+        else:
+            return []
+        app = cast("AppHost", self.app)
+        if question is None or app.in_call():
+            return []
+        return [(tr(lang, "cmd.practise"), lambda: app.practise(question),
+                 escape(tr(lang, "cmd.practise_help", id=question.id)))]     # the help is read as markup

@@ -50,9 +50,20 @@ def load(lang: str) -> tuple[list[Question], set[str], list[str]]:
     return list(cat.bank.questions), set(cat.overridden), [str(p) for p in cat.problems]
 
 
-class QuestionsScreen(BaseScreen):
+class PractiseKey:
+    """Practise (Ctrl+S) is shown dimmed and does nothing while a role-play call goes on below the
+    browser (the interview would take its place)."""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "practise" and self.app.in_call():      # type: ignore[attr-defined]
+            return None
+        return True
+
+
+class QuestionsScreen(PractiseKey, BaseScreen):
     BINDINGS = [
         Binding("escape", "back", "Back", id="back"),
+        Binding("ctrl+s", "practise", "Practise", id="practise"),
         Binding("ctrl+f", "search", "Search", id="search"),
         Binding("ctrl+n", "new", "New question", id="new_question"),
     ]
@@ -81,6 +92,7 @@ class QuestionsScreen(BaseScreen):
             yield Static(id="questions-problems")
             yield Static(id="questions-status")
         with Horizontal(classes="buttons bottom"):
+            yield Button(self.t("key.practise"), id="questions-practise", variant="primary")
             yield Button(self.t("key.new_question"), id="questions-new")
             yield Button(self.t("key.back"), id="back")
         yield KeyFooter()
@@ -182,6 +194,20 @@ class QuestionsScreen(BaseScreen):
     def question(self, qid: str) -> Question | None:
         return next((q for q in self.questions if q.id == qid), None)
 
+    def selected(self) -> Question | None:
+        qid = self.selected_id()
+        return self.question(qid) if qid is not None else None
+
+    def action_practise(self) -> None:
+        """A one-question interview on the selected question (``MockintApp.practise``)."""
+        q = self.selected()
+        if q is not None:
+            self.app.practise(q)
+
+    @on(Button.Pressed, "#questions-practise")
+    def practise_pressed(self) -> None:
+        self.action_practise()
+
     def open_question(self, qid: str) -> None:
         q = self.question(qid)
         if q is not None:
@@ -211,11 +237,12 @@ class QuestionsScreen(BaseScreen):
         self.action_back()
 
 
-class QuestionScreen(BaseScreen):
+class QuestionScreen(PractiseKey, BaseScreen):
     """One question's details; built-in: read-only, with "Copy to customise"; the user's: "Edit"."""
 
     BINDINGS = [
         Binding("escape", "back", "Back", id="back"),
+        Binding("ctrl+s", "practise", "Practise", id="practise"),
         Binding("ctrl+e", "edit", "Edit", id="edit"),
     ]
 
@@ -258,10 +285,11 @@ class QuestionScreen(BaseScreen):
                 yield Static(Text(self.t("qd.readonly"), style="italic"), id="question-readonly")
             yield Static(self.details(), id="question-details")
         with Horizontal(classes="buttons bottom"):
+            yield Button(self.t("key.practise"), id="question-practise", variant="primary")
             if self.source == "builtin":
-                yield Button(self.t("key.copy"), id="question-copy", variant="primary")
+                yield Button(self.t("key.copy"), id="question-copy")
             else:
-                yield Button(self.t("key.edit"), id="question-edit", variant="primary")
+                yield Button(self.t("key.edit"), id="question-edit")
             yield Button(self.t("key.back"), id="back")
         yield KeyFooter()
 
@@ -274,6 +302,13 @@ class QuestionScreen(BaseScreen):
         self.dismiss(None)
         if browser is not None:      # from the browser: the form's result goes back to it
             browser.call_later(browser.open_form, self.question, mode)
+
+    def action_practise(self) -> None:
+        self.app.practise(self.question)
+
+    @on(Button.Pressed, "#question-practise")
+    def practise_pressed(self) -> None:
+        self.action_practise()
 
     @on(Button.Pressed, "#question-copy")
     def copy_pressed(self) -> None:

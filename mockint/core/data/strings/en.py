@@ -227,6 +227,8 @@ EN: dict[str, str] = {
     "err.author.point_no_phrases": "talking point {n}: no phrases after '|' (give them separated by commas)",
     "err.author.point_no_word": "talking point {n}: no word in '{summary}' can show the point is covered; give phrases: {summary} | phrase, phrase",
     "where.questions": "Questions", "where.question": "A question", "where.question_form": "Question form",
+    "key.practise": "Practise", "cmd.practise": "questions: practise the selected one",
+    "cmd.practise_help": "A one-question interview on {id}, in its language",
     "cmd.questions": "questions: browse", "cmd.questions_help": "Built-in questions and yours; add or edit yours",
     # role-play (issue 18)
     "cmd.roleplay": "role-play: sell to a scripted buyer",

@@ -225,6 +225,8 @@ RO: dict[str, str] = {
     "err.author.point_no_phrases": "punctul {n}: nicio expresie după '|' (dați-le separate prin virgule)",
     "err.author.point_no_word": "punctul {n}: niciun cuvânt din '{summary}' nu poate arăta că punctul a fost atins; dați expresii: {summary} | expresie, expresie",
     "where.questions": "Întrebări", "where.question": "O întrebare", "where.question_form": "Formularul întrebării",
+    "key.practise": "Exersează", "cmd.practise": "întrebări: exersați-o pe cea selectată",
+    "cmd.practise_help": "Un interviu cu o singură întrebare, {id}, în limba ei",
     "cmd.questions": "întrebări: răsfoiți", "cmd.questions_help": "Întrebările predefinite și ale dvs.; adăugați sau editați",
     # role-play (issue 18)
     "cmd.roleplay": "joc de rol: vindeți unui cumpărător simulat",
