@@ -142,8 +142,33 @@ def test_new_question_defaults_and_follow_ups():
                                "Ce ați negociat | negociat, negociere"], follow_ups=["Cât a valorat?"])
     assert q.id == "contract-semnat" and q.seconds == 120
     assert [p.follow_up for p in q.talking_points] == ["Cât a valorat?",
-                                                       "Puteți spune mai multe despre asta: ce ați negociat?"]
+                                                       "Puteți spune mai multe despre ce ați negociat?"]
     assert q.talking_points[0].phrases == ["valoarea", "contractului"]
+
+
+@pytest.mark.parametrize("lang,summary,follow_up", [
+    # a user's point: 'Could you say more about this: owns the loss?' pasted its summary into a template
+    ("en", "owns the loss", "Could you go into more detail, with one specific example?"),
+    ("en", "Mention the ROI in numbers", "Could you go into more detail, with one specific example?"),
+    ("en", "What you learned", "Could you say more about what you learned?"),
+    ("en", "how you recovered the account.", "Could you say more about how you recovered the account?"),
+    ("en", "The customer's budget", "Could you say more about the customer's budget?"),
+    ("en", "your part in the loss", "Could you say more about your part in the loss?"),
+    ("en", "ROI figures", "Could you go into more detail, with one specific example?"),
+    ("en", "how did you recover?", "How did you recover?"),                  # a question: asked as it is
+    ("ro", "Ce ați negociat", "Puteți spune mai multe despre ce ați negociat?"),
+    ("ro", "cum ați recâștigat clientul", "Puteți spune mai multe despre cum ați recâștigat clientul?"),
+    ("ro", "Valoarea contractului", "Puteți intra în mai multe detalii, cu un exemplu concret?"),
+    ("ro", "de ce ați ales vânzările", "Puteți intra în mai multe detalii, cu un exemplu concret?"),
+    ("ro", "își asumă pierderea", "Puteți intra în mai multe detalii, cu un exemplu concret?"),
+    ("ro", "cât a valorat contractul?", "Cât a valorat contractul?"),
+])
+def test_a_generated_follow_up_reads_naturally(lang, summary, follow_up):
+    """A point's summary goes into the follow-up only where it reads as what is asked about (a
+    'what/how…' clause, a noun phrase with its article); else the follow-up is a generic one."""
+    assert fields.follow_up(summary, lang) == follow_up
+    q = authoring.new_question(lang, "Tell me about a time you owned a loss.", points=[f"{summary} | loss, pierdere"])
+    assert q.talking_points[0].follow_up == follow_up
 
 
 @pytest.mark.parametrize("kwargs,message", [

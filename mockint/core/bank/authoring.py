@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mockint.core.bank import loader, userbank, userfind
-from mockint.core.bank.fields import ID_RE, answer_length, function_words, parse_point, slug, tags_from
+from mockint.core.bank.fields import ID_RE, answer_length, follow_up, function_words, parse_point, slug, tags_from
 from mockint.core.bank.lint import lint
 from mockint.core.bank.userbank import bank_dir, user_questions
 from mockint.core.data.errors import DataError, MockintError, did_you_mean
@@ -75,17 +75,13 @@ def new_question(lang: str, text: str, qid: str | None = None, tags: Sequence[st
         summary, phrases = parse_point(value, i, lang, stop)
         pid = derive_id(summary, lang, pids, stop)
         pids.add(pid)
-        follow = follow_ups[i].strip() if i < len(follow_ups) and follow_ups[i].strip() else \
-            tr(lang, "bank.follow_up", summary=_lower_first(summary.rstrip(".?!")))
+        given = follow_ups[i].strip() if i < len(follow_ups) else ""
+        follow = given or follow_up(summary, lang)
         tps.append(TalkingPoint(pid, summary, phrases, follow))
     t = tags_from(tags)
     return Question(id=qid, text=text, topic=t["topic"], kind=t["kind"], difficulty=t["difficulty"],
                     guide=[], min_words=lo, max_words=hi, seconds=secs, talking_points=tps, lang=lang,
                     user=True)
-
-
-def _lower_first(s: str) -> str:
-    return s[:1].lower() + s[1:] if s[:2] != s[:2].upper() else s
 
 
 def bank_text(lang: str, questions: Sequence[Question]) -> str:

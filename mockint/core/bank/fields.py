@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from mockint.core.bank import loader
 from mockint.core.data.errors import MockintError, did_you_mean
-from mockint.core.data.strings import tag_id
+from mockint.core.data.strings import tag_id, tr
 from mockint.core.questions.bank import DIFFICULTIES, KINDS, TOPICS
 from mockint.core.scoring.text import fold
 
@@ -99,6 +99,32 @@ def parse_point(value: str, index: int, lang: str, stop: set[str]) -> tuple[str,
                            f"give phrases: --point \"{summary} | phrase, phrase\"",
                            message_id="author.point_no_word", params={"n": index + 1, "summary": summary})
     return summary, phrases
+
+
+# The first words (folded) of a summary that reads as what is asked about after "say more about" /
+# "spune mai multe despre": a "what / how…" clause, or in English a noun phrase with its determiner.
+# Romanian leaves out "de ce" ("despre de ce…") and bare nouns ("despre valoarea contractului" needs
+# the article right, which the summary's form does not tell).
+_ABOUT_OPENERS = {
+    "en": {"what", "how", "why", "who", "which", "when", "where", "whether", "the", "a", "an", "your", "their",
+           "his", "her", "its", "any", "each", "every"},
+    "ro": {"ce", "cum", "cine", "care", "cand", "unde", "cat", "cata", "cati", "cate"},
+}
+
+
+def follow_up(summary: str, lang: str) -> str:
+    """The follow-up of a talking point given without one. A summary that is a question is asked as
+    it is; one that reads as what is asked about goes into "Could you say more about …?"; any other
+    ("owns the loss", "Mention the ROI") would read as a pasted note: a generic follow-up instead."""
+    text = " ".join(summary.split())
+    if text.endswith("?"):
+        return text[:1].upper() + text[1:]
+    text = text.rstrip(".!;: ")
+    words = re.findall(r"[^\W_]+", fold(text))
+    if words and words[0] in _ABOUT_OPENERS.get(lang, set()):
+        first = text[:1].lower() + text[1:] if text[:2] != text[:2].upper() else text
+        return tr(lang, "bank.follow_up", summary=first)
+    return tr(lang, "bank.follow_up_generic")
 
 
 def answer_length(seconds: int) -> tuple[int, int]:

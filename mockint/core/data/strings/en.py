@@ -55,7 +55,8 @@ EN: dict[str, str] = {
     "interview.no_questions": "No questions? That's fine.",
     # -- the user's question files (bank.authoring) and the rubric self-check's question (bank.selfcheck)
     "bank.file_header": "# A mockint question bank (format: docs/question-bank-format.md).\n",
-    "bank.follow_up": "Could you say more about this: {summary}?",
+    "bank.follow_up": "Could you say more about {summary}?",
+    "bank.follow_up_generic": "Could you go into more detail, with one specific example?",
     "selfcheck.question": "Tell me about a time you made a difference at work.",
     # -- the TUI (tui/): key.<binding id>, where.<screen>, set.<question set>, lang.<code>, tone.<tone>,
     #    hist.col.<column>, qb.col.<column>, err.<MockintError.message_id>; a button that does what a key

@@ -55,7 +55,8 @@ RO: dict[str, str] = {
     "interview.no_questions": "Nicio întrebare? Nu-i nimic.",
     # -- the user's question files (bank.authoring) and the rubric self-check's question (bank.selfcheck)
     "bank.file_header": "# O bancă de întrebări mockint (format: docs/question-bank-format.md).\n",
-    "bank.follow_up": "Puteți spune mai multe despre asta: {summary}?",
+    "bank.follow_up": "Puteți spune mai multe despre {summary}?",
+    "bank.follow_up_generic": "Puteți intra în mai multe detalii, cu un exemplu concret?",
     "selfcheck.question": "Povestiți-mi despre o situație în care ați făcut diferența la muncă.",
     # -- the TUI (tui/): key.<binding id>, where.<screen>, set.<question set>, lang.<code>, tone.<tone>,
     #    hist.col.<column>, qb.col.<column>, err.<MockintError.message_id>; a button that does what a key
