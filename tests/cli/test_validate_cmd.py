@@ -29,7 +29,7 @@ EXPECTED = {
     "binary.yaml": "binary.yaml: a binary file, not YAML text",
     "latin1.yaml": "latin1.yaml: not UTF-8 text (byte 42)",
     "unknown-key.yaml": ("unknown-key.yaml:5:5: questions[0].txt: unknown key; allowed: id, text, tags, answer, guide, "
-                         "talking_points, terms, subject, rubric, criteria, examples (did you mean 'text'?)"),
+                         "talking_points, terms, subject, rubric, criteria, examples, invites_questions (did you mean 'text'?)"),
     "missing-field.yaml": "missing-field.yaml:4:5: questions[0]: missing the required key 'answer'",
     "unknown-fact.yaml": "unknown-fact.yaml:7:13: questions[0].guide[0]: 'do-33' is not a guide fact (did you mean 'do-3'?)",
     "unknown-criterion.yaml": ("unknown-criterion.yaml:9:7: questions[0].criteria.real_example: unknown criterion "

@@ -309,3 +309,31 @@ def test_posting_questions_take_places_when_a_number_was_asked_for():
     assert ids(4) == ["sales-experience", "handle-objection", "mistake-learned", "questions-for-us"]
     assert ids(2) == ["handle-objection", "questions-for-us"]
     assert ids(1) == ["handle-objection"]
+
+
+@pytest.mark.parametrize("lang, text, rid, says", [
+    ("en", "Is there a cap on commission?", "pay", "not capped"),
+    ("ro", "Comisionul are plafon?", "pay", "fără plafon"),
+    ("en", "What does a typical ramp look like in the first 90 days?", "success-90-days", "fully ramped"),
+    ("ro", "Cum arată perioada de ramp-up în primele 90 de zile?", "success-90-days", "luna a patra"),
+])
+def test_a_direct_question_gets_a_direct_answer(lang, text, rid, says):
+    """A walkthrough asked "Is there a cap on commission?" and was told about accelerators, never
+    whether; and "a typical ramp" was answered about training."""
+    (m,) = interview(["questions-for-us"], lang).reply_to(text)
+    assert m.reply_id == rid and says in m.text
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The prospecting part matches what I do now. Is the partner work a big part of the role?"),
+    ("ro", "Partea de prospectare se potrivește. Munca cu partenerii e o parte mare din rol?"),
+])
+def test_a_question_that_invites_questions_answers_every_one(lang, text):
+    """The job-description question asks what they wanted to clarify (invites_questions): a
+    question the reply bank does not know gets the honest fallback there, not silence."""
+    q = bank(lang).get("job-spec")
+    assert q.invites_questions
+    assert [m.reply_id for m in interview(["job-spec"], lang)._replies_for(q, text)] == ["fallback"]
+    other = bank(lang).get("sales-experience")
+    assert not other.invites_questions
+    assert interview(["sales-experience"], lang)._replies_for(other, text) == []

@@ -374,3 +374,11 @@ def test_an_unexpected_failure_in_a_user_file_is_a_problem_too(monkeypatch):
     assert "fine-one" in cat.bank.ids() and "odd-one" not in cat.bank.ids()
     assert [str(p) for p in cat.problems] == [
         f"{f}: cannot be loaded (RecursionError: maximum recursion depth exceeded)"]
+
+
+def test_invites_questions_must_be_true_or_false():
+    f = user_bank("q.yaml", question("q1", extra="    invites_questions: often\n"))
+    (p,) = loader.catalogue("en").problems
+    assert str(p) == f"{f}:8:5: questions[0].invites_questions: must be true or false, not a string"
+    user_bank("q.yaml", question("q1", extra="    invites_questions: true\n"))
+    assert loader.bank("en").get("q1").invites_questions

@@ -34,12 +34,13 @@ class InterviewerReplies:
 
     def _replies_for(self, q: Question, answer: str) -> list[ReplyMatch]:
         """The interviewer's replies to the candidate's questions: at the close, to every
-        question (an honest fallback when none is known); elsewhere to a clarifying question the
+        question (an honest fallback when none is known), and so on a question that invites them
+        (``invites_questions``: "…was there anything you wanted to clarify?"); elsewhere to a clarifying question the
         reply bank knows ("how is the territory split?"), briefly, before the interview goes on,
         and then to the others asked with it too (the fallback: none is left unanswered). A lone
         unknown question outside the close is taken as rhetorical ("Why do I like it? Because...")."""
         replies = self.reply_to(answer)
-        if q.kind == "closing" or any(m.reply_id != "fallback" for m in replies):
+        if q.kind == "closing" or q.invites_questions or any(m.reply_id != "fallback" for m in replies):
             return replies
         return []
 

@@ -42,6 +42,7 @@ class Question:
     talking_points: list[TalkingPoint]
     terms: list[str] = field(default_factory=list)
     subject: list[str] = field(default_factory=list)   # phrases any answer to it names (one at least)
+    invites_questions: bool = False            # the interviewer answers every question asked in the answer
     lang: str = "en"
     in_bank: bool = True
     rubric: str | None = None                  # the rubric it is scored with (None: the language's)
@@ -55,7 +56,7 @@ class Question:
         return {"topic": self.topic, "kind": self.kind, "difficulty": self.difficulty}
 
     def to_dict(self) -> dict[str, Any]:
-        out = {
+        out: dict[str, Any] = {
             "id": self.id, "lang": self.lang, "text": self.text, "tags": self.tags, "guide": self.guide,
             "answer": {"min_words": self.min_words, "max_words": self.max_words, "seconds": self.seconds},
             "terms": self.terms,
@@ -65,6 +66,8 @@ class Question:
         }
         if self.rubric:                     # extensions: only when the question sets them
             out["rubric"] = self.rubric
+        if self.invites_questions:
+            out["invites_questions"] = True
         if self.criteria:
             out["criteria"] = {k: ("off" if v == 0 else {"weight": v}) for k, v in self.criteria.items()}
         if self.user:
@@ -84,6 +87,8 @@ class Question:
             out["terms"] = list(self.terms)
         if self.subject:
             out["subject"] = list(self.subject)
+        if self.invites_questions:
+            out["invites_questions"] = True
         if self.talking_points:
             pts = []
             for p in self.talking_points:
@@ -158,7 +163,7 @@ def adhoc_question(text: str, lang: str) -> Question:
 
 
 QUESTION_KEYS = ("id", "text", "tags", "guide", "answer", "talking_points", "terms", "subject", "rubric",
-                 "criteria", "examples")
+                 "criteria", "examples", "invites_questions")
 
 
 _NESTED = {"min_words": "answer", "max_words": "answer", "seconds": "answer", "topic": "tags", "kind": "tags",
@@ -306,12 +311,14 @@ def _question(ctx: _Context, raw: Any, p: tuple) -> Question:
     cited = soft(lambda: guide_refs(doc, q.get("guide", []), p + ("guide",), ctx.facts), [])
     terms = soft(lambda: doc.strings(q.get("terms", []), p + ("terms",), 0), [])
     subject = soft(lambda: doc.strings(q["subject"], p + ("subject",), 1), []) if "subject" in q else []
+    invites = soft(lambda: doc.typed(q.get("invites_questions", False), p + ("invites_questions",), bool), False)
     if soft.errs:
         raise _Problems(soft.errs)
     return Question(
         id=qid, text=text, topic=topic, kind=kind, difficulty=difficulty, guide=cited,
         min_words=min_w, max_words=max_w, seconds=seconds, talking_points=points, terms=terms,
-        subject=subject, lang=ctx.lang, rubric=rubric_name, criteria=criteria, examples=examples, source=ctx.name)
+        subject=subject, invites_questions=invites, lang=ctx.lang, rubric=rubric_name, criteria=criteria,
+        examples=examples, source=ctx.name)
 
 
 def _tags(doc: Doc, q: dict, p: tuple, soft: _Soft) -> tuple[Any, Any, Any]:
