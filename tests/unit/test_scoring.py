@@ -747,6 +747,44 @@ def test_weakest_points_put_what_capped_an_answer_first_and_spread_over_the_answ
     assert {w["answer"] for w in weakest} == failing and len(weakest) == 3    # one per answer, then a second
 
 
+SAME_STORY = {
+    "en": "I closed a big deal last quarter for 120% of my quota. I called the client, sent the proposal and "
+          "followed up every week until they signed the contract.",
+    "ro": "Am închis un contract mare trimestrul trecut, 120% din target. Am sunat clientul, am trimis oferta și "
+          "am revenit în fiecare săptămână până au semnat contractul."}
+
+
+@pytest.mark.parametrize("lang", ["en", "ro"])
+def test_the_same_advice_in_several_answers_is_one_weakest_point(lang):
+    """The summary's weakest points said the same three sentences for 'Answer 1 · Two-way' and
+    'Answer 6 · Two-way': the same advice on the same criterion is one point naming every answer it
+    is about, and the place it took is left to another point."""
+    from mockint.core.scoring.feedback import grade_markdown, grade_text, session_summary
+
+    sc, bank = loader.scorer(lang), loader.bank(lang)
+    qs = ["sales-experience", "hit-quota", "handle-objection", "why-sales"]
+    texts = [SAME_STORY[lang]] * 3 + ["Nu știu." if lang == "ro" else "I don't know."]
+    results = [sc.score(t, bank.get(q)) for q, t in zip(qs, texts)]
+    assert len({r.criterion("two_way").feedback for r in results[:3]}) == 1 and not results[0].criterion("two_way").passed
+    s = session_summary(lang, results)
+    said = [(w["criterion"], w["advice"]) for w in s.weakest]
+    assert len(said) == len(set(said)) == 3
+    two_way = [w for w in s.weakest if w["criterion"] == "two_way" and w["advice"] == results[0].criterion("two_way").feedback]
+    assert len(two_way) == 1 and two_way[0]["answers"] == [1, 2, 3] and two_way[0]["answer"] in (1, 2, 3)
+    assert all(w["answers"] == [4] for w in s.weakest if w is not two_way[0])     # the other places: answer 4
+    both = {"en": "(answers 1, 2 and 3)", "ro": "(răspunsurile 1, 2 și 3)"}[lang]
+    assert grade_text(s).count(both) == 1
+    markdown = grade_markdown(s, answers=False)
+    line = next(ln for ln in markdown.splitlines() if results[0].criterion("two_way").feedback[:40] in ln)
+    assert all(bank.get(q).text in line for q in qs[:3])           # the three questions, once
+    import html
+
+    from mockint.core.report.session import _weakest_section
+    page = "".join(_weakest_section(s.weakest, [{"question_text": bank.get(q).text} for q in qs], lang, str))
+    item = next(li for li in page.split("<li>") if html.escape(results[0].criterion("two_way").feedback[:40]) in li)
+    assert all(html.escape(bank.get(q).text) in item for q in qs[:3])
+
+
 @pytest.mark.parametrize("lang", ["en", "ro"])
 def test_no_story_follow_up_after_a_knowledge_answer(lang):
     """A new user was asked "Can you walk me through one specific time that happened…" and "What did

@@ -18,7 +18,7 @@ from mockint.core.data.strings import words as count_words
 from mockint.core.history.records import SessionRecord
 from mockint.core.history.store import result_from_dict
 from mockint.core.report.page import CSS, _chart, _e, _effects, _facts, _pct, highlight
-from mockint.core.scoring.feedback import grade_markdown, score_markdown, session_summary, verdict
+from mockint.core.scoring.feedback import grade_markdown, point_answers, score_markdown, session_summary, verdict
 
 
 def when(iso: str | None) -> str:
@@ -216,9 +216,10 @@ def _weakest_section(weakest: list, answers: list, lang: str, cite: _Cited) -> l
         return []
     p = [f"<section><h2>{_e(tr(lang, 'practise_next'))}</h2><ol>"]
     for w in weakest:
-        i = w.get("answer") if isinstance(w.get("answer"), int) else 0
-        asked = answers[i - 1].get("question_text") if 1 <= i <= len(answers) else None
-        q = asked or w.get("question_id") or f"{tr(lang, 'answer')} {w.get('answer')}"   # the question, not its id
+        asked = [answers[i - 1].get("question_text") if 1 <= i <= len(answers) else None
+                 for i in point_answers(w) or [0]]           # said once for every answer with this advice
+        q = " / ".join(dict.fromkeys(a or w.get("question_id") or f"{tr(lang, 'answer')} {w.get('answer')}"
+                                     for a in asked))         # the question, not its id
         guide = list(w.get("guide", []))
         note = f" <span class=\"note\">[{cite(guide)}]</span>" if guide else ""        # no empty "[]"
         p.append(f"<li><strong>{_e(q)}</strong> — {_e(w.get('name', ''))} ({_pct(w.get('score', 0))}%): "

@@ -186,6 +186,7 @@ def _weakest(results: list[Result], n: int = 3) -> list[dict[str, Any]]:
         return w[0], w[1], w[2], w[3]["criterion"]
 
     weak.sort(key=order)
+    weak = _said_once(weak)
     per_answer: Counter[int] = Counter()
     nth = []                                    # (0 for an answer's first point, 1 for its second...)
     for w in weak:
@@ -193,6 +194,41 @@ def _weakest(results: list[Result], n: int = 3) -> list[dict[str, Any]]:
         per_answer[w[2]] += 1
     chosen = [w for _, w in sorted(nth, key=lambda x: x[0])[:n]]      # stable: firsts in order, then seconds
     return [w[3] for w in sorted(chosen, key=order)]
+
+
+def _said_once(weak: list[tuple]) -> list[tuple]:
+    """The same advice on the same criterion in several answers is one point (the weakest of them),
+    its ``answers`` naming them all: a summary said the same three sentences for "Answer 1 · Two-way"
+    and "Answer 6 · Two-way"."""
+    first: dict[tuple[str, str], dict[str, Any]] = {}
+    out = []
+    for w in weak:
+        point = w[3]
+        key = (point["criterion"], point["advice"])
+        if key in first:
+            first[key]["answers"].append(point["answer"])
+            continue
+        first[key] = point
+        point["answers"] = [point["answer"]]
+        out.append(w)
+    for point in first.values():
+        point["answers"].sort()
+    return out
+
+
+def point_answers(w: dict[str, Any]) -> list[int]:
+    """The answers (1-based) a weakest point is about; a point stored before ``answers`` names one."""
+    many = w.get("answers")
+    if isinstance(many, list) and many and all(isinstance(a, int) for a in many):
+        return list(many)
+    return [w["answer"]] if isinstance(w.get("answer"), int) else []
+
+
+def answers_label(lang: str, numbers: list[int]) -> str:
+    """"answer 3", "answers 1 and 6", "answers 1, 2 and 6" (lower case, as inside a sentence)."""
+    if len(numbers) == 1:
+        return f"{t(lang, 'answer').lower()} {numbers[0]}"
+    return t(lang, "answers_n", some=", ".join(str(n) for n in numbers[:-1]), last=numbers[-1])
 
 
 def grade_dict(s: Session) -> dict[str, Any]:
@@ -226,11 +262,13 @@ def job_fit_markdown(lang: str, rows: list[dict[str, Any]]) -> list[str]:
 
 
 def _asked(s: Session, w: dict[str, Any], lang: str) -> str:
-    """The question of a weak point as it was asked (issue 19: "Practise next" listed ids)."""
-    i = int(w.get("answer") or 0) - 1
-    q = getattr(s.results[i], "question", None) if 0 <= i < len(s.results) else None
-    text = getattr(q, "text", "") or ""
-    return text or w.get("question_id") or f"{t(lang, 'answer')} {w.get('answer')}"
+    """The question of a weak point as it was asked (issue 19: "Practise next" listed ids); of a
+    point about several answers, each of their questions once, joined by " / "."""
+    asked = []
+    for n in point_answers(w) or [0]:
+        q = getattr(s.results[n - 1], "question", None) if 1 <= n <= len(s.results) else None
+        asked.append(getattr(q, "text", "") or w.get("question_id") or f"{t(lang, 'answer')} {n}")
+    return " / ".join(dict.fromkeys(asked))
 
 
 def grade_text(s: Session) -> str:
@@ -248,7 +286,7 @@ def grade_text(s: Session) -> str:
     if s.weakest:
         out.append(f"{t(lang, 'practise_next')}:")
         for k, w in enumerate(s.weakest, 1):       # in order of need; the answer it comes from in brackets
-            out.append(f"  {k}. {_asked(s, w, lang)} ({t(lang, 'answer').lower()} {w['answer']}) — "
+            out.append(f"  {k}. {_asked(s, w, lang)} ({answers_label(lang, point_answers(w))}) — "
                        f"{w['name']}: {w['advice']}")
     if s.job_fit is not None:
         out += job_fit_lines(lang, s.job_fit)

@@ -12,6 +12,7 @@ from textual.widgets import Button, Static
 
 from mockint.core.interview import Interview, Summary
 from mockint.core.questions.bank import Question
+from mockint.core.scoring.feedback import answers_label, point_answers
 from mockint.tui.screens.base import SCROLL_BINDINGS, BaseScreen, ScrollKeys
 from mockint.tui.screens.feedback import score_line
 from mockint.tui.widgets.criterion_bar import CriterionBar
@@ -128,10 +129,18 @@ class SummaryScreen(ScrollKeys, BaseScreen):
         return Text(self.t("sum.pass_marks", marks=", ".join(shown)), style="dim")
 
     def weakest_text(self) -> Hanging:
+        """Each weakest point with the answers it is about, by their question numbers: "Answer 3 ·
+        Two-way: …", or "Answers 1 and 6 · Two-way: …" for the same advice on both (said once)."""
         items = []
         for w in self.summary.session.weakest:
+            numbers = [self.number_of(n) for n in point_answers(w)]
+            if len(numbers) == 1:
+                which = self.t("sum.answer_n", n=numbers[0])
+            else:
+                label = answers_label(self.lang, numbers)
+                which = label[:1].upper() + label[1:]
             body = Text()
-            body.append(f"{self.t('sum.answer_n', n=self.number_of(w['answer']))} · {w['name']}: ", style="bold")
+            body.append(f"{which} · {w['name']}: ", style="bold")
             body.append(w["advice"])
             items.append(("• ", body))
         return Hanging(items)

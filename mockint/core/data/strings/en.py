@@ -10,6 +10,7 @@ EN: dict[str, str] = {
     # -- words the feedback, the reports and the TUI share
     "score": "Score", "words": "words", "word_one": "word", "capped": "score capped at {max}", "follow_up": "follow-up",
     "criterion": "Criterion", "criteria": "By criterion", "answer": "Answer", "your_answer": "Your answer",
+    "answers_n": "answers {some} and {last}",
     "session": "Session", "language": "Language", "readiness": "Readiness", "practise_next": "Practise next",
     "asked_back": "Asked questions back", "yes": "yes", "no": "no", "none": "none", "you": "You",
     # -- feedback on an answer and a session (scoring.feedback: the CLI's score and grade)

@@ -10,6 +10,7 @@ RO: dict[str, str] = {
     # -- words the feedback, the reports and the TUI share
     "score": "Scor", "words": "cuvinte", "word_one": "cuvânt", "capped": "scor limitat la {max}", "follow_up": "întrebare suplimentară",
     "criterion": "Criteriu", "criteria": "Pe criterii", "answer": "Răspuns", "your_answer": "Răspunsul dumneavoastră",
+    "answers_n": "răspunsurile {some} și {last}",
     "session": "Sesiune", "language": "Limba", "readiness": "Pregătire", "practise_next": "De exersat în continuare",
     "asked_back": "Întrebări puse intervievatorului", "yes": "da", "no": "nu", "none": "niciunul", "you": "Dumneavoastră",
     # -- feedback on an answer and a session (scoring.feedback: the CLI's score and grade)
