@@ -832,3 +832,19 @@ def test_questions_about_you_and_us_give_no_customer_advice(lang, qid):
                                   loader.bank(lang).get(qid))
     assert r.criterion("two_way") is None
     assert r.criterion("preparation") is not None
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Last year at my old company I called 40 dentists in one week and booked 6 demos."),
+    ("ro", "Anul trecut, la firma veche, am sunat 40 de stomatologi într-o săptămână și am făcut 6 demo-uri."),
+])
+@pytest.mark.parametrize("qid", ["find-target-accounts", "what-is-ae", "handle-objection"])
+def test_told_in_part_always_says_what_is_missing(lang, text, qid):
+    """A walkthrough read "✓ Real examples 90%: A real moment, told in part: fill in what is missing"
+    with nothing after it (a situational question shows no tips): the partial head comes only
+    with what is missing."""
+    crit = loader.rubric(lang).criterion("real_examples")
+    c = loader.scorer(lang).score(text, loader.bank(lang).get(qid)).criterion("real_examples")
+    assert c.passed
+    if c.advice[0] == crit.feedback_partial:
+        assert len(c.advice) > 1

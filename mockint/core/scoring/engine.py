@@ -377,8 +377,8 @@ class _Said:
         tips = [m for _, m in sorted(self.found, key=lambda x: x[0]) if m]
         if not passed and crit.tips_for(kind):
             tips += missing
-        head = crit.feedback_for(kind, passed, noted=bool(tips), partial=bool(self.missing))  # no "no hedging" by one
-        if passed and crit.feedback_partial and head == crit.feedback_partial and crit.tips_for(kind):
+        head = crit.feedback_for(kind, passed, noted=bool(tips), partial=bool(missing) and crit.tips_for(kind))
+        if passed and crit.feedback_partial and head == crit.feedback_partial:
             tips += missing[:1]    # what is still missing
         advice = distinct([fmt(head, vals)] + tips)[:3]
         if passed:
