@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 # Checks whose evidence describes the whole answer (its topic words, its direct sentences): kept in
 # every export, but not highlighted in the answer, where it would colour most of the text.
 CONTEXT_KINDS = ("on_topic", "statements", "evidence")   # evidence: other checks' spans, marked by those
@@ -10,3 +12,14 @@ CONTEXT_KINDS = ("on_topic", "statements", "evidence")   # evidence: other check
 def highlighted(kind: str, effect: str) -> bool:
     """Whether evidence of a check of this kind and effect is highlighted in the answer."""
     return effect != "gate" and kind not in CONTEXT_KINDS
+
+
+_PERCENT = re.compile(r"(?<=\d)[ \u00a0\u202f](?=%)")
+
+
+def joined_percent(text: str) -> str:
+    """``text`` with a figure and its "%" written together, "9%" for "9 %", as it is shown where
+    lines wrap (a call read "vreo 9⏎% la 4 %"; Textual breaks lines at any space, a no-break space
+    too)."""
+    return _PERCENT.sub("", text)
+

@@ -124,7 +124,9 @@ class SummaryScreen(ScrollKeys, BaseScreen):
         """What ✓ means beside an average: it reached the criterion's pass mark, said for each (a
         walkthrough read "✓ Real examples 49 %" beside "✗ Confidence 75 %" as a contradiction)."""
         marks = {c.id: c.threshold for r in self.summary.session.results for c in r.criteria}
-        shown = [f"{c['name']} {round(marks[c['id']] * 100)} %" for c in self.summary.session.criteria
+        # "50%" as the bars above write it: with a space, even a no-break one, the line could end
+        # "Key points 50⏎%" (Textual wraps at any space)
+        shown = [f"{c['name']} {round(marks[c['id']] * 100)}%" for c in self.summary.session.criteria
                  if not c.get("bonus") and c["id"] in marks]
         return Text(self.t("sum.pass_marks", marks=", ".join(shown)), style="dim")
 

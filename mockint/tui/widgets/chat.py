@@ -6,6 +6,7 @@ from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from mockint.core.data.display import joined_percent
 from mockint.core.data.safe import printable
 
 MAX_SHOWN = 4000   # characters of a message shown in the chat; the full text is still scored
@@ -18,7 +19,8 @@ class ChatMessage(Static):
         self.text = text
         more = f"{len(text) - MAX_SHOWN:,}".replace(",", "\u202f")     # 16 699: read the same in en and ro
         shown = text if len(text) <= MAX_SHOWN else text[:MAX_SHOWN] + f" … (+{more})"
-        super().__init__(Text(printable(shown)), classes=f"message {role}")      # no terminal escapes
+        # no terminal escapes; "9 %" shown "9%", on one line (a Romanian call read "vreo 9⏎% la 4 %")
+        super().__init__(Text(joined_percent(printable(shown))), classes=f"message {role}")
         self.border_title = Text(speaker)
 
 
