@@ -337,3 +337,18 @@ def test_a_question_that_invites_questions_answers_every_one(lang, text):
     other = bank(lang).get("sales-experience")
     assert not other.invites_questions
     assert interview(["sales-experience"], lang)._replies_for(other, text) == []
+
+
+@pytest.mark.parametrize("lang, text, said", [
+    ("en", "What does success look like in the first six months, and how many AEs are on the team?",
+     [("What does success look like in the first six months?", "success-90-days"),
+      ("and how many AEs are on the team?", "team")]),
+    ("ro", "Cum arată succesul în primele șase luni, și câți AE sunt în echipă?",
+     [("Cum arată succesul în primele șase luni?", "success-90-days"), ("și câți AE sunt în echipă?", "team")]),
+    ("en", "What do you sell, and to whom?", [("What do you sell, and to whom?", "product")]),
+])
+def test_two_questions_in_one_sentence_get_two_replies(lang, text, said):
+    """A walkthrough's "…in the first six months, and how many AEs are on the team?" got one reply:
+    the rubric's question_joins split a second question off after a comma."""
+    got = [(m.question, m.reply_id) for m in interview(["questions-for-us"], lang).reply_to(text)]
+    assert got == said

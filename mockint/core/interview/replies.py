@@ -4,6 +4,7 @@ the :class:`InterviewerReplies` part of :class:`~mockint.core.interview.Intervie
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -52,7 +53,8 @@ class InterviewerReplies:
         out: list[ReplyMatch] = []
         if "?" not in candidate_text and "？" not in candidate_text:     # most answers ask nothing
             return out
-        for question in _questions_in(candidate_text, self.lang):
+        joins = self.scorer.rubric.lists.get("question_joins", [])
+        for question in _questions_in(candidate_text, self.lang, joins):
             a = analyse(question, self.lang)
             best, best_hits = None, 0
             for reply, phrases in self._replies():
@@ -79,14 +81,24 @@ class InterviewerReplies:
         return next((r for r in self.bank.replies if r.id == "fallback"), None)
 
 
-def _questions_in(text: str, lang: str) -> list[str]:
-    """The sentences of ``text`` that end with a question mark, as typed."""
+def _questions_in(text: str, lang: str, joins: Sequence[str] = ()) -> list[str]:
+    """The sentences of ``text`` that end with a question mark, as typed; a sentence that asks two
+    things ("What does success look like, and how many AEs are on the team?") is two questions,
+    split where one of ``joins`` (the rubric's ``question_joins``: ", and how") begins the second."""
     # deferred: ~2.3 ms at TUI launch (benchmarks/run.py); see the note at the top
+    import re
+
     from mockint.core.scoring.text import analyse
 
     a = analyse(text, lang)
+    split = re.compile(r",\s*(?:" + "|".join(re.escape(j) for j in joins) + r")\b") if joins else None
     out = []
     for s, e in a.sentences:
-        if a.folded[e - 1] == "?":
-            out.append(" ".join(a.orig_text(s, e).split()))
+        if a.folded[e - 1] != "?":
+            continue
+        cuts = [s] + ([m.start() for m in split.finditer(a.folded, s, e)] if split else []) + [e]
+        for x, y in zip(cuts, cuts[1:]):
+            part = " ".join(a.orig_text(x, y).split()).strip(" ,")
+            if part:
+                out.append(part if part.endswith(("?", "？")) else part + "?")
     return out
