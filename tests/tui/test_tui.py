@@ -772,7 +772,7 @@ def test_with_feedback_at_the_end_the_summary_opens_each_answer_s_feedback(lang)
             marks = plain(app.screen.query_one("#summary-pass-marks"))   # what ✓ beside an average means
             rubric = {c.id: c.threshold for c in app.interview.results[0].criteria}
             name = next(c["name"] for c in app.screen.summary.session.criteria if c["id"] == "real_examples")
-            assert f"{name} {round(rubric['real_examples'] * 100)} %" in marks
+            assert f"{name} {round(rubric['real_examples'] * 100)}%" in marks        # as the bars write it
             n = len(app.interview.turns)          # the keys that open one: "1-2" here, not "1-9"
             assert n == 2 and tr(lang, "sum.open_feedback", span="1-2") in plain(app.screen.query_one("#summary-answers"))
             await pilot.press("2")
