@@ -1,5 +1,6 @@
 """What a first-time user saw at 80 and 110 columns: "Key points 50⏎%" and "vreo 9⏎% la 4 %" split
-over two lines."""
+over two lines, superscript mark numbers out of order ("kind of⁹ forgot⁸", "territory²·³ split?¹")
+and inside a word ("month⁶-end"), and a mark's quote cut mid-word ("…for a new AE in the f…")."""
 
 from __future__ import annotations
 
@@ -22,6 +23,15 @@ from mockint.tui.widgets.answer_box import AnswerBox
 from mockint.tui.widgets.chat import ChatMessage
 from mockint.tui.widgets.highlighted import marks_of
 from mockint.tui.widgets.stored_result import marks_from_dict
+
+SUP = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+# the walkthrough's answer: "month-end", a hedge after other marks, a question holding a talking point
+ANSWER = ("Last year our finance client was losing two days every month-end on manual reports, so I asked their "
+          "controller what success looks like for a new AE in the first ninety days of the job, and they told me. "
+          "I kind of forgot to follow up once, but I built a dashboard and they were relieved that month-end took "
+          "one day, 120 % faster. I closed a deal worth 40,000 euros, which was 120% of my quota for the quarter. "
+          "I closed a deal worth 40,000 euros, which was 120% of my quota for the quarter. "
+          "How is the territory split?")
 
 
 def app_for(question_ids, lang="en", feedback="each"):
@@ -84,5 +94,53 @@ def test_a_figure_and_its_percent_sign_stay_together_in_the_chat():
             for width in range(5, 40):
                 lines = [line.plain for line in shown.wrap(width)]
                 assert not [ln for ln in lines if ln.startswith("%")], lines
+
+    run(scenario)
+
+
+def superscripts(text: str) -> list[list[int]]:
+    """The superscript groups of a highlighted answer, in the order they are read."""
+    table = str.maketrans(SUP, "0123456789")
+    return [[int(n.translate(table)) for n in g.split("·")] for g in re.findall(f"[{SUP}]+(?:·[{SUP}]+)*", text)]
+
+
+def test_mark_numbers_read_in_order_after_whole_words_and_quotes_end_on_a_word():
+    """Superscripts were out of order ('kind of⁹ forgot⁸', 'territory²·³ split?¹'), one split a
+    word ('month⁶-end'), and a long mark's quote ended mid-word ('…for a new AE in the f…')."""
+    async def scenario():
+        app = app_for(["sales-experience", "why-sales"])
+        async with app.run_test(size=(110, 40)) as pilot:
+            await pilot.pause()
+            await pilot.press("space", "ctrl+s")
+            await pilot.pause()
+            await answer_until(pilot, ANSWER, FeedbackScreen)
+            screen = app.screen
+            assert isinstance(screen, FeedbackScreen)
+            highlighted = screen.query_one("#highlighted")
+            text = plain(highlighted)
+            read = [n for group in superscripts(text) for n in group]
+            assert read == list(range(1, len(highlighted.marks) + 1)), text
+            for group in re.finditer(f"[{SUP}·]+", text):                        # never inside a word
+                after = text[group.end():group.end() + 2]
+                assert not (after[:1].isalnum() or after[:1] == "%" or (after[:1] in "-'’.," and after[1:].isalnum())), \
+                    text[group.start() - 20:group.end() + 10]
+            assert not re.search(f"month[{SUP}]", text) and re.search(f"month-end[{SUP}]", text)
+            assert not re.search(f"120[{SUP}·]+\\s?%", text) and re.search(f"120 %[{SUP}]", text), text
+            # the Marks list in the same order, each quote cut after a whole word
+            listed = [int(ln.split()[0]) for ln in plain(screen.query_one("#marks")).splitlines() if ln.strip()]
+            assert listed == read
+            cut = [m for m in highlighted.marks if len(" ".join(m.text.split())) > 61]
+            assert cut, [m.text for m in highlighted.marks]
+            quotes = [(ln, re.search("“(.*)…”", ln)) for ln in plain(screen.query_one("#marks")).splitlines()]
+            assert len([q for _, q in quotes if q]) == len(cut)
+            for line, quote in quotes:
+                if quote:
+                    whole = " ".join(next(m.text for m in cut if str(m.number) == line.split()[0]).split())
+                    assert whole.startswith(quote.group(1)) and whole[len(quote.group(1))] in " ,.;:", line
+            # the history's view numbers them the same way
+            turn = screen.turn
+            stored = marks_from_dict(turn.result.to_dict(), turn.result.answer)
+            assert [(m.number, m.start, m.end) for m in stored] == \
+                [(m.number, m.start, m.end) for m in marks_of(turn.result)]
 
     run(scenario)

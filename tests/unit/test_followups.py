@@ -133,3 +133,17 @@ def test_the_interviewer_answers_a_question_about_its_best_people(lang, text):
 def test_a_question_about_the_base_pay_gets_the_pay_reply(lang, text):
     iv = interview(lang, ["questions-for-us"])
     assert [r.reply_id for r in iv.submit(text).replies] == ["success-90-days", "pay"]
+
+
+def test_a_quote_in_a_follow_up_is_cut_after_a_whole_word():
+    """A long quote was cut inside a word ("…for a new AE in the f…"): now after the last whole
+    word that fits, with "…"; a short one is whole."""
+    from mockint.core.data.display import clipped
+    from mockint.core.scoring.followups import _quote
+
+    said = "I asked what success looks like for a new AE in the first ninety days of the job"
+    assert _quote(said) == "“I asked what success looks like for a new AE in the first…”"
+    assert len(_quote(said)) <= 62 and _quote("118 % of quota.") == "“118 % of quota”"
+    assert clipped(said, 61) == "I asked what success looks like for a new AE in the first…"
+    assert clipped("x" * 70, 20) == "x" * 19 + "…"                 # one long word: cut inside
+    assert clipped("a  b\n c", 61) == "a b c"

@@ -23,3 +23,17 @@ def joined_percent(text: str) -> str:
     too)."""
     return _PERCENT.sub("", text)
 
+
+def clipped(text: str, limit: int) -> str:
+    """``text`` (its spacing folded) in at most ``limit`` characters: cut at the end of a word and
+    ended with "…" when longer (a quote read "…for a new AE in the f…"); a first word longer than
+    half the room is cut inside."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit - 1]                       # room for the "…"
+    if text[limit - 1] != " ":                   # the cut falls inside a word: back to its start
+        space = cut.rfind(" ")
+        if space > limit // 2:
+            cut = cut[:space]
+    return cut.rstrip(" ,.;:") + "…"

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from mockint.core.data.display import clipped
 from mockint.core.scoring.text import fold
 
 if TYPE_CHECKING:
@@ -27,10 +28,8 @@ def key(text: str) -> str:
 
 
 def _quote(text: str, limit: int = 60) -> str:
-    text = " ".join(text.split()).strip(" ,.;:")
-    if len(text) > limit:
-        text = text[: limit - 1].rstrip() + "…"
-    return f"“{text}”"
+    """The words quoted, cut at a word's end when long."""
+    return f"“{clipped(' '.join(text.split()).strip(' ,.;:'), limit)}”"
 
 
 def _evidence(result: Result, rule: str, skip: frozenset[str] = frozenset()) -> str | None:

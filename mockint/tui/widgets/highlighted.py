@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.widgets import Static
 
+from mockint.core.data.display import clipped
 from mockint.core.data.display import highlighted as is_highlighted
 from mockint.core.data.safe import printable
 from mockint.tui.widgets.hanging import Hanging
@@ -37,6 +38,34 @@ class Mark:
 
 
 _TONE_RANK = {"reward": 0, "bonus": 0, "repeat": 1, "penalty": 2}
+_JOINERS = "-'’.,"           # inside a word when letters or digits stand on both sides: month-end, 40,000
+
+
+def word_end(text: str, end: int) -> int:
+    """Where the word that ``end`` falls in ends: a mark's number goes there, never inside a word
+    ("month⁶-end" read as two words), nor between a figure and its "%" ("120 %", "120%")."""
+    i, n = end, len(text)
+    if i <= 0 or i >= n or not text[i - 1].isalnum():
+        return end
+    while i < n:
+        c = text[i]
+        if text[i - 1].isdigit() and c in " \u00a0" and text[i + 1:i + 2] == "%":
+            return i + 2                                  # "120 %": the figure and its sign
+        joined = c in _JOINERS and i + 1 < n and text[i + 1].isalnum() and text[i - 1].isalnum()
+        if not (c.isalnum() or joined or (c == "%" and text[i - 1].isdigit())):
+            break
+        i += 1
+    return i
+
+
+def in_reading_order(marks: list[Mark], answer: str) -> list[Mark]:
+    """``marks`` numbered in the order their numbers are read in the answer (where each one's
+    number goes, then where it starts): the superscripts were out of order ("kind of⁹ forgot⁸",
+    "territory²·³ split?¹"), and the Marks list follows the same order."""
+    ordered = sorted(marks, key=lambda m: (word_end(answer, m.end), m.start, m.end))
+    for i, m in enumerate(ordered, 1):
+        m.number = i
+    return ordered
 
 
 def marks_of(result: Result) -> list[Mark]:
@@ -53,23 +82,24 @@ def marks_of(result: Result) -> list[Mark]:
             mark.rules.append(e.rule)
         if _TONE_RANK[tone] > _TONE_RANK[mark.tone]:
             mark.tone = tone
-    return list(by_span.values())
+    return in_reading_order(list(by_span.values()), result.answer)
 
 
 def highlighted(answer: str, marks: list[Mark]) -> Text:
-    """The answer as plain text (never markup), styled per mark, with superscript numbers."""
+    """The answer as plain text (never markup), styled per mark, with superscript numbers after the
+    word each mark ends in (``word_end``)."""
     shown = answer[:MAX_SHOWN]
     base = Text(printable(shown))             # one visible sign per control character: offsets kept
     for m in sorted(marks, key=lambda m: _TONE_RANK[m.tone]):      # penalties drawn last, on top
         if m.start < len(shown):
             base.stylize(STYLES[m.tone], m.start, min(m.end, len(shown)))
     numbered = [m for m in marks[:MAX_MARKS] if m.end <= len(shown)]
-    ends = sorted({m.end for m in numbered})
+    by_end: dict[int, list[int]] = {}
+    for m in sorted(numbered, key=lambda m: m.number):
+        by_end.setdefault(word_end(shown, m.end), []).append(m.number)
+    ends = sorted(by_end)
     pieces = list(base.divide(ends)) if ends else [base]
     out = Text()
-    by_end: dict[int, list[int]] = {}
-    for m in numbered:
-        by_end.setdefault(m.end, []).append(m.number)
     for piece, end in zip(pieces, ends + [None]):
         out.append_text(piece)
         if end is not None:
@@ -84,8 +114,7 @@ def marks_text(marks: list[Mark], more: str) -> Hanging:
     items: list[tuple[Text | str, Text | str]] = []
     for m in marks[:MAX_MARKS]:
         sign = "−" if m.tone == "penalty" else ("~" if m.tone == "repeat" else "+")
-        quoted = " ".join(m.text.split())
-        body = Text(f"“{quoted[:60]}{'…' if len(quoted) > 60 else ''}”")
+        body = Text(f"“{clipped(m.text, 61)}”")              # cut at a word's end
         body.append(f"  {', '.join(m.rules)}", style="dim")
         items.append((Text(f"{m.number:>3} {sign} ", style=STYLES[m.tone]), body))
     if len(marks) > MAX_MARKS:

@@ -17,7 +17,7 @@ from rich.text import Text
 
 from mockint.core.data import display
 from mockint.tui.widgets.criterion_bar import criterion_line
-from mockint.tui.widgets.highlighted import _TONE_RANK, Mark
+from mockint.tui.widgets.highlighted import _TONE_RANK, Mark, in_reading_order
 
 
 def _effects(criterion: dict[str, Any]) -> tuple[dict[str, tuple[str, str]], tuple[str, str] | None]:
@@ -63,7 +63,7 @@ def marks_from_dict(result: dict[str, Any], answer: str) -> list[Mark]:
             mark.rules.append(rule)
         if _TONE_RANK[tone] > _TONE_RANK[mark.tone]:
             mark.tone = tone
-    return list(by_span.values())
+    return in_reading_order(list(by_span.values()), answer)
 
 
 def criteria_lines(result: dict[str, Any]) -> list[tuple[Text, str]]:
