@@ -1,6 +1,7 @@
 """What a first-time user saw at 80 and 110 columns: "Key points 50⏎%" and "vreo 9⏎% la 4 %" split
 over two lines, superscript mark numbers out of order ("kind of⁹ forgot⁸", "territory²·³ split?¹")
-and inside a word ("month⁶-end"), and a mark's quote cut mid-word ("…for a new AE in the f…")."""
+and inside a word ("month⁶-end"), a mark's quote cut mid-word ("…for a new AE in the f…"), and a
+question browser that cut ids and texts with no "…" and left the text 14 columns at 80."""
 
 from __future__ import annotations
 
@@ -142,5 +143,42 @@ def test_mark_numbers_read_in_order_after_whole_words_and_quotes_end_on_a_word()
             stored = marks_from_dict(turn.result.to_dict(), turn.result.answer)
             assert [(m.number, m.start, m.end) for m in stored] == \
                 [(m.number, m.start, m.end) for m in marks_of(turn.result)]
+
+    run(scenario)
+
+
+@pytest.mark.parametrize("width", [80, 110])
+def test_the_question_browser_gives_the_text_room_and_marks_what_it_cuts(width):
+    """At 80 columns the Text column showed about 14 characters, and ids and texts were cut with no
+    '…' ('resolve-client-probl')."""
+    long_id = "tell-about-time-lost-deal-competitor-cheaper-price"
+    authoring.add("en", "Tell me about a time you lost a deal to a competitor with a cheaper price.", qid=long_id,
+                  points=["What you learned | learned"])
+
+    async def scenario():
+        app = create_app(Settings(lang="en", question_set="full", count=None, feedback="each", timer=False),
+                         blink=False)
+        async with app.run_test(size=(width, 30)) as pilot:
+            await pilot.pause()
+            await pilot.press("ctrl+b")
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, QuestionsScreen)
+            table = screen.table
+            text_col = next(c for c in table.columns.values() if str(c.key.value) == "text")
+            assert text_col.width >= 30
+            order = [str(c.key.value) for c in table.columns.values()]
+            assert order[0] == "id" and "source" in order[:order.index("text")]
+            rows = drawn(table)
+            assert any("resolve-client-problems" in r for r in rows)          # a built-in id whole
+            first = next(r for r in rows if "sales-experience" in r)
+            assert loader.bank("en").get("sales-experience").text[:28] in first   # 14 characters before
+            screen.reload(select=long_id)
+            await pilot.pause()
+            rows = drawn(table)
+            mine = next(r for r in rows if r.lstrip().startswith(long_id[:10]))
+            assert long_id not in mine and re.search(r"tell-about-time-\S*…", mine), mine
+            assert "Tell me about a time you lost a deal to a competitor with a cheaper price." not in mine
+            assert "…" in mine.split(tr("en", "qb.yours"))[1], mine            # the text cut with "…"
 
     run(scenario)

@@ -25,10 +25,36 @@ from mockint.tui.screens.base import BaseScreen
 from mockint.tui.screens.start import LANGUAGES
 from mockint.tui.widgets.footer import KeyFooter
 
-# The text comes before kind and difficulty: at 100 columns id, language, source, topic and the
-# start of the text are seen; the rest scrolls.
-COLUMNS = ("id", "lang", "source", "topic", "text", "kind", "difficulty")
+COLUMNS = ("id", "lang", "source", "topic", "text", "kind", "difficulty")     # in a table wide enough (layout)
 TAGS = tuple(dict.fromkeys(TOPICS + KINDS + DIFFICULTIES))
+WIDTHS = {"lang": 4, "source": 11, "topic": 16, "kind": 11, "difficulty": 10}
+ID_WIDTH = 24             # longer ids (yours can have 48 characters) end in "…"
+ROOMY_TEXT = 40           # the text's width below which language, then topic, go after it
+WHOLE_ROW = 60            # the text's width from which kind and difficulty are seen beside it
+EDGES = 4 + 2             # the box's padding and the table's scroll bar
+
+
+def layout(width: int, id_width: int) -> tuple[list[str], dict[str, int]]:
+    """The columns in their order and widths for a table ``width`` columns wide (each column has a
+    column of padding on either side). The text takes the room the columns before it leave: at 80
+    columns it had 14 (the rest scrolled), so in a narrow table the language, then the topic, move
+    after it; in a wide one kind and difficulty are seen too."""
+    widths = {"id": id_width, **WIDTHS}
+    before, after = ["id", "lang", "source", "topic"], ["kind", "difficulty"]
+
+    def room(columns: list[str]) -> int:
+        return width - sum(widths[c] + 2 for c in columns) - 2
+
+    for optional in ("lang", "topic"):
+        if room(before) >= ROOMY_TEXT:
+            break
+        before.remove(optional)
+        after.insert(0, optional)
+    text, beside = room(before), sum(widths[c] + 2 for c in after)
+    if text - beside >= WHOLE_ROW:                   # room for the columns after it too
+        text -= beside
+    widths["text"] = max(text, 20)
+    return [*before, "text", *after], widths
 
 
 def source_of(q: Question, overridden: set[str]) -> str:
@@ -78,6 +104,7 @@ class QuestionsScreen(PractiseKey, BaseScreen):
         self.query_text = ""
         self.tag: str | None = None
         self.select_id = select
+        self._layout: tuple[list[str], dict[str, int]] | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="questions-box"):
@@ -132,19 +159,30 @@ class QuestionsScreen(PractiseKey, BaseScreen):
                 out.append(q)
         return out
 
+    def columns(self) -> tuple[list[str], dict[str, int]]:
+        longest = max([len(q.id) for q in self.questions] + [len(self.t("qb.col.id"))])
+        return layout(self.app.size.width - EDGES, min(longest, ID_WIDTH))
+
+    def on_resize(self) -> None:
+        if self.questions and self.columns() != self._layout:
+            self.populate(select=self.selected_id())
+
     def populate(self, select: str | None = None) -> None:
         table = self.table
         table.clear(columns=True)
-        widths = {"id": 20, "lang": 4, "source": 11, "topic": 16, "text": 60, "kind": 11, "difficulty": 10}
-        for col in COLUMNS:
+        self._layout = order, widths = self.columns()
+        for col in order:
             table.add_column(self.t(f"qb.col.{col}"), key=col, width=widths[col])
         self.shown = self.filtered()
         styles = {"builtin": "dim", "yours": "green", "override": "bold green"}
         labels = {"builtin": "qb.builtin", "yours": "qb.yours", "override": "qb.override_short"}
         for q in self.shown:
             src = source_of(q, self.overridden)
-            table.add_row(Text(q.id), q.lang, Text(self.t(labels[src]), style=styles[src]), tag(self.lang, q.topic),
-                          Text(q.text, no_wrap=True), tag(self.lang, q.kind), tag(self.lang, q.difficulty), key=q.id)
+            cells = {"id": Text(q.id, no_wrap=True, overflow="ellipsis"), "lang": q.lang,      # cut: "…"
+                     "source": Text(self.t(labels[src]), style=styles[src]), "topic": tag(self.lang, q.topic),
+                     "text": Text(q.text, no_wrap=True, overflow="ellipsis"), "kind": tag(self.lang, q.kind),
+                     "difficulty": tag(self.lang, q.difficulty)}
+            table.add_row(*(cells[col] for col in order), key=q.id)
         if select is not None:
             ids = [q.id for q in self.shown]
             if select in ids:
