@@ -848,3 +848,27 @@ def test_told_in_part_always_says_what_is_missing(lang, text, qid):
     assert c.passed
     if c.advice[0] == crit.feedback_partial:
         assert len(c.advice) > 1
+
+
+RAMBLE = ("So, at my last company, there was a period where I was helping the marketing team and also the sales team, "
+          "and it was a time of a lot of change, you know, with a lot of different things going on, and we had meetings "
+          "and calls and people were busy, and I think it was overall a good experience for everybody because we "
+          "learned a lot about how things work and how teams work together, and in the end it was good, and I would "
+          "say that I am a team player and I like working with people and helping where I can.")
+
+
+def test_a_criterion_whose_check_capped_the_answer_shows_no_pass():
+    """A walkthrough read "✓ Preparation and substance 74 %" under "Score capped at 35: a long answer
+    with little in it": a cap of a criterion's own check fails it (capped_fails, the default)."""
+    r = loader.scorer("en").score(RAMBLE, loader.bank("en").get("sales-experience"))
+    prep = r.criterion("preparation")
+    assert any(c.rule == "preparation.thin" for c in r.caps)
+    assert prep.score >= prep.threshold and not prep.passed
+    assert prep.feedback.startswith(loader.rubric("en").criterion("preparation").feedback_fail[:20])
+
+
+def test_capped_fails_false_keeps_the_pass():
+    """real_examples sets capped_fails: false: a failure told as a win (spin, capped) is still an episode."""
+    assert loader.rubric("en").criterion("real_examples").capped_fails is False
+    assert loader.rubric("ro").criterion("real_examples").capped_fails is False
+    assert loader.rubric("en").criterion("preparation").capped_fails is True

@@ -531,3 +531,10 @@ def test_discredits_sentence_is_a_boolean_that_goes_with_discredits():
     assert "discredits_sentence: must be" in err(base.replace("discredits_sentence: true", "discredits_sentence: yes please"))
     alone = base.replace("        discredits: [confidence]\n", "")
     assert "'discredits_sentence' goes with 'discredits'" in err(alone)
+
+
+def test_capped_fails_must_be_true_or_false():
+    assert err(MINI.replace("    threshold: 0.6\n", "    threshold: 0.6\n    capped_fails: sometimes\n")) == (
+        "r.yaml:8:5: criteria[0].capped_fails: must be true or false, not a string")
+    r = parse_rubric(MINI.replace("    threshold: 0.6\n", "    threshold: 0.6\n    capped_fails: false\n"), "r.yaml", fact_ids())
+    assert r.criteria[0].capped_fails is False

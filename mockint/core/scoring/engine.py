@@ -282,10 +282,10 @@ class Scorer:
         outcomes = [(spec, rule, floor(spec, run(rule))) for spec, rule in self._rules_for(crit.id, q)
                     if rules is None or rule in rules]      # rules: only these (the live coach's quick look)
         score, rw = criterion_score(outcomes, len(a.words))
-        passed = score >= crit.threshold - 1e-9
         said = _Said(a, q, rw)
         for spec, rule, o in outcomes:
             said.add(spec, rule, o)
+        passed = score >= crit.threshold - 1e-9 and not (crit.capped_fails and said.caps)   # no ✓ beside its cap
         advice, follow_up = said.advice(crit, q.kind, passed)
         said.evidence.sort(key=lambda e: (e.start, e.end, e.rule))
         return CriterionResult(crit.id, crit.name, score, passed, weight_for(crit, q),

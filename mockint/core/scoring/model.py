@@ -93,6 +93,7 @@ class Criterion:
     examples: Examples = field(default_factory=Examples)   # self-tests (mockint check-rubric)
     feedback_noted: str = ""     # a pass with a penalty noted: said instead of a pass that claims "no hedging"
     feedback_partial: str = ""   # a pass with something still missing: said, with what is missing, not "you covered it"
+    capped_fails: bool = True    # a cap of one of its checks that holds fails it (no ✓ beside "score capped")
 
     def weight_for(self, kind: str | None) -> float:
         return float(self.by_kind.get(kind or "", {}).get("weight", self.weight))

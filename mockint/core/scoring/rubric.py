@@ -307,7 +307,7 @@ def _all_criteria(doc: Doc, raw: Any, lists: dict, facts, fuzzy: Fuzzy, problems
 def _criterion(doc: Doc, raw: Any, p: tuple, seen: set[str], lists: dict, facts, fuzzy: Fuzzy) -> Criterion:
     c = doc.mapping(raw, p, required=("id", "name", "weight", "threshold", "feedback", "checks"),
                     optional=("guide", "mode", "follow_up", "follow_ups", "by_kind", "only_when", "bonus_points",
-                              "examples"))
+                              "examples", "capped_fails"))
     cid = doc.ident(c["id"], p + ("id",), r"[a-z0-9]+(?:_[a-z0-9]+)*")
     if cid in seen:
         doc.fail(p + ("id",), f"duplicate criterion id '{cid}'")
@@ -330,7 +330,7 @@ def _criterion(doc: Doc, raw: Any, p: tuple, seen: set[str], lists: dict, facts,
         only_when=doc.choice(c.get("only_when", "always"), p + ("only_when",), ONLY_WHEN),
         bonus_points=float(doc.number(c.get("bonus_points", 10), p + ("bonus_points",), 0, 100)),
         examples=parse_examples(doc, c["examples"], p + ("examples",), True) if "examples" in c else Examples(),
-    )
+        capped_fails=doc.typed(c.get("capped_fails", True), p + ("capped_fails",), bool))
 
 
 def _criterion_by_kind(doc: Doc, raw: Any, path: tuple) -> dict[str, dict[str, Any]]:
