@@ -872,3 +872,13 @@ def test_capped_fails_false_keeps_the_pass():
     assert loader.rubric("en").criterion("real_examples").capped_fails is False
     assert loader.rubric("ro").criterion("real_examples").capped_fails is False
     assert loader.rubric("en").criterion("preparation").capped_fails is True
+
+
+@pytest.mark.parametrize("lang, text, after", [
+    ("en", "I told the client about our other products and they bought some.", "; describe how"),
+    ("ro", "Am vorbit cu clientul despre alte produse și au cumpărat.", "; arătați cum"),
+])
+def test_still_missing_lists_read_as_one_sentence(lang, text, after):
+    """"Still missing: …an opportunity; Describe how…" capitalised the middle of a sentence (a walkthrough)."""
+    r = loader.scorer(lang).score(text, loader.bank(lang).get("upsell-cross-sell"))
+    assert after in r.criterion("key_points").feedback

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -142,3 +143,11 @@ def _clause(summary: str) -> str:
     """A talking point's summary as a clause of a list ("A; B (+2)."): without its own full stop
     (the Romanian bank ends them with one: "…piață.; Arătați…" read badly)."""
     return summary.rstrip().rstrip(".").rstrip()
+
+
+def _clauses(summaries: Iterable[str]) -> str:
+    """Talking points' summaries as one list ("Explain the signal; describe how you pitched it"): the
+    ones after the first start lower case, as a list inside a sentence does (not an acronym: "ROI")."""
+    out = [_clause(s) for s in summaries]
+    return "; ".join(c if i == 0 or not (c[:1].isupper() and c[1:2].islower()) else c[0].lower() + c[1:]
+                     for i, c in enumerate(out))

@@ -11,7 +11,7 @@ from mockint.core.scoring.checks.base import (
     Ctx,
     Outcome,
     Span,
-    _clause,
+    _clauses,
     _saturate,
 )
 from mockint.core.scoring.checks.pattern import (
@@ -60,9 +60,9 @@ class TalkingPointsCheck(Check):
         need = max(1.0, len(q.talking_points) * self.opts.get("share", self.target(ctx)))
         value = min(1.0, len(covered) / need)
         return Outcome(value, len(covered), spans, {
-            "covered": "; ".join(_clause(tp.summary) for tp in covered),
+            "covered": _clauses(tp.summary for tp in covered),
             # the first two missing points, and how many more: advice read once, not a checklist
-            "missing": "; ".join(_clause(tp.summary) for tp in missing[:2])
+            "missing": _clauses(tp.summary for tp in missing[:2])
                        + more(q.lang, len(missing) - 2),
             "missing_points": missing, "target": len(q.talking_points)})
 
