@@ -294,10 +294,11 @@ def cmd_grade(args) -> str | Streamed:
     if job is None:
         results = [scorer.score(item.answer, item.question, item.elapsed) for item in tr.items]
     else:
-        from mockint.core.jobspec import job_fit_table, score_with_job  # deferred: see the module docstring
+        from mockint.core.jobspec import job_fit_table, score_with_job, with_posting_covered  # deferred: see above
         results = [score_with_job(scorer, item.answer, item.question, item.elapsed, job) for item in tr.items]
     s = session_summary(tr.lang, results)
     if job is not None and job.terms:
+        with_posting_covered(s, results)          # the share of the posting covered, not a mean
         s.job_fit = job_fit_table(results, job.terms)
     if args.format == "json":
         data = grade_dict(s)

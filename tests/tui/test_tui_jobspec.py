@@ -157,6 +157,12 @@ def test_tui_interview_with_posting_asks_job_questions_and_shows_job_fit():
             assert sf.rstrip().endswith("1, 2, 3, 4")          # issue 19: the closing question (5) is not scored on the posting
             gong = next(x for x in lines if x.startswith("Gong"))
             assert tr("en", "sum.not_covered") in gong
+            # the bar is the share of the posting's terms covered, not the answers' mean (each 100 %):
+            # a summary read "✓ Fits the job posting 100%" over a table of terms mostly not yet covered
+            rows = lines[1:]
+            share = sum(1 for x in rows if tr("en", "sum.not_covered") not in x) / len(rows)
+            bar = next(plain(b) for b in summary.query(CriterionBar) if fit_name in plain(b))
+            assert bar.startswith("✗") and bar.rstrip().endswith(f"{round(share * 100)}%"), bar
     run(scenario)
 
 

@@ -355,3 +355,38 @@ def test_extra_criteria_are_scored_by_the_engine_with_their_share_and_under_the_
     flag = "Honestly, it wasn't really my fault: marketing never sent me decent leads."
     capped = scorer.score(flag, q, extra=(Full(),))
     assert capped.caps and capped.score <= min(c.max for c in capped.caps)
+
+
+def test_the_session_job_fit_is_the_share_of_the_posting_covered(tmp_path):
+    """A first-time user's summary read "✓ Fits the job posting 100%" over a table where 12 of 15
+    terms said "not yet covered": the session figure was the mean of the answers' own job fit (two
+    specific terms in an answer is 100 %). It is now the share of the posting's terms that some
+    answer covered, the same in the interview's summary, grade and a stored session's report."""
+    from mockint.core.history.store import result_from_dict
+    from mockint.core.interview import Interview
+    from mockint.core.jobspec import context_and_questions, posting_covered
+    from mockint.core.report.session import _summary
+
+    job, questions = context_and_questions("en", EN, None)
+    scorer = loader.scorer("en")
+    iv = Interview(questions, scorer, scorer.bank, "en", job=job)
+    while not iv.is_over:
+        iv.submit(ANSWER_EN)
+    assert all(r.criterion("job_fit").score == 1.0 for r in iv.results)      # each answer: full marks
+    rows = job_fit_table(iv.results, job.terms)
+    covered = sum(1 for r in rows if r["covered_in"])
+    assert 0 < covered < len(rows) / 2
+    share = covered / len(rows)
+    summary = iv.summary().session
+    fit = next(c for c in summary.criteria if c["id"] == "job_fit")
+    assert fit["score"] == round(share, 3) and not fit["passed"]
+    assert summary.job_fit == rows
+    assert posting_covered(iv.results) == share
+    stored = [result_from_dict(r.to_dict()) for r in iv.results]
+    assert next(c for c in _summary("en", stored).criteria if c["id"] == "job_fit")["score"] == round(share, 3)
+    f = tmp_path / "t.yaml"
+    f.write_text(TRANSCRIPT.format(a=ANSWER_EN), encoding="utf-8")
+    d = json.loads(run_main("grade", str(f), "--format", "json", "--job-spec", str(DATA / "ae_saas.en.md")).stdout)
+    graded = next(c for c in d["session"]["criteria"] if c["id"] == "job_fit")
+    assert graded["score"] == round(sum(1 for r in d["job_fit"] if r["covered_in"]) / len(d["job_fit"]), 3)
+    assert not graded["passed"]

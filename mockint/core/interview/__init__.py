@@ -364,6 +364,11 @@ class Interview(InterviewerReplies):
         from mockint.core.scoring.feedback import session_summary
 
         session = session_summary(self.lang, self.results)
+        if self.job is not None and self.job.terms:
+            from mockint.core.jobspec import job_fit_table, with_posting_covered
+
+            with_posting_covered(session, self.results)     # the share of the posting covered, not a mean
+            session.job_fit = job_fit_table(self.results, self.job.terms)
         weak = {w["question_id"] for w in session.weakest}
         retry = [t.question.id for t in self.turns if t.result.score < RETRY_BELOW or t.question.id in weak]
         retry += self.skipped

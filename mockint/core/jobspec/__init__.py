@@ -14,7 +14,8 @@ By job: the data file read into a ``Spec`` is ``spec``; a ``Term`` and the ``Job
   ``job_fit`` criterion (and a ``tone`` one with a tone). The rubric's score keeps
   ``1 - job_fit.weight - tone.weight`` of the total (0.80 with the shipped files), so neither
   ever dominates. Without a JobContext nothing changes.
-- ``job_fit_table(results, terms)``: per term, the answers that covered it, or not yet covered.
+- ``job_fit_table(results, terms)``: per term, the answers that covered it, or not yet covered;
+  ``posting_covered(results)``: the share of the terms covered, the session's ``job_fit`` figure.
 """
 
 from __future__ import annotations
@@ -312,6 +313,32 @@ def job_fit_table(results, terms: list[Term]) -> list[dict[str, Any]]:
         rows.append({"term": t.text, "kind": t.kind, "weight": t.weight, "covered_in": where,
                      "status": "covered" if where else NOT_COVERED})
     return rows
+
+
+def posting_covered(results) -> float | None:
+    """The share of the posting's terms (0..1) that at least one answer covered: the session's
+    ``job_fit`` figure. The mean of the answers' own scores is not that: an answer that uses two
+    specific terms scores 100 %, so a summary read "Fits the job posting 100%" over a table of 15
+    terms, 12 of them not yet covered. Read from the answers' ``job_fit`` checks (one per term), so
+    a stored session gives the same figure. None when no answer was scored on a posting."""
+    covered: dict[str, bool] = {}
+    for r in results:
+        c = r.criterion("job_fit")
+        for k in c.checks if c is not None else []:
+            covered[k.id] = covered.get(k.id, False) or k.passed
+    return sum(covered.values()) / len(covered) if covered else None
+
+
+def with_posting_covered(session, results) -> None:
+    """Make the session's ``job_fit`` row (``feedback.session_summary``) :func:`posting_covered`,
+    passed from the criterion's pass mark, as every other row is."""
+    share = posting_covered(results)
+    row = next((c for c in session.criteria if c["id"] == "job_fit"), None)
+    if share is None or row is None:
+        return
+    marks = [c.threshold for r in results if (c := r.criterion("job_fit")) is not None]
+    row["score"] = round(share, 3)
+    row["passed"] = share >= marks[0] - 1e-9
 
 
 def terms_text(terms: list[Term], questions: list[Question], lang: str) -> str:

@@ -45,6 +45,16 @@ def _readiness_label(lang: str, key: str) -> str:
     return tr(lang, f"ready.{key}") if has(f"ready.{key}") else key
 
 
+def _summary(lang: str, results: list) -> Any:
+    """``session_summary``, its job_fit row the share of the posting covered (as the summary showed)."""
+    s = session_summary(lang, results)
+    if any(r.criterion("job_fit") is not None for r in results):
+        from mockint.core.jobspec import with_posting_covered  # deferred: only for a session with a posting
+
+        with_posting_covered(s, results)
+    return s
+
+
 # -- JSON --------------------------------------------------------------------------------------
 
 def replies_of(follow_up: Any) -> list[dict[str, str]]:
@@ -61,7 +71,7 @@ def report_dict(rec: SessionRecord) -> dict[str, Any]:
     ``follow_up_asked``, ``replies`` (the interviewer's answers to the candidate's questions:
     [{"asked", "reply"}]) and ``rescored`` ([{"rubric_version", "score", "created_at"}])."""
     answered = [a for a in rec.answers if a.results]
-    s = session_summary(rec.lang, [result_from_dict(a.result, a) for a in answered])
+    s = _summary(rec.lang, [result_from_dict(a.result, a) for a in answered])
     answers = []
     for a in answered:
         d = dict(a.result)
@@ -91,7 +101,7 @@ def report_markdown(rec: SessionRecord) -> str:
     lang = rec.lang
     answered = [a for a in rec.answers if a.results]
     results = [result_from_dict(a.result, a) for a in answered]
-    s = session_summary(lang, results)
+    s = _summary(lang, results)
     out = [f"# mockint: {tr(lang, 'report.title')}", "",
            f"- **{tr(lang, 'session')}:** `{rec.id}`",
            f"- **{tr(lang, 'report.started')}:** {when(rec.started_at)}",
