@@ -11,7 +11,8 @@ A reply is made of up to three slots, each holding at most one line, said in thi
    revealed; else a buying signal (value tied to a stated need this turn, once per need); else
    "already said" (only revealed needs were probed, and no ask);
 3. **close** (when the candidate asked for a next step): agree (the call ends); not yet (when
-   only an open objection stands in the way: that objection again); or "what exactly?" for a
+   only an open objection raised earlier stands in the way: that objection again; nothing
+   more when the reaction has just raised it); or "what exactly?" for a
    vague ask.
 
 When no slot has a line, an objection still open is said again (its ``says``, then its
@@ -313,9 +314,10 @@ def _close(sc: Scenario, st: State, r: Reading) -> ReplyPart | None:
         return None
     if not close_ready(sc, st):
         st.asks.append((st.turn, r.ask, "not_yet"))
-        still = st.open_objections()
-        if still and close_ready(sc, st, ignore_objections=True):      # the objection is the reason
-            return ReplyPart("not_yet", sc.objection(still[0]).says, still[0])
+        if close_ready(sc, st, ignore_objections=True):      # an objection is the reason
+            still = [o for o in st.open_objections() if st.objections[o].raised_before(st.turn)]
+            # one raised in this reply was just said: not again
+            return ReplyPart("not_yet", sc.objection(still[0]).says, still[0]) if still else None
         return ReplyPart("not_yet", sc.close.not_yet)
     if r.ask.ref == "vague":
         st.asks.append((st.turn, r.ask, "vague"))

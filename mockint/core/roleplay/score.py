@@ -259,7 +259,7 @@ def _objections(call, marks: _Marks) -> int | None:
     per = []
     for o in sc.objections:
         os = st.objections[o.id]
-        if os.raised is None:
+        if os.raised is None or os.raised >= st.turn:       # raised in the call's last reply: never answerable
             continue
         pts = 0.0
         for move, key, part in (("acknowledge", "acknowledged", "acknowledge"), ("clarify", "explored", "clarify")):
@@ -277,7 +277,7 @@ def _objections(call, marks: _Marks) -> int | None:
         if os.handled is not None:
             marks.add("objections", os.handled, True, "softened", objection=o.label)
         else:
-            marks.add("objections", max(os.raised, 1), False, "unhandled", objection=o.label)
+            marks.add("objections", os.raised + 1, False, "unhandled", objection=o.label)   # the first turn after it
         per.append(_clamp(pts))
     return _clamp(sum(per) / len(per)) if per else None
 
@@ -327,14 +327,13 @@ def _close(call, marks: _Marks) -> int:
 
 
 def _open_at(call, turn: int):
-    """The first objection open when the candidate asked at ``turn`` (raised by then, not softened
-    by then), if any; not one the ask itself raised ("close_too_soon": the buyer's answer to it)."""
+    """The first objection open when the candidate asked at ``turn`` (raised in a reply before it,
+    not softened by then), if any: one raised in the reply to that turn (by the ask itself, or at
+    that turn) did not exist when the candidate asked."""
     sc, st = call.scenario, call.state
     for o in sc.objections:
         os = st.objections[o.id]
-        if os.raised is None or os.raised > turn or (os.handled is not None and os.handled <= turn):
-            continue
-        if not (o.raised_when == "close_too_soon" and os.raised == turn):
+        if os.raised is not None and os.raised < turn and (os.handled is None or os.handled > turn):
             return o
     return None
 
