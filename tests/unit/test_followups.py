@@ -147,3 +147,16 @@ def test_a_quote_in_a_follow_up_is_cut_after_a_whole_word():
     assert clipped(said, 61) == "I asked what success looks like for a new AE in the first…"
     assert clipped("x" * 70, 20) == "x" * 19 + "…"                 # one long word: cut inside
     assert clipped("a  b\n c", 61) == "a b c"
+
+
+def test_a_follow_up_never_quotes_function_words_only():
+    """A walkthrough was asked "You mentioned “there was a”: what did you do there yourself…?": a hit
+    of the rubric's function words only is not quoted; the question's own follow-up comes instead."""
+    from mockint.core.scoring import followups
+
+    sc, b = loader.scorer("en"), loader.bank("en")
+    q = b.get("job-spec")
+    r = sc.score("So yeah, then there was a period where I was helping the marketing team, and it was busy, "
+                 "and it was good for everybody in general I would say.", q)
+    asked = followups.candidates(r.criterion("real_examples"), r, q, sc.rubric)
+    assert asked and not any("there was a" in f for f in asked)

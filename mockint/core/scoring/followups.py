@@ -32,15 +32,19 @@ def _quote(text: str, limit: int = 60) -> str:
     return f"“{clipped(' '.join(text.split()).strip(' ,.;:'), limit)}”"
 
 
-def _evidence(result: Result, rule: str, skip: frozenset[str] = frozenset()) -> str | None:
-    """The fullest words ``rule`` found, leaving out hits that hold a word of ``skip``."""
+def _evidence(result: Result, rule: str, skip: frozenset[str] = frozenset(),
+              plain: frozenset[str] = frozenset()) -> str | None:
+    """The fullest words ``rule`` found, leaving out hits that hold a word of ``skip`` and hits of
+    ``plain`` words only (the rubric's function words: "You mentioned “there was a”" asks nothing)."""
     crit = result.criterion(rule.split(".")[0])
     if crit is None:
         return None
     check = next((c for c in crit.checks if c.rule == rule), None)
     if check is None:
         return None
-    texts = [e.text for e in check.evidence if not skip or skip.isdisjoint(re.findall(r"[\w-]+", fold(e.text)))]
+    texts = [e.text for e in check.evidence
+             if (words := re.findall(r"[\w-]+", fold(e.text))) and skip.isdisjoint(words)
+             and not (plain and plain.issuperset(words))]
     return max(texts, key=len) if texts else None
 
 
@@ -51,8 +55,9 @@ def candidates(crit: CriterionResult, result: Result, question: Question, rubric
         spec = rubric.criterion(crit.id)
     except KeyError:
         spec = None
+    plain = frozenset(fold(w) for w in rubric.lists.get("function_words", []))
     for fu in (spec.follow_ups if spec is not None else []):
-        words = _evidence(result, fu["check"], fu.get("skip", frozenset()))
+        words = _evidence(result, fu["check"], fu.get("skip", frozenset()), plain)
         if words:
             out.append(fu["text"].replace("{hit}", _quote(words)))
     covered = {e.rule.split(".", 1)[1] for c in result.criteria if c.id == "key_points" for e in c.evidence}
