@@ -11,11 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from mockint.core.roleplay.sentences import CUE_SETS, Sentence, cues_of, sentence_of, split
 from mockint.core.scoring.matching import NUMBER, Fuzzy, Hit, Lexicon, PhraseSet, closest
 from mockint.core.scoring.text import Analysed, analyse, phrase_tokens, stem_words
-
-CUE_SETS = ("acknowledge", "recap", "clarify", "argue", "pitch", "benefit", "proof", "figure", "result", "price",
-            "ask", "time", "close_vague", "confirm", "pressure", "dishonesty")
 
 
 @dataclass(frozen=True)
@@ -47,15 +45,6 @@ class Reflection:
 
 
 @dataclass
-class Sentence:
-    start: int         # folded offsets
-    end: int
-    first: int         # token indexes [first, last)
-    last: int
-    question: str | None = None     # "open" | "closed" | None (a statement)
-
-
-@dataclass
 class Reading:
     text: str
     words: int
@@ -80,29 +69,6 @@ class Reading:
     @property
     def pitched(self) -> bool:
         return bool(self.pitch) or self.long_statement
-
-
-class Cues:
-    """A language's lexicon, compiled."""
-
-    def __init__(self, language):
-        lang, cues = language.lang, language.cues
-        window = int(language.th("cue_window"))
-        self.language = language
-        self.sets = {k: PhraseSet(list(cues[k]), lang, window=window, fuzzy=None) for k in CUE_SETS}
-        self.request = _starters(cues["request_starters"])
-        self.open = _starters(cues["open_starters"])
-        self.closed = _starters(cues["closed_starters"])
-        self.lead_ins = _starters(cues["lead_ins"])
-        self.you = {w for p in cues["you_words"] for w in phrase_tokens(p)}
-        stop = [w for p in cues["stop_words"] for w in phrase_tokens(p)]
-        self.stop = set(stop) | set(stem_words(stop, lang))
-
-
-def _starters(items) -> list[tuple[str, ...]]:
-    """Phrases as word tuples, longest first (so "could you tell me" wins over "could")."""
-    toks = {tuple(phrase_tokens(p)) for p in items}
-    return sorted((t for t in toks if t), key=lambda t: (-len(t), t))
 
 
 class ScenarioCues:
@@ -137,12 +103,6 @@ class ScenarioCues:
         topic = [w for t in (sc.title, sc.brief) for w in phrase_tokens(t)]
         self.topic = set(stem_words(topic, lang)) | cues.stop
         self.brief_numbers = {w for w in topic if w[:1].isdigit()}
-
-
-def cues_of(language) -> Cues:
-    if language.compiled is None:
-        language.compiled = Cues(language)
-    return language.compiled
 
 
 def scenario_cues(sc) -> ScenarioCues:
@@ -192,57 +152,10 @@ def ev(a: Analysed, kind: str, fstart: int, fend: int, ref: str = "") -> Ev:
     return Ev(kind, s, e, a.original[s:e], ref)
 
 
-def _sentences(a: Analysed, cues: Cues) -> list[Sentence]:
-    out: list[Sentence] = []
-    k, n = 0, len(a.words)
-    for si, (s, e) in enumerate(a.sentences):
-        first = k
-        while k < n and a.sentence_of_token[k] == si:
-            k += 1
-        sent = Sentence(s, e, first, k)
-        words = a.words[first:k]
-        ends_q = a.folded[s:e].rstrip(".! ").endswith("?")
-        kind, end = _starter(words, cues)
-        if ends_q and kind not in ("open", "request"):     # "Can I ask you something: what ...?"
-            clauses = [_starter(words[j - first:], cues)[0] for j in _clause_starts(a, first, k)]
-            kind = "open" if {"open", "request"} & set(clauses) else kind
-        within = int(cues.language.th("question_you_within"))
-        if ends_q or kind == "request" or (kind is not None and cues.you.intersection(words[:end + within])):
-            sent.question = "open" if kind == "request" else kind or "closed"
-        out.append(sent)
-    return out
-
-
-def _clause_starts(a: Analysed, first: int, last: int) -> list[int]:
-    """Tokens in [first, last) that follow a comma, colon, semicolon or dash."""
-    return [j for j in range(first + 1, last)
-            if any(ch in ",:;-" for ch in a.folded[a.token_ends[j - 1]:a.token_starts[j]])]
-
-
-def _starter(words: list[str], cues: Cues) -> tuple[str | None, int]:
-    """("request" | "open" | "closed", the index after the starter) when the words begin, after
-    up to ``max_lead_ins`` lead-ins, with a question starter; else (None, 0)."""
-    i = 0
-    for _ in range(int(cues.language.th("max_lead_ins")) + 1):
-        for kind, starters in (("request", cues.request), ("open", cues.open), ("closed", cues.closed)):
-            t = next((t for t in starters if tuple(words[i:i + len(t)]) == t), None)
-            if t is not None:
-                return kind, i + len(t)
-        lead = next((t for t in cues.lead_ins if tuple(words[i:i + len(t)]) == t), None)
-        if lead is None:
-            return None, 0
-        i += len(lead)
-    return None, 0
-
-
-def _in(sentences: list[Sentence], hit: Hit) -> Sentence | None:
-    return next((s for s in sentences if s.first <= hit.first < s.last), None)
-
-
 def read_turn(text: str, sc, ctx: Context) -> Reading:
     a = analyse(text, sc.lang)
     cues, sccues = cues_of(sc.language), scenario_cues(sc)
-    sents = _sentences(a, cues)
+    sents = split(a, cues)
     r = Reading(text, len(a.words), a.stems)
     hits = {k: cues.sets[k].find(a) for k in CUE_SETS}
     # "So if I understand, late trucks cost you…" sums up what they said: no acknowledgement
@@ -258,7 +171,7 @@ def read_turn(text: str, sc, ctx: Context) -> Reading:
     closing = _closing(sents, hits, asked is not None)
     r.questions = [ev(a, s.question, s.start, s.end, "ask" if id(s) in closing else "") for s in sents if s.question]
     r.pitch = [ev(a, "pitch", h.start, h.end, h.phrase) for h in hits["pitch"]
-               if (s := _in(sents, h)) is not None and not s.question]
+               if (s := sentence_of(sents, h)) is not None and not s.question]
     r.long_statement = not r.questions and r.words >= sc.language.th("long_statement_words")
     r.ask = asked[1] if asked else None
     others = [s for s in sents if asked is None or s is not asked[0]]      # the ask explores nothing
@@ -277,11 +190,11 @@ def _proof(a: Analysed, sents: list[Sentence], hits: dict, known: set[str], ask:
     the buyer or the brief gave, nor one in the ask ("Thursday at 10")."""
     spans: list[list[int]] = []
     for h in hits["figure"]:
-        s = _in(sents, h)
+        s = sentence_of(sents, h)
         near = h.first if h.phrase.strip() == NUMBER else max(h.first - 1, 0)      # "9 percent": the 9
         if s is None or s is ask or any(w in known for w in a.words[near:h.last + 1] if w[:1].isdigit()):
             continue
-        res = [r for r in hits["result"] if _in(sents, r) is s and _gap(r, h) <= window]
+        res = [r for r in hits["result"] if sentence_of(sents, r) is s and _gap(r, h) <= window]
         if res:
             r = min(res, key=lambda r: (_gap(r, h), r.first))
             spans.append([min(r.first, h.first), max(r.last, h.last)])
@@ -310,7 +223,7 @@ def _probes(a: Analysed, sc, sents: list[Sentence], r: Reading) -> None:
     sccues = scenario_cues(sc)
     for need in sc.needs:
         for h in sccues.triggers[need.id].find(a):
-            s = _in(sents, h)
+            s = sentence_of(sents, h)
             if s is not None and s.question:
                 r.probes.append((sccues.size.get(h.phrase, 1), ev(a, "probe", h.start, h.end, need.id)))
 
@@ -319,9 +232,9 @@ def _clarify(a: Analysed, sc, ctx: Context, sents: list[Sentence], hits: dict, r
     """Per open objection, the first question that explores it: an open question, a clarifying
     cue, or one of the objection's words."""
     sccues = scenario_cues(sc)
-    cue_sents = {id(s) for h in hits["clarify"] if (s := _in(sents, h)) is not None}
+    cue_sents = {id(s) for h in hits["clarify"] if (s := sentence_of(sents, h)) is not None}
     for oid in ctx.open_objections:
-        word_sents = {id(s) for h in sccues.objection_words[oid].find(a) if (s := _in(sents, h)) is not None}
+        word_sents = {id(s) for h in sccues.objection_words[oid].find(a) if (s := sentence_of(sents, h)) is not None}
         for s in sents:
             if s.question and (s.question == "open" or id(s) in cue_sents or id(s) in word_sents):
                 r.clarify[oid] = ev(a, "clarify", s.start, s.end, oid)
@@ -332,12 +245,12 @@ def _value(a: Analysed, sc, ctx: Context, sents: list[Sentence], hits: dict, r: 
     """A need's key words in a sentence that talks about the offer (a pitch or benefit cue), once
     the buyer has stated that need."""
     sccues = scenario_cues(sc)
-    offer = {id(s) for k in ("pitch", "benefit") for h in hits[k] if (s := _in(sents, h)) is not None}
+    offer = {id(s) for k in ("pitch", "benefit") for h in hits[k] if (s := sentence_of(sents, h)) is not None}
     for need in sc.needs:
         if need.id not in ctx.revealed or need.kind != "pain":
             continue
         for h in sccues.need_words[need.id].find(a):
-            s = _in(sents, h)
+            s = sentence_of(sents, h)
             if s is not None and id(s) in offer:
                 r.value.append(ev(a, "value", h.start, h.end, need.id))
                 break
@@ -347,7 +260,7 @@ def _ask(a: Analysed, sents: list[Sentence], hits: dict) -> tuple[Sentence, Ev] 
     """The turn's clearest ask: a sentence asking for a next step. Specific (a meeting, a demo, a
     day...) beats vague (a commitment with no next step named); the first of equals wins."""
     def where(kind):
-        return {id(s) for h in hits[kind] if (s := _in(sents, h)) is not None}
+        return {id(s) for h in hits[kind] if (s := sentence_of(sents, h)) is not None}
     ask, event, time, vague = where("ask"), where("next_step"), where("time"), where("close_vague")
     best: tuple[Sentence, Ev] | None = None
     for s in sents:
@@ -368,7 +281,7 @@ def _closing(sents: list[Sentence], hits: dict, asked: bool) -> set[int]:
     with a ``confirm`` phrase ("would that work?", "vă convine?"), and, in a turn that asks for a
     next step, one with an ask, next step or time phrase ("does that work?", "vă notez în calendar?")."""
     kinds = ("confirm", "ask", "next_step", "time", "close_vague") if asked else ("confirm",)
-    steps = {id(s) for k in kinds for h in hits[k] if (s := _in(sents, h)) is not None}
+    steps = {id(s) for k in kinds for h in hits[k] if (s := sentence_of(sents, h)) is not None}
     return {id(s) for s in sents if s.question == "closed" and id(s) in steps}
 
 
