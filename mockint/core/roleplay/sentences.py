@@ -66,11 +66,18 @@ def split(a: Analysed, cues: Cues) -> list[Sentence]:
         if ends_q and kind not in ("open", "request"):     # "Can I ask you something: what ...?"
             clauses = [_starter(words[j - first:], cues)[0] for j in _clause_starts(a, first, k)]
             kind = "open" if {"open", "request"} & set(clauses) else kind
-        within = int(cues.language.th("question_you_within"))
-        if ends_q or kind == "request" or (kind is not None and cues.you.intersection(words[:end + within])):
+        if ends_q or kind == "request" or (kind is not None and _addressed(words, kind, end, cues)):
             sent.question = "open" if kind == "request" else kind or "closed"
         out.append(sent)
     return out
+
+
+def _addressed(words: list[str], kind: str, end: int, cues: Cues) -> bool:
+    """No "?": a question in form. An open starter with a you-word in it or ``question_you_within``
+    words after it ("what do you need"); a closed one with a you-word after it ("do you use"), not
+    one that is itself the you-word ("Ați descărcat ghidul nostru.", "Aveți dreptate." state)."""
+    within = int(cues.language.th("question_you_within"))
+    return bool(cues.you.intersection(words[end if kind == "closed" else 0:end + within]))
 
 
 def _clause_starts(a: Analysed, first: int, last: int) -> list[int]:
