@@ -1,6 +1,7 @@
 """The history: a table of past sessions (date, language, answers, score), sortable by a click on
 a column header or with keys, filtered by what is typed (a language, a question id, a date, a
-word of an answer). Enter or a click on the highlighted row opens the session.
+word of an answer, a role-play call's title or scenario). Enter or a click on the highlighted row
+opens the session. The State column takes the room the others leave; a longer state ends in "…".
 
 This module (and with it ``DataTable``, ~2 ms) is imported when the history is first opened, not
 with the app (start-up stays quick); the table's messages are handled by name (``on_data_table_...``)."""
@@ -30,6 +31,14 @@ if TYPE_CHECKING:
 
 COLUMNS = ("date", "lang", "answers", "score", "state")
 SORTABLE = ("date", "lang", "answers", "score")
+EDGES = 4 + 2             # the box's padding and the table's scroll bar
+
+
+def plain_text(text: str) -> str:
+    """Lower case, without diacritics: "Vindeți" is found by "vindeti" too."""
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFD", text.casefold()) if not unicodedata.combining(c))
 
 
 def language_names() -> dict[str, set[str]]:
@@ -75,6 +84,7 @@ class HistoryScreen(BaseScreen):
         self.query_text = ""
         self._dates: dict[str, str] = {}
         self._calls: dict[str, str] = {}        # session id -> the call's scenario title (in its language)
+        self._widths: dict[str, int] = {}
 
     def compose(self) -> ComposeResult:
         with Vertical(id="history-box"):
@@ -106,7 +116,8 @@ class HistoryScreen(BaseScreen):
     def filtered(self) -> list[SessionRow]:
         """The rows the filter keeps: a language (its code or name, in either language) keeps that
         language's sessions; anything else matches a date ("2026-03") or, through the store, a
-        session id, a question id or text, or a word of an answer."""
+        session id, a question id or text, or a word of an answer; a role-play call by its title or
+        scenario id ("pen", "Sell" find "role-play: Sell me this pen")."""
         q = self.query_text.strip().lower()
         rows = self.rows
         if q:
@@ -117,8 +128,15 @@ class HistoryScreen(BaseScreen):
                 found = {r.id for r in self.store.sessions(query=q)}
             except MockintError:
                 found = set()
-            rows = [r for r in rows if r.id in found or q in self._dates[r.id]]
+            rows = [r for r in rows if r.id in found or q in self._dates[r.id] or self.is_call(r, q)]
         return self.sorted(rows)
+
+    def is_call(self, r: SessionRow, q: str) -> bool:
+        """Whether ``r`` is a role-play call whose title, scenario id or "role-play" label holds ``q``."""
+        if not r.scenario:
+            return False
+        hay = (self._calls.get(r.id, ""), r.scenario, self.t("hist.roleplay", scenario="").rstrip(": "))
+        return any(plain_text(q) in plain_text(h) for h in hay)
 
     def sorted(self, rows: list[SessionRow]) -> list[SessionRow]:
         key = {"date": lambda r: r.started_at,
@@ -135,7 +153,7 @@ class HistoryScreen(BaseScreen):
         table.clear(columns=True)
         arrow = "↓" if self.descending else "↑"
         self.shown = self.filtered()
-        widths = self.widths()
+        self._widths = widths = self.widths()
         for col in COLUMNS:
             label = self.t(f"hist.col.{col}")
             if col == self.sort_by:
@@ -145,18 +163,29 @@ class HistoryScreen(BaseScreen):
         for r in self.shown:
             state = self.state(r)
             table.add_row(self._dates[r.id], self.t(f"lang.{r.lang}"), Text(str(r.n_answers), justify="right"),
-                          score_cell(r.score), Text(state, style="yellow"), key=r.id)
+                          score_cell(r.score), Text(state, style="yellow", no_wrap=True, overflow="ellipsis"),
+                          key=r.id)                                             # cut: "…"
         self.query_one("#history-status", Static).update(self.status())
 
     def widths(self) -> dict[str, int]:
         """Fixed column widths (the header with its arrow, or the widest value): the table then
-        never measures its cells, which keeps a long history quick to show."""
+        never measures its cells, which keeps a long history quick to show. The state gets the room
+        the other columns leave (each has a column of padding on either side), at least its
+        header's: at 80 columns it ran past the table's edge, cut with no "…"."""
         head = {c: len(self.t(f"hist.col.{c}")) + 2 for c in COLUMNS}
-        return {"date": max(head["date"], 16),
-                "lang": max([head["lang"]] + [len(self.t(f"lang.{code}")) for _, code in LANGUAGES]),
-                "answers": head["answers"], "score": max(head["score"], 3),
-                "state": max([head["state"], len(self.t("hist.unfinished"))]
-                             + [len(self.state(r)) for r in self.shown])}
+        out = {"date": max(head["date"], 16),
+               "lang": max([head["lang"]] + [len(self.t(f"lang.{code}")) for _, code in LANGUAGES]),
+               "answers": head["answers"], "score": max(head["score"], 3)}
+        longest = max([head["state"], len(self.t("hist.unfinished"))] + [len(self.state(r)) for r in self.shown])
+        room = self.app.size.width - EDGES - sum(w + 2 for w in out.values()) - 2
+        return {**out, "state": max(min(longest, room), head["state"])}
+
+    def on_resize(self) -> None:
+        if self._widths and self.widths() != self._widths:
+            row = self.table.cursor_row
+            self.populate()
+            if 0 <= row < len(self.shown):
+                self.table.move_cursor(row=row)
 
     def state(self, r: SessionRow) -> str:
         """Unfinished, and for a role-play call its scenario."""

@@ -157,7 +157,7 @@ EN: dict[str, str] = {
     "key.later": "Later",
     "lang.en": "English", "lang.ro": "Romanian",
     "hist.title": "History: your past interviews",
-    "hist.filter": "Filter: language, question id, date or a word of an answer",
+    "hist.filter": "Filter: language, question id, date, a word of an answer or a call",
     "hist.col.date": "Date", "hist.col.lang": "Language", "hist.col.answers": "Answered",
     "hist.col.score": "Score", "hist.col.state": "State", "hist.unfinished": "unfinished",
     "hist.abandoned": "abandoned",

@@ -150,7 +150,7 @@ RO: dict[str, str] = {
     "key.later": "Mai târziu",
     "lang.en": "engleză", "lang.ro": "română",
     "hist.title": "Istoric: interviurile dumneavoastră",
-    "hist.filter": "Filtru: limbă, id de întrebare, dată sau un cuvânt din răspuns",
+    "hist.filter": "Filtru: limbă, id de întrebare, dată, un cuvânt din răspuns sau un apel",
     "hist.col.date": "Data", "hist.col.lang": "Limba", "hist.col.answers": "Răspunsuri",
     "hist.col.score": "Scor", "hist.col.state": "Stare", "hist.unfinished": "neîncheiat",
     "hist.abandoned": "abandonat",
