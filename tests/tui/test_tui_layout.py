@@ -179,7 +179,26 @@ def test_the_live_coach_says_nothing_misleading_after_a_submit(lang):
             assert app.interview.current_question().id == "questions-for-us"
             assert tr(lang, "coach.aim") in shown and tr(lang, "coach.question_back") in shown, shown
             assert tr(lang, "coach.example") not in shown          # not asked for at the close
+            # the last question: no "next question's tips" promised, the summary follows
+            app.screen.query_one(AnswerBox).text = CLOSING_ASKS[lang]
+            await pilot.pause(0.5)
+            await settle(pilot)
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+            await pilot.pause(0.5)
+            await settle(pilot)
+            assert app.screen.waiting is not None and app.interview.is_over
+            shown = plain(coach).strip()
+            assert shown.endswith(tr(lang, "coach.sent_last")), shown
+            assert tr(lang, "coach.sent") not in shown
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+            assert isinstance(app.screen, SummaryScreen)
     run(scenario)
+
+
+CLOSING_ASKS = {"en": "What does success look like in the first six months, and how is the team measured?",
+                "ro": "Cum arată succesul în primele șase luni și după ce se măsoară echipa?"}
 
 
 @pytest.mark.parametrize("lang", ["en", "ro"])

@@ -274,7 +274,7 @@ class InterviewScreen(BaseScreen):
         box = self.query_one(AnswerBox)
         box.set_locked(True)
         box.placeholder = self.t("iv.replied")      # not "Type your answer": nothing typed now would be kept
-        self.query_one(LiveCoach).show(None, "coach.sent")        # nor "Start typing" beside it
+        self.query_one(LiveCoach).show_sent(self.interview.is_over)     # nor "Start typing" beside it
         button.focus()
         self.refresh_bindings()
 

@@ -1,5 +1,6 @@
 """The live-coach side panel: what the draft answer has and lacks, as the candidate types; before a
-word is typed, what the question asks for (its hint); after an answer is sent, only that it was sent.
+word is typed, what the question asks for (its hint); after an answer is sent, only that it was sent
+(and after the last question, that the summary follows).
 
 It never says "Start typing" once an answer is in: a first-time user read it over the interviewer's
 replies (with the answer box locked) and after each submit, before the next question was even shown."""
@@ -85,6 +86,11 @@ class LiveCoach(Static):
         """A draft's coach, or (None) the title alone, with ``note`` under it if given."""
         self.coach, self.hint = coach, None
         self.update(coach_text(coach, self.lang, note))
+
+    def show_sent(self, last: bool) -> None:
+        """After an answer is sent: that it was, and what comes next. After the last question there
+        is no next question's tips to promise (it said "The next question's tips come with it")."""
+        self.show(None, "coach.sent_last" if last else "coach.sent")
 
     def show_hint(self, hint: Coach) -> None:
         """What the question asks for, until something is typed."""

@@ -115,6 +115,7 @@ EN: dict[str, str] = {
     "coach.ok": "good length", "coach.aim": "This answer wants:",
     "coach.as_you_type": "As you type, each line gets ✓ or ✗.",
     "coach.sent": "Answer sent. The next question's tips come with it.",
+    "coach.sent_last": "Answer sent. That was the last question: the summary follows.",
     # feedback
     "fb.title": "Feedback: question {n} of {total}",
     "fb.legend": "green: credited · red: penalised · orange: repeated",

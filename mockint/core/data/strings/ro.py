@@ -112,6 +112,7 @@ RO: dict[str, str] = {
     "coach.ok": "lungime bună", "coach.aim": "Acest răspuns cere:",
     "coach.as_you_type": "Pe măsură ce scrieți, fiecare rând primește ✓ sau ✗.",
     "coach.sent": "Răspuns trimis. Sfaturile pentru următoarea întrebare vin odată cu ea.",
+    "coach.sent_last": "Răspuns trimis. A fost ultima întrebare: urmează rezumatul.",
     "fb.title": "Feedback: întrebarea {n} din {total}",
     "fb.legend": "verde: punctat · roșu: penalizat · portocaliu: repetat",
     "fb.marks": "Marcaje", "fb.capped": "Scor limitat la {max}: {reason}",
