@@ -226,8 +226,8 @@ def test_an_objection_still_open_is_said_again_when_nothing_else_applies():
 def test_a_blocking_objection_holds_back_every_need_until_softened():
     call = play("cold-gatekeeper", "Hi, is Mark there?", "When is he usually free?")
     assert not call.state.revealed
-    call = play("cold-gatekeeper", "Hi, is Mark there?",
-                "Fair enough, he must get lots of calls. When is he usually free?")
+    call = play("cold-gatekeeper", "Hi, is Mark there?",      # when he is free asks a fact, not about the screen
+                "Fair enough, he must get lots of calls. What would make a call worth his time? When is he usually free?")
     assert list(call.state.revealed) == ["calendar"]
 
 

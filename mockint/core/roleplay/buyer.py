@@ -104,7 +104,10 @@ def start(sc: Scenario) -> tuple[State, tuple[ReplyPart, ...]]:
 
 def take_turn(sc: Scenario, st: State, text: str) -> tuple[Reading, BuyerReply]:
     st.turn += 1
-    ctx = Context(set(st.revealed), st.open_objections(), st.buyer, st.said_first, st.reflected, st.turn)
+    still = st.open_objections()
+    last = max((st.objections[o].raised or 0 for o in still), default=0)
+    ctx = Context(set(st.revealed), still, st.buyer, st.said_first, st.reflected, st.turn,
+                  [o for o in still if st.objections[o].raised == last])
     r = read_turn(text, sc, ctx)
     _record(sc, st, r)
     parts = _reply(sc, st, r)

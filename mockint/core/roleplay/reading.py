@@ -145,6 +145,7 @@ class Context:
     said_first: dict[str, int]          # candidate stem -> turn it was first used
     reflected: set[str]                 # buyer stems already reflected
     turn: int
+    latest: list[str] | None = None     # the open objections raised last (None: all of them)
 
 
 def ev(a: Analysed, kind: str, fstart: int, fend: int, ref: str = "") -> Ev:
@@ -175,8 +176,8 @@ def read_turn(text: str, sc, ctx: Context) -> Reading:
     r.long_statement = not r.questions and r.words >= sc.language.th("long_statement_words")
     r.ask = asked[1] if asked else None
     others = [s for s in sents if asked is None or s is not asked[0]]      # the ask explores nothing
-    _probes(a, sc, others, r)
-    _clarify(a, sc, ctx, others, hits, r)
+    probing = _probes(a, sc, others, r)
+    _clarify(a, sc, ctx, others, hits, r, probing)
     _value(a, sc, ctx, sents, hits, r)
     r.reflections = _reflections(a, sc, ctx)
     return r
@@ -219,24 +220,40 @@ def _gap(x: Hit, y: Hit) -> int:
     return max(0, y.first - x.last - 1, x.first - y.last - 1)
 
 
-def _probes(a: Analysed, sc, sents: list[Sentence], r: Reading) -> None:
+def _probes(a: Analysed, sc, sents: list[Sentence], r: Reading) -> set[int]:
+    """The needs the turn's questions probe (a need's trigger in a question). Returns the questions
+    (``id``s) that probe a ``fact`` need: they ask for information (who decides, when), not about
+    an objection; a pain probed may be what is behind one ("what has changed since…?")."""
     sccues = scenario_cues(sc)
+    probing = set()
     for need in sc.needs:
         for h in sccues.triggers[need.id].find(a):
             s = sentence_of(sents, h)
             if s is not None and s.question:
                 r.probes.append((sccues.size.get(h.phrase, 1), ev(a, "probe", h.start, h.end, need.id)))
+                if need.kind == "fact":
+                    probing.add(id(s))
+    return probing
 
 
-def _clarify(a: Analysed, sc, ctx: Context, sents: list[Sentence], hits: dict, r: Reading) -> None:
-    """Per open objection, the first question that explores it: an open question, a clarifying
-    cue, or one of the objection's words."""
+def _clarify(a: Analysed, sc, ctx: Context, sents: list[Sentence], hits: dict, r: Reading, facts: set[int]) -> None:
+    """Per open objection, the first question that explores it: one with the objection's words; or
+    an open question or a clarifying cue in a turn about it. A turn that speaks of open objections
+    (their words) is about those and the one raised last, not an older one it does not name
+    ("Understood, the budget is closed. What would the gap be worth?" does not explore "we tried a
+    tool"); a turn that names none is about every open one. An open question for a fact (``facts``)
+    is about that fact: "who else would be involved in the decision?" explores no objection."""
     sccues = scenario_cues(sc)
     cue_sents = {id(s) for h in hits["clarify"] if (s := sentence_of(sents, h)) is not None}
+    found = {oid: sccues.objection_words[oid].find(a) for oid in ctx.open_objections}
+    named = {oid for oid, hs in found.items() if hs}
+    about = named | set(ctx.open_objections if ctx.latest is None else ctx.latest) if named \
+        else set(ctx.open_objections)
     for oid in ctx.open_objections:
-        word_sents = {id(s) for h in sccues.objection_words[oid].find(a) if (s := sentence_of(sents, h)) is not None}
+        word_sents = {id(s) for h in found[oid] if (s := sentence_of(sents, h)) is not None}
         for s in sents:
-            if s.question and (s.question == "open" or id(s) in cue_sents or id(s) in word_sents):
+            generic = oid in about and ((s.question == "open" and id(s) not in facts) or id(s) in cue_sents)
+            if s.question and (generic or id(s) in word_sents):
                 r.clarify[oid] = ev(a, "clarify", s.start, s.end, oid)
                 break
 
