@@ -237,20 +237,24 @@ def _listening(call, marks: _Marks) -> int:
 
 
 def _balance(call, marks: _Marks) -> int | None:
+    """The mean of the turns' scores. The turns over ``full_up_to`` words are marked only when they
+    cost the dimension as shown (under 100): one 61-word turn among five leaves it at 100."""
     p = call.scenario.language.parts["balance"]
     if not call.exchanges:
         return None
     scores = []
     for x in call.exchanges:
         n = x.reading.words
-        s = 100.0 if n <= p["full_up_to"] else max(0.0, 100 * (p["zero_at"] - n) / (p["zero_at"] - p["full_up_to"]))
-        scores.append(s)
-        if n > p["full_up_to"]:
+        scores.append(100.0 if n <= p["full_up_to"] else
+                      max(0.0, 100 * (p["zero_at"] - n) / (p["zero_at"] - p["full_up_to"])))
+    dim = _clamp(sum(scores) / len(scores))
+    for x in call.exchanges if dim < 100 else ():
+        if x.reading.words > p["full_up_to"]:
             text = x.text.strip()
             start = x.text.find(text)
             marks.add("balance", x.reply.turn, False, "monologue", Ev("monologue", start, start + len(text), text),
-                      words=n)
-    return _clamp(sum(scores) / len(scores))
+                      words=x.reading.words)
+    return dim
 
 
 def _objections(call, marks: _Marks) -> int | None:
