@@ -53,7 +53,7 @@ GUIDE_KEYS = DIMENSIONS + ("red_flags", "proof")
 
 # messages: group -> key -> the placeholders it may use
 _MARKS = {
-    "open_question": (), "closed_question": (), "no_questions": (), "need_uncovered": ("need",),
+    "open_question": (), "closed_question": (), "no_questions": (), "only_ask": (), "need_uncovered": ("need",),
     "need_missed": ("need",), "pitch_first": (), "reflected": ("buyer", "buyer_turn"),
     "no_reflection": (), "monologue": ("words",), "acknowledged": ("objection",),
     "explored": ("objection",), "answered": ("objection",), "argued": ("objection",),
@@ -64,7 +64,7 @@ _MARKS = {
     "dishonesty": (),
 }
 # the marks that give feedback, in the order they are preferred within a dimension
-FEEDBACK_KEYS = ("dishonesty", "pressure", "pitch_first", "no_questions", "need_missed", "closed_question",
+FEEDBACK_KEYS = ("dishonesty", "pressure", "pitch_first", "no_questions", "only_ask", "need_missed", "closed_question",
                  "no_reflection", "monologue", "argued", "unhandled", "value_missed", "asked_too_soon",
                  "no_ask", "asked_vague", "not_agreed_open", "not_agreed")
 # the marks that may name no turn, and the advice said then (with no {turn})

@@ -202,7 +202,10 @@ def _discovery(call, marks: _Marks) -> int:
     for n in sc.needs:
         if n.id not in st.revealed:
             marks.add("discovery", _told(call, marks), False, "need_missed", need=n.label)
-    if not qs:
+    asks = [(x.reply.turn, q) for x in call.exchanges for q in x.reading.questions]
+    if not qs and asks:         # no question about the buyer, only the ask ("Can you sign the renewal today?")
+        marks.add("discovery", asks[0][0], False, "only_ask", asks[0][1])
+    elif not qs:
         marks.add("discovery", 1, False, "no_questions")
     if st.pitch_first:
         t, e = st.pitch_first[0]
