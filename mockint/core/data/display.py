@@ -37,3 +37,14 @@ def clipped(text: str, limit: int) -> str:
         if space > limit // 2:
             cut = cut[:space]
     return cut.rstrip(" ,.;:") + "…"
+
+
+def middle_clipped(text: str, limit: int) -> str:
+    """``text`` in at most ``limit`` characters: its start and its end with "…" between them when
+    longer, so a file's name keeps its extension ("tell-me-about-a-dea…competitor.en.yaml")."""
+    if len(text) <= limit:
+        return text
+    if limit < 3:
+        return text[:limit]
+    tail = (limit - 1) // 2
+    return text[:limit - 1 - tail] + "…" + text[len(text) - tail:]

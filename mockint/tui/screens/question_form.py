@@ -18,6 +18,7 @@ from textual.timer import Timer
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from mockint.core.bank import authoring
+from mockint.core.data.display import middle_clipped
 from mockint.core.data.errors import MockintError
 from mockint.core.data.strings import has
 from mockint.core.questions.bank import DIFFICULTIES, KINDS, TOPICS, Question
@@ -38,6 +39,9 @@ def _plain(message: str) -> str:
 
 def lines_of(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+TOAST_WIDTH, TOAST_EDGES = 60, 5       # Textual's Toast: width 60, max 50 %; its edge, padding, the rack's scroll bar
 
 
 class QuestionFormScreen(BaseScreen):
@@ -255,8 +259,16 @@ class QuestionFormScreen(BaseScreen):
         except MockintError as exc:
             self.notify(str(exc), title=self.t("error"), severity="error", markup=False)
             return None
-        self.notify(self.t("qf.saved", path=str(path)), markup=False)
+        self.notify(self.saved_message(path.name), markup=False)
         return q.id
+
+    def saved_message(self, name: str) -> str:
+        """"Saved <file name>" on one line of the toast (Textual's: 60 columns at most and half the
+        screen, less its edge, padding and the rack's scroll bar), the name shortened in the middle
+        with "…" to fit. The toast said the whole path, split across lines inside a name
+        ("deal-lost-com / petitor…"), over the buttons and the footer."""
+        room = min(TOAST_WIDTH, self.app.size.width // 2) - TOAST_EDGES - len(self.t("qf.saved", file=""))
+        return self.t("qf.saved", file=middle_clipped(name, max(room, 12)))
 
     def action_save(self) -> None:
         qid = self.save()

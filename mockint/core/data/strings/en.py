@@ -221,7 +221,7 @@ EN: dict[str, str] = {
     "qf.seconds": "Time (seconds)",
     "qf.ok": "Valid: ready to save.", "qf.bad_seconds": "time: '{value}' is not a whole number of seconds",
     "qf.override": "Note: '{id}' is a built-in id: saving makes your version replace the built-in one.",
-    "qf.saved": "Saved {path}", "qf.invalid": "Fix the errors first.",
+    "qf.saved": "Saved {file}", "qf.invalid": "Fix the errors first.",
     "err.author.text_empty": "text is empty",
     "err.author.bad_id": "id: '{id}' is not a valid id (lowercase letters, digits, '-' or '_', e.g. '{example}')",
     "err.author.follow_ups": "{follow_ups} follow-ups for {points} talking points: each follow-up goes with the talking point on the same line",

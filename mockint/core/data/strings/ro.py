@@ -219,7 +219,7 @@ RO: dict[str, str] = {
     "qf.seconds": "Timp (secunde)",
     "qf.ok": "Valid: gata de salvat.", "qf.bad_seconds": "timp: '{value}' nu este un număr întreg de secunde",
     "qf.override": "Notă: '{id}' este un id predefinit: la salvare, versiunea dvs. o înlocuiește pe cea predefinită.",
-    "qf.saved": "Salvat: {path}", "qf.invalid": "Corectați mai întâi erorile.",
+    "qf.saved": "Salvat: {file}", "qf.invalid": "Corectați mai întâi erorile.",
     "err.author.text_empty": "textul este gol",
     "err.author.bad_id": "id: '{id}' nu este un id valid (litere mici, cifre, '-' sau '_', de exemplu '{example}')",
     "err.author.follow_ups": "{follow_ups} întrebări suplimentare pentru {points} puncte de atins: fiecare întrebare suplimentară merge cu punctul de pe același rând",
