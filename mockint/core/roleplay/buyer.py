@@ -99,6 +99,8 @@ def start(sc: Scenario) -> tuple[State, tuple[ReplyPart, ...]]:
         if o.raised_when == "opening":
             st.objections[o.id].raised = 0
             parts.append(ReplyPart("objection", o.says, o.id))
+    for i, p in enumerate(parts):
+        st.buyer.add(p.text, 0, i, sc)         # only the scenario's own words (reading.BuyerWords)
     return st, tuple(parts)
 
 

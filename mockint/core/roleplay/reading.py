@@ -100,6 +100,8 @@ class ScenarioCues:
         self.next_step = PhraseSet(list(language.cues["next_step"]) + list(sc.next_steps), lang,
                                    window=cw, fuzzy=None)
         self.key_stems = set(stem_words([w for n in sc.needs for p in n.words for w in phrase_tokens(p)], lang))
+        self.own_stems = self.key_stems | set(stem_words(       # of the opening's words, those that count
+            [w for o in sc.objections for p in o.words for w in phrase_tokens(p)], lang))
         topic = [w for t in (sc.title, sc.brief) for w in phrase_tokens(t)]
         self.topic = set(stem_words(topic, lang)) | cues.stop
         self.brief_numbers = {w for w in topic if w[:1].isdigit()}
@@ -112,7 +114,9 @@ def scenario_cues(sc) -> ScenarioCues:
 
 
 class BuyerWords:
-    """The content words the buyer has said so far (not the opening line), for reflection."""
+    """The content words the buyer has said so far, for reflection: of the replies, and of the
+    opening only the scenario's own words (a need's or an objection's: "a quote from a cheaper
+    provider" is what the buyer came to say; "good morning, Jo speaking" is not)."""
 
     def __init__(self):
         self.by_stem: dict[str, BuyerWord] = {}
@@ -121,13 +125,14 @@ class BuyerWords:
         self.numbers: set[str] = set()      # figures the buyer gave (repeating them is not proof)
 
     def add(self, text: str, turn: int, part: int, sc) -> None:
+        """A part of the buyer's reply to candidate turn ``turn`` (0: the opening)."""
         a = analyse(text, sc.lang)
         sccues = scenario_cues(sc)
         min_len = int(sc.language.th("reflect_min_length"))
         self.numbers.update(w for w in a.words if w[:1].isdigit())
         for w, st, s, e in zip(a.words, a.stems, a.token_starts, a.token_ends):
             if st in self.by_stem or len(w) < min_len or not w.isalpha() or st in sccues.topic \
-                    or w in sccues.topic:
+                    or w in sccues.topic or (turn == 0 and st not in sccues.own_stems):
                 continue
             os, oe = a.span(s, e)
             bw = BuyerWord(text[os:oe], st, turn, part, os, oe)

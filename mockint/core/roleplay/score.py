@@ -217,7 +217,7 @@ def _discovery(call, marks: _Marks) -> int:
 
 
 def _buyer_offset(call, turn: int, part: int) -> int:
-    parts = call.exchanges[turn - 1].reply.parts
+    parts = call.exchanges[turn - 1].reply.parts if turn else call.opening_parts
     return sum(len(p.text) + 1 for p in parts[:part])
 
 
