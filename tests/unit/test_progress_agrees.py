@@ -43,3 +43,31 @@ def test_each_criterion_s_progress_point_is_the_figure_its_session_summary_showe
     assert set(trend) == set(shown)
     for cid, points in trend.items():
         assert points[-1][1] == pytest.approx(shown[cid], abs=1e-3), cid
+
+
+def test_a_session_tailored_to_a_posting_shows_its_share_of_the_posting_in_progress(tmp_path):
+    """The summary's job fit is the share of the posting's terms the answers covered (not the mean of
+    the answers' own job fit, each 100 % with two specific terms): Progress shows that figure too."""
+    from pathlib import Path
+
+    from mockint.core.interview import Interview
+    from mockint.core.jobspec import context_and_questions
+
+    posting = (Path(__file__).parents[1] / "data" / "jobspec" / "ae_saas.en.md").read_text(encoding="utf-8")
+    job, questions = context_and_questions("en", posting, None)
+    scorer = loader.scorer("en")
+    iv = Interview(questions, scorer, scorer.bank, "en", job=job)
+    while not iv.is_over:
+        iv.submit("At my last job I sold SaaS to fintech companies. I kept the pipeline in Salesforce and beat "
+                  "my quota of $800k by 20% through cold calling and careful negotiation with the buyers.")
+    shown = {c["id"]: c["score"] for c in iv.summary().session.criteria}
+    assert shown["job_fit"] < 0.5 and all(r.criterion("job_fit").score == 1.0 for r in iv.results)
+    with Store.open(tmp_path / "history.db") as store:
+        sid = store.start_session("en", {}, {}, [q.id for q in questions])
+        for i, t in enumerate(iv.turns):
+            store.save_answer(sid, i, t.question.id, t.question.text, t.answer, None, t.result.to_dict(), 1)
+        store.finish_session(sid, {})
+        trend = progress.criterion_trend(store, "en")
+    assert set(trend) == set(shown)
+    for cid, points in trend.items():
+        assert points[-1][1] == pytest.approx(shown[cid], abs=1e-3), cid

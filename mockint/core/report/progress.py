@@ -60,13 +60,33 @@ def criterion_trend(store: Store, lang: str | None = None) -> dict[str, list[tup
     """``{criterion_id: [(started_at, score 0..1), ...]}``, one point per answered session, the
     figure that session's summary showed: the mean of that criterion over the session's answers,
     or for a criterion that is a bonus on some questions its best answer (Progress said 'last 19 %'
-    for Questions back beside a summary's 100 %); oldest first; criteria in rubric order."""
+    for Questions back beside a summary's 100 %), and for a job posting's ``job_fit`` the share of
+    its terms the session covered (:func:`_posting_shares`); oldest first; criteria in rubric order."""
     out: dict[str, list[tuple[str, float]]] = {}
-    for _sid, started, crit, avg in store.criterion_averages(lang, best=bonus_criteria(lang)):
-        out.setdefault(crit, []).append((started, round(avg, 3)))
+    rows = store.criterion_averages(lang, best=bonus_criteria(lang))
+    shares = _posting_shares(store, [sid for sid, _, crit, _ in rows if crit == "job_fit"])
+    for sid, started, crit, avg in rows:
+        out.setdefault(crit, []).append((started, round(shares.get(sid, avg) if crit == "job_fit" else avg, 3)))
     order = _criterion_order(lang)
     rank = {c: i for i, c in enumerate(order)}
     return {c: out[c] for c in sorted(out, key=lambda c: (rank.get(c, len(rank)), c))}
+
+
+def _posting_shares(store: Store, sids: list[str]) -> dict[str, float]:
+    """Session id -> the share of its job posting's terms its answers covered, the ``job_fit``
+    figure its summary showed (``jobspec.posting_covered``), read from its stored results."""
+    if not sids:
+        return {}
+    from mockint.core.history.store import result_from_dict
+    from mockint.core.jobspec import posting_covered  # deferred: only for sessions tailored to a posting
+
+    out = {}
+    for sid in sids:
+        rec = store.session(sid)
+        share = posting_covered([result_from_dict(a.result, a) for a in rec.answers if a.results])
+        if share is not None:
+            out[sid] = share
+    return out
 
 
 def weak_criteria(store: Store, lang: str | None = None, last: int = 5) -> list[tuple[str, float]]:
