@@ -71,6 +71,7 @@ class ObjState:
 class State:
     turn: int = 0
     revealed: dict[str, tuple[int, Ev]] = field(default_factory=dict)    # need -> (turn, question)
+    stated: set[str] = field(default_factory=set)                       # needs a buying signal stated (its states:)
     tied: dict[str, list[tuple[int, Ev]]] = field(default_factory=dict)  # need -> value statements
     signals: dict[int, int] = field(default_factory=dict)               # signal index -> turn said
     objections: dict[str, ObjState] = field(default_factory=dict)
@@ -286,9 +287,9 @@ def _answer(sc: Scenario, st: State, r: Reading) -> ReplyPart | None:
     return None
 
 
-def _signal(sc: Scenario, st: State, r: Reading) -> ReplyPart | None:
-    """A buying signal for a need tied to value this turn (the first tied in the turn's words
-    whose signal is not said yet; one signal per need)."""
+def _pick(sc: Scenario, st: State, r: Reading) -> tuple[int, Ev] | None:
+    """The buying signal for a need tied to value this turn (the first tied in the turn's words
+    whose signal is not said yet; one signal per need), and the words that tied it."""
     for e in sorted(r.value, key=lambda e: e.start):
         need = e.ref
         if any(sc.signals[i].need == need for i in st.signals):
@@ -297,18 +298,33 @@ def _signal(sc: Scenario, st: State, r: Reading) -> ReplyPart | None:
         if pick is None:
             pick = next((i for i, s in enumerate(sc.signals) if s.need is None and i not in st.signals), None)
         if pick is not None:
-            st.signals[pick] = st.turn
-            return ReplyPart("signal", sc.signals[pick].says, need)
+            return pick, e
     return None
+
+
+def _signal(sc: Scenario, st: State, r: Reading) -> ReplyPart | None:
+    got = _pick(sc, st, r)
+    if got is None:
+        return None
+    pick, e = got
+    st.signals[pick] = st.turn
+    for nid in sc.signals[pick].states:      # "My own decent pen at a signing… I'd like that" states
+        if nid not in st.revealed:          # looking professional there: uncovered, in the buyer's words
+            st.revealed[nid] = (st.turn, e)
+            st.stated.add(nid)
+    return ReplyPart("signal", sc.signals[pick].says, e.ref)
 
 
 def close_ready(sc: Scenario, st: State, r: Reading | None = None, ignore_objections: bool = False) -> bool:
     """The close condition: enough needs uncovered and tied to value, no objection left open.
     With ``r`` (before the buyer's reply to it is made): counting what this turn is about to
-    settle, a need it probes and the open objections it has handled."""
+    settle, a need it probes (or else the needs its buying signal states) and the open objections
+    it has handled."""
     revealed, still_open = len(st.revealed), [] if ignore_objections else st.open_objections()
     if r is not None:
-        revealed += any(e.ref not in st.revealed for _, e in r.probes)
+        probed = any(e.ref not in st.revealed for _, e in r.probes)
+        got = None if probed else _pick(sc, st, r)
+        revealed += probed or len({n for n in (sc.signals[got[0]].states if got else ()) if n not in st.revealed})
         still_open = [o for o in still_open
                       if not (st.objections[o].raised_before(st.turn) and handled(sc.objection(o), st.objections[o]))]
     return revealed >= sc.close.needs_uncovered and len(st.tied) >= sc.close.value_tied and not still_open

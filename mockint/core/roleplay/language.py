@@ -54,6 +54,7 @@ GUIDE_KEYS = DIMENSIONS + ("red_flags", "proof")
 # messages: group -> key -> the placeholders it may use
 _MARKS = {
     "open_question": (), "closed_question": (), "no_questions": (), "only_ask": (), "need_uncovered": ("need",),
+    "need_stated": ("need",),
     "need_missed": ("need",), "pitch_first": (), "reflected": ("buyer", "buyer_turn"),
     "no_reflection": (), "monologue": ("words",), "acknowledged": ("objection",),
     "explored": ("objection",), "answered": ("objection",), "argued": ("objection",),

@@ -72,6 +72,7 @@ class Objection:
 class Signal:
     says: str
     need: str | None = None     # said when value is tied to this need (None: to any need)
+    states: tuple[str, ...] = ()    # other needs the line states in the buyer's words: uncovered when said
 
 
 @dataclass(frozen=True)
@@ -288,13 +289,24 @@ def _signals(doc: Doc, value: Any, p: tuple, need_ids: list[str]) -> tuple[Signa
     out = []
     for i, raw in enumerate(doc.seq(value, p, 1)):
         q = p + (i,)
-        m = doc.mapping(raw, q, required=("says",), optional=("need",))
+        m = doc.mapping(raw, q, required=("says",), optional=("need", "states"))
         need = m.get("need")
-        if need is not None and (not isinstance(need, str) or need not in need_ids):
-            doc.fail(q + ("need",), f"'{need}' is not a need of this scenario; needs: {', '.join(need_ids)}"
-                     f"{did_you_mean_sorted(str(need), need_ids)}")
-        out.append(Signal(doc.text_(m["says"], q + ("says",)), need))
+        if need is not None:
+            _need_id(doc, need, q + ("need",), need_ids)
+        states = tuple(doc.strings(m["states"], q + ("states",))) if "states" in m else ()
+        for j, nid in enumerate(states):
+            _need_id(doc, nid, q + ("states", j), need_ids)
+            if nid == need or nid in states[:j]:
+                why = "the signal's own need (need:)" if nid == need else "listed twice"
+                doc.fail(q + ("states", j), f"'{nid}' is {why}")
+        out.append(Signal(doc.text_(m["says"], q + ("says",)), need, states))
     return tuple(out)
+
+
+def _need_id(doc: Doc, value: Any, path: tuple, need_ids: list[str]) -> None:
+    if not isinstance(value, str) or value not in need_ids:
+        doc.fail(path, f"'{value}' is not a need of this scenario; needs: {', '.join(need_ids)}"
+                 f"{did_you_mean_sorted(str(value), need_ids)}")
 
 
 def _close(doc: Doc, value: Any, p: tuple, n_needs: int) -> Close:

@@ -198,7 +198,8 @@ def _discovery(call, marks: _Marks) -> int:
     for t, q in qs:
         marks.add("discovery", t, q.kind == "open", f"{q.kind}_question", q)
     for nid, (t, e) in st.revealed.items():
-        marks.add("discovery", t, True, "need_uncovered", e, need=sc.need(nid).label)
+        key = "need_stated" if nid in st.stated else "need_uncovered"      # stated: by a buying signal
+        marks.add("discovery", t, True, key, e, need=sc.need(nid).label)
     for n in sc.needs:
         if n.id not in st.revealed:
             marks.add("discovery", _told(call, marks), False, "need_missed", need=n.label)
@@ -292,7 +293,8 @@ def _objections(call, marks: _Marks) -> int | None:
 def _value(call, marks: _Marks) -> int:
     sc, st = call.scenario, call.state
     p = sc.language.parts["value"]
-    pains = [nid for nid in st.revealed if sc.need(nid).kind == "pain"]
+    # the pains uncovered; not one a buying signal stated (the buyer said its value himself)
+    pains = [nid for nid in st.revealed if sc.need(nid).kind == "pain" and nid not in st.stated]
     for nid in pains:
         t = st.revealed[nid][0]
         if nid in st.tied:
@@ -305,7 +307,7 @@ def _value(call, marks: _Marks) -> int:
                   for e in x.reading.cues["proof"]), None)
     if proof is not None:
         marks.add("value", proof[0], True, "proof", proof[1], guide=sc.language.guide["proof"])
-    pts = p["tied"] * len(st.tied) / len(pains) if pains else 0
+    pts = p["tied"] * len([n for n in st.tied if n in pains]) / len(pains) if pains else 0
     return _clamp(pts + (p["proof"] if proof is not None else 0))
 
 
