@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from mockint.core.bank import loader
 from mockint.core.scoring.matching import Fuzzy, Lexicon, PhraseSet
 from mockint.core.scoring.text import analyse, fold
 
@@ -157,7 +158,7 @@ def test_the_stem_memo_is_bounded_without_losing_the_words_it_reads(monkeypatch)
 @pytest.mark.parametrize("text, sentences", [
     ("We closed 70.000 de euro. Then more.", ["we closed 70.000 de euro.", "then more."]),
     ("Revenue hit $1.2M. Great.", ["revenue hit $1.2m.", "great."]),
-    ("What does\ntraining look like?", ["what does\ntraining look like?"]),
+    ("What does\ntraining look like?", ["what does training look like?"]),   # a wrapped line reads as one
     ("- item one\n- item two", ["- item one", "- item two"]),
     ("Para one\n\nPara two", ["para one", "para two"]),
     ("In 2019. 30 people came.", ["in 2019.", "30 people came."]),
@@ -179,3 +180,19 @@ def test_a_number_with_separators_is_one_hit():
     a = analyse("A deal of EUR 1,200 a seat, then $420,000 and $1.2M in 2019.", "en")
     hits = PhraseSet(["{number}"], "en").find(a)
     assert [a.original[h.start:h.end] for h in hits] == ["1,200", "420,000", "1.2M", "2019"]
+
+
+def test_a_line_wrapped_inside_a_sentence_reads_as_one_line():
+    """A pattern written with spaces matches across a line break typed inside a sentence ("I told him
+    / straight that it wasn't live" is honesty, in one line or two); the offsets stay those of the answer,
+    and sentence ends, blank lines and list items keep their breaks."""
+    from mockint.core.scoring.text import analyse
+
+    text = "I told him\nstraight that it wasn't live.\nNext one.\n\n- item one\n- item two"
+    a = analyse(text, "en")
+    assert a.folded.startswith("i told him straight that")
+    assert len(a.folded) == len(text) and a.original == text
+    assert "live.\nnext" in a.folded and "\n\n- item one\n- item two" in a.folded
+    r = loader.scorer("en").score("They asked if the integration was live. I told him\nstraight it was in beta, "
+                                  "and we signed a pilot instead.", loader.bank("en").get("close-a-deal"))
+    assert r.criterion("integrity").passed

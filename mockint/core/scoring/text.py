@@ -183,6 +183,10 @@ class Analysed:
         return self.original[s:e]
 
 
+# A line break inside a sentence: a word (not a sentence end) before it, a word (not a list marker,
+# a number or another break) after it. Replaced by a space, so the offsets stay.
+_SOFT_BREAK = re.compile(r"(?<=[^\s.!?:;])\n(?=[^\s\-*•·\d])")
+
 # The ASCII characters that are not part of a token, as spaces (for :func:`_tokens`).
 _NOT_TOKEN = str.maketrans({chr(i): " " for i in range(128) if not (chr(i).isalnum() or chr(i) == "'")})
 
@@ -248,6 +252,8 @@ def _restore_apostrophes(folded: str, starts: list[int] | None) -> tuple[str, li
 
 def analyse(text: str, lang: str) -> Analysed:
     folded, starts = _fold_with_map(text)
+    if "\n" in folded:         # a line wrapped inside a sentence reads as one line: "told him\nstraight"
+        folded = _SOFT_BREAK.sub(" ", folded)
     if lang == "en":
         folded, starts = _restore_apostrophes(folded, starts)
     return _analyse_folded(text, lang, folded, starts)
