@@ -882,3 +882,19 @@ def test_still_missing_lists_read_as_one_sentence(lang, text, after):
     """"Still missing: …an opportunity; Describe how…" capitalised the middle of a sentence (a walkthrough)."""
     r = loader.scorer(lang).score(text, loader.bank(lang).get("upsell-cross-sell"))
     assert after in r.criterion("key_points").feedback
+
+
+@pytest.mark.parametrize("lang, qid, text", [
+    ("ro", "discovery-call", "intreb ce folosesc acum, ce nu merge, cine decide si pana cand vor sa rezolve. vorbesc putin, "
+                             "notez mult, si la final stabilim urmatorul pas cu data in calendar"),
+    ("ro", "job-spec", "Partea cu new business pe mid-market mi se potrivește, am făcut asta 3 ani. Voiam să clarific: "
+                       "cota e anuală sau trimestrială?"),
+    ("en", "discovery-call", "i ask what they use today, what's not working, who decides and by when. i talk little, "
+                             "take notes, and we end with a next step in the calendar"),
+])
+def test_a_short_answer_in_the_question_s_own_words_is_on_topic(lang, qid, text):
+    """A hiring manager's review: 'Stay on the question: too few words of its topic (1)' on short, dense
+    answers to the discovery and job-description questions (their terms lacked the plain words)."""
+    r = loader.scorer(lang).score(text, loader.bank(lang).get(qid))
+    assert not any(c.rule == "preparation.on_topic" for c in r.caps)
+    assert next(k for k in r.criterion("preparation").checks if k.id == "on_topic").passed
