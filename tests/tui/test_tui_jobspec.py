@@ -159,8 +159,10 @@ def test_tui_interview_with_posting_asks_job_questions_and_shows_job_fit():
             assert tr("en", "sum.not_covered") in gong
             # the bar is the share of the posting's terms covered, not the answers' mean (each 100 %):
             # a summary read "✓ Fits the job posting 100%" over a table of terms mostly not yet covered
-            rows = lines[1:]
-            share = sum(1 for x in rows if tr("en", "sum.not_covered") not in x) / len(rows)
+            rows = lines[2:]                                   # after "N of M terms covered" and the heading
+            covered = sum(1 for x in rows if tr("en", "sum.not_covered") not in x)
+            assert lines[0] == tr("en", "sum.terms_covered", covered=covered, total=len(rows))
+            share = covered / len(rows)
             bar = next(plain(b) for b in summary.query(CriterionBar) if fit_name in plain(b))
             assert bar.startswith("✗") and bar.rstrip().endswith(f"{round(share * 100)}%"), bar
     run(scenario)

@@ -105,7 +105,8 @@ class SummaryScreen(ScrollKeys, BaseScreen):
 
     def job_fit_text(self, rows: list[dict]) -> Text:
         width = max([len(r["term"]) for r in rows] + [len(self.t("term"))])
-        out = Text()
+        out = Text(self.t("sum.terms_covered", covered=sum(1 for r in rows if r["covered_in"]), total=len(rows)) + "\n",
+                   style="dim")
         out.append(f"{self.t('term'):<{width}}  {self.t('covered_in')}\n", style="bold")
         for r in rows:
             out.append(f"{r['term']:<{width}}  ")

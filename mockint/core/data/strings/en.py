@@ -87,6 +87,7 @@ EN: dict[str, str] = {
     "err.job.no_terms": "No useful terms found in the job posting: nothing to tailor the interview to.",
     "err.job.no_terms_generic": "No useful terms found in the job posting (only generic words: {generic}): "
                                 "nothing to tailor the interview to.",
+    "sum.terms_covered": "{covered} of {total} terms covered: the job-fit figure is this share",
     "sum.not_covered": "not yet covered",
     "set.full": "Full interview (mixed, ends with your questions)",
     "set.common": "Common questions (experience, why sales, a mistake)",

@@ -86,6 +86,7 @@ RO: dict[str, str] = {
     "err.job.no_terms": "Nu am găsit termeni utili în anunț: nu am după ce adapta interviul.",
     "err.job.no_terms_generic": "Nu am găsit termeni utili în anunț (doar cuvinte generale: {generic}): "
                                 "nu am după ce adapta interviul.",
+    "sum.terms_covered": "{covered} din {total} termeni acoperiți: potrivirea cu postul este această proporție",
     "sum.not_covered": "neacoperit încă",
     "set.full": "Interviu complet (mixt, se încheie cu întrebările dumneavoastră)",
     "set.common": "Întrebări uzuale (experiență, de ce vânzări, o greșeală)",
