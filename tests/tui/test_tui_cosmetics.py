@@ -9,18 +9,16 @@ import re
 
 import pytest
 from textual.content import Content
-from textual.geometry import Region
-from tui_helpers import plain, run, settle
+from tui_helpers import answer_until, drawn, plain, run
+from tui_helpers import question_app as app_for
 
 from mockint.core.bank import authoring, loader
 from mockint.core.data.strings import tr
 from mockint.core.interview import Settings
 from mockint.tui.app import create_app
 from mockint.tui.screens.feedback import FeedbackScreen
-from mockint.tui.screens.interview import InterviewScreen
 from mockint.tui.screens.questions import QuestionsScreen
 from mockint.tui.screens.summary import SummaryScreen
-from mockint.tui.widgets.answer_box import AnswerBox
 from mockint.tui.widgets.chat import ChatMessage
 from mockint.tui.widgets.highlighted import marks_of
 from mockint.tui.widgets.stored_result import marks_from_dict
@@ -33,31 +31,6 @@ ANSWER = ("Last year our finance client was losing two days every month-end on m
           "one day, 120 % faster. I closed a deal worth 40,000 euros, which was 120% of my quota for the quarter. "
           "I closed a deal worth 40,000 euros, which was 120% of my quota for the quarter. "
           "How is the territory split?")
-
-
-def app_for(question_ids, lang="en", feedback="each"):
-    settings = Settings(lang=lang, question_set="common", count=None, feedback=feedback, timer=False)
-    return create_app(settings, question_ids=question_ids, clock=lambda: 0.0, blink=False)
-
-
-def drawn(widget) -> list[str]:
-    w, h = widget.content_size.width, widget.content_size.height
-    return [strip.text.rstrip() for strip in widget.render_lines(Region(0, 0, w, h))]
-
-
-async def answer_until(pilot, text: str, screen_type) -> None:
-    """Answer every question (its follow-up too, past the replies and each feedback) with ``text``
-    until a ``screen_type`` is shown."""
-    while not isinstance(pilot.app.screen, screen_type):
-        screen = pilot.app.screen
-        if isinstance(screen, FeedbackScreen):
-            await pilot.press("escape")
-        elif isinstance(screen, InterviewScreen) and screen.waiting is not None:
-            await pilot.press("ctrl+s")
-        else:
-            screen.query_one(AnswerBox).text = text
-            await pilot.press("ctrl+s")
-        await settle(pilot)
 
 
 @pytest.mark.parametrize("lang", ["en", "ro"])

@@ -7,9 +7,8 @@ column ran past the table's edge, cut with no sign ("role-play: Price objecti").
 from __future__ import annotations
 
 import pytest
-from textual.geometry import Region
 from textual.widgets import DataTable, Input
-from tui_helpers import run
+from tui_helpers import drawn, run
 
 from mockint.core import roleplay
 from mockint.core.history.store import Store
@@ -27,11 +26,6 @@ def _save(store: Store, lang: str, scenario_id: str, turn: str) -> str:
     sid = store.start_call(lang, scenario_id)
     store.save_call(sid, [turn], result.to_dict(), finished=True)
     return sid
-
-
-def drawn(widget) -> list[str]:
-    w, h = widget.content_size.width, widget.content_size.height
-    return [strip.text.rstrip() for strip in widget.render_lines(Region(0, 0, w, h))]
 
 
 def ids(screen: HistoryScreen) -> set[str]:

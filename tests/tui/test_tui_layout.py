@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from textual.geometry import Region
-from tui_helpers import plain, run, settle
+from tui_helpers import drawn, plain, run, settle
+from tui_helpers import question_app as app_for
 
 from mockint.core.interview import Settings
 from mockint.tui.app import create_app
@@ -16,6 +16,7 @@ from mockint.tui.screens.feedback import FeedbackScreen
 from mockint.tui.screens.interview import InterviewScreen
 from mockint.tui.screens.summary import SummaryScreen
 from mockint.tui.widgets.answer_box import AnswerBox
+from tests.unit.test_scoring import SAME_STORY  # the same story thrice: one weakest point
 
 WIDTHS = [80, 110, 160]
 # a story with long marks (a blame with two rules, a sentence said twice) and weak points
@@ -23,17 +24,6 @@ LONG = ("For example, last year at my previous company I sold our logistics soft
         "with forty stores. I missed my target in the second quarter but it wasn't really my fault, the leads "
         "marketing gave us were rubbish. I closed a deal worth 40,000 euros, which was 120% of my quota for the "
         "quarter. I closed a deal worth 40,000 euros, which was 120% of my quota for the quarter.")
-
-
-def app_for(question_ids, lang="en", feedback="each"):
-    settings = Settings(lang=lang, question_set="common", count=None, feedback=feedback, timer=False)
-    return create_app(settings, question_ids=question_ids, clock=lambda: 0.0, blink=False)
-
-
-def drawn(widget) -> list[str]:
-    """The lines of ``widget`` as drawn on screen (its content area), right-stripped."""
-    w, h = widget.content_size.width, widget.content_size.height
-    return [strip.text.rstrip() for strip in widget.render_lines(Region(0, 0, w, h))]
 
 
 def hangs(lines: list[str], lead: int) -> list[str]:
@@ -243,11 +233,6 @@ def test_the_summary_numbers_questions_as_the_interview_did_when_one_was_skipped
     run(scenario)
 
 
-SAME_STORY = {
-    "en": "I closed a big deal last quarter for 120% of my quota. I called the client, sent the proposal and "
-          "followed up every week until they signed the contract.",
-    "ro": "Am închis un contract mare trimestrul trecut, 120% din target. Am sunat clientul, am trimis oferta și "
-          "am revenit în fiecare săptămână până au semnat contractul."}
 
 
 @pytest.mark.parametrize("lang", ["en", "ro"])

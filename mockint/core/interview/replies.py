@@ -4,6 +4,7 @@ the :class:`InterviewerReplies` part of :class:`~mockint.core.interview.Intervie
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -86,8 +87,6 @@ def _questions_in(text: str, lang: str, joins: Sequence[str] = ()) -> list[str]:
     things ("What does success look like, and how many AEs are on the team?") is two questions,
     split where one of ``joins`` (the rubric's ``question_joins``: ", and how") begins the second."""
     # deferred: ~2.3 ms at TUI launch (benchmarks/run.py); see the note at the top
-    import re
-
     from mockint.core.scoring.text import analyse
 
     a = analyse(text, lang)
